@@ -1,0 +1,40 @@
+# Network Coach: the two commands are `make book` and `make test` (see README.md).
+# Each creates .venv and installs requirements.txt when missing or changed.
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: book test quick lint clean samples env
+
+env: $(STAMP)
+
+$(STAMP): requirements.txt constraints.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+## The main job: build the course site with every notebook executed on the sample data.
+book: $(STAMP)
+	$(BIN)/python -m netcoach.build_book
+
+## Every test: lint, notebook hygiene, unit and property tests, notebooks, the book, the browser.
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## Fast loop while developing: everything except the book build and the browser.
+quick: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check netcoach tests
+
+samples: $(STAMP)
+	$(BIN)/netcoach samples data/samples
+
+clean:
+	rm -rf _build

@@ -1,0 +1,57 @@
+"""The ``netcoach`` command. Each sub-command lives in ``netcoach/commands/<name>.py``
+and exposes ``register(subparsers)``; add yours to :data:`COMMAND_MODULES`.
+
+Exit codes: 0 ok; 2 bad input (a one-line message on stderr); 1 other failures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from netcoach import __version__
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "netcoach.commands.score",
+    "netcoach.commands.samples",
+)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+class CommandError(Exception):
+    """A problem the user can fix; printed as one line, exit code 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser, with every registered sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="netcoach",
+        description="Network Coach: measure and improve how you network.",
+    )
+    parser.add_argument("--version", action="version", version=f"netcoach {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args) or EXIT_OK)
+    except CommandError as err:
+        print(f"netcoach: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,135 @@
+"""Every threshold the scores use, in one frozen object with documented defaults.
+
+The defaults are explained in the book chapter "Measuring your network". A learner can
+override any of them in the ``[scoring]`` table of their folder's ``settings.toml``, or with
+the sliders in the score widget.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from netcoach.schema import SETTINGS_FILE, TIERS
+
+DEFAULT_CADENCE_DAYS: dict[str, int | None] = {
+    "inner": 14,  # every two weeks
+    "close": 30,  # about monthly
+    "active": 90,  # about once a season
+    "outer": None,  # no reminder unless you set one on the contact
+}
+
+
+def _frozen_cadence() -> MappingProxyType:
+    return MappingProxyType(dict(DEFAULT_CADENCE_DAYS))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Thresholds for the three scores. All windows are in days."""
+
+    cadence_days: MappingProxyType = field(default_factory=_frozen_cadence)
+    """Stay-in-touch cadence per tier; a contact's own ``cadence_days`` wins."""
+    lead_follow_up_days: int = 7
+    """A job lead should be followed up (or politely declined) within this many days."""
+    thanks_days: int = 3
+    """Help received should be thanked within this many days."""
+    rich_channel_target: float = 0.5
+    """Target share of contacts in person, at events, by video or by phone."""
+    lookback_days: int = 365
+    """Only interactions in the last ``lookback_days`` up to ``as_of`` count."""
+    ask_window_days: int = 30
+    """Window for over-contact: asks to one person inside this many days ..."""
+    max_asks_in_window: int = 2
+    """... above this number are flagged as asking too often."""
+    weights: MappingProxyType = field(
+        default_factory=lambda: MappingProxyType(
+            {"reciprocity": 1.0, "channel_mix": 1.0, "follow_up": 1.0}
+        )
+    )
+    """Weights of the three scores in the overall score."""
+
+    def __post_init__(self) -> None:
+        cad = dict(self.cadence_days)
+        unknown = set(cad) - set(TIERS)
+        if unknown:
+            raise ValueError(f"unknown tier(s) in cadence_days: {sorted(unknown)}")
+        for tier in TIERS:
+            cad.setdefault(tier, DEFAULT_CADENCE_DAYS[tier])
+            if cad[tier] is not None and int(cad[tier]) <= 0:
+                raise ValueError(f"cadence for tier {tier!r} must be a positive number of days")
+        object.__setattr__(self, "cadence_days", MappingProxyType(cad))
+        object.__setattr__(self, "weights", MappingProxyType(dict(self.weights)))
+        for name in ("lead_follow_up_days", "thanks_days", "lookback_days", "ask_window_days"):
+            if int(getattr(self, name)) <= 0:
+                raise ValueError(f"{name} must be a positive number of days")
+        if self.max_asks_in_window < 1:
+            raise ValueError("max_asks_in_window must be at least 1")
+        if not 0 < self.rich_channel_target <= 1:
+            raise ValueError("rich_channel_target must be a share between 0 and 1")
+        if sum(self.weights.values()) <= 0:
+            raise ValueError("score weights must add up to more than zero")
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.to_dict_items())))
+
+    def to_dict_items(self) -> list[tuple[str, Any]]:
+        """Hashable (name, value) pairs, mappings flattened to sorted tuples."""
+        return [
+            (k, tuple(sorted(v.items())) if isinstance(v, dict) else v)
+            for k, v in self.to_dict().items()
+        ]
+
+    def replace(self, **changes: Any) -> Settings:
+        """Return a copy with some fields changed (``cadence_days`` may be partial)."""
+        if "cadence_days" in changes:
+            changes["cadence_days"] = {**self.cadence_days, **changes["cadence_days"]}
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data view, for JSON output and reports."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            out[f.name] = dict(value) if isinstance(value, MappingProxyType) else value
+        return out
+
+
+@dataclass(frozen=True)
+class FolderSettings:
+    """What a network-log folder's optional ``settings.toml`` says."""
+
+    as_of: dt.date | None = None
+    """A fixed "as of" date (the samples have one); otherwise the caller chooses."""
+    day_first: bool = True
+    """How to read dates like 03/04/2024: day first (3 April) unless set to false."""
+    scoring: Settings = field(default_factory=Settings)
+
+
+def read_folder_settings(folder: str | Path) -> FolderSettings:
+    """Read ``settings.toml`` from a log folder; defaults when it is absent."""
+    path = Path(folder) / SETTINGS_FILE
+    if not path.exists():
+        return FolderSettings()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise ValueError(f"{path}: not valid TOML ({err})") from err
+    as_of = data.get("as_of")
+    if isinstance(as_of, str):
+        as_of = dt.date.fromisoformat(as_of)
+    scoring_table = dict(data.get("scoring", {}))
+    known = {f.name for f in dataclasses.fields(Settings)}
+    unknown = set(scoring_table) - known
+    if unknown:
+        raise ValueError(f"{path}: unknown setting(s) {sorted(unknown)} in [scoring]")
+    return FolderSettings(
+        as_of=as_of,
+        day_first=bool(data.get("day_first", True)),
+        scoring=Settings().replace(**scoring_table),
+    )

@@ -1,0 +1,303 @@
+"""Read a network-log folder from disk into a validated :class:`~netcoach.log.NetworkLog`.
+
+Loading accepts what spreadsheets really save: UTF-8 with or without a byte-order mark,
+Excel's "Unicode text" (UTF-16), Windows' older cp1252 encoding, and commas, semicolons or
+tabs between columns. Every problem in both files is reported together in one
+:class:`~netcoach.validation.LogValidationError`. Loading never writes anything.
+
+Speed: the file is parsed by pandas' pyarrow engine (fast), and only when that fails, or the
+file has blank lines (which pyarrow would skip, shifting row numbers) or an odd number of
+quote characters, by the C engine, which reports the line of a quoting error.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from netcoach import schema
+from netcoach.log import NetworkLog
+from netcoach.settings import FolderSettings, read_folder_settings
+from netcoach.validation import (
+    LogValidationError,
+    Problem,
+    collect_problems,
+    normalise_header,
+)
+
+MAX_FILE_BYTES = 250 * 1024 * 1024
+"""Files larger than this (250 MB) are refused with a clear message."""
+
+DELIMITERS: tuple[str, ...] = (",", ";", "\t")
+_DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs"}
+_SUSPECT_DELIMITERS = "|:^~/"
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """The text of a file and the encoding it was saved in."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith(b"\xff\xfe"):
+        return data[2:].decode("utf-16-le"), "utf-16"
+    if data.startswith(b"\xfe\xff"):
+        return data[2:].decode("utf-16-be"), "utf-16"
+    head = data[:400]
+    if len(head) >= 4 and head[1::2].count(0) > len(head) // 4:
+        return data.decode("utf-16-le"), "utf-16-le"
+    if len(head) >= 4 and head[0::2].count(0) > len(head) // 4:
+        return data.decode("utf-16-be"), "utf-16-be"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _header_line(text: str) -> str:
+    """The first line of the text (the header row), without its line ending."""
+    end = text.find("\n")
+    return (text if end < 0 else text[:end]).rstrip("\r")
+
+
+def _pick_delimiter(header: str) -> str | None:
+    """The delimiter used in the header row, or None when it is a single column."""
+    counts = {d: _count_outside_quotes(header, d) for d in DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > 0 else None
+
+
+def _count_outside_quotes(line: str, char: str) -> int:
+    return sum(part.count(char) for part in line.split('"')[::2])
+
+
+def _looks_like_wrong_delimiter(header: str) -> str | None:
+    """The separator a one-column header seems to use, e.g. ``|``; None if it looks fine."""
+    for char in _SUSPECT_DELIMITERS:
+        parts = [normalise_header(p) for p in header.split(char)]
+        if (
+            len(parts) > 1
+            and len(set(parts) & set(schema.CONTACT_COLUMNS + schema.INTERACTION_COLUMNS)) >= 2
+        ):
+            return char
+    words = set(normalise_header(header).split("_"))
+    if len(header.split()) > 2 and {"contact", "name", "date", "channel"} & words:
+        return " "
+    return None
+
+
+def _parse_error_row(message: str) -> int | None:
+    """The spreadsheet row named in a pandas C-parser error, if any."""
+    match = re.search(r"EOF inside string starting at row (\d+)", message)
+    if match:
+        return int(match.group(1)) + 1
+    match = re.search(r"in line (\d+)", message)
+    if match:
+        return int(match.group(1))
+    return None
+
+
+def _parse(body: bytes, names: list[str], sep: str, *, fast: bool) -> pd.DataFrame:
+    options = {
+        "sep": sep,
+        "dtype": str,
+        "keep_default_na": False,
+        "names": names,
+        "header": 0,
+    }
+    if fast:
+        return pd.read_csv(io.BytesIO(body), engine="pyarrow", **options)
+    # The C engine reads the header as data so that a row with too many cells is an error
+    # naming its line (with ``names`` it would silently drop the extra cells).
+    frame = pd.read_csv(
+        io.BytesIO(body),
+        engine="c",
+        sep=sep,
+        header=None,
+        dtype=str,
+        keep_default_na=False,
+        skip_blank_lines=False,
+    )
+    frame = frame.iloc[1:].reset_index(drop=True).fillna("")
+    frame.columns = names[: frame.shape[1]] + [
+        f"extra {i}" for i in range(len(names), frame.shape[1])
+    ]
+    return frame
+
+
+def _read_table(
+    path: Path, file: str, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read one CSV as text columns; (None, problems) when it cannot be read at all."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        return None, [
+            Problem(
+                file,
+                None,
+                None,
+                f"the file is {size / 1e6:,.0f} MB, more than the {max_bytes / 1e6:,.0f} MB "
+                "Network Coach reads; split it, or remove old rows",
+            )
+        ]
+    data = path.read_bytes()
+    text, encoding = _decode(data)
+    if not text.strip():
+        columns = ",".join(
+            schema.CONTACT_COLUMNS if file == schema.CONTACTS_FILE else schema.INTERACTION_COLUMNS
+        )
+        return None, [
+            Problem(
+                file, None, None, f"the file is empty; it needs at least the header row: {columns}"
+            )
+        ]
+    header = _header_line(text)
+    sep = _pick_delimiter(header)
+    if sep is None:
+        wrong = _looks_like_wrong_delimiter(header)
+        if wrong is not None:
+            shown = header if len(header) <= 80 else header[:77] + "..."
+            seen = "spaces" if wrong == " " else f'"{wrong}"'
+            return None, [
+                Problem(
+                    file,
+                    1,
+                    None,
+                    f'the columns seem to be separated by {seen} (the header reads "{shown}"); '
+                    "save the file as CSV, with commas, semicolons or tabs between columns",
+                )
+            ]
+        sep = ","
+    names = [normalise_header(n) for n in next(csv.reader([header], delimiter=sep))]
+    names = _unique_names(names)
+    body = data if encoding == "utf-8" else text.encode("utf-8")
+    if encoding == "utf-8-sig":
+        body = data[3:]
+    risky = b"\n\n" in body or b"\n\r\n" in body or body.count(b'"') % 2 == 1
+    try:
+        if risky:
+            raise ValueError("use the careful parser")
+        frame = _parse(body, names, sep, fast=True)
+    except (ValueError, pd.errors.ParserError):
+        try:
+            frame = _parse(body, names, sep, fast=False)
+        except (pd.errors.ParserError, ValueError) as err:
+            return None, [_parser_problem(file, str(err), len(names))]
+    return frame, []
+
+
+def _unique_names(names: list[str]) -> list[str]:
+    """Header names made unique for the parser; validation reports the repeats."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        count = seen.get(name, 0)
+        seen[name] = count + 1
+        out.append(name if count == 0 else f"{name} ")
+    return out
+
+
+def _parser_problem(file: str, message: str, n_columns: int) -> Problem:
+    row = _parse_error_row(message)
+    if "EOF inside string" in message:
+        text = (
+            'a quote mark (") opens a value here but is never closed, so the rest of the file '
+            "runs together; close the quote, or remove it"
+        )
+    else:
+        saw = re.search(r"saw (\d+)", message)
+        cells = f"{saw.group(1)} cells" if saw else "more cells"
+        text = (
+            f"this row has {cells} but the header has {n_columns}; a value that contains the "
+            "separator (like a comma) needs quotes around it"
+        )
+    return Problem(file, row, None, text)
+
+
+def read_csv_text(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> pd.DataFrame:
+    """Read a CSV with every column as ``str`` (blanks stay ""), whatever the spreadsheet saved.
+
+    Detects the encoding (UTF-8, UTF-8 with BOM, UTF-16, cp1252) and the delimiter (comma,
+    semicolon or tab); header names are trimmed, lower-cased and use underscores.
+    Raises :class:`LogValidationError` when the file cannot be read.
+    """
+    path = Path(path)
+    frame, problems = _read_table(path, path.name, max_bytes)
+    if problems or frame is None:
+        raise LogValidationError(problems)
+    return frame
+
+
+def load_log(
+    folder: str | Path, day_first: bool | None = None, *, max_bytes: int = MAX_FILE_BYTES
+) -> NetworkLog:
+    """Load, validate and normalise the network log in ``folder``.
+
+    ``day_first`` (for dates like 03/04/2024), when given, wins over ``settings.toml``.
+    Raises :class:`LogValidationError` listing every problem in both files.
+    """
+    folder = Path(folder)
+    if not folder.exists():
+        raise LogValidationError(
+            [Problem(str(folder), None, None, "this folder does not exist; check the path")]
+        )
+    if not folder.is_dir():
+        raise LogValidationError(
+            [
+                Problem(
+                    str(folder),
+                    None,
+                    None,
+                    "this is a file, not a folder; give the folder that holds contacts.csv",
+                )
+            ]
+        )
+    problems: list[Problem] = []
+    try:
+        folder_settings = read_folder_settings(folder)
+    except (ValueError, TypeError) as err:
+        folder_settings = FolderSettings()
+        problems.append(Problem(schema.SETTINGS_FILE, None, None, str(err).split(": ", 1)[-1]))
+    if day_first is not None:
+        folder_settings = FolderSettings(
+            as_of=folder_settings.as_of, day_first=day_first, scoring=folder_settings.scoring
+        )
+
+    contacts_path = folder / schema.CONTACTS_FILE
+    contacts_raw = None
+    if contacts_path.is_file():
+        contacts_raw, found = _read_table(contacts_path, schema.CONTACTS_FILE, max_bytes)
+        problems += found
+    else:
+        problems.append(
+            Problem(
+                schema.CONTACTS_FILE,
+                None,
+                None,
+                f"the file is missing from {folder}; start from data/templates/contacts.csv",
+            )
+        )
+
+    interactions_path = folder / schema.INTERACTIONS_FILE
+    interactions_raw: pd.DataFrame | None = pd.DataFrame()  # no file yet: no interactions
+    if interactions_path.is_file():
+        interactions_raw, found = _read_table(
+            interactions_path, schema.INTERACTIONS_FILE, max_bytes
+        )
+        problems += found
+
+    (contacts, interactions), error = collect_problems(
+        contacts_raw,
+        interactions_raw,
+        day_first=folder_settings.day_first,
+        earlier=problems,
+    )
+    if error.problems:
+        raise error
+    return NetworkLog(contacts, interactions, folder=folder, folder_settings=folder_settings)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -355,8 +356,9 @@ def _slug(text: np.ndarray) -> np.ndarray:
 
 def _contacts_table(
     rng: np.random.Generator, profile: LearnerProfile, n: int
-) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """Invented contacts as arrays of text; also returns each contact's cadence (0 = none)."""
+) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
+    """Invented contacts as arrays of text, each contact's cadence (0 = none) and the index
+    of their organisation in :data:`ORGANISATIONS`."""
     n_names = len(FIRST_NAMES) * len(LAST_NAMES)
     combo = rng.permutation(n_names)[np.arange(n) % n_names]
     first = np.array(FIRST_NAMES)[combo // len(LAST_NAMES)]
@@ -376,12 +378,13 @@ def _contacts_table(
     ]
     cadence = np.where(own, own_value, default)
     has_url = rng.random(n) < 0.7
+    org_code = rng.integers(0, len(ORGANISATIONS), n)
     url = np.char.add("https://www.linkedin.com/in/example-", np.char.add(np.char.add(
         _slug(first), "-"), _slug(last)))  # fmt: skip
     table = {
         "contact_id": ids,
         "name": np.char.add(np.char.add(first, " "), last),
-        "organisation": rng.choice(np.array(ORGANISATIONS), size=n),
+        "organisation": np.array(ORGANISATIONS)[org_code],
         "role": rng.choice(np.array(ROLES), size=n),
         "how_met": rng.choice(np.array(HOW_MET), size=n),
         "tier": tiers,
@@ -391,7 +394,7 @@ def _contacts_table(
         "tags": rng.choice(np.array(TAGS), size=n),
         "notes": rng.choice(np.array(CONTACT_NOTES), size=n),
     }
-    return table, cadence
+    return table, cadence, org_code
 
 
 def _responses(
@@ -446,7 +449,7 @@ def generate_log(
     settings = settings or Settings()
     rng = np.random.default_rng(seed)
 
-    contacts, cadence = _contacts_table(rng, profile, n_contacts)
+    contacts, cadence, org_code = _contacts_table(rng, profile, n_contacts)
     tiers = contacts["tier"]
 
     # Who is in the log at all, and who only ever hears a request.
@@ -574,52 +577,61 @@ def generate_log(
     contact, day, kind = contact[order], day[order], kind[order]
     n = len(day)
 
-    kinds = np.array(_ALL_KINDS)[kind]
-    channel = rng.choice(np.array(CHANNELS), size=n, p=_normalised(profile.channel_mix, CHANNELS))
+    channel = rng.choice(len(CHANNELS), size=n, p=_normalised(profile.channel_mix, CHANNELS))
     touch = np.isin(kind, [_K["check_in"], _K["other"], _K["first_meeting"]])
     their_turn = np.isin(kind, _RECEIVED) | (touch & (rng.random(n) < 0.3))
-    initiated = np.where(their_turn, "them", "me")
-    note = _notes(rng, kinds, contacts["organisation"], contact)
+    note_vocab, note = _notes(rng, kind, org_code[contact])
 
     # Dates as ISO text; at most a year of distinct days, so format each day once.
     days = np.arange(last_day + 1)
     iso = np.array([(start + dt.timedelta(days=int(d))).isoformat() for d in days])
     interactions = pd.DataFrame(
         {
-            "date": iso[day],
-            "contact_id": contacts["contact_id"][contact],
-            "channel": channel,
-            "kind": kinds,
-            "initiated_by": initiated,
-            "note": note,
+            "date": _text(iso, day),
+            "contact_id": _text(contacts["contact_id"], contact),
+            "channel": _text(CHANNELS, channel),
+            "kind": _text(_ALL_KINDS, kind),
+            "initiated_by": _text(("me", "them"), their_turn.astype(np.intp)),
+            "note": _text(note_vocab, note),
         },
         columns=list(INTERACTION_COLUMNS),
     )
-    contacts_df = pd.DataFrame(contacts, columns=list(CONTACT_COLUMNS))
-    return _as_text(contacts_df), _as_text(interactions)
+    contacts_df = pd.DataFrame(
+        {col: _text(contacts[col]) for col in CONTACT_COLUMNS}, columns=list(CONTACT_COLUMNS)
+    )
+    return contacts_df, interactions
 
 
 def _notes(
-    rng: np.random.Generator, kinds: np.ndarray, organisations: np.ndarray, contact: np.ndarray
-) -> np.ndarray:
-    """Short invented notes: leads name a role and an organisation, declines give a reason."""
-    n = len(kinds)
-    note = np.full(n, "", dtype=object)
-    u = rng.random(n)
+    rng: np.random.Generator, kind: np.ndarray, organisation: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Short invented notes as ``(vocabulary, codes)``: most rows have none (code 0), leads
+    name a role at the contact's organisation, declined leads give the reason."""
+    vocab: list[str] = [""]
+    code = np.zeros(len(kind), dtype=np.intp)
+    u = rng.random(len(kind))
     for kind_name, options in NOTES_BY_KIND.items():
-        mask = (kinds == kind_name) & (u < NOTE_SHARE)
-        note[mask] = rng.choice(np.array(options), size=int(mask.sum()))
-    lead = kinds == LEAD_KIND
-    role = rng.choice(np.array(LEAD_ROLES), size=int(lead.sum()))
-    note[lead] = np.char.add(np.char.add(role, " role at "), organisations[contact[lead]])
-    declined = kinds == "declined_lead"
-    note[declined] = rng.choice(np.array(DECLINE_REASONS), size=int(declined.sum()))
-    return note.astype(str)
+        mask = (kind == _K[kind_name]) & (u < NOTE_SHARE)
+        code[mask] = len(vocab) + rng.integers(0, len(options), int(mask.sum()))
+        vocab.extend(options)
+    lead = kind == _K[LEAD_KIND]
+    role = rng.integers(0, len(LEAD_ROLES), int(lead.sum()))
+    code[lead] = len(vocab) + role * len(ORGANISATIONS) + organisation[lead]
+    vocab.extend(f"{r} role at {o}" for r in LEAD_ROLES for o in ORGANISATIONS)
+    declined = kind == _K["declined_lead"]
+    code[declined] = len(vocab) + rng.integers(0, len(DECLINE_REASONS), int(declined.sum()))
+    vocab.extend(DECLINE_REASONS)
+    return np.array(vocab), code
 
 
-def _as_text(df: pd.DataFrame) -> pd.DataFrame:
-    """Every column as plain Python-string text (what a CSV file holds)."""
-    return df.astype(object).astype(str)
+def _text(vocabulary: Sequence[str] | np.ndarray, codes: np.ndarray | None = None) -> pd.Series:
+    """A text column (pandas' string dtype, as ``read_csv(dtype=str)`` gives), built by
+    looking ``codes`` up in a small ``vocabulary``: far faster than converting a million
+    Python strings."""
+    import pandas as pd
+
+    values = pd.array(np.asarray(vocabulary, dtype=str), dtype="str")
+    return pd.Series(values if codes is None else values.take(codes))
 
 
 # --- writing and finding the samples --------------------------------------------------------

@@ -1,0 +1,186 @@
+"""Shared pieces for the widgets: layouts, labelled controls, a message area, chart views.
+
+Everything here renders into widget *values* (HTML strings, PNG bytes) rather than into
+``Output`` widgets, so the views can be checked by plain pytest without a kernel.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+MAX_WIDTH = "760px"
+"""Widest a widget gets; below that, everything takes the full width of the window."""
+
+STYLE = {"description_width": "initial"}
+"""Let descriptions take the room they need instead of being cut off."""
+
+
+def full_width(max_width: str = MAX_WIDTH, **extra: Any) -> w.Layout:
+    """A layout that fills a narrow window and stops growing at ``max_width``."""
+    return w.Layout(width="100%", max_width=max_width, **extra)
+
+
+def esc(value: Any) -> str:
+    """HTML-escape any value (numbers, dates, None) for an ``HTML`` widget."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def label(text: str) -> w.Label:
+    """A full-width label for a longer explanation above a control."""
+    return w.Label(value=text, layout=full_width())
+
+
+def int_slider(
+    description: str, value: int, min_: int, max_: int, step: int = 1, *, tooltip: str = ""
+) -> w.IntSlider:
+    """A labelled whole-number slider that updates when released (not on every pixel)."""
+    return w.IntSlider(
+        value=int(min(max(value, min_), max_)),
+        min=min_,
+        max=max_,
+        step=step,
+        description=description,
+        tooltip=tooltip or description,
+        continuous_update=False,
+        style=STYLE,
+        layout=full_width("520px"),
+    )
+
+
+MESSAGE_COLOURS: dict[str, str] = {"info": "#0072B2", "success": "#009E73", "error": "#D55E00"}
+"""Okabe–Ito blue, bluish green and vermilion (colour-blind safe)."""
+MESSAGE_ICONS: dict[str, str] = {"info": "ℹ", "success": "✔", "error": "✖"}
+"""A symbol per kind, so the kind does not rest on colour alone."""
+
+
+class MessageArea(w.HTML):
+    """A polite live region for messages: information, success and errors.
+
+    Messages are escaped; several lines become a list. Nothing is ever raised to the page.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(value="", layout=full_width(), **kwargs)
+        self.kind = ""
+        self.text = ""
+
+    def show(self, text: str, kind: str = "info", details: Iterable[str] = ()) -> None:
+        """Show ``text`` (plus optional detail lines) with the colour for ``kind``."""
+        self.kind, self.text = kind, str(text)
+        items = "".join(f"<li>{esc(d)}</li>" for d in details)
+        role = "alert" if kind == "error" else "status"
+        colour = MESSAGE_COLOURS.get(kind, MESSAGE_COLOURS["info"])
+        self.value = (
+            f'<div role="{role}" style="border-left:4px solid {colour};padding:0.3em 0.6em">'
+            f'<span aria-hidden="true">{MESSAGE_ICONS.get(kind, "")} </span>'
+            f"<strong>{esc(text)}</strong>" + (f"<ul>{items}</ul>" if items else "") + "</div>"
+        )
+
+    def clear(self) -> None:
+        """Remove the message."""
+        self.kind, self.text, self.value = "", "", ""
+
+
+def figure_png(figure: Figure, dpi: int = 96) -> bytes:
+    """Render a matplotlib figure to PNG bytes and free it."""
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def figure_html(png: bytes, alt_text: str, caption: str = "") -> str:
+    """An accessible ``<figure>``: the PNG with its alt text, and the alt text shown below.
+
+    The caption (if any) comes first in the visible text, then the alt text, so a sighted
+    reader sees the same finding a screen-reader user hears.
+    """
+    data = base64.b64encode(png).decode("ascii")
+    shown = " ".join(part for part in (caption, alt_text) if part)
+    return (
+        '<figure style="margin:0;max-width:100%">'
+        f'<img src="data:image/png;base64,{data}" alt="{esc(alt_text)}" '
+        'style="max-width:100%;height:auto">'
+        f"<figcaption>{esc(shown)}</figcaption></figure>"
+    )
+
+
+def png_from_html(value: str) -> bytes:
+    """The PNG bytes inside a :func:`figure_html` string (for tests and caching checks)."""
+    start = value.index("base64,") + len("base64,")
+    return base64.b64decode(value[start : value.index('"', start)])
+
+
+def html_table(
+    frame: pd.DataFrame, columns: Sequence[tuple[str, str]], *, caption: str = "", empty: str = ""
+) -> str:
+    """An escaped HTML table of ``frame`` with (column, heading) pairs, scrollable if wide."""
+    if frame is None or len(frame) == 0:
+        return f"<p>{esc(empty)}</p>"
+    head = "".join(f'<th scope="col" style="text-align:left">{esc(h)}</th>' for _, h in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{esc(row[c])}</td>" for c, _ in columns) + "</tr>"
+        for row in frame[[c for c, _ in columns]].to_dict("records")
+    )
+    cap = f"<caption style='text-align:left'>{esc(caption)}</caption>" if caption else ""
+    return (
+        '<div style="overflow-x:auto;max-width:100%">'
+        f'<table style="border-collapse:collapse;width:100%">{cap}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+    )
+
+
+def column(children: Sequence[w.Widget], max_width: str = MAX_WIDTH) -> w.VBox:
+    """Stack widgets in one full-width column."""
+    return w.VBox(list(children), layout=full_width(max_width))
+
+
+def cards_grid(children: Sequence[w.Widget]) -> w.GridBox:
+    """Cards that sit side by side when there is room and wrap in a narrow window."""
+    return w.GridBox(
+        list(children),
+        layout=w.Layout(
+            width="100%",
+            max_width=MAX_WIDTH,
+            grid_template_columns="repeat(auto-fit, minmax(170px, 1fr))",
+            grid_gap="8px",
+        ),
+    )
+
+
+def error_message(err: BaseException) -> tuple[str, list[str]]:
+    """A heading and detail lines for an error, fit to show a learner (no traceback).
+
+    Validation errors give their own summary and one line per problem; file-system errors
+    say what failed and where; anything else is reported briefly as unexpected.
+    """
+    from netcoach.validation import LogValidationError
+
+    if isinstance(err, LogValidationError):
+        head, *rest = str(err).splitlines()
+        return head, [line.removeprefix("- ") for line in rest]
+    if isinstance(err, FileExistsError | FileNotFoundError | PermissionError | IsADirectoryError):
+        return str(err.args[-1] if len(err.args) > 1 else err) + (
+            f": {err.filename}" if getattr(err, "filename", None) else ""
+        ), []
+    if isinstance(err, OSError | ValueError):
+        return f"Network Coach could not do that: {err}", []
+    return f"Something unexpected went wrong ({type(err).__name__}: {err}).", []
+
+
+def show_error(area: MessageArea, err: BaseException) -> None:
+    """Show ``err`` in a message area as plain sentences."""
+    head, details = error_message(err)
+    area.show(head, "error", details)

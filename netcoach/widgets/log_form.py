@@ -1,0 +1,317 @@
+"""A form that adds a contact or an interaction to a learner's own log folder.
+
+Saving goes through :mod:`netcoach.saving` (the same checks as loading, atomic writes,
+a backup per save), and "Undo last entry" puts the previous version back. An invalid
+entry shows the validation message and changes nothing on disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from netcoach import schema
+from netcoach.widgets.common import (
+    STYLE,
+    MessageArea,
+    column,
+    full_width,
+    label,
+    show_error,
+)
+
+ADD_CONTACT = "contact"
+ADD_INTERACTION = "interaction"
+BLANK = ("(blank)", "")
+
+
+def practice_copy(sample: str = "graduate") -> Path:
+    """Copy a sample learner into a new temporary folder, for practising with the form.
+
+    The book runs the form on such a copy, so nothing is ever written into ``data/samples``.
+    """
+    from netcoach.samples import sample_path
+
+    target = Path(tempfile.mkdtemp(prefix="netcoach-practice-")) / sample
+    shutil.copytree(sample_path(sample), target)
+    return target
+
+
+def _text(description: str, placeholder: str = "", tooltip: str = "") -> w.Text:
+    return w.Text(
+        description=description,
+        placeholder=placeholder,
+        tooltip=tooltip or description,
+        style=STYLE,
+        layout=full_width("520px"),
+    )
+
+
+def _dropdown(description: str, options: list[tuple[str, str]], value: str = "") -> w.Dropdown:
+    return w.Dropdown(
+        description=description,
+        options=options,
+        value=value,
+        style=STYLE,
+        layout=full_width("520px"),
+    )
+
+
+class LogForm(w.VBox):
+    """Add a contact or an interaction to the log folder in :attr:`folder`."""
+
+    def __init__(self, folder: str | Path = "", *, today: dt.date | None = None) -> None:
+        self.folder_text = _text(
+            "Log folder", "for example my-network", "The folder that holds contacts.csv"
+        )
+        self.folder_text.value = str(folder)
+        self.open_button = w.Button(
+            description="Open this log",
+            tooltip="Read the contacts in this folder",
+            icon="folder-open",
+        )
+        self.create_button = w.Button(
+            description="Create a new log here",
+            tooltip="Make an empty contacts.csv and interactions.csv in this folder",
+            icon="plus",
+        )
+        self.what = w.ToggleButtons(
+            options=[("Add an interaction", ADD_INTERACTION), ("Add a contact", ADD_CONTACT)],
+            value=ADD_INTERACTION,
+            description="I want to",
+            style=STYLE,
+            layout=full_width(),
+        )
+        # --- interaction fields
+        self.date = w.DatePicker(
+            description="Day it happened",
+            value=today or dt.date.today(),
+            style=STYLE,
+            layout=full_width("520px"),
+        )
+        self.contact = _dropdown("With", [("(open a log first)", "")])
+        self.channel = _dropdown(
+            "How", [(schema.CHANNEL_LABELS[c], c) for c in schema.CHANNELS], "in_person"
+        )
+        self.kind = _dropdown(
+            "What happened", [(schema.KIND_LABELS[k], k) for k in schema.KINDS], "check_in"
+        )
+        self.initiated_by = _dropdown(
+            "Who started it",
+            [("Work it out from what happened", ""), ("Me", "me"), ("Them", "them")],
+        )
+        self.note = _text("Note", "a few words; for a declined lead, the reason")
+        interaction_box = column(
+            [
+                label(
+                    "Pick the day the contact happened, not today's date: your reminders "
+                    "count from the day you were actually in touch."
+                ),
+                self.date,
+                self.contact,
+                self.channel,
+                self.kind,
+                self.initiated_by,
+                self.note,
+            ]
+        )
+        # --- contact fields
+        self.contact_id = _text("Short label", "unique, e.g. c101 or amara-osei")
+        self.name = _text("Name", "as you would say it")
+        self.organisation = _text("Organisation")
+        self.role = _text("Role")
+        self.how_met = _text("How you met")
+        self.tier = _dropdown(
+            "How close", [(schema.TIER_LABELS[t], t) for t in schema.TIERS], "outer"
+        )
+        self.cadence_days = _text("Keep in touch every (days)", "blank: the tier's default")
+        self.email = _text("Email", "used only to match imports")
+        self.profile_url = _text("Profile link", "LinkedIn or other profile")
+        self.tags = _text("Tags", "separated by ;")
+        self.notes = _text("Notes")
+        contact_box = column(
+            [
+                label("Only the short label and the name are required."),
+                self.contact_id,
+                self.name,
+                self.organisation,
+                self.role,
+                self.how_met,
+                self.tier,
+                self.cadence_days,
+                self.email,
+                self.profile_url,
+                self.tags,
+                self.notes,
+            ]
+        )
+        self.fields = w.Stack([interaction_box, contact_box], selected_index=0)
+        self.what.observe(self._on_what, names="value")
+        self.save_button = w.Button(
+            description="Save entry",
+            button_style="primary",
+            icon="save",
+            tooltip="Add it to the log",
+        )
+        self.undo_button = w.Button(
+            description="Undo last entry", icon="undo", tooltip="Put back the log as it was"
+        )
+        self.message = MessageArea()
+        self.open_button.on_click(lambda _: self.open_log())
+        self.create_button.on_click(lambda _: self.create())
+        self.save_button.on_click(lambda _: self.save())
+        self.undo_button.on_click(lambda _: self.undo())
+        super().__init__(
+            [
+                column(
+                    [
+                        label("Where your log is kept (a folder on this computer):"),
+                        self.folder_text,
+                        w.HBox(
+                            [self.open_button, self.create_button],
+                            layout=w.Layout(flex_flow="row wrap"),
+                        ),
+                        self.what,
+                        self.fields,
+                        w.HBox(
+                            [self.save_button, self.undo_button],
+                            layout=w.Layout(flex_flow="row wrap"),
+                        ),
+                        self.message,
+                    ]
+                )
+            ],
+            layout=full_width(),
+        )
+        if str(folder):
+            self.open_log(quiet=True)
+
+    @property
+    def folder(self) -> Path:
+        """The log folder named in the text box (``~`` expanded)."""
+        return Path(self.folder_text.value.strip()).expanduser()
+
+    def _on_what(self, change: dict) -> None:
+        self.fields.selected_index = 0 if change["new"] == ADD_INTERACTION else 1
+
+    def _refresh_contacts(self, contacts: Any) -> None:
+        options = [
+            (f"{name} ({cid})", cid)
+            for cid, name in zip(contacts["contact_id"], contacts["name"], strict=True)
+        ]
+        current = self.contact.value
+        self.contact.options = options or [("(no contacts yet: add one first)", "")]
+        if current in {v for _, v in options}:
+            self.contact.value = current
+
+    def open_log(self, *, quiet: bool = False) -> bool:
+        """Read the contacts in the folder into the "With" list; say what went wrong if not."""
+        from netcoach.loading import load_log
+
+        if not self.folder_text.value.strip():
+            self.message.show("Type the path of your log folder first.", "error")
+            return False
+        try:
+            log = load_log(self.folder)
+        except Exception as err:  # shown in the widget, never a traceback
+            show_error(self.message, err)
+            return False
+        self._refresh_contacts(log.contacts)
+        if not quiet:
+            self.message.show(
+                f"Opened {self.folder}: {len(log.contacts)} contacts, "
+                f"{len(log.interactions)} interactions.",
+                "success",
+            )
+        return True
+
+    def create(self) -> None:
+        """Create an empty log in the folder (refuses to overwrite an existing log)."""
+        from netcoach.saving import create_log
+
+        if not self.folder_text.value.strip():
+            self.message.show("Type the path of the new log folder first.", "error")
+            return
+        try:
+            create_log(self.folder)
+        except Exception as err:
+            show_error(self.message, err)
+            return
+        self._refresh_contacts({"contact_id": [], "name": []})
+        self.what.value = ADD_CONTACT
+        self.message.show(
+            f"Created an empty log in {self.folder}. Add your first contact below.", "success"
+        )
+
+    def entry(self) -> dict[str, str]:
+        """The fields of the entry being added, as text (as a CSV row holds them)."""
+        if self.what.value == ADD_CONTACT:
+            names = schema.CONTACT_COLUMNS
+            return {c: str(getattr(self, c).value).strip() for c in names}
+        date = self.date.value
+        return {
+            "date": date.isoformat() if date else "",
+            "contact_id": self.contact.value or "",
+            "channel": self.channel.value,
+            "kind": self.kind.value,
+            "initiated_by": self.initiated_by.value,
+            "note": self.note.value.strip(),
+        }
+
+    def save(self) -> bool:
+        """Validate and save the entry; show the problem (and change nothing) if it is invalid."""
+        from netcoach.saving import add_contact, add_interaction
+
+        if not self.folder_text.value.strip():
+            self.message.show("Type the path of your log folder first.", "error")
+            return False
+        fields = self.entry()
+        try:
+            if self.what.value == ADD_CONTACT:
+                log = add_contact(self.folder, **fields)
+                row = log.contacts.iloc[-1]
+                text = f"Saved {row['name']} to contacts.csv (row {int(row['row'])})."
+                self._refresh_contacts(log.contacts)
+                self._clear_contact_fields()
+            else:
+                log = add_interaction(self.folder, **fields)
+                row = log.interactions.iloc[-1]
+                text = (
+                    f"Saved: {schema.KIND_LABELS[row['kind']].lower()}, "
+                    f"{row['date'].day} {row['date']:%B %Y}, "
+                    f"in interactions.csv (row {int(row['row'])})."
+                )
+                self.note.value = ""
+        except Exception as err:
+            show_error(self.message, err)
+            return False
+        self.message.show(text + " A backup of the previous version was kept.", "success")
+        return True
+
+    def _clear_contact_fields(self) -> None:
+        for c in schema.CONTACT_COLUMNS:
+            widget = getattr(self, c)
+            widget.value = "outer" if c == "tier" else ""
+
+    def undo(self) -> None:
+        """Put back the log as it was before the last save."""
+        from netcoach.saving import undo_last
+
+        if not self.folder_text.value.strip():
+            self.message.show("Type the path of your log folder first.", "error")
+            return
+        try:
+            undone = undo_last(self.folder)
+        except Exception as err:
+            show_error(self.message, err)
+            return
+        if undone is None:
+            self.message.show("Nothing to undo: no earlier version is kept for this log.", "info")
+            return
+        self.open_log(quiet=True)
+        self.message.show(f"Undone: {undone.description}.", "success")

@@ -1,0 +1,193 @@
+"""The quick habits check: 15 questions, a profile per area, and chapters to read next.
+
+Needs no data. Scoring is :func:`netcoach.quick_check_questions.score_answers`; this module
+only lays out the questions and renders the result into widget values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import ipywidgets as w
+
+from netcoach.quick_check_questions import (
+    ANSWERS,
+    AREAS,
+    QUESTIONS,
+    WEAK_BELOW,
+    score_answers,
+    weak_areas,
+)
+from netcoach.widgets.common import (
+    STYLE,
+    column,
+    esc,
+    figure_html,
+    figure_png,
+    full_width,
+    label,
+)
+
+if TYPE_CHECKING:
+    from netcoach.plots import Chart
+
+ANSWER_TIPS = (
+    "This is never true for me",
+    "This is sometimes true for me",
+    "This is often true for me",
+    "This is always true for me",
+)
+
+
+def profile_alt_text(scores: Mapping[str, int | None]) -> str:
+    """What the profile chart shows, in words: strongest and weakest answered areas."""
+    answered = [(s, a.title) for a in AREAS if (s := scores.get(a.key)) is not None]
+    if not answered:
+        return "No answers yet, so the profile is empty."
+    best, worst = max(answered), min(answered)
+    if best[0] == worst[0]:
+        return f"All {len(answered)} answered areas score {best[0]} out of 100."
+    return (
+        f"Your strongest habit is {best[1].lower()} at {best[0]} out of 100 and the one to "
+        f"work on first is {worst[1].lower()} at {worst[0]} out of 100."
+    )
+
+
+def profile_chart(scores: Mapping[str, int | None]) -> Chart:
+    """Horizontal bars, one per area (0 to 100), weak areas in a different colour."""
+    import matplotlib.pyplot as plt
+
+    from netcoach.plots import PALETTE, Chart
+
+    colours = list(PALETTE.values()) if isinstance(PALETTE, Mapping) else list(PALETTE)
+    strong_colour, weak_colour = colours[1 % len(colours)], colours[2 % len(colours)]
+    titles = [a.title for a in AREAS][::-1]
+    values = [scores.get(a.key) for a in AREAS][::-1]
+    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    bars = [0 if v is None else v for v in values]
+    bar_colours = [
+        weak_colour if v is not None and v < WEAK_BELOW else strong_colour for v in values
+    ]
+    ax.barh(titles, bars, color=bar_colours)
+    for y, v in enumerate(values):
+        text = "not answered" if v is None else f"{v}"
+        ax.text((v or 0) + 1.5, y, text, va="center", fontsize=9)
+    ax.axvline(WEAK_BELOW, color="#555555", linestyle="--", linewidth=1)
+    ax.set_xlim(0, 108)
+    ax.set_xlabel("Score (0 to 100; the dashed line marks a habit to work on)")
+    ax.set_title("Your networking habits")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    return Chart(
+        figure=fig,
+        alt_text=profile_alt_text(scores),
+        caption="Your habits profile from the quick check: one bar per area.",
+    )
+
+
+class QuickCheck(w.VBox):
+    """A short questionnaire whose profile and reading list update with every answer."""
+
+    def __init__(self, answers: Mapping[str, str] | None = None) -> None:
+        intro = label(
+            "For each statement, choose how often it is true for you. There are no wrong "
+            "answers, and nothing you choose leaves this page."
+        )
+        self.questions: dict[str, w.ToggleButtons] = {}
+        rows: list[w.Widget] = [intro]
+        for n, question in enumerate(QUESTIONS, start=1):
+            toggle = w.ToggleButtons(
+                options=ANSWERS,
+                value=None,
+                description=f"Question {n}",
+                tooltip=question.text,
+                tooltips=list(ANSWER_TIPS),
+                style={**STYLE, "button_width": "auto"},
+                layout=full_width(),
+            )
+            toggle.observe(self._on_answer, names="value")
+            self.questions[question.key] = toggle
+            rows.append(column([label(f"{n}. {question.text}"), toggle]))
+        self.summary = w.HTML(layout=full_width())
+        self.chart = w.HTML(layout=full_width())
+        self.reading = w.HTML(layout=full_width())
+        self.reset_button = w.Button(
+            description="Clear my answers",
+            tooltip="Start the check again with no answers",
+            icon="undo",
+        )
+        self.reset_button.on_click(lambda _: self.reset())
+        self.scores: dict[str, int | None] = {}
+        super().__init__(
+            [
+                column(rows),
+                w.HTML("<h3>Your profile</h3>"),
+                self.summary,
+                self.chart,
+                self.reading,
+                self.reset_button,
+            ],
+            layout=full_width(),
+        )
+        self._updating = False
+        if answers:
+            self.set_answers(answers)
+        else:
+            self.refresh()
+
+    @property
+    def answers(self) -> dict[str, str | None]:
+        """The current answers, ``None`` where a question is unanswered."""
+        return {key: toggle.value for key, toggle in self.questions.items()}
+
+    def set_answers(self, answers: Mapping[str, str | None]) -> None:
+        """Set several answers at once and refresh the profile once."""
+        self._updating = True
+        try:
+            for key, value in answers.items():
+                self.questions[key].value = value
+        finally:
+            self._updating = False
+        self.refresh()
+
+    def reset(self) -> None:
+        """Clear every answer."""
+        self.set_answers(dict.fromkeys(self.questions))
+
+    def _on_answer(self, _change: dict) -> None:
+        if not self._updating:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Re-score the answers and redraw the summary, the chart and the reading list."""
+        self.scores = score_answers(self.answers)
+        answered = sum(v is not None for v in self.answers.values())
+        if answered == 0:
+            self.summary.value = "<p>Answer the questions above to see your profile.</p>"
+            self.chart.value = ""
+            self.reading.value = ""
+            return
+        self.summary.value = (
+            f"<p>You have answered {answered} of {len(QUESTIONS)} questions. "
+            f"{esc(profile_alt_text(self.scores))}</p>"
+        )
+        chart = profile_chart(self.scores)
+        self.chart.value = figure_html(figure_png(chart.figure), chart.alt_text, chart.caption)
+        self.reading.value = reading_list_html(self.scores)
+
+
+def reading_list_html(scores: Mapping[str, int | None]) -> str:
+    """Links to the chapter for each weak area, weakest first."""
+    weak = weak_areas(scores)
+    if not weak:
+        return (
+            "<p>No weak areas among the habits you answered: keep going, and use the "
+            '<a href="../book/10-thirty-day-plan.html">thirty-day plan</a> to keep it up.</p>'
+        )
+    items = "".join(
+        f"<li><strong>{esc(a.title)}</strong> ({esc(scores[a.key])} out of 100): "
+        f'{esc(a.advice)} Read <a href="{esc(a.link)}">{esc(a.chapter_title)}</a>.</li>'
+        for a in weak
+    )
+    return f"<p>Habits to work on first:</p><ol>{items}</ol>"

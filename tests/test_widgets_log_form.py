@@ -1,0 +1,185 @@
+"""The "Log an interaction" form, driven headless: entries saved, invalid ones refused, undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from netcoach import schema
+from netcoach.loading import load_log
+from netcoach.samples import sample_path
+from netcoach.widgets.log_form import ADD_CONTACT, ADD_INTERACTION, LogForm, practice_copy
+
+DAY = dt.date(2025, 9, 1)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (backups included) with a hash of its bytes."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    import shutil
+
+    target = tmp_path / "graduate"
+    shutil.copytree(sample_path("graduate"), target)
+    return target
+
+
+def test_practice_copy_is_outside_the_samples() -> None:
+    copy = practice_copy("graduate")
+    assert copy.resolve() != sample_path("graduate").resolve()
+    assert sample_path("graduate").resolve() not in copy.resolve().parents
+    assert (copy / schema.INTERACTIONS_FILE).read_bytes() == (
+        sample_path("graduate") / schema.INTERACTIONS_FILE
+    ).read_bytes()
+
+
+def test_dropdowns_come_from_the_schema(folder: Path) -> None:
+    form = LogForm(folder, today=DAY)
+    assert [v for _, v in form.channel.options] == list(schema.CHANNELS)
+    assert [v for _, v in form.kind.options] == list(schema.KINDS)
+    assert [v for _, v in form.tier.options] == list(schema.TIERS)
+    assert dict(form.channel.options)[schema.CHANNEL_LABELS["video"]] == "video"
+    log = load_log(folder)
+    assert [v for _, v in form.contact.options] == list(log.contacts["contact_id"])
+
+
+def test_every_control_has_a_label(folder: Path) -> None:
+    form = LogForm(folder, today=DAY)
+    controls = [
+        form.folder_text, form.what, form.date, form.contact, form.channel, form.kind,
+        form.initiated_by, form.note, *(getattr(form, c) for c in schema.CONTACT_COLUMNS),
+    ]  # fmt: skip
+    assert all(c.description for c in controls)
+    buttons = [form.open_button, form.create_button, form.save_button, form.undo_button]
+    assert all(b.description and b.tooltip for b in buttons)
+
+
+def test_interaction_is_saved_and_undo_removes_it(folder: Path) -> None:
+    before = (folder / schema.INTERACTIONS_FILE).read_bytes()
+    n_before = len(load_log(folder).interactions)
+    form = LogForm(folder, today=DAY)
+    form.what.value = ADD_INTERACTION
+    form.contact.value = "c003"
+    form.channel.value = "video"
+    form.kind.value = "thanked"
+    form.note.value = "Thanks for the mock interview"
+    form.date.value = dt.date(2025, 8, 28)
+    form.save_button.click()
+
+    assert form.message.kind == "success", form.message.text
+    log = load_log(folder)
+    assert len(log.interactions) == n_before + 1
+    new = log.interactions.iloc[-1]
+    assert (new["contact_id"], new["channel"], new["kind"]) == ("c003", "video", "thanked")
+    assert new["date"] == pd_timestamp(dt.date(2025, 8, 28))
+    assert new["note"] == "Thanks for the mock interview"
+    assert "row" in form.message.text
+
+    form.undo_button.click()
+    assert form.message.kind == "success"
+    assert "thanked" in form.message.text
+    assert (folder / schema.INTERACTIONS_FILE).read_bytes() == before
+
+
+def pd_timestamp(day: dt.date):
+    import pandas as pd
+
+    return pd.Timestamp(day)
+
+
+def test_contact_is_saved_and_appears_in_the_list(folder: Path) -> None:
+    form = LogForm(folder, today=DAY)
+    form.what.value = ADD_CONTACT
+    assert form.fields.selected_index == 1
+    form.contact_id.value = "wren-new"
+    form.name.value = "Wren Newcombe"
+    form.tier.value = "close"
+    form.email.value = "wren@example.com"
+    form.cadence_days.value = "45"
+    form.save_button.click()
+    assert form.message.kind == "success", form.message.text
+    row = load_log(folder).contacts.iloc[-1]
+    assert (row["contact_id"], row["name"], row["tier"], int(row["cadence_days"])) == (
+        "wren-new",
+        "Wren Newcombe",
+        "close",
+        45,
+    )
+    assert "wren-new" in [v for _, v in form.contact.options]
+    assert form.name.value == ""  # cleared for the next contact
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"what": ADD_CONTACT, "contact_id": "c001", "name": "Someone Else"},  # duplicate id
+        {"what": ADD_CONTACT, "contact_id": "", "name": "No Label"},  # required field
+        {"what": ADD_CONTACT, "contact_id": "x9", "name": "Bad", "cadence_days": "soon"},
+        {"what": ADD_INTERACTION, "date": None},  # no date
+    ],
+)
+def test_invalid_entry_changes_nothing(folder: Path, change: dict) -> None:
+    form = LogForm(folder, today=DAY)
+    before = snapshot(folder)
+    for name, value in change.items():
+        getattr(form, name).value = value
+    form.save_button.click()
+    assert form.message.kind == "error"
+    assert "Traceback" not in form.message.value
+    assert "problem" in form.message.text
+    assert snapshot(folder) == before
+
+
+def test_unknown_folder_shows_a_message(tmp_path: Path) -> None:
+    form = LogForm(tmp_path / "not-there", today=DAY)
+    assert form.message.kind == "error"
+    assert "does not exist" in form.message.value
+    form.save_button.click()
+    assert form.message.kind == "error"
+    assert not (tmp_path / "not-there").exists()
+
+
+def test_create_a_new_log_then_add_to_it(tmp_path: Path) -> None:
+    target = tmp_path / "my-network"
+    form = LogForm(today=DAY)
+    form.save_button.click()
+    assert form.message.kind == "error"  # no folder typed yet
+    form.folder_text.value = str(target)
+    form.create_button.click()
+    assert form.message.kind == "success"
+    assert form.what.value == ADD_CONTACT
+    form.contact_id.value = "a1"
+    form.name.value = "Amara Osei"
+    form.save_button.click()
+    form.what.value = ADD_INTERACTION
+    form.contact.value = "a1"
+    form.kind.value = "first_meeting"
+    form.channel.value = "event"
+    form.save_button.click()
+    log = load_log(target)
+    assert list(log.contacts["contact_id"]) == ["a1"]
+    assert list(log.interactions["kind"]) == ["first_meeting"]
+    assert log.interactions["date"].iloc[0] == pd_timestamp(DAY)
+
+    form.create_button.click()  # a second time: refuses to overwrite
+    assert form.message.kind == "error"
+    assert len(load_log(target).contacts) == 1
+
+
+def test_undo_with_nothing_to_undo(folder: Path) -> None:
+    form = LogForm(folder, today=DAY)
+    before = snapshot(folder)
+    form.undo_button.click()
+    assert form.message.kind == "info"
+    assert "Nothing to undo" in form.message.text
+    assert snapshot(folder) == before

@@ -1,0 +1,463 @@
+"""Charts of a :class:`~netcoach.scoring.results.Report`, each with alt text and a caption.
+
+Every function takes a report and returns a :class:`Chart`: a matplotlib ``Figure`` plus
+alt text that states the finding with its numbers, and a caption. The figures are built
+with matplotlib's object-oriented API (``matplotlib.figure.Figure``), so they never open a
+window and need no display; saving uses the Agg renderer. matplotlib is imported only
+when a chart is drawn, so ``import netcoach`` stays cheap.
+
+Colours come from :data:`PALETTE` (Okabe–Ito, safe for colour-blind readers), and series
+that must be told apart also differ by hatching or marker shape.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from netcoach.scoring.results import Report
+
+PALETTE: tuple[str, ...] = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#D55E00",  # vermilion
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+BLUE, ORANGE, GREEN, VERMILION, PURPLE, SKY, YELLOW, BLACK = PALETTE
+
+# Follow-up statuses: colour, hatch and marker, so they read without colour too.
+STATUS_STYLE: dict[str, tuple[str, str, str]] = {
+    "on_time": (GREEN, "", "o"),
+    "late": (ORANGE, "//", "s"),
+    "open": (SKY, "..", "^"),
+    "overdue": (VERMILION, "xx", "X"),
+}
+STATUS_LABELS: dict[str, str] = {
+    "on_time": "On time",
+    "late": "Late",
+    "open": "Still open",
+    "overdue": "Overdue",
+}
+FONT_SIZE = 11
+DPI = 110
+
+
+@dataclass
+class Chart:
+    """A figure with the words that make it accessible."""
+
+    figure: Figure
+    alt_text: str
+    """What the figure shows, as a finding with numbers (for screen readers)."""
+    caption: str
+    """A short caption to print under the figure."""
+
+    def png_bytes(self, dpi: int = DPI) -> bytes:
+        """The figure as PNG bytes."""
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+        return buffer.getvalue()
+
+    def png_base64(self, dpi: int = DPI) -> str:
+        """The figure as base64 PNG text, ready for a ``data:`` URL."""
+        return base64.b64encode(self.png_bytes(dpi)).decode("ascii")
+
+    def _repr_png_(self) -> bytes:
+        return self.png_bytes()
+
+    def _repr_html_(self) -> str:
+        """A ``<figure>`` with the image, its alt text and its caption (for notebooks)."""
+        return (
+            f'<figure><img src="data:image/png;base64,{self.png_base64()}" '
+            f'alt="{html.escape(self.alt_text)}"/>'
+            f"<figcaption>{html.escape(self.caption)}</figcaption></figure>"
+        )
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _figure(width: float = 8.0, height: float = 4.5, rows: int = 1) -> tuple[Figure, Any]:
+    """A new Figure (no pyplot, no window) with readable fonts and ``rows`` axes."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
+    axes = fig.subplots(rows, 1, sharex=rows > 1, squeeze=True)
+    for ax in [axes] if rows == 1 else list(axes):
+        ax.tick_params(labelsize=FONT_SIZE - 1)
+        ax.spines[["top", "right"]].set_visible(False)
+    return fig, axes
+
+
+def _style(ax: Axes, title: str, xlabel: str, ylabel: str) -> None:
+    ax.set_title(title, fontsize=FONT_SIZE + 2, loc="left")
+    ax.set_xlabel(xlabel, fontsize=FONT_SIZE)
+    ax.set_ylabel(ylabel, fontsize=FONT_SIZE)
+
+
+def _whole_numbers(axis: Any) -> None:
+    """Counts get whole-number ticks."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
+
+
+def _empty(ax: Axes, message: str) -> None:
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=FONT_SIZE, transform=ax.transAxes)
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def _pct(share: float) -> str:
+    return f"{round(100 * share)}%"
+
+
+def _n(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+# --- reciprocity --------------------------------------------------------------------------
+
+
+def gives_and_asks_chart(report: Report, top: int = 15) -> Chart:
+    """Gives and asks per contact, as paired horizontal bars, for the busiest ``top``."""
+    table = report.reciprocity.details["per_contact"]
+    busiest = _top_contacts(table, top)
+    fig, ax = _figure(8.0, max(3.0, 0.38 * len(busiest) + 1.6))
+    title = "What you gave and what you asked, per contact"
+    if busiest.empty:
+        _empty(ax, "No gives or asks in the look-back window")
+    else:
+        y = list(range(len(busiest)))
+        h = 0.4
+        ax.barh([v - h / 2 for v in y], busiest["gives"], h, color=BLUE, label="Gives")
+        ax.barh(
+            [v + h / 2 for v in y],
+            busiest["asks"],
+            h,
+            color=ORANGE,
+            hatch="//",
+            edgecolor=BLACK,
+            linewidth=0.5,
+            label="Asks",
+        )
+        ax.set_yticks(y, busiest["name"].astype(str).tolist(), fontsize=FONT_SIZE - 1)
+        ax.invert_yaxis()
+        ax.legend(fontsize=FONT_SIZE - 1, loc="lower right")
+        _whole_numbers(ax.xaxis)
+    _style(ax, title, "Interactions in the look-back window (count)", "Contact")
+
+    gives, asks = int(table["gives"].sum()), int(table["asks"].sum())
+    one_way = int(table["one_way"].astype(bool).sum())
+    unreciprocated = int(table["unreciprocated"].astype(bool).sum())
+    parts = [
+        f"You gave {_n(gives, 'time')} and asked {_n(asks, 'time')} "
+        f"across {_n(len(table), 'contact')}."
+    ]
+    if not busiest.empty:
+        most = busiest.sort_values(["asks", "gives"], ascending=[False, True], kind="stable")
+        first = most.iloc[0]
+        if int(first["asks"]) > 0:
+            parts.append(
+                f"You asked {first['name']} most: {_n(int(first['asks']), 'ask')} "
+                f"and {_n(int(first['gives']), 'give')}."
+            )
+    parts.append(
+        f"{_n(one_way, 'contact')} {'was' if one_way == 1 else 'were'} only ever asked "
+        f"(one-way), and {_n(unreciprocated, 'contact')} helped you without anything given back."
+    )
+    caption = (
+        f"Gives (solid blue) and asks (hatched orange) for the {len(busiest)} contacts "
+        "you were most in touch with."
+    )
+    return Chart(fig, " ".join(parts), caption)
+
+
+def _top_contacts(table: pd.DataFrame, top: int) -> pd.DataFrame:
+    """The ``top`` contacts by gives + asks (ties by name), without all-zero rows."""
+    activity = table["gives"] + table["asks"]
+    busy = table.assign(_activity=activity)[activity > 0]
+    busy = busy.sort_values(["_activity", "name"], ascending=[False, True], kind="stable")
+    return busy.head(top).drop(columns="_activity").reset_index(drop=True)
+
+
+# --- channel mix --------------------------------------------------------------------------
+
+
+def channel_mix_chart(report: Report) -> Chart:
+    """Rich and lean interactions per month (stacked bars) with the rich share and target."""
+    months = report.channel_mix.details["by_month"]
+    target = float(report.settings.rich_channel_target)
+    rich = months["rich"].astype(int)
+    lean = (months["total"] - months["rich"]).astype(int)
+    fig, ax = _figure(9.0, 4.8)
+    x = list(range(len(months)))
+    labels = [_month_label(m) for m in months["month"]]
+    ax.bar(x, rich, color=BLUE, label="Rich (in person, event, video, phone)")
+    ax.bar(
+        x,
+        lean,
+        bottom=rich,
+        color=ORANGE,
+        hatch="//",
+        edgecolor=BLACK,
+        linewidth=0.5,
+        label="Lean (email, social, text)",
+    )
+    ax.set_xticks(x, labels, rotation=45, ha="right", fontsize=FONT_SIZE - 2)
+    _style(ax, "Rich and lean contact, month by month", "Month", "Interactions (count)")
+    share_ax = ax.twinx()
+    share = months["rich_share"].astype(float) * 100
+    share_ax.plot(x, share, color=BLACK, marker="o", label="Rich share (%)")
+    share_ax.axhline(100 * target, color=VERMILION, linestyle="--", label="Target share (%)")
+    share_ax.set_ylim(0, 100)
+    share_ax.set_ylabel("Rich share of the month (%)", fontsize=FONT_SIZE)
+    share_ax.spines[["top"]].set_visible(False)
+    handles = ax.get_legend_handles_labels()[0] + share_ax.get_legend_handles_labels()[0]
+    ax.legend(handles=handles, fontsize=FONT_SIZE - 2, loc="upper left", framealpha=0.9)
+    ax.set_ylim(0, max(1, int((rich + lean).max())) * 1.45)
+    _whole_numbers(ax.yaxis)
+
+    total, rich_total = int(months["total"].sum()), int(months["rich"].sum())
+    overall = rich_total / total if total else 0.0
+    side = "below" if overall < target else "at or above"
+    alt = (
+        f"Rich channels were {_pct(overall)} of your {_n(total, 'interaction')} over the "
+        f"{_n(len(months), 'month')}, {side} the {_pct(target)} target."
+    )
+    alt += _trend_sentence(months)
+    caption = (
+        "Bars: interactions per month, rich (solid blue) under lean (hatched orange). "
+        f"Line: the rich share each month; dashed line: the {_pct(target)} target."
+    )
+    return Chart(fig, alt, caption)
+
+
+def _month_label(month: str) -> str:
+    import pandas as pd
+
+    return pd.Period(str(month), freq="M").strftime("%b %Y")
+
+
+def _trend_sentence(months: pd.DataFrame, span: int = 3) -> str:
+    """Compare the rich share of the last ``span`` months with the ``span`` before."""
+    if len(months) < 2 * span:
+        return ""
+    recent, before = months.tail(span), months.iloc[-2 * span : -span]
+    if recent["total"].sum() == 0 or before["total"].sum() == 0:
+        return ""
+    now = recent["rich"].sum() / recent["total"].sum()
+    then = before["rich"].sum() / before["total"].sum()
+    move = "rose" if now > then else "fell"
+    move = "stayed about the same" if abs(now - then) < 0.05 else move
+    return (
+        f" In the last {span} months the share {move} ({_pct(now)}, "
+        f"against {_pct(then)} in the {span} months before)."
+    )
+
+
+# --- follow-up ----------------------------------------------------------------------------
+
+
+def follow_up_chart(report: Report) -> Chart:
+    """Job leads and help received per month, stacked by follow-up status."""
+    leads = report.follow_up.details["leads"]
+    thanks = report.follow_up.details["thanks"]
+    months = report.channel_mix.details["by_month"]["month"].astype(str).tolist()
+    fig, axes = _figure(9.0, 6.4, rows=2)
+    for ax, table, what in (
+        (axes[0], leads, "Job leads: were they followed up?"),
+        (axes[1], thanks, "Help received: did you say thank you?"),
+    ):
+        counts = status_by_month(table, months)
+        bottom = [0] * len(months)
+        for status, (colour, hatch, _) in STATUS_STYLE.items():
+            values = counts[status].tolist()
+            ax.bar(
+                range(len(months)),
+                values,
+                bottom=bottom,
+                color=colour,
+                hatch=hatch,
+                edgecolor=BLACK,
+                linewidth=0.5,
+                label=STATUS_LABELS[status],
+            )
+            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        _style(ax, what, "", "Items (count)")
+        ax.legend(fontsize=FONT_SIZE - 2, loc="upper left", ncols=4)
+        ax.set_ylim(0, max(1, max(bottom)) * 1.35)
+        _whole_numbers(ax.yaxis)
+    axes[1].set_xticks(
+        range(len(months)),
+        [_month_label(m) for m in months],
+        rotation=45,
+        ha="right",
+        fontsize=FONT_SIZE - 2,
+    )
+    axes[1].set_xlabel("Month the lead or help arrived", fontsize=FONT_SIZE)
+
+    alt = _status_sentence(leads, "job lead", "followed up") + " "
+    alt += _status_sentence(thanks, "piece of help", "thanked", "pieces of help")
+    caption = (
+        "Each bar counts the leads (top) and the help (bottom) that arrived that month, "
+        "by status: on time (green), late (orange, hatched), still open (sky blue, dotted) "
+        "and overdue (vermilion, crossed)."
+    )
+    return Chart(fig, alt, caption)
+
+
+def status_by_month(table: pd.DataFrame, months: list[str]) -> pd.DataFrame:
+    """Counts per month (rows, in ``months`` order) and status (columns)."""
+    import pandas as pd
+
+    month = pd.to_datetime(table["date"]).dt.strftime("%Y-%m")
+    counts = pd.crosstab(month, table["status"]) if len(table) else pd.DataFrame()
+    return counts.reindex(index=months, columns=list(STATUS_STYLE), fill_value=0).astype(int)
+
+
+def _status_sentence(table: pd.DataFrame, one: str, done: str, many: str | None = None) -> str:
+    counts = table["status"].value_counts()
+    n = len(table)
+    if n == 0:
+        return f"No {many or one + 's'} in the look-back window."
+    text = (
+        f"Of {_n(n, one, many)}, {counts.get('on_time', 0)} {'was' if n == 1 else 'were'} "
+        f"{done} on time, {counts.get('late', 0)} late"
+    )
+    if counts.get("open", 0):
+        text += f", {counts.get('open', 0)} still open"
+    overdue = table[table["status"] == "overdue"]
+    text += f" and {len(overdue)} {'is' if len(overdue) == 1 else 'are'} overdue"
+    if len(overdue):
+        text += f" (the oldest by {int(overdue['days_overdue'].max())} days)"
+    return text + "."
+
+
+# --- cadence ------------------------------------------------------------------------------
+
+
+def cadence_chart(report: Report, top: int = 20) -> Chart:
+    """Days since you were last in touch, against each contact's cadence (most overdue first)."""
+    table = report.follow_up.details["cadence"]
+    shown = cadence_rows(table, top)
+    fig, ax = _figure(8.5, max(3.0, 0.36 * len(shown) + 1.8))
+    if shown.empty:
+        _empty(ax, "No contact has a stay-in-touch cadence")
+    else:
+        y = list(range(len(shown)))
+        days = shown["days_since"].astype("Float64").fillna(0).astype(float)
+        overdue = shown["status"] != "ok"
+        ax.barh(
+            [v for v, o in zip(y, overdue, strict=True) if not o],
+            days[~overdue.to_numpy()],
+            color=BLUE,
+            label="Inside cadence",
+        )
+        ax.barh(
+            [v for v, o in zip(y, overdue, strict=True) if o],
+            days[overdue.to_numpy()],
+            color=VERMILION,
+            hatch="xx",
+            edgecolor=BLACK,
+            linewidth=0.5,
+            label="Overdue",
+        )
+        ax.scatter(
+            shown["cadence_days"].astype(float),
+            y,
+            marker="|",
+            s=260,
+            color=BLACK,
+            linewidths=2.5,
+            label="Cadence (days)",
+            zorder=3,
+        )
+        names = [
+            f"{n} (never)" if s == "never" else str(n)
+            for n, s in zip(shown["name"], shown["status"], strict=True)
+        ]
+        ax.set_yticks(y, names, fontsize=FONT_SIZE - 1)
+        ax.invert_yaxis()
+        ax.legend(fontsize=FONT_SIZE - 2, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3)
+    _style(ax, "Days since you were last in touch", "Days since last contact", "Contact")
+
+    n = len(table)
+    ok = int((table["status"] == "ok").sum())
+    late = table[table["status"] == "overdue"]
+    never = int((table["status"] == "never").sum())
+    alt = (
+        f"{ok} of {_n(n, 'contact')} with a stay-in-touch cadence are inside it; "
+        f"{len(late)} {'is' if len(late) == 1 else 'are'} overdue"
+    )
+    if len(late):
+        worst = late.sort_values("days_overdue", ascending=False, kind="stable").iloc[0]
+        alt += (
+            f", most of all {worst['name']} ({int(worst['days_overdue'])} days past "
+            f"a {int(worst['cadence_days'])}-day cadence)"
+        )
+    alt += f"; {_n(never, 'contact')} {'was' if never == 1 else 'were'} never contacted."
+    caption = (
+        f"The {len(shown)} contacts most in need of a check-in. Bars: days since you were last "
+        "in touch (hatched vermilion when overdue); black tick: the contact's cadence."
+    )
+    return Chart(fig, alt, caption)
+
+
+def cadence_rows(table: pd.DataFrame, top: int) -> pd.DataFrame:
+    """Never-contacted first, then most overdue, then closest to their cadence."""
+    rank = table.assign(
+        _never=(table["status"] == "never"),
+        _slack=table["days_since"].astype("Float64").fillna(0) - table["cadence_days"],
+    )
+    rank = rank.sort_values(["_never", "_slack", "name"], ascending=[False, False, True])
+    return rank.head(top).drop(columns=["_never", "_slack"]).reset_index(drop=True)
+
+
+# --- all four scores ----------------------------------------------------------------------
+
+
+def score_cards_chart(report: Report) -> Chart:
+    """The three scores and the overall score as bars from 0 to 100."""
+    results = list(report.scores.values())
+    fig, ax = _figure(7.0, 3.0)
+    names = [r.title for r in results]
+    values = [int(r.score) for r in results]
+    colours = [BLUE, ORANGE, GREEN, BLACK]
+    hatches = ["", "//", "..", ""]
+    y = list(range(len(results)))
+    for yi, v, c, h in zip(y, values, colours, hatches, strict=True):
+        ax.barh(yi, v, color=c, hatch=h, edgecolor=BLACK, linewidth=0.5)
+        ax.text(v + 1.5, yi, str(v), va="center", fontsize=FONT_SIZE)
+    ax.set_yticks(y, names, fontsize=FONT_SIZE)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 110)
+    _style(ax, "Your scores", "Score (0 to 100)", "")
+    alt = "Scores out of 100: " + ", ".join(
+        f"{n.lower()} {v}" for n, v in zip(names, values, strict=True)
+    )
+    alt += "."
+    return Chart(fig, alt, "Each score runs from 0 to 100; higher is better.")
+
+
+def all_charts(report: Report) -> list[Chart]:
+    """Every chart of a report, in reading order (used by the HTML report)."""
+    return [
+        score_cards_chart(report),
+        gives_and_asks_chart(report),
+        channel_mix_chart(report),
+        follow_up_chart(report),
+        cadence_chart(report),
+    ]

@@ -24,6 +24,15 @@ if TYPE_CHECKING:
 PRODID = "-//Network Coach//netcoach reminders//EN"
 UID_DOMAIN = "netcoach.invalid"
 
+ACTION_LABELS: dict[str, str] = {
+    "follow_up_lead": "Follow up a lead",
+    "send_thanks": "Say thank you",
+    "ease_off": "Give them room",
+    "reconnect": "Get back in touch",
+    "give_back": "Give something back",
+}
+"""Short labels for the next-action kinds, for tables and lists."""
+
 ACTION_TITLES: dict[str, str] = {
     "follow_up_lead": "Follow up the lead from {name}",
     "send_thanks": "Say thank you to {name}",

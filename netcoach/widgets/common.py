@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +15,6 @@ import ipywidgets as w
 
 if TYPE_CHECKING:
     import pandas as pd
-    from matplotlib.figure import Figure
 
 MAX_WIDTH = "760px"
 """Widest a widget gets; below that, everything takes the full width of the window."""
@@ -89,16 +87,6 @@ class MessageArea(w.HTML):
     def clear(self) -> None:
         """Remove the message."""
         self.kind, self.text, self.value = "", "", ""
-
-
-def figure_png(figure: Figure, dpi: int = 96) -> bytes:
-    """Render a matplotlib figure to PNG bytes and free it."""
-    import matplotlib.pyplot as plt
-
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
-    plt.close(figure)
-    return buffer.getvalue()
 
 
 def figure_html(png: bytes, alt_text: str, caption: str = "") -> str:

@@ -24,7 +24,6 @@ from netcoach.widgets.common import (
     column,
     esc,
     figure_html,
-    figure_png,
     full_width,
     label,
 )
@@ -55,30 +54,33 @@ def profile_alt_text(scores: Mapping[str, int | None]) -> str:
 
 
 def profile_chart(scores: Mapping[str, int | None]) -> Chart:
-    """Horizontal bars, one per area (0 to 100), weak areas in a different colour."""
-    import matplotlib.pyplot as plt
+    """Horizontal bars, one per area (0 to 100); weak areas in vermilion with hatching."""
+    from matplotlib.figure import Figure
 
-    from netcoach.plots import PALETTE, Chart
+    from netcoach.plots import BLUE, VERMILION, Chart
 
-    colours = list(PALETTE.values()) if isinstance(PALETTE, Mapping) else list(PALETTE)
-    strong_colour, weak_colour = colours[1 % len(colours)], colours[2 % len(colours)]
+    fig = Figure(figsize=(6.4, 3.6), layout="constrained")
+    ax = fig.subplots()
     titles = [a.title for a in AREAS][::-1]
     values = [scores.get(a.key) for a in AREAS][::-1]
-    fig, ax = plt.subplots(figsize=(6.4, 3.6))
-    bars = [0 if v is None else v for v in values]
-    bar_colours = [
-        weak_colour if v is not None and v < WEAK_BELOW else strong_colour for v in values
-    ]
-    ax.barh(titles, bars, color=bar_colours)
-    for y, v in enumerate(values):
-        text = "not answered" if v is None else f"{v}"
-        ax.text((v or 0) + 1.5, y, text, va="center", fontsize=9)
-    ax.axvline(WEAK_BELOW, color="#555555", linestyle="--", linewidth=1)
-    ax.set_xlim(0, 108)
-    ax.set_xlabel("Score (0 to 100; the dashed line marks a habit to work on)")
-    ax.set_title("Your networking habits")
+    for y, value in enumerate(values):
+        weak = value is not None and value < WEAK_BELOW
+        ax.barh(
+            y,
+            value or 0,
+            color=VERMILION if weak else BLUE,
+            hatch="//" if weak else "",
+            edgecolor="black",
+            linewidth=0.5,
+        )
+        text = "not answered" if value is None else f"{value}"
+        ax.text((value or 0) + 1.5, y, text, va="center", fontsize=9)
+    ax.set_yticks(range(len(titles)), titles)
+    ax.axvline(WEAK_BELOW, color="black", linestyle="--", linewidth=1)
+    ax.set_xlim(0, 110)
+    ax.set_xlabel("Score out of 100 (below the dashed line: a habit to work on)")
+    ax.set_title("Your networking habits", loc="left")
     ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
     return Chart(
         figure=fig,
         alt_text=profile_alt_text(scores),
@@ -173,7 +175,7 @@ class QuickCheck(w.VBox):
             f"{esc(profile_alt_text(self.scores))}</p>"
         )
         chart = profile_chart(self.scores)
-        self.chart.value = figure_html(figure_png(chart.figure), chart.alt_text, chart.caption)
+        self.chart.value = figure_html(chart.png_bytes(), chart.alt_text, chart.caption)
         self.reading.value = reading_list_html(self.scores)
 
 

@@ -1,0 +1,613 @@
+""" "Score my network": pick a learner, an "as of" date and settings; see scores, charts, actions.
+
+The view is a thin layer over :func:`netcoach.scoring.score_log`. A log is loaded once
+(samples, a folder, or uploaded CSVs written to a temporary folder and read by the same
+:func:`netcoach.loading.load_log`, so validation is identical); moving a slider only
+re-scores. Reports and rendered charts are cached per (log, as of, settings), so going back
+to an earlier setting is instant. Only the chart on the visible tab is redrawn after a change;
+the others are redrawn when their tab is opened.
+
+The widget reads the clock once, to default the "as of" date to today for a learner's own
+folder without an ``as_of`` in its ``settings.toml``; the scoring core never does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+
+from netcoach.reminders import ACTION_LABELS, write_reminders
+from netcoach.schema import CONTACTS_FILE, INTERACTIONS_FILE, SETTINGS_FILE
+from netcoach.widgets.common import (
+    STYLE,
+    MessageArea,
+    cards_grid,
+    column,
+    esc,
+    figure_html,
+    full_width,
+    html_table,
+    int_slider,
+    label,
+    show_error,
+)
+
+if TYPE_CHECKING:
+    from netcoach.log import NetworkLog
+    from netcoach.plots import Chart
+    from netcoach.scoring.results import Report, ScoreResult
+    from netcoach.settings import Settings
+
+OWN_FILES = "own"
+"""The learner dropdown's value for "my own files" (the samples use their names)."""
+
+CACHE_SIZE = 64
+"""How many reports (and sets of charts) to keep; about 1 MB each for a large log."""
+
+CHART_TABS: tuple[tuple[str, str], ...] = (
+    ("gives_and_asks", "Gives and asks"),
+    ("channel_mix", "Channel mix"),
+    ("follow_up", "Follow-up"),
+    ("cadence", "Keeping in touch"),
+)
+
+ACTION_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("rank", "#"),
+    ("name", "Who"),
+    ("what", "What to do"),
+    ("reason", "Why"),
+    ("days_overdue", "Days overdue"),
+)
+
+OVERDUE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("what", "What"),
+    ("name", "Who"),
+    ("date", "Day it happened"),
+    ("due", "Due by"),
+    ("days_overdue", "Days overdue"),
+    ("row", "Row in interactions.csv"),
+)
+
+UPLOAD_NAMES: dict[str, str] = {
+    "contact": CONTACTS_FILE,
+    "interaction": INTERACTIONS_FILE,
+    "settings": SETTINGS_FILE,
+}
+"""Uploaded files are recognised by a word in their name (``my contacts.csv`` works)."""
+
+
+def _chart_functions() -> dict[str, Callable[[Report], Chart]]:
+    from netcoach import plots
+
+    return {
+        "gives_and_asks": plots.gives_and_asks_chart,
+        "channel_mix": plots.channel_mix_chart,
+        "follow_up": plots.follow_up_chart,
+        "cadence": plots.cadence_chart,
+    }
+
+
+class _LRU(OrderedDict):
+    """A small least-recently-used cache."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def get_or_make(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        if key in self:
+            self.move_to_end(key)
+            return self[key]
+        value = self[key] = make()
+        if len(self) > self.size:
+            self.popitem(last=False)
+        return value
+
+
+def score_card_html(result: ScoreResult) -> str:
+    """One score as a card: the title, the score out of 100 and its reasons (all escaped)."""
+    reasons = "".join(f"<li>{esc(r.text)}</li>" for r in result.reasons)
+    return (
+        f'<section aria-label="{esc(result.title)} score" data-score="{int(result.score)}" '
+        'style="border:1px solid #999;border-radius:6px;padding:6px 10px;height:100%">'
+        f'<h4 style="margin:0">{esc(result.title)}</h4>'
+        f'<p style="margin:0;font-size:1.8em;font-weight:bold">{int(result.score)}'
+        '<span style="font-size:0.5em;font-weight:normal"> out of 100</span></p>'
+        f'<ul style="margin:0;padding-left:1.1em;font-size:0.85em">{reasons}</ul></section>'
+    )
+
+
+def actions_table_html(report: Report) -> str:
+    """The ranked next actions as an HTML table."""
+    actions = report.next_actions.copy()
+    actions["what"] = actions["action"].map(lambda a: ACTION_LABELS.get(a, a))
+    return html_table(
+        actions,
+        ACTION_COLUMNS,
+        caption=f"Your next actions on {report.as_of:%d %B %Y}, most urgent first",
+        empty="Nothing is overdue: no next actions today. Keep it up.",
+    )
+
+
+def overdue_table_html(report: Report) -> str:
+    """Leads and thanks past their window, most overdue first."""
+    import pandas as pd
+
+    details = report.follow_up.details
+    parts = []
+    for key, what in (("leads", "Follow up a lead"), ("thanks", "Say thank you")):
+        table = details[key]
+        table = table[table["status"] == "overdue"].assign(what=what)
+        parts.append(table[[c for c, _ in OVERDUE_COLUMNS]])
+    overdue = pd.concat(parts, ignore_index=True).sort_values(
+        ["days_overdue", "row"], ascending=[False, True]
+    )
+    for col in ("date", "due"):
+        overdue[col] = pd.to_datetime(overdue[col]).dt.strftime("%d %b %Y")
+    return html_table(
+        overdue,
+        OVERDUE_COLUMNS,
+        caption="Overdue: leads to follow up and help to thank",
+        empty="No lead or thank-you is overdue.",
+    )
+
+
+def _default_output(folder: Path | None) -> Path:
+    """Where exported files go: next to the learner's folder, else a folder here."""
+    if folder is not None:
+        return folder.resolve().parent
+    return Path.cwd() / "network-coach-output"
+
+
+class ScoreMyNetwork(w.VBox):
+    """The "Score my network" widget. Build it with :func:`score_my_network`."""
+
+    def __init__(
+        self,
+        sample: str | None = "graduate",
+        folder: str | Path | None = None,
+        *,
+        output_folder: str | Path | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        from netcoach.samples import SAMPLE_NAMES
+
+        self._today = today
+        self.network_log: NetworkLog | None = None
+        self.report: Report | None = None
+        self.source_name = ""
+        self._token = 0
+        self._reports = _LRU(CACHE_SIZE)
+        self._charts = _LRU(CACHE_SIZE * len(CHART_TABS))
+        self._shown: dict[str, Hashable] = {}
+        self._quiet = False
+        self._upload_dir: tempfile.TemporaryDirectory | None = None
+        self._output_explicit = output_folder is not None
+        self.stats = {"scored": 0, "charts_drawn": 0}
+
+        # --- where the data comes from
+        options = [(f"Sample learner: {n.replace('-', ' ')}", n) for n in SAMPLE_NAMES]
+        self.source = w.Dropdown(
+            options=[*options, ("My own files", OWN_FILES)],
+            value=sample if sample in SAMPLE_NAMES else OWN_FILES,
+            description="Whose network",
+            style=STYLE,
+            layout=full_width("520px"),
+        )
+        self.folder_text = w.Text(
+            value="" if folder is None else str(folder),
+            description="Log folder",
+            placeholder="the folder that holds contacts.csv, e.g. my-network",
+            tooltip="The folder on this computer that holds contacts.csv and interactions.csv",
+            continuous_update=False,
+            style=STYLE,
+            layout=full_width("520px"),
+        )
+        self.load_button = w.Button(
+            description="Load folder", icon="folder-open", tooltip="Read the log in this folder"
+        )
+        self.upload = w.FileUpload(
+            accept=".csv,.toml,.txt",
+            multiple=True,
+            description="Upload CSVs",
+            tooltip="Choose contacts.csv and interactions.csv (and settings.toml if you have one)",
+        )
+        self.own_box = column(
+            [
+                label(
+                    "Type the path of your log folder and press Enter, or upload your "
+                    "contacts.csv and interactions.csv. They are read on this computer only."
+                ),
+                self.folder_text,
+                w.HBox([self.load_button, self.upload], layout=w.Layout(flex_flow="row wrap")),
+            ]
+        )
+        self.as_of = w.DatePicker(
+            description="Score as of",
+            tooltip="The day to score the log on: later interactions are left out",
+            style=STYLE,
+            layout=full_width("520px"),
+        )
+
+        # --- settings
+        self.inner_days = int_slider("Inner circle: in touch every (days)", 14, 3, 60)
+        self.close_days = int_slider("Close: in touch every (days)", 30, 7, 120)
+        self.active_days = int_slider("Active: in touch every (days)", 90, 14, 365, 7)
+        self.lead_days = int_slider("Follow up a job lead within (days)", 7, 1, 30)
+        self.thanks_days = int_slider("Say thank you within (days)", 3, 1, 14)
+        self.rich_target = int_slider(
+            "Target share of rich contact (%)",
+            50,
+            10,
+            90,
+            5,
+            tooltip="The share of contact in person, at events, by video or by phone you aim for",
+        )
+        self.sliders = (
+            self.inner_days,
+            self.close_days,
+            self.active_days,
+            self.lead_days,
+            self.thanks_days,
+            self.rich_target,
+        )
+        self.reset_button = w.Button(
+            description="Reset settings",
+            icon="undo",
+            tooltip="Put every slider back to the log's own settings",
+        )
+        settings_box = column(
+            [
+                label("Move a slider to see how your thresholds change the scores."),
+                *self.sliders,
+                self.reset_button,
+            ]
+        )
+        self.settings_panel = w.Accordion(children=[settings_box], titles=("Settings",))
+
+        # --- results
+        self.message = MessageArea()
+        self.cards = {
+            name: w.HTML(layout=w.Layout(width="100%"))
+            for name in ("reciprocity", "channel_mix", "follow_up", "overall")
+        }
+        self.chart_views = {key: w.HTML(layout=full_width()) for key, _ in CHART_TABS}
+        self.overdue = w.HTML(layout=full_width())
+        tab_children = [
+            column([self.chart_views[key], self.overdue] if key == "follow_up" else [view])
+            for key, view in self.chart_views.items()
+        ]
+        self.tabs = w.Tab(
+            children=tab_children, titles=[t for _, t in CHART_TABS], layout=full_width()
+        )
+        self.actions = w.HTML(layout=full_width())
+
+        # --- exports
+        self.output_text = w.Text(
+            value="" if output_folder is None else str(output_folder),
+            description="Save files in",
+            tooltip="The folder for the HTML report and the calendar file",
+            style=STYLE,
+            layout=full_width("520px"),
+        )
+        self.report_button = w.Button(
+            description="Download HTML report",
+            icon="file",
+            tooltip="Write a one-page report you can open in any browser",
+            layout=w.Layout(width="auto"),
+        )
+        self.ics_button = w.Button(
+            description="Reminders calendar (.ics)",
+            icon="calendar",
+            tooltip="Write one all-day calendar event per next action",
+            layout=w.Layout(width="auto"),
+        )
+        self.export_message = MessageArea()
+        self.last_export: Path | None = None
+
+        # --- wiring
+        self.source.observe(self._on_source, names="value")
+        self.folder_text.observe(lambda _: self.load_folder(), names="value")
+        self.load_button.on_click(lambda _: self.load_folder())
+        self.upload.observe(self._on_upload, names="value")
+        self.as_of.observe(self._on_input, names="value")
+        for slider in self.sliders:
+            slider.observe(self._on_input, names="value")
+        self.reset_button.on_click(lambda _: self.reset_settings())
+        self.tabs.observe(lambda _: self._draw_visible_chart(), names="selected_index")
+        self.report_button.on_click(lambda _: self.export_html())
+        self.ics_button.on_click(lambda _: self.export_ics())
+
+        super().__init__(
+            [
+                column(
+                    [
+                        self.source,
+                        self.own_box,
+                        self.as_of,
+                        self.settings_panel,
+                        self.message,
+                        w.HTML("<h3>Your scores</h3>"),
+                    ]
+                ),
+                cards_grid(list(self.cards.values())),
+                column(
+                    [
+                        w.HTML("<h3>Charts</h3>"),
+                        self.tabs,
+                        w.HTML("<h3>What to do next</h3>"),
+                        self.actions,
+                        w.HTML("<h3>Take it with you</h3>"),
+                        self.output_text,
+                        w.HBox(
+                            [self.report_button, self.ics_button],
+                            layout=w.Layout(flex_flow="row wrap"),
+                        ),
+                        self.export_message,
+                    ]
+                ),
+            ],
+            layout=full_width(),
+        )
+        self._on_source({"new": self.source.value})
+
+    # --- loading ----------------------------------------------------------------------
+
+    def _on_source(self, change: dict) -> None:
+        own = change["new"] == OWN_FILES
+        self.own_box.layout.display = None if own else "none"
+        if own:
+            if self.folder_text.value.strip():
+                self.load_folder()
+            else:
+                self._clear("Type the path of your log folder, or upload your two CSV files.")
+        else:
+            from netcoach.samples import sample_path
+
+            self._load(sample_path(change["new"]), f"sample-{change['new']}", sample=True)
+
+    def load_folder(self) -> bool:
+        """Load the log in the folder typed in the "Log folder" box."""
+        text = self.folder_text.value.strip()
+        if self.source.value != OWN_FILES or not text:
+            return False
+        folder = Path(text).expanduser()
+        return self._load(folder, folder.resolve().name or "my-network", sample=False)
+
+    def _on_upload(self, change: dict) -> None:
+        if change["new"]:
+            self.load_uploads(change["new"])
+
+    def load_uploads(self, files: Sequence[dict]) -> bool:
+        """Write uploaded files to a temporary folder and load it like any folder."""
+        if self.source.value != OWN_FILES:
+            self.source.value = OWN_FILES
+        if self._upload_dir is not None:
+            self._upload_dir.cleanup()
+        self._upload_dir = tempfile.TemporaryDirectory(prefix="netcoach-upload-")
+        folder = Path(self._upload_dir.name)
+        unknown = []
+        for item in files:
+            name = str(item["name"])
+            target = next((f for word, f in UPLOAD_NAMES.items() if word in name.lower()), None)
+            if target is None:
+                unknown.append(name)
+                continue
+            content = item["content"]
+            data = content.tobytes() if hasattr(content, "tobytes") else bytes(content)
+            (folder / target).write_bytes(data)
+        if unknown:
+            self._clear(
+                "Network Coach did not recognise "
+                + ", ".join(unknown)
+                + ": name the files contacts.csv and interactions.csv (and settings.toml).",
+                kind="error",
+            )
+            return False
+        return self._load(folder, "uploaded-log", sample=False, uploaded=True)
+
+    def _load(self, folder: Path, name: str, *, sample: bool, uploaded: bool = False) -> bool:
+        from netcoach.loading import load_log
+
+        try:
+            log = load_log(folder)
+        except Exception as err:  # shown in the widget, never a traceback
+            self.network_log = None
+            self._clear()
+            show_error(self.message, err)
+            return False
+        self.network_log, self.source_name = log, name
+        self._token += 1
+        self._log_folder = None if (sample or uploaded) else folder
+        if not self._output_explicit:
+            self.output_text.value = str(_default_output(self._log_folder))
+        as_of = log.folder_settings.as_of or self._today or dt.date.today()
+        self._quiet = True
+        try:
+            self.as_of.value = as_of
+            self._set_sliders(log.folder_settings.scoring)
+        finally:
+            self._quiet = False
+        where = "your uploaded files" if uploaded else str(folder)
+        self.message.show(
+            f"Loaded {len(log.contacts)} contacts and {len(log.interactions)} interactions "
+            f"from {where}.",
+            "success",
+        )
+        self.refresh(all_charts=True)
+        return True
+
+    def _clear(self, text: str = "", kind: str = "info") -> None:
+        self.report = None
+        for view in (*self.cards.values(), *self.chart_views.values(), self.overdue):
+            view.value = ""
+        self.actions.value = ""
+        self._shown.clear()
+        if text:
+            self.message.show(text, kind)
+
+    # --- settings ---------------------------------------------------------------------
+
+    def _set_sliders(self, settings: Settings) -> None:
+        cadence = settings.cadence_days
+        for slider, value in (
+            (self.inner_days, cadence["inner"]),
+            (self.close_days, cadence["close"]),
+            (self.active_days, cadence["active"]),
+            (self.lead_days, settings.lead_follow_up_days),
+            (self.thanks_days, settings.thanks_days),
+            (self.rich_target, round(100 * settings.rich_channel_target)),
+        ):
+            if value is not None:
+                slider.value = int(min(max(value, slider.min), slider.max))
+
+    def settings(self) -> Settings:
+        """The log's own settings with the sliders' values applied."""
+        from netcoach.settings import Settings
+
+        base = (
+            self.network_log.folder_settings.scoring if self.network_log is not None else Settings()
+        )
+        return base.replace(
+            cadence_days={
+                "inner": self.inner_days.value,
+                "close": self.close_days.value,
+                "active": self.active_days.value,
+            },
+            lead_follow_up_days=self.lead_days.value,
+            thanks_days=self.thanks_days.value,
+            rich_channel_target=self.rich_target.value / 100,
+        )
+
+    def reset_settings(self) -> None:
+        """Put the sliders back to the log's own settings and re-score once."""
+        if self.network_log is None:
+            return
+        self._quiet = True
+        try:
+            self._set_sliders(self.network_log.folder_settings.scoring)
+        finally:
+            self._quiet = False
+        self.refresh()
+
+    # --- scoring and drawing ----------------------------------------------------------
+
+    def _on_input(self, _change: dict) -> None:
+        if not self._quiet:
+            self.refresh()
+
+    def _key(self) -> tuple:
+        return (self._token, self.as_of.value, self.settings())
+
+    def refresh(self, *, all_charts: bool = False) -> None:
+        """Re-score (from the cache when possible) and redraw cards, actions and charts."""
+        if self.network_log is None:
+            return
+        if self.as_of.value is None:
+            self.message.show("Choose an 'as of' date to score the log on.", "error")
+            return
+        key = self._key()
+        try:
+            self.report = self._reports.get_or_make(key, lambda: self._score(key))
+        except Exception as err:
+            show_error(self.message, err)
+            return
+        for name, result in self.report.scores.items():
+            self.cards[name].value = score_card_html(result)
+        self.actions.value = actions_table_html(self.report)
+        self.overdue.value = overdue_table_html(self.report)
+        if all_charts:
+            for chart_key, _ in CHART_TABS:
+                self._draw_chart(chart_key)
+        else:
+            self._draw_visible_chart()
+
+    def _score(self, key: tuple) -> Report:
+        from netcoach.scoring import score_log
+
+        _, as_of, settings = key
+        self.stats["scored"] += 1
+        return score_log(self.network_log, as_of=as_of, settings=settings)
+
+    def _draw_visible_chart(self) -> None:
+        index = self.tabs.selected_index
+        if self.report is not None and index is not None:
+            self._draw_chart(CHART_TABS[index][0])
+
+    def _draw_chart(self, chart_key: str) -> None:
+        key = self._key()
+        if self._shown.get(chart_key) == key:
+            return
+        self.chart_views[chart_key].value = self._charts.get_or_make(
+            (*key, chart_key), lambda: self._render(chart_key)
+        )
+        self._shown[chart_key] = key
+
+    def _render(self, chart_key: str) -> str:
+        chart = _chart_functions()[chart_key](self.report)
+        self.stats["charts_drawn"] += 1
+        return figure_html(chart.png_bytes(), chart.alt_text, chart.caption)
+
+    # --- exports ----------------------------------------------------------------------
+
+    def _export_path(self, suffix: str) -> Path:
+        folder = Path(self.output_text.value.strip() or _default_output(None)).expanduser()
+        stem = f"{self.source_name}-{self.report.as_of.isoformat()}"
+        return folder / f"{stem}{suffix}"
+
+    def export_html(self) -> Path | None:
+        """Write the HTML report into the output folder and show where it is."""
+        from netcoach.report_html import write_html_report
+
+        return self._export(
+            "-report.html",
+            lambda path: write_html_report(self.report, self.network_log, path),
+            "the HTML report",
+        )
+
+    def export_ics(self) -> Path | None:
+        """Write the reminders calendar (one event per next action) and show where it is."""
+        return self._export(
+            "-reminders.ics",
+            lambda path: write_reminders(self.report, path),
+            f"{len(self.report.next_actions)} reminders" if self.report is not None else "",
+        )
+
+    def _export(self, suffix: str, write: Callable[[Path], Any], what: str) -> Path | None:
+        if self.report is None:
+            self.export_message.show("Load a log first: there is nothing to export yet.", "error")
+            return None
+        path = self._export_path(suffix)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write(path)
+        except Exception as err:
+            show_error(self.export_message, err)
+            return None
+        self.last_export = path
+        self.export_message.show(f"Saved {what} to {path}", "success")
+        return path
+
+
+def score_my_network(
+    sample: str | None = "graduate",
+    folder: str | Path | None = None,
+    *,
+    output_folder: str | Path | None = None,
+    today: dt.date | None = None,
+) -> ScoreMyNetwork:
+    """Build the "Score my network" widget on a sample learner, or on ``folder``.
+
+    With ``folder``, the learner's own log is loaded (``sample`` is then ignored).
+    ``today`` fixes the default "as of" date for a folder without one (tests use it).
+    """
+    if folder is not None:
+        sample = None
+    widget = ScoreMyNetwork(sample, folder, output_folder=output_folder, today=today)
+    return widget

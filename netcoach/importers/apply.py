@@ -1,0 +1,87 @@
+"""Import files into a log folder: read them all, merge, validate, then save atomically.
+
+Nothing is written until every file has been read and the merged log has passed
+validation; any problem (in any file) stops the import and the folder stays exactly as it
+was. A folder without a log is created from the templates. Nothing is sent anywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from netcoach import schema
+from netcoach.importers.detect import ImportOptions, read_source
+from netcoach.importers.merge import merge
+from netcoach.importers.sources import SourceFile
+from netcoach.importers.summary import ImportSummary
+from netcoach.loading import load_log
+from netcoach.log import NetworkLog
+from netcoach.saving import canonical_frames, create_log, save_log
+from netcoach.settings import FolderSettings
+from netcoach.validation import LogValidationError
+
+
+def _empty_text_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+    contacts = pd.DataFrame({c: pd.Series([], dtype=object) for c in schema.CONTACT_COLUMNS})
+    inter = pd.DataFrame({c: pd.Series([], dtype=object) for c in schema.INTERACTION_COLUMNS})
+    return contacts, inter
+
+
+def _has_log(folder: Path) -> bool:
+    return (folder / schema.CONTACTS_FILE).exists() or (folder / schema.INTERACTIONS_FILE).exists()
+
+
+def read_sources(
+    sources: Iterable[SourceFile | str | Path], options: ImportOptions | None = None
+) -> list:
+    """Read every file; one :class:`LogValidationError` lists the problems in all of them."""
+    batches, problems, omitted = [], [], 0
+    for item in sources:
+        try:
+            source = item if isinstance(item, SourceFile) else SourceFile.from_path(item)
+            batches += read_source(source, options)
+        except LogValidationError as err:
+            problems += err.problems
+            omitted += err.omitted
+    if problems:
+        raise LogValidationError(problems, omitted=omitted)
+    return batches
+
+
+def import_into(
+    folder: str | Path,
+    sources: Iterable[SourceFile | str | Path],
+    options: ImportOptions | None = None,
+    *,
+    dry_run: bool = False,
+) -> ImportSummary:
+    """Import ``sources`` into the log in ``folder`` and return what was done.
+
+    Raises :class:`LogValidationError` (naming file, row and column) when a file or the
+    existing log cannot be read; the folder is then left untouched.
+    """
+    folder = Path(folder)
+    batches = read_sources(sources, options)
+    if _has_log(folder):
+        log = load_log(folder)
+        frames = canonical_frames(log)
+        contacts, interactions = frames[schema.CONTACTS_FILE], frames[schema.INTERACTIONS_FILE]
+        settings = log.folder_settings
+    else:
+        contacts, interactions = _empty_text_tables()
+        settings = FolderSettings()
+    new_contacts, new_interactions, summary = merge(contacts, interactions, batches)
+    summary.dry_run = dry_run
+    merged = NetworkLog.from_frames(new_contacts, new_interactions, folder_settings=settings)
+    if dry_run or not summary.changed:
+        return summary
+    if not _has_log(folder):
+        create_log(folder)
+        merged.folder_settings = load_log(folder).folder_settings
+    merged.folder = folder
+    save_log(merged, folder, description=f"import {len(summary.files)} file(s)")
+    summary.saved_to = str(folder)
+    return summary

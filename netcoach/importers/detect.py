@@ -1,0 +1,155 @@
+"""Which importer reads which file: by name first (LinkedIn's export names), then by content.
+
+A LinkedIn zip is opened and each export file in it read; other files in it are counted as
+not used. A file nobody can read is refused with a message that says what can be imported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+
+from netcoach.importers import google, ical, linkedin, vcard
+from netcoach.importers.batch import ImportBatch
+from netcoach.importers.sources import SourceFile, decode_text, header_index
+from netcoach.loading import MAX_FILE_BYTES
+from netcoach.validation import LogValidationError, Problem
+
+WHAT_WE_READ = (
+    "Network Coach can import a LinkedIn data export (the .zip, or Connections.csv, "
+    "messages.csv, Invitations.csv, Recommendations_Given.csv, Recommendations_Received.csv, "
+    "Endorsement_Given_Info.csv, Endorsement_Received_Info.csv), a Google Contacts .csv, "
+    "vCard .vcf files and calendar .ics files"
+)
+
+CSV_SIGNATURES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("connections", ("Connected On",)),
+    ("messages", ("CONVERSATION ID",)),
+    ("invitations", ("Sent At", "Direction")),
+    ("endorsements_given", ("Endorsee First Name",)),
+    ("endorsements_received", ("Endorser First Name",)),
+    ("google", ("E-mail 1 - Value", "Group Membership", "Labels", "Given Name")),
+)
+"""Header names that identify a CSV export when its file name does not."""
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """Choices the learner can make about an import."""
+
+    me: str | None = None
+    """Your name, email or LinkedIn profile URL (found from the files when not given)."""
+    keep_message_text: bool = False
+    """Keep the text of messages and invitations in ``note`` (off: only what scores need)."""
+    since: dt.date | None = None
+    until: dt.date | None = None
+    max_attendees: int = ical.MAX_ATTENDEES
+    timezone: str | None = None
+
+
+def kind_of(source: SourceFile) -> str | None:
+    """What a file is: ``zip``, ``vcard``, ``calendar``, ``google``, a LinkedIn file, or None."""
+    base = source.basename.lower()
+    if base.endswith(".zip") or source.data[:4] == b"PK\x03\x04":
+        return "zip"
+    if base in linkedin.FILES:
+        return linkedin.FILES[base]
+    head = decode_text(SourceFile(source.name, source.data[:65536]))
+    upper = head.lstrip().upper()
+    if base.endswith((".vcf", ".vcard")) or upper.startswith("BEGIN:VCARD"):
+        return "vcard"
+    if base.endswith((".ics", ".ical", ".ifb")) or upper.startswith("BEGIN:VCALENDAR"):
+        return "calendar"
+    lines = head.split("\n")
+    for kind, markers in CSV_SIGNATURES:
+        if header_index(lines, markers) is not None:
+            return kind
+    return None
+
+
+def _read_zip(source: SourceFile, options: ImportOptions) -> list[ImportBatch]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(source.data))
+        members = [m for m in archive.infolist() if not m.is_dir()]
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise LogValidationError(
+            [
+                Problem(
+                    source.name,
+                    None,
+                    None,
+                    "this zip file is damaged or incomplete (perhaps the download was cut "
+                    "short); download your LinkedIn data again",
+                )
+            ]
+        ) from None
+    batches, unused = [], 0
+    for member in members:
+        base = member.filename.rsplit("/", 1)[-1].lower()
+        if base not in linkedin.FILES:
+            unused += 1
+            continue
+        name = f"{source.name}:{member.filename}"
+        if member.file_size > MAX_FILE_BYTES:
+            raise LogValidationError([Problem(name, None, None, "this file is too large")])
+        try:
+            data = archive.read(member)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            raise LogValidationError(
+                [
+                    Problem(
+                        name,
+                        None,
+                        None,
+                        "this file inside the zip is damaged; download your LinkedIn data again",
+                    )
+                ]
+            ) from None
+        batches.append(_read_one(SourceFile(name, data), linkedin.FILES[base], options))
+    if not batches:
+        raise LogValidationError(
+            [Problem(source.name, None, None, f"this zip holds nothing to import. {WHAT_WE_READ}")]
+        )
+    batches.append(
+        ImportBatch(source.name, skipped=+Counter({"files in the zip that are not used": unused}))
+    )
+    return batches
+
+
+def _read_one(source: SourceFile, kind: str, options: ImportOptions) -> ImportBatch:
+    if kind == "vcard":
+        return vcard.read_vcard(source)
+    if kind == "calendar":
+        return ical.read_calendar(
+            source,
+            me=options.me,
+            since=options.since,
+            until=options.until,
+            max_attendees=options.max_attendees,
+            timezone=options.timezone,
+        )
+    if kind == "google":
+        return google.read_google(source)
+    return linkedin.read_linkedin(source, kind, me=options.me, keep_text=options.keep_message_text)
+
+
+def read_source(source: SourceFile, options: ImportOptions | None = None) -> list[ImportBatch]:
+    """Read one file (a zip gives several batches); raises :class:`LogValidationError`."""
+    options = options or ImportOptions()
+    kind = kind_of(source)
+    if kind is None:
+        what = "recommendations" in source.basename.lower()
+        hint = (
+            "name it Recommendations_Given.csv or Recommendations_Received.csv as LinkedIn did"
+            if what
+            else WHAT_WE_READ
+        )
+        raise LogValidationError(
+            [Problem(source.name, None, None, f"Network Coach does not know this file; {hint}")]
+        )
+    if kind == "zip":
+        return _read_zip(source, options)
+    return [_read_one(source, kind, options)]

@@ -1,0 +1,359 @@
+"""Calendar exports (``.ics``) -> meetings with people, read with icalendar.
+
+Rules (each skip is counted, with its reason, in the summary):
+
+- Only events with at least one other person (an ``ATTENDEE`` or ``ORGANIZER`` who is not
+  you) count; people who declined do not. Events with more than ``max_attendees`` people
+  (default 6, you included) are meetings, not networking, and are skipped; so are cancelled
+  events.
+- The channel: ``video`` when there is a meeting link or a video service is named (Zoom,
+  Teams, Google Meet ...), else ``phone`` when a phone call is stated, else ``in_person``
+  when there is a physical ``LOCATION``. With none of these the event is skipped.
+- Each meeting becomes one ``other`` interaction per person, started by ``me`` when you
+  organised it and ``them`` when they did; the event title is kept as the note.
+- Recurring events (``RRULE``, ``RDATE``, ``EXDATE``, moved instances) are expanded with
+  dateutil inside a window: ``since`` to ``until``, by default the year before the newest
+  event. Events outside the window are skipped.
+- Times become dates in your time zone: ``timezone`` if given, else the calendar's own
+  (``X-WR-TIMEZONE``), else the time as written in the event. All-day events keep their day.
+
+You are found by ``me`` (an email or a name), else the calendar's name when it is an email
+address (Google's exports), else as the address that appears in the most events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import icalendar
+import pandas as pd
+from dateutil import rrule
+
+from netcoach.importers.batch import (
+    ImportBatch,
+    email_key,
+    events_frame,
+    name_from_email,
+    name_key,
+    people_frame,
+)
+from netcoach.importers.sources import SourceFile, decode_text
+from netcoach.validation import LogValidationError, Problem
+
+MAX_ATTENDEES = 6
+"""Events with more people than this (you included) are not counted as networking."""
+
+MAX_OCCURRENCES = 2000
+"""Most occurrences taken from one recurring event (a daily event for five years)."""
+
+VIDEO = re.compile(
+    r"zoom\.us|\bzoom\b|teams\.microsoft|teams\.live|microsoft teams|meet\.google|google meet|"
+    r"whereby\.com|webex|skype|meet\.jit\.si|gotomeeting|video call|facetime",
+    re.IGNORECASE,
+)
+PHONE = re.compile(
+    r"\bphone\b|\btelephone\b|\btel:|\bphone call\b|\bcall me\b|\bring me\b|\bmobile\b",
+    re.IGNORECASE,
+)
+URL = re.compile(r"^\s*https?://", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone invited to an event."""
+
+    email: str
+    name: str
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n")
+
+
+def _event_lines(lines: list[str]) -> list[int]:
+    """The (0-based) line of each ``BEGIN:VEVENT``, in order."""
+    return [i for i, line in enumerate(lines) if line.strip().upper() == "BEGIN:VEVENT"]
+
+
+def _property_line(lines: list[str], start: int, name: str) -> int:
+    """The 1-based line of property ``name`` in the event starting at ``start``."""
+    for i in range(start, len(lines)):
+        head = lines[i].split(":", 1)[0].split(";", 1)[0].strip().upper()
+        if head == name.upper():
+            return i + 1
+        if lines[i].strip().upper() == "END:VEVENT":
+            break
+    return start + 1
+
+
+def _people(event: Any) -> tuple[Person | None, list[Person]]:
+    """The organiser and everyone invited who did not decline (organiser included)."""
+
+    def person(value: Any) -> Person:
+        email = email_key(pd.Series([str(value)])).iat[0]
+        name = " ".join(str(value.params.get("CN", "")).split()) if hasattr(value, "params") else ""
+        return Person(email, name)
+
+    organiser = event.get("ORGANIZER")
+    org = person(organiser) if organiser else None
+    attendees = event.get("ATTENDEE") or []
+    if not isinstance(attendees, list):
+        attendees = [attendees]
+    everyone = [org] if org else []
+    for value in attendees:
+        params = getattr(value, "params", {})
+        if str(params.get("PARTSTAT", "")).upper() == "DECLINED":
+            continue
+        if str(params.get("ROLE", "")).upper() == "NON-PARTICIPANT":
+            continue
+        everyone.append(person(value))
+    unique: dict[str, Person] = {}
+    for p in everyone:
+        key = p.email or f"name:{name_key(pd.Series([p.name])).iat[0]}"
+        if key != "name:" and key not in unique:
+            unique[key] = p
+    return org, list(unique.values())
+
+
+def _is_me(p: Person, me_email: str, me_name: str) -> bool:
+    if me_email and p.email == me_email:
+        return True
+    return bool(me_name) and name_key(pd.Series([p.name])).iat[0] == me_name
+
+
+def _find_me(me: str | None, calendar: Any, events: list[Any]) -> tuple[str, str]:
+    """(email, name key) of the learner."""
+    if me:
+        return email_key(pd.Series([me])).iat[0], name_key(pd.Series([me])).iat[0]
+    calname = email_key(pd.Series([str(calendar.get("X-WR-CALNAME", ""))])).iat[0]
+    if calname:
+        return calname, ""
+    counts: Counter = Counter()
+    for event in events:
+        _, everyone = _people(event)
+        counts.update(p.email for p in everyone if p.email)
+    return (counts.most_common(1)[0][0] if counts else ""), ""
+
+
+def _channel(event: Any) -> str:
+    where = str(event.get("LOCATION", ""))
+    said = " ".join(
+        str(event.get(k, ""))
+        for k in ("LOCATION", "DESCRIPTION", "URL", "SUMMARY", "X-GOOGLE-CONFERENCE", "CONFERENCE")
+    )
+    if VIDEO.search(said):
+        return "video"
+    if PHONE.search(said):
+        return "phone"
+    if where.strip() and not URL.match(where):
+        return "in_person"
+    return ""
+
+
+def _local_date(value: dt.date | dt.datetime, zone: dt.tzinfo | None) -> dt.date:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None and zone is not None:
+            value = value.astimezone(zone)
+        return value.date()
+    return value
+
+
+def _occurrences(event: Any, start: dt.date | dt.datetime, lo: dt.date, hi: dt.date) -> list:
+    """Start times of the event inside [lo, hi] (recurrences expanded)."""
+    if not event.get("RRULE") and not event.get("RDATE"):
+        return [start]
+    aware = isinstance(start, dt.datetime) and start.tzinfo is not None
+    first = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time())
+    rules = rrule.rruleset()
+    for value in _as_list(event.get("RRULE")):
+        text = value.to_ical().decode()
+        if not aware:
+            text = re.sub(r"(UNTIL=\d{8}(T\d{6})?)Z", r"\1", text)
+        rules.rrule(rrule.rrulestr(text, dtstart=first, ignoretz=not aware))
+    rules.rdate(first)
+    for prop, add in (("RDATE", rules.rdate), ("EXDATE", rules.exdate)):
+        for group in _as_list(event.get(prop)):
+            for item in group.dts:
+                value = item.dt
+                if isinstance(value, dt.datetime):
+                    value = value if aware else value.replace(tzinfo=None)
+                    if aware and value.tzinfo is None:
+                        value = value.replace(tzinfo=first.tzinfo)
+                else:
+                    value = dt.datetime.combine(value, first.timetz() if aware else dt.time())
+                add(value)
+    tz = first.tzinfo if aware else None
+    low = dt.datetime.combine(lo - dt.timedelta(days=1), dt.time(), tzinfo=tz)
+    high = dt.datetime.combine(hi + dt.timedelta(days=2), dt.time(), tzinfo=tz)
+    found = rules.between(low, high, inc=True)[:MAX_OCCURRENCES]
+    if isinstance(start, dt.datetime):
+        return found
+    return [f.date() for f in found]
+
+
+def _as_list(value: Any) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _zone(name: str | None, source: SourceFile) -> dt.tzinfo | None:
+    if not name:
+        return None
+    try:
+        return ZoneInfo(str(name).strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        raise LogValidationError(
+            [Problem(source.name, None, "X-WR-TIMEZONE", f'"{name}" is not a known time zone')]
+        ) from None
+
+
+def _parse(source: SourceFile, text: str) -> list[Any]:
+    if "BEGIN:VCALENDAR" not in text.upper():
+        raise LogValidationError(
+            [Problem(source.name, None, None, "no BEGIN:VCALENDAR in this file; is it a calendar?")]
+        )
+    try:
+        return icalendar.Calendar.from_ical(text, multiple=True)
+    except Exception as err:  # icalendar raises ValueError and others for broken files
+        message = " ".join(str(err).split())
+        line = None
+        quoted = re.search(r"'([^']{3,})'", message) or re.search(r'"([^"]{3,})"', message)
+        if quoted:
+            needle = quoted.group(1).strip()[:40]
+            line = next((i + 1 for i, t in enumerate(_lines(text)) if needle in t), None)
+        raise LogValidationError(
+            [
+                Problem(
+                    source.name,
+                    line,
+                    None,
+                    f"this calendar file cannot be read ({message[:160]}); export it again",
+                )
+            ]
+        ) from None
+
+
+def read_calendar(
+    source: SourceFile,
+    *,
+    me: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    max_attendees: int = MAX_ATTENDEES,
+    timezone: str | None = None,
+) -> ImportBatch:
+    """Read the meetings with people in an ``.ics`` file as interactions."""
+    text = decode_text(source)
+    calendars = _parse(source, text)
+    lines = _lines(text)
+    starts = _event_lines(lines)
+    events = [e for cal in calendars for e in cal.walk("VEVENT")]
+    problems: list[Problem] = []
+    dated: list[tuple[Any, dt.date | dt.datetime, int]] = []
+    for i, event in enumerate(events):
+        start = starts[i] if i < len(starts) else 0
+        broken = dict(getattr(event, "errors", []) or [])
+        for prop in ("DTSTART", "DTEND", "RRULE", "EXDATE", "RDATE", "RECURRENCE-ID"):
+            if prop in broken:
+                line = _property_line(lines, start, prop)
+                raw = lines[line - 1].split(":", 1)[-1].strip() if line else ""
+                problems.append(
+                    Problem(
+                        source.name,
+                        line,
+                        prop,
+                        f'"{raw[:60]}" is not a date or time Network Coach can read; calendar '
+                        "dates look like 20240312 or 20240312T093000",
+                    )
+                )
+        if any(p in broken for p in ("DTSTART", "DTEND", "RRULE", "EXDATE", "RDATE")):
+            continue
+        value = event.get("DTSTART")
+        if value is None or not isinstance(value.dt, dt.date):
+            problems.append(
+                Problem(source.name, start + 1, "DTSTART", "this event has no start date")
+            )
+            continue
+        dated.append((event, value.dt, start))
+    if problems:
+        raise LogValidationError(problems[:20], omitted=max(0, len(problems) - 20))
+    zone = _zone(timezone or next((c.get("X-WR-TIMEZONE") for c in calendars), None), source)
+    skipped: Counter = Counter()
+    if not dated:
+        return ImportBatch(source.name, priority=4)
+    newest = max(_local_date(s, zone) for _, s, _ in dated)
+    hi = until or newest
+    lo = since or hi - dt.timedelta(days=365)
+    me_email, me_name = _find_me(me, calendars[0], [e for e, _, _ in dated])
+    moved = {
+        (str(e.get("UID")), _local_date(e.get("RECURRENCE-ID").dt, zone))
+        for e, _, _ in dated
+        if e.get("RECURRENCE-ID") is not None
+    }
+    rows: list[dict[str, Any]] = []
+    for event, start_value, start in dated:
+        if str(event.get("STATUS", "")).upper() == "CANCELLED":
+            skipped["cancelled"] += 1
+            continue
+        organiser, everyone = _people(event)
+        others = [p for p in everyone if not _is_me(p, me_email, me_name)]
+        if len(everyone) + (0 if len(others) < len(everyone) else 1) > max_attendees:
+            skipped[f"more than {max_attendees} people: a meeting, not networking"] += 1
+            continue
+        if not others:
+            skipped["no one else invited"] += 1
+            continue
+        channel = _channel(event)
+        if not channel:
+            skipped["no place, meeting link or phone number, so the channel is unknown"] += 1
+            continue
+        try:
+            found = _occurrences(event, start_value, lo, hi)
+        except (ValueError, TypeError) as err:
+            line = _property_line(lines, start, "RRULE")
+            raise LogValidationError(
+                [Problem(source.name, line, "RRULE", f"this repeat rule cannot be used ({err})")]
+            ) from None
+        uid = str(event.get("UID"))
+        is_override = event.get("RECURRENCE-ID") is not None
+        days = [_local_date(f, zone) for f in found]
+        recurring = bool(event.get("RRULE") or event.get("RDATE"))
+        if recurring and not is_override:
+            days = [d for d in days if (uid, d) not in moved]
+        inside = sorted({d for d in days if lo <= d <= hi})
+        if not inside:
+            skipped["outside the dates imported"] += 1
+            continue
+        who = "them" if organiser else ""
+        if organiser and _is_me(organiser, me_email, me_name):
+            who = "me"
+        title = " ".join(str(event.get("SUMMARY", "")).split())[:120]
+        for day in inside:
+            for p in others:
+                rows.append(
+                    {
+                        "date": pd.Timestamp(day),
+                        "name": p.name or name_from_email(pd.Series([p.email])).iat[0],
+                        "email": p.email,
+                        "channel": channel,
+                        "kind": "other",
+                        "initiated_by": who,
+                        "note": title,
+                    }
+                )
+    if not rows:
+        return ImportBatch(source.name, skipped=+skipped, priority=4)
+    table = pd.DataFrame(rows)
+    events_out = events_frame(**{c: table[c] for c in table.columns})
+    people = people_frame(
+        name=events_out["name"],
+        email=events_out["email"],
+        tier=pd.Series("outer", index=events_out.index),
+    )
+    return ImportBatch(source.name, people=people, events=events_out, skipped=+skipped, priority=4)

@@ -1,0 +1,206 @@
+"""Merge imported people and interactions into a log without clobbering what you typed.
+
+- A row already in the log is never changed, except that its blank details (organisation,
+  role, how met, email, profile URL, tags, notes) may be filled in. Its ``contact_id``,
+  name, tier and cadence are never touched.
+- An imported person is the same as a known one when the email matches, else the profile
+  URL, else the normalised name (accents, case and punctuation ignored) as long as their
+  emails or URLs do not disagree. Files merge richest first (contact lists, then
+  invitations and messages, then recommendations and calendars).
+- A new person gets a stable id made from their email, else profile URL, else name
+  (:func:`~netcoach.importers.batch.stable_id`), so importing the same file again gives
+  the same ids and adds nothing.
+- An interaction is a duplicate when the log (or the import) already has one on the same
+  date with the same person, channel and kind; several messages to one person on one day
+  therefore count once.
+
+The tables in and out are text tables as the CSV files hold them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from netcoach import schema
+from netcoach.importers.batch import ImportBatch, email_key, name_key, stable_id, url_key
+from netcoach.importers.summary import ImportSummary
+
+FILLABLE: tuple[str, ...] = (
+    "organisation",
+    "role",
+    "how_met",
+    "email",
+    "profile_url",
+    "tags",
+    "notes",
+)
+"""Contact fields an import may fill in when they are blank; nothing else is changed."""
+
+DUPLICATE_IN_LOG = "already in your log"
+DUPLICATE_IN_IMPORT = "same person, day, channel and kind as another row (counted once)"
+
+
+class _People:
+    """Every contact (the log's first), with indexes by email, URL and name."""
+
+    def __init__(self, contacts: pd.DataFrame) -> None:
+        self.records: list[dict[str, str]] = contacts.to_dict("records")
+        self.existing = len(self.records)
+        self.by_email: dict[str, int] = {}
+        self.by_url: dict[str, int] = {}
+        self.by_name: dict[str, int] = {}
+        self.ids = {str(r["contact_id"]).casefold() for r in self.records}
+        keys = zip(
+            email_key(contacts["email"]),
+            url_key(contacts["profile_url"]),
+            name_key(contacts["name"]),
+            strict=True,
+        )
+        for i, (e, u, n) in enumerate(keys):
+            self._index(i, e, u, n)
+
+    def _index(self, i: int, e: str, u: str, n: str) -> None:
+        if e:
+            self.by_email.setdefault(e, i)
+        if u:
+            self.by_url.setdefault(u, i)
+        if n:
+            self.by_name.setdefault(n, i)
+
+    def find(self, e: str, u: str, n: str) -> int | None:
+        """The contact this person is, by email, then profile URL, then name."""
+        if e and e in self.by_email:
+            return self.by_email[e]
+        if u and u in self.by_url:
+            return self.by_url[u]
+        if n and n in self.by_name:
+            i = self.by_name[n]
+            rec = self.records[i]
+            other_e = email_key(pd.Series([rec["email"]])).iat[0]
+            other_u = url_key(pd.Series([rec["profile_url"]])).iat[0]
+            if (e and other_e and e != other_e) or (u and other_u and u != other_u):
+                return None
+            return i
+        return None
+
+    def fill(self, i: int, person: dict[str, str]) -> bool:
+        """Fill the blank fields of contact ``i`` from ``person``; whether any changed."""
+        rec, changed = self.records[i], False
+        for f in FILLABLE:
+            if not str(rec.get(f, "")).strip() and person.get(f, ""):
+                rec[f] = person[f]
+                changed = True
+        return changed
+
+    def add(self, person: dict[str, str], e: str, u: str, n: str) -> int:
+        """A new contact with a stable id; returns its index."""
+        base = stable_id(person["name"], e, u)
+        new_id, k = base, 2
+        while new_id.casefold() in self.ids:
+            new_id, k = f"{base}-{k}", k + 1
+        self.ids.add(new_id.casefold())
+        rec = {c: person.get(c, "") for c in schema.CONTACT_COLUMNS}
+        rec["contact_id"] = new_id
+        rec["tier"] = person.get("tier") or "outer"
+        self.records.append(rec)
+        self._index(len(self.records) - 1, e, u, n)
+        return len(self.records) - 1
+
+    def contact_id(self, e: pd.Series, u: pd.Series, n: pd.Series) -> pd.Series:
+        """Contact ids for people given by keys (vectorised lookups); "" when unknown."""
+        ids = [r["contact_id"] for r in self.records]
+
+        def look(keys: pd.Series, index: dict[str, int]) -> pd.Series:
+            return keys.map(index).map(lambda i: ids[int(i)] if pd.notna(i) else pd.NA)
+
+        found = look(e, self.by_email).fillna(look(u, self.by_url)).fillna(look(n, self.by_name))
+        return found.fillna("").astype(str)
+
+
+def merge(
+    contacts: pd.DataFrame,
+    interactions: pd.DataFrame,
+    batches: Sequence[ImportBatch],
+    summary: ImportSummary | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame, ImportSummary]:
+    """Merge ``batches`` into the text tables of a log; returns new tables and the summary."""
+    summary = summary or ImportSummary()
+    ordered = sorted(batches, key=lambda b: b.priority)
+    for batch in batches:
+        summary.file(batch.file).skipped.update(batch.skipped)
+    people = _People(contacts[list(schema.CONTACT_COLUMNS)].fillna("").astype(str))
+    for batch in ordered:
+        _merge_people(people, batch, summary)
+    merged_contacts = pd.DataFrame(people.records, columns=list(schema.CONTACT_COLUMNS))
+    merged_interactions = _merge_interactions(people, interactions, ordered, summary)
+    return merged_contacts, merged_interactions, summary
+
+
+def _merge_people(people: _People, batch: ImportBatch, summary: ImportSummary) -> None:
+    frame = batch.people.fillna("").astype(str)
+    if frame.empty:
+        return
+    keys = pd.DataFrame(
+        {
+            "e": email_key(frame["email"]),
+            "u": url_key(frame["profile_url"]),
+            "n": name_key(frame["name"]),
+        }
+    )
+    unique = ~keys.duplicated()
+    item = summary.file(batch.file)
+    updated: set[int] = set()
+    for person, (e, u, n) in zip(
+        frame[unique].to_dict("records"), keys[unique].itertuples(index=False), strict=True
+    ):
+        if not (e or u or n):
+            continue
+        person["email"] = person["email"] if e else ""
+        i = people.find(e, u, n)
+        if i is None:
+            people.add(person, e, u, n)
+            item.contacts_added += 1
+            continue
+        item.contacts_merged += 1
+        if people.fill(i, person) and i < people.existing:
+            updated.add(i)
+        people._index(i, e, u, n)
+    item.contacts_updated += len(updated)
+
+
+def _merge_interactions(
+    people: _People,
+    interactions: pd.DataFrame,
+    batches: Sequence[ImportBatch],
+    summary: ImportSummary,
+) -> pd.DataFrame:
+    existing = interactions[list(schema.INTERACTION_COLUMNS)].fillna("").astype(str)
+    frames = [b.events.assign(file=b.file) for b in batches if not b.events.empty]
+    if not frames:
+        return existing.reset_index(drop=True)
+    events = pd.concat(frames, ignore_index=True)
+    events["contact_id"] = people.contact_id(
+        email_key(events["email"]), url_key(events["profile_url"]), name_key(events["name"])
+    )
+    events["date"] = pd.to_datetime(events["date"]).dt.strftime("%Y-%m-%d")
+
+    def key(t: pd.DataFrame) -> pd.Series:
+        who = t["contact_id"].str.casefold()
+        return t["date"] + "|" + who + "|" + t["channel"] + "|" + t["kind"]
+
+    keys = key(events)
+    in_log = keys.isin(set(key(existing)))
+    again = keys.duplicated() & ~in_log
+    unknown = events["contact_id"] == ""
+    reason = pd.Series("", index=events.index)
+    reason = reason.mask(again, DUPLICATE_IN_IMPORT).mask(in_log, DUPLICATE_IN_LOG)
+    reason = reason.mask(unknown, "the person could not be matched")
+    for (file, why), n in reason[reason != ""].groupby([events["file"], reason]).size().items():
+        summary.file(file).skipped[why] += int(n)
+    added = events[reason == ""]
+    for file, n in added.groupby("file").size().items():
+        summary.file(file).interactions_added += int(n)
+    new_rows = added[list(schema.INTERACTION_COLUMNS)].sort_values("date", kind="stable")
+    return pd.concat([existing, new_rows], ignore_index=True)

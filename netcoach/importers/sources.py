@@ -1,0 +1,110 @@
+"""Files to import, as bytes with a name, and reading them as text or as a table.
+
+Everything an importer reads is a :class:`SourceFile`: a file from disk, a member of a
+LinkedIn zip, or an upload from the widget panel. CSV exports are read by the loader's
+:func:`netcoach.loading.read_csv_text` (encoding and delimiter detection), after any
+preamble above the real header (LinkedIn's "Notes:" lines) has been cut off.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from netcoach.loading import MAX_FILE_BYTES, _decode, read_csv_text
+from netcoach.validation import LogValidationError, Problem, normalise_header
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One file to import: the name shown in messages, and its bytes."""
+
+    name: str
+    data: bytes
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> SourceFile:
+        """Read a file from disk (refusing one larger than the loader's limit)."""
+        path = Path(path)
+        if not path.is_file():
+            raise LogValidationError([Problem(str(path), None, None, "there is no such file")])
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise LogValidationError(
+                [Problem(path.name, None, None, "the file is too large to import")]
+            )
+        return cls(path.name, path.read_bytes())
+
+    @property
+    def basename(self) -> str:
+        """The file name without any folder (or zip) part."""
+        return self.name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+
+
+def problem(source: SourceFile | str, message: str, row: int | None = None, column=None):
+    """A :class:`Problem` about an imported file, raised as a :class:`LogValidationError`."""
+    name = source.name if isinstance(source, SourceFile) else source
+    return LogValidationError([Problem(name, row, column, message)])
+
+
+def decode_text(source: SourceFile) -> str:
+    """The file's text, whatever encoding it was saved in (UTF-8, BOM, UTF-16, cp1252)."""
+    text, _ = _decode(source.data)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def header_index(lines: list[str], markers: Iterable[str], limit: int = 40) -> int | None:
+    """Index of the first line that holds one of the ``markers`` (header names), else None."""
+    wanted = {normalise_header(m) for m in markers}
+    for i, line in enumerate(lines[:limit]):
+        cells = {normalise_header(c.strip().strip('"')) for c in line.split(",")}
+        if cells & wanted:
+            return i
+    return None
+
+
+def read_table(source: SourceFile, markers: Iterable[str] = ()) -> pd.DataFrame:
+    """A CSV export as text columns (headers normalised), with a ``row`` column.
+
+    ``row`` is the row a spreadsheet would show (the file's first line is row 1), so rows
+    below a preamble keep their place in messages. Raises :class:`LogValidationError`.
+    """
+    text = decode_text(source)
+    lines = text.split("\n")
+    skip = header_index(lines, markers) or 0
+    body = "\n".join(lines[skip:]).encode("utf-8") if skip else source.data
+    with tempfile.TemporaryDirectory(prefix="netcoach-import-") as tmp:
+        path = Path(tmp) / (source.basename or "import.csv")
+        path.write_bytes(body)
+        try:
+            frame = read_csv_text(path)
+        except LogValidationError as err:
+            raise LogValidationError(
+                [
+                    Problem(
+                        source.name, None if p.row is None else p.row + skip, p.column, p.message
+                    )
+                    for p in err.problems
+                ]
+            ) from None
+    frame = frame.reset_index(drop=True)
+    frame["row"] = range(skip + 2, skip + 2 + len(frame))
+    blank = (frame.drop(columns="row") == "").all(axis=1)
+    return frame[~blank].reset_index(drop=True)
+
+
+def column(frame: pd.DataFrame, *names: str) -> pd.Series:
+    """The first of ``names`` (matched by name, any case) present in ``frame``; else blanks."""
+    for name in names:
+        key = normalise_header(name)
+        if key in frame.columns:
+            return frame[key].astype(str).str.strip()
+    return pd.Series("", index=frame.index, dtype=object)
+
+
+def has_columns(frame: pd.DataFrame, *names: str) -> bool:
+    """Whether every one of ``names`` is a column of ``frame`` (matched by name, any case)."""
+    return all(normalise_header(n) in frame.columns for n in names)

@@ -1,0 +1,129 @@
+"""vCard 3.0 and 4.0 files (``.vcf``, one or many cards) -> contacts, read with vobject.
+
+Kept: the name (``FN``, else ``N``), the preferred or first ``EMAIL``, ``ORG`` (the
+organisation, not its department), ``TITLE``, ``URL`` (a LinkedIn address preferred),
+``NOTE`` and ``CATEGORIES`` (as tags). Phone numbers, addresses and photos are not kept.
+A card that cannot be read stops the import with its line number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+import pandas as pd
+import vobject
+
+from netcoach.importers.batch import ImportBatch, name_from_email, people_frame
+from netcoach.importers.sources import SourceFile, decode_text
+from netcoach.validation import LogValidationError, Problem
+
+_BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.IGNORECASE)
+_END = re.compile(r"^END:VCARD\s*$", re.IGNORECASE)
+
+
+def split_cards(text: str) -> list[tuple[int, str]]:
+    """Each card's text with the line number of its ``BEGIN:VCARD`` (the first line is 1)."""
+    cards, start, lines = [], None, text.split("\n")
+    for i, line in enumerate(lines):
+        if _BEGIN.match(line):
+            start = i
+        elif _END.match(line) and start is not None:
+            cards.append((start + 1, "\n".join(lines[start : i + 1]) + "\n"))
+            start = None
+    return cards
+
+
+def _values(card: Any, key: str) -> list[Any]:
+    return [item.value for item in card.contents.get(key, [])]
+
+
+def _preferred(card: Any, key: str) -> str:
+    items = card.contents.get(key, [])
+    for item in items:
+        types = [t.lower() for t in item.params.get("TYPE", [])]
+        if "pref" in types or item.params.get("PREF"):
+            return str(item.value).strip()
+    return str(items[0].value).strip() if items else ""
+
+
+def _first(card: Any, key: str) -> str:
+    values = _values(card, key)
+    return _text(values[0]) if values else ""
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        value = next((v for v in value if str(v).strip()), "")
+    return " ".join(str(value).split())
+
+
+def card_record(card: Any) -> dict[str, str]:
+    """The contact fields of one parsed card."""
+    name = _first(card, "fn")
+    if not name and card.contents.get("n"):
+        n = card.n.value
+        name = " ".join(
+            str(p) for p in (n.prefix, n.given, n.additional, n.family, n.suffix) if p
+        ).strip()
+    urls = [str(u).strip() for u in _values(card, "url")]
+    linked = [u for u in urls if "linkedin.com" in u.lower()]
+    categories: list[str] = []
+    for value in _values(card, "categories"):
+        categories += [str(v).strip() for v in (value if isinstance(value, list) else [value])]
+    return {
+        "name": name,
+        "email": _preferred(card, "email"),
+        "organisation": _first(card, "org"),
+        "role": _first(card, "title"),
+        "profile_url": (linked or urls or [""])[0],
+        "notes": _first(card, "note"),
+        "tags": ";".join(c.replace(";", ",") for c in categories if c),
+    }
+
+
+def _line_of(card_text: str, message: str) -> int:
+    """The line inside a card that vobject could not parse (0 when it does not say)."""
+    match = re.search(r"Failed to parse line: (.*)$", message)
+    if match:
+        bad = match.group(1).strip()
+        for i, line in enumerate(card_text.split("\n")):
+            if line.strip() == bad:
+                return i
+    return 0
+
+
+def read_vcard(source: SourceFile) -> ImportBatch:
+    """Read every card in a ``.vcf`` file into people."""
+    text = decode_text(source)
+    cards = split_cards(text)
+    if not cards:
+        raise LogValidationError(
+            [Problem(source.name, None, None, "no BEGIN:VCARD ... END:VCARD card in this file")]
+        )
+    records, problems = [], []
+    for line, card_text in cards:
+        try:
+            card = vobject.readOne(card_text, ignoreUnreadable=False)
+            records.append(card_record(card))
+        except Exception as err:  # vobject raises many types for broken cards
+            message = str(err)
+            problems.append(
+                Problem(
+                    source.name,
+                    line + _line_of(card_text, message),
+                    None,
+                    "this vCard line cannot be read; export the contacts again "
+                    f"({' '.join(message.split())[:120]})",
+                )
+            )
+    if problems:
+        raise LogValidationError(problems[:20], omitted=max(0, len(problems) - 20))
+    frame = pd.DataFrame.from_records(records)
+    frame["name"] = frame["name"].where(frame["name"] != "", name_from_email(frame["email"]))
+    tier = pd.Series("outer", index=frame.index)
+    people = people_frame(**{c: frame[c] for c in frame.columns}, tier=tier)
+    keep = people["name"] != ""
+    skipped = Counter({"no name and no email": int((~keep).sum())})
+    return ImportBatch(source.name, people=people[keep], skipped=+skipped, priority=1)

@@ -222,7 +222,7 @@ FIRST_NAMES: tuple[str, ...] = (
 LAST_NAMES: tuple[str, ...] = (
     "Ashwell", "Brackley", "Corran", "Dunmere", "Elstow", "Fenwright", "Garrowby", "Halloran",
     "Ivesby", "Jessop", "Kettleby", "Lindqvist", "Marrick", "Northam", "Okafor", "Penhallow",
-    "Quarrie", "Rowntree", "Salcombe", "Thistlewood", "Underhay", "Varga", "Whitlow",
+    "Quarrie", "Rowanby", "Salcombe", "Thistlewood", "Underhay", "Varga", "Whitlow",
     "Yardley", "Zeller", "Abernay", "Blythe", "Castellan", "Dovecote", "Ekwueme", "Farrant",
     "Glenholm", "Hartigan", "Inglby", "Jovanic", "Kinsella", "Lowestoft", "Moreau", "Nakamura",
     "Osei", "Pemberton", "Rasmussen", "Sandoval", "Treharne", "Volkova", "Wickham",

@@ -15,6 +15,9 @@ from netcoach import __version__
 COMMAND_MODULES: tuple[str, ...] = (
     "netcoach.commands.score",
     "netcoach.commands.samples",
+    "netcoach.commands.grade",
+    "netcoach.commands.exercises",
+    "netcoach.commands.import_",
 )
 
 EXIT_OK = 0

@@ -1,0 +1,54 @@
+"""``netcoach exercises build``: make starter and solution notebooks from the masters."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from netcoach.cli import CommandError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("exercises", help="build the graded exercise notebooks")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    actions.required = True
+    build = actions.add_parser(
+        "build",
+        help="write exercises/NN-name/starter.ipynb and solution.ipynb from the masters",
+        description="Run each solution, store the check cells' expected outputs in both "
+        "notebooks and write the checksums manifest exercises/checksums.json.",
+    )
+    build.add_argument("ids", nargs="*", metavar="ID", help="only these exercises (e.g. 04)")
+    build.add_argument("--masters", default=None, help="folder of masters (exercises/masters)")
+    build.add_argument("--out", default=None, help="output folder (exercises/)")
+    build.add_argument("--jobs", type=int, default=2, help="solutions run at the same time")
+    build.set_defaults(handler=run_build)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from netcoach.grading.authoring import (
+        EXERCISES_DIR,
+        MASTERS_DIR,
+        AuthoringError,
+        build_all,
+        master_paths,
+    )
+
+    masters = Path(args.masters) if args.masters else MASTERS_DIR
+    ids = [p.stem for p in master_paths(masters)]
+    only = [i for i in ids if any(i == x or i.startswith(f"{x}-") for x in args.ids)]
+    if args.ids and not only:
+        raise CommandError(f"no master matches {' '.join(args.ids)}; there are {', '.join(ids)}")
+    try:
+        manifest = build_all(
+            masters,
+            Path(args.out) if args.out else EXERCISES_DIR,
+            jobs=args.jobs,
+            only=only or None,
+        )
+    except AuthoringError as err:
+        raise CommandError(str(err)) from err
+    built = only or ids
+    print(f"built {len(built)} exercise(s): {', '.join(built)}")
+    print(f"{len(manifest['exercises'])} exercise(s) in the checksums manifest")
+    return 0

@@ -1,0 +1,52 @@
+"""``netcoach grade PATH...``: grade exercise notebooks (files or folders) with nbval."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from netcoach.cli import EXIT_FAILED, EXIT_OK, CommandError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "grade",
+        help="grade exercise notebooks with nbval",
+        description="Run the check cells of submitted exercise notebooks and report, per "
+        "submission, which checks passed (with hints for the others) and a score.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="notebooks or folders of them")
+    parser.add_argument("--csv", metavar="FILE", help="also write a gradebook, one row a file")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=60,
+        help="seconds allowed per cell; a notebook gets this plus 30 s to start (default 60)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=min(2, os.cpu_count() or 1),
+        help="notebooks graded at the same time (default 2)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from netcoach.grading.grader import format_report, grade_paths, write_gradebook
+
+    if args.timeout <= 0 or args.jobs < 1:
+        raise CommandError("--timeout must be above 0 and --jobs at least 1")
+    try:
+        subs = grade_paths(args.paths, timeout=args.timeout, jobs=args.jobs)
+    except FileNotFoundError as err:
+        raise CommandError(str(err)) from err
+    if not subs:
+        raise CommandError("no files to grade in " + ", ".join(args.paths))
+    root = Path(args.paths[0]) if len(args.paths) == 1 and Path(args.paths[0]).is_dir() else None
+    print(format_report(subs, root))
+    if args.csv:
+        write_gradebook(subs, args.csv)
+        print(f"gradebook written to {args.csv}")
+    return EXIT_OK if all(s.status == "passed" for s in subs) else EXIT_FAILED

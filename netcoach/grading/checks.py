@@ -1,0 +1,280 @@
+"""The building blocks of a check cell: one stable line when right, a hint when wrong.
+
+A check cell in an exercise notebook calls a function that ends in :func:`check`. A right
+answer prints one line, ``check 2: channel shares ✓``, which nbval compares with the stored
+expected output. A wrong answer raises :class:`CheckFailed`, which Jupyter shows as one
+readable line (no traceback) saying what was expected and giving a hint. nbval fails any
+cell that raises, so a wrong answer fails even if the learner saved their own outputs.
+
+The comparisons here tolerate row order, index or column layout and float rounding; each
+returns ``None`` when the answer matches or a short sentence that names the problem without
+giving the answer away.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+PASS_MARK = "✓"
+FAIL_MARK = "✗"
+CHECK_LOG_ENV = "NETCOACH_CHECK_LOG"
+"""When set, every check appends one JSON line (number, label, ok, message) to this file."""
+
+NOT_ANSWERED = "not answered yet: replace the ... with your code, then run the cells again"
+
+
+class CheckFailed(AssertionError):
+    """A wrong answer. Jupyter shows it as one line instead of a traceback."""
+
+    def __init__(self, number: int, label: str, message: str) -> None:
+        self.number = number
+        self.label = label
+        self.message = message
+        super().__init__(f"check {number}: {label} {FAIL_MARK} {message}")
+
+    def _render_traceback_(self) -> list[str]:  # IPython calls this instead of a traceback
+        return [str(self)]
+
+
+def passed_line(number: int, label: str) -> str:
+    """The exact line a passing check prints (and nbval expects)."""
+    return f"check {number}: {label} {PASS_MARK}"
+
+
+def check(number: int, label: str, ok: bool, hint: str) -> None:
+    """Print the pass line when ``ok``; otherwise raise :class:`CheckFailed` with ``hint``."""
+    _record(number, label, bool(ok), "" if ok else hint)
+    if ok:
+        print(passed_line(number, label))
+        return
+    raise CheckFailed(number, label, hint)
+
+
+def check_all(number: int, label: str, problems: Iterable[str | None], hint: str = "") -> None:
+    """Pass when every problem is ``None``; otherwise report the first one, then the hint."""
+    first = next((p for p in problems if p), None)
+    message = first if first is None or not hint else f"{first}. Hint: {hint}"
+    check(number, label, first is None, message or "")
+
+
+def _record(number: int, label: str, ok: bool, message: str) -> None:
+    path = os.environ.get(CHECK_LOG_ENV)
+    if not path:
+        return
+    line = {"number": number, "label": label, "ok": ok, "message": message}
+    with open(path, "a", encoding="utf-8") as out:
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+# --- tolerant comparisons: each returns None (fine) or one sentence --------------------------
+
+
+def is_missing(value: Any) -> bool:
+    """True for the starter's ``...`` placeholder (and ``None``)."""
+    return value is Ellipsis or value is None
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, pd.Series | pd.DataFrame) and value.size == 1:
+        value = value.to_numpy().ravel()[0]
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+def number_problem(got: Any, expected: float, name: str, tol: float = 1e-9) -> str | None:
+    """Compare one number; say whether it is too high or too low."""
+    if is_missing(got):
+        return f"{name}: {NOT_ANSWERED}"
+    value = _number(got)
+    if value is None:
+        return f"{name} should be a number, but it is {type(got).__name__}"
+    if math.isclose(value, expected, rel_tol=1e-9, abs_tol=tol):
+        return None
+    side = "too high" if value > expected else "too low"
+    return f"{name} is {_fmt(value)}, which is {side}"
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.3g}"
+
+
+def as_day(value: Any) -> str | None:
+    """A date in any common form (Timestamp, date, text) as ``YYYY-MM-DD``; None if not."""
+    if isinstance(value, dt.date | pd.Timestamp | str):
+        try:
+            return pd.Timestamp(value).strftime("%Y-%m-%d")
+        except (ValueError, TypeError):
+            return None
+    return None
+
+
+def date_problem(got: Any, expected: Any, name: str) -> str | None:
+    """Compare one date, whatever its type; say whether it is too early or too late."""
+    if is_missing(got):
+        return f"{name}: {NOT_ANSWERED}"
+    day = as_day(got)
+    if day is None:
+        return f"{name} should be a date (a Timestamp or text like 2025-01-31)"
+    want = as_day(expected)
+    if day == want:
+        return None
+    side = "too late" if day > str(want) else "too early"
+    return f"{name} is {day}, which is {side}"
+
+
+def text_problem(got: Any, expected: str, name: str, form: str = "") -> str | None:
+    """Compare one short text (spaces at either end ignored)."""
+    if is_missing(got):
+        return f"{name}: {NOT_ANSWERED}"
+    if not isinstance(got, str):
+        return f"{name} should be text{form and f' like {form}'}, not {type(got).__name__}"
+    if got.strip() == expected:
+        return None
+    return f"{name} is {got.strip()!r}, which is not it"
+
+
+def as_mapping(got: Any) -> dict[str, Any] | None:
+    """A Series, a dict or a two-column table as ``{key: value}``; None if it is none of these."""
+    if isinstance(got, pd.DataFrame):
+        frame = got.reset_index() if got.shape[1] == 1 else got
+        if frame.shape[1] != 2:
+            return None
+        got = frame.set_index(frame.columns[0])[frame.columns[1]]
+    if isinstance(got, pd.Series):
+        return {str(k): v for k, v in got.items()}
+    if isinstance(got, Mapping):
+        return {str(k): v for k, v in got.items()}
+    return None
+
+
+def mapping_problem(
+    got: Any, expected: Mapping[str, float], name: str, tol: float = 1e-9, what: str = "keys"
+) -> str | None:
+    """Compare ``{key: number}`` answers given as a Series, a dict or a two-column table."""
+    if is_missing(got):
+        return f"{name}: {NOT_ANSWERED}"
+    mapping = as_mapping(got)
+    if mapping is None:
+        return f"{name} should be a Series (or a dict) with one value per {what[:-1]}"
+    problem = _keys_problem(set(mapping), set(map(str, expected)), name, what)
+    if problem:
+        return problem
+    wrong = [k for k, v in expected.items() if _differs(mapping[str(k)], v, tol)]
+    if wrong:
+        return (
+            f"{len(wrong)} of the {len(expected)} values in {name} differ, for example {wrong[0]!r}"
+        )
+    return None
+
+
+def _keys_problem(got: set[str], expected: set[str], name: str, what: str) -> str | None:
+    missing, extra = sorted(expected - got), sorted(got - expected)
+    if not missing and not extra:
+        return None
+    parts = [f"{name} should have {len(expected)} {what}; it has {len(got)}"]
+    if missing:
+        parts.append(f"missing for example {missing[0]!r}")
+    if extra:
+        parts.append(f"not expected: {extra[0]!r}")
+    return ", ".join(parts)
+
+
+def _differs(got: Any, expected: Any, tol: float) -> bool:
+    if isinstance(expected, np.generic):
+        expected = expected.item()
+    if isinstance(got, np.generic):
+        got = got.item()
+    if expected is None or _isnan(expected):
+        return not _isnan(got)
+    if isinstance(expected, bool):
+        return not isinstance(got, bool | int) or bool(got) != expected
+    if isinstance(expected, int | float):
+        value = _number(got)
+        return value is None or not math.isclose(value, expected, rel_tol=1e-9, abs_tol=tol)
+    if isinstance(expected, pd.Timestamp | dt.date):
+        return as_day(got) != as_day(expected)
+    return str(got).strip() != str(expected)
+
+
+def _isnan(value: Any) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def as_set(got: Any, column: str | None = None) -> set[str] | None:
+    """A list, set, Series, Index or one column of a table as a set of text values."""
+    if isinstance(got, pd.DataFrame):
+        if column is None or column not in got.columns:
+            if column is not None and column in got.index.names:
+                got = got.reset_index()
+            else:
+                return None
+        got = got[column]
+    if isinstance(got, str | bytes) or not isinstance(got, Iterable):
+        return None
+    return {str(v).strip() for v in got}
+
+
+def set_problem(
+    got: Any, expected: Iterable[Any], name: str, what: str = "items", column: str | None = None
+) -> str | None:
+    """Compare a collection without caring about order (one example of what is off)."""
+    if is_missing(got):
+        return f"{name}: {NOT_ANSWERED}"
+    values = as_set(got, column)
+    if values is None:
+        where = f" (or a table with a {column!r} column)" if column else ""
+        return f"{name} should be a list or a Series of {what}{where}"
+    return _keys_problem(values, {str(v) for v in expected}, name, what)
+
+
+def table_problem(
+    got: Any,
+    expected: pd.DataFrame,
+    key: str,
+    columns: Iterable[str],
+    name: str,
+    tol: float = 1e-9,
+    what: str = "rows",
+) -> str | None:
+    """Compare a table on ``columns``, matching rows by ``key`` (any row order, any index)."""
+    if is_missing(got):
+        return f"{name}: {NOT_ANSWERED}"
+    if not isinstance(got, pd.DataFrame):
+        return f"{name} should be a DataFrame, not {type(got).__name__}"
+    columns = list(columns)
+    frame = got.reset_index() if key not in got.columns and key in got.index.names else got
+    absent = [c for c in [key, *columns] if c not in frame.columns]
+    if absent:
+        return f"{name} needs a column called {absent[0]!r}"
+    if frame[key].duplicated().any():
+        return f"{name} should have one row per {key}; some appear twice"
+    keys = frame[key].astype(str).str.strip()
+    problem = _keys_problem(set(keys), set(expected[key].astype(str)), name, what)
+    if problem:
+        return problem
+    mine = frame.assign(**{key: keys}).set_index(key)
+    want = expected.assign(**{key: expected[key].astype(str)}).set_index(key)
+    for column in columns:
+        wrong = [k for k in want.index if _differs(mine.at[k, column], want.at[k, column], tol)]
+        if wrong:
+            return (
+                f"{len(wrong)} of the {len(want)} values in the {column!r} column differ, "
+                f"for example for {key} {wrong[0]!r}"
+            )
+    return None

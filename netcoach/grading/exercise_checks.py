@@ -1,0 +1,428 @@
+"""One function per check cell of the exercises in ``exercises/``.
+
+Each takes the check's number and the learner's answers, works out the expected answer
+from the sample learner (:mod:`netcoach.grading.answers`) and calls
+:func:`netcoach.grading.checks.check`. The hints say what to look at, never the answer.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import pandas as pd
+
+from netcoach.grading import answers
+from netcoach.grading.checks import (
+    NOT_ANSWERED,
+    check_all,
+    date_problem,
+    is_missing,
+    mapping_problem,
+    number_problem,
+    set_problem,
+    table_problem,
+    text_problem,
+)
+from netcoach.log import NetworkLog
+from netcoach.schema import CHANNELS
+
+SAMPLE = "graduate"
+SHARE_TOL = 0.006  # shares rounded to two decimals still pass
+
+
+@cache
+def sample_log(name: str = SAMPLE) -> NetworkLog:
+    """The sample learner the exercises use (loaded once per kernel)."""
+    from netcoach.samples import load_sample
+
+    return load_sample(name)
+
+
+# --- 01 load and inspect ---------------------------------------------------------------------
+
+
+def log_size(number: int, n_contacts: Any, n_interactions: Any, sample: str = SAMPLE) -> None:
+    log = sample_log(sample)
+    check_all(
+        number,
+        "contacts and interactions counted",
+        [
+            number_problem(n_contacts, len(log.contacts), "n_contacts"),
+            number_problem(n_interactions, len(log.interactions), "n_interactions"),
+        ],
+        "len() of a table is its number of rows; use log.contacts and log.interactions",
+    )
+
+
+def date_range(number: int, first_day: Any, last_day: Any, sample: str = SAMPLE) -> None:
+    dates = sample_log(sample).interactions["date"]
+    check_all(
+        number,
+        "first and last day",
+        [
+            date_problem(first_day, dates.min(), "first_day"),
+            date_problem(last_day, dates.max(), "last_day"),
+        ],
+        "use .min() and .max() on the interactions' date column",
+    )
+
+
+def busiest_month(number: int, month: Any, sample: str = SAMPLE) -> None:
+    check_all(
+        number,
+        "busiest month",
+        [text_problem(month, answers.busiest_month(sample_log(sample)), "busiest", "'2025-01'")],
+        "turn each date into its month with .dt.strftime('%Y-%m'), count the rows per month "
+        "and take the month with the largest count (.idxmax())",
+    )
+
+
+# --- 02 gives and asks -----------------------------------------------------------------------
+
+
+def gives_and_asks(number: int, gives: Any, asks: Any, received: Any, sample: str = SAMPLE) -> None:
+    want = answers.group_counts(sample_log(sample))
+    check_all(
+        number,
+        "gives, asks and help received",
+        [
+            number_problem(gives, want["gives"], "gives"),
+            number_problem(asks, want["asks"], "asks"),
+            number_problem(received, want["received"], "received"),
+        ],
+        "count the rows whose kind .isin() GIVE_KINDS, ASK_KINDS or RECEIVED_KINDS; "
+        "kinds such as thanked or check_in belong to none of the three",
+    )
+
+
+def asks_per_give(number: int, ratio: Any, sample: str = SAMPLE) -> None:
+    want = answers.group_counts(sample_log(sample))
+    check_all(
+        number,
+        "asks per give",
+        [number_problem(ratio, want["asks"] / want["gives"], "asks_per_give", tol=0.01)],
+        "divide the number of asks by the number of gives (not the other way round)",
+    )
+
+
+# --- 03 reciprocity --------------------------------------------------------------------------
+
+
+def per_contact(number: int, table: Any, sample: str = SAMPLE) -> None:
+    want = answers.per_contact(sample_log(sample))
+    check_all(
+        number,
+        "gives and asks per contact",
+        [
+            table_problem(
+                table, want, "contact_id", ["gives", "asks"], "per_contact", what="contacts"
+            )
+        ],
+        "keep one row for every contact in log.contacts, with 0 for people you never gave to "
+        "or asked; sum the gives and asks per contact_id, then join onto the contacts",
+    )
+
+
+def one_way(number: int, contact_ids: Any, sample: str = SAMPLE) -> None:
+    table = answers.per_contact(sample_log(sample))
+    want = table.loc[table["one_way"], "contact_id"]
+    check_all(
+        number,
+        "one-way contacts",
+        [set_problem(contact_ids, want, "one_way", "contact ids", column="contact_id")],
+        "a one-way contact is someone you asked at least once and never gave to",
+    )
+
+
+# --- 04 channel mix --------------------------------------------------------------------------
+
+
+def channel_shares(number: int, shares: Any, sample: str = SAMPLE) -> None:
+    want = answers.channel_shares(sample_log(sample))
+    hint = (
+        f"the shares should add up to 1 and there are {len(CHANNELS)} channels (a channel "
+        "you never used has share 0: .reindex(CHANNELS, fill_value=0)); did you divide "
+        "by the number of interactions?"
+    )
+    check_all(
+        number,
+        "channel shares",
+        [mapping_problem(shares, want.to_dict(), "shares", SHARE_TOL, what="channels")],
+        hint,
+    )
+
+
+def rich_share(number: int, share: Any, sample: str = SAMPLE) -> None:
+    want = answers.rich_share(sample_log(sample))
+    check_all(
+        number,
+        "rich share",
+        [number_problem(share, want, "rich_share", tol=SHARE_TOL)],
+        "a share is between 0 and 1; add up the shares of the RICH_CHANNELS "
+        "(in person, event, video and phone)",
+    )
+
+
+# --- 05 monthly trend ------------------------------------------------------------------------
+
+
+def monthly_counts(number: int, by_month: Any, sample: str = SAMPLE) -> None:
+    want = answers.monthly_counts(sample_log(sample)).reset_index()
+    want["month"] = want["month"].astype(str)
+    problem = None
+    if isinstance(by_month, pd.DataFrame) and "month" not in by_month.columns:
+        by_month = by_month.rename_axis("month").reset_index()
+        by_month["month"] = by_month["month"].astype(str)
+    problem = table_problem(by_month, want, "month", list(CHANNELS), "by_month", what="months")
+    check_all(
+        number,
+        "interactions per month and channel",
+        [problem],
+        "one row per month ('2025-01'), one column per channel (all seven, 0 where unused); "
+        "pd.crosstab(month, channel) does most of it",
+    )
+
+
+def monthly_rich_share(number: int, shares: Any, sample: str = SAMPLE) -> None:
+    want = answers.monthly_rich_share(sample_log(sample))
+    check_all(
+        number,
+        "rich share per month",
+        [mapping_problem(shares, want.to_dict(), "rich_by_month", SHARE_TOL, what="months")],
+        "for each month, add the four rich channels' counts and divide by that month's total",
+    )
+
+
+def labelled_chart(number: int, ax: Any, months: int = 12) -> None:
+    if is_missing(ax):
+        problem = f"ax: {NOT_ANSWERED}"
+    elif not hasattr(ax, "get_title"):
+        problem = "ax should be the chart's Axes (ax = by_month.plot(...) returns one)"
+    elif not ax.get_title().strip():
+        problem = "the chart has no title: ax.set_title(...)"
+    elif not ax.get_xlabel().strip() or not ax.get_ylabel().strip():
+        problem = "both axes need a label, with units: ax.set_xlabel(...), ax.set_ylabel(...)"
+    elif not any(len(line.get_xdata()) == months for line in ax.get_lines()) and (
+        len(ax.patches) < months
+    ):
+        problem = f"the chart should show all {months} months"
+    else:
+        problem = None
+    check_all(number, "chart with a title and labelled axes", [problem])
+
+
+# --- 06 cadence ------------------------------------------------------------------------------
+
+
+def cadence_days(number: int, table: Any, sample: str = SAMPLE) -> None:
+    want = answers.cadence_table(sample_log(sample))
+    check_all(
+        number,
+        "cadence per contact",
+        [table_problem(table, want, "contact_id", ["cadence_days"], "cadence", what="contacts")],
+        "a contact's own cadence_days wins; otherwise use the tier's default "
+        "(inner 14, close 30, active 90); leave out contacts with no cadence at all",
+    )
+
+
+def days_since(number: int, table: Any, sample: str = SAMPLE) -> None:
+    want = answers.cadence_table(sample_log(sample))
+    check_all(
+        number,
+        "days since last contact",
+        [table_problem(table, want, "contact_id", ["days_since"], "cadence", what="contacts")],
+        "take the latest date per contact_id, then count the days from it to as_of "
+        "(.dt.days); a contact never in touch has no value (NaN)",
+    )
+
+
+def overdue(number: int, contact_ids: Any, sample: str = SAMPLE) -> None:
+    table = answers.cadence_table(sample_log(sample))
+    check_all(
+        number,
+        "contacts past their cadence",
+        [
+            set_problem(
+                contact_ids,
+                table.loc[table["overdue"], "contact_id"],
+                "overdue",
+                "contact ids",
+                column="contact_id",
+            )
+        ],
+        "overdue means more days since the last contact than the cadence allows (strictly more)",
+    )
+
+
+# --- 07 follow-up ----------------------------------------------------------------------------
+
+
+def leads_not_followed(number: int, rows: Any, sample: str = SAMPLE) -> None:
+    check_all(
+        number,
+        "leads not followed up",
+        [
+            set_problem(
+                rows, answers.leads_not_followed(sample_log(sample)), "not_followed", "rows", "row"
+            )
+        ],
+        "a lead is answered by a followed_up_lead or declined_lead with the same contact on "
+        "or after the lead's date; merge the leads with the answers on contact_id",
+    )
+
+
+def help_not_thanked(number: int, rows: Any, sample: str = SAMPLE) -> None:
+    check_all(
+        number,
+        "help not thanked",
+        [
+            set_problem(
+                rows, answers.help_not_thanked(sample_log(sample)), "not_thanked", "rows", "row"
+            )
+        ],
+        "help is every received_... kind, and a thanked row with the same contact on or after "
+        "the day answers it",
+    )
+
+
+def leads_on_time(number: int, share: Any, sample: str = SAMPLE) -> None:
+    log = sample_log(sample)
+    table = answers.leads(log)
+    days = (table["answered_on"] - table["date"]).dt.days
+    want = float((days <= log.folder_settings.scoring.lead_follow_up_days).mean())
+    check_all(
+        number,
+        "leads answered within a week",
+        [number_problem(share, want, "on_time_share", tol=SHARE_TOL)],
+        "divide the leads answered within 7 days (of the lead's date) by all leads, "
+        "including the ones never answered",
+    )
+
+
+# --- 08 weekly action list -------------------------------------------------------------------
+
+
+def _pairs(table: pd.DataFrame) -> pd.Series:
+    return table["contact_id"].astype(str).str.strip() + " " + table["action"].astype(str)
+
+
+def overdue_actions(number: int, actions: Any, sample: str = SAMPLE) -> None:
+    want = answers.action_list(sample_log(sample))
+    if isinstance(actions, pd.DataFrame) and {"contact_id", "action", "days_overdue"} <= set(
+        actions.columns
+    ):
+        got: Any = dict(zip(_pairs(actions), actions["days_overdue"], strict=True))
+    elif is_missing(actions):
+        got = actions
+    else:
+        got = "not a table"
+    problem = (
+        "actions should be a DataFrame with columns contact_id, action and days_overdue"
+        if isinstance(got, str)
+        else mapping_problem(
+            got,
+            dict(zip(_pairs(want), want["days_overdue"], strict=True)),
+            "actions",
+            what="contact-and-action pairs",
+        )
+    )
+    check_all(
+        number,
+        "overdue actions",
+        [problem],
+        "stack the three kinds of action, keep only days_overdue above 0, and keep one row per "
+        "contact and action (the largest days_overdue)",
+    )
+
+
+def weekly_list(number: int, this_week: Any, sample: str = SAMPLE) -> None:
+    want = _pairs(answers.action_list(sample_log(sample)).head(answers.WEEKLY_ACTIONS)).tolist()
+    if is_missing(this_week):
+        problem = f"this_week: {NOT_ANSWERED}"
+    elif not isinstance(this_week, pd.DataFrame) or not {"contact_id", "action"} <= set(
+        this_week.columns
+    ):
+        problem = "this_week should be a DataFrame with contact_id and action columns"
+    else:
+        got = _pairs(this_week).tolist()
+        if len(got) != len(want):
+            problem = f"this_week should have {len(want)} rows; it has {len(got)}"
+        else:
+            wrong = [i for i, (a, b) in enumerate(zip(got, want, strict=True)) if a != b]
+            problem = f"row {wrong[0] + 1} is not the right action" if wrong else None
+    check_all(
+        number,
+        "this week's ten actions, worst first",
+        [problem],
+        "sort by days_overdue (largest first), break ties by contact_id then action, "
+        "and keep the first ten rows",
+    )
+
+
+# --- 09 reflection ---------------------------------------------------------------------------
+
+SCORE_AREA_WORDS: dict[str, tuple[str, ...]] = {
+    "reciprocity": ("give", "gave", "giving", "ask", "reciproc", "help", "return", "one-way"),
+    "channel mix": (
+        "channel", "in person", "in-person", "face", "event", "video", "call", "phone",
+        "email", "rich", "meet", "coffee",
+    ),
+    "follow-up": ("follow", "thank", "reconnect", "lead", "reply", "cadence", "touch"),
+}  # fmt: skip
+
+
+def sentences(text: str) -> list[str]:
+    """Split advice into sentences at ``.``, ``!`` or ``?`` followed by a space or the end."""
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+
+
+def areas_of(sentence: str) -> set[str]:
+    """The score areas a sentence mentions (by a few key words)."""
+    low = sentence.lower()
+    return {area for area, words in SCORE_AREA_WORDS.items() if any(w in low for w in words)}
+
+
+def _advice_problem(advice: Any) -> str | None:
+    if is_missing(advice) or (isinstance(advice, str) and not advice.strip()):
+        return f"advice: {NOT_ANSWERED}"
+    if not isinstance(advice, str):
+        return "advice should be text (a string in quotes)"
+    return None
+
+
+def three_sentences(number: int, advice: Any) -> None:
+    problem = _advice_problem(advice)
+    if problem is None and len(sentences(advice)) != 3:
+        problem = f"advice should be three sentences; it has {len(sentences(advice))}"
+    check_all(number, "three sentences", [problem], "end each sentence with a full stop")
+
+
+def names_score_areas(number: int, advice: Any) -> None:
+    problem = _advice_problem(advice)
+    if problem is None:
+        vague = [i + 1 for i, s in enumerate(sentences(advice)) if not areas_of(s)]
+        if vague:
+            problem = f"sentence {vague[0]} does not say which habit it is about"
+    check_all(
+        number,
+        "each sentence names a score area",
+        [problem],
+        "mention giving or asking (reciprocity), a channel such as calls or events "
+        "(channel mix), or following up and thanking (follow-up)",
+    )
+
+
+def uses_numbers(number: int, advice: Any) -> None:
+    problem = _advice_problem(advice)
+    if problem is None:
+        bare = [i + 1 for i, s in enumerate(sentences(advice)) if not re.search(r"\d", s)]
+        if bare:
+            problem = f"sentence {bare[0]} has no number in it"
+    check_all(
+        number,
+        "each sentence uses a number",
+        [problem],
+        "start from your numbers: a count, a share or a number of days",
+    )

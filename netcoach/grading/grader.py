@@ -1,0 +1,506 @@
+"""Grade submitted exercise notebooks with nbval, one subprocess per notebook.
+
+For each submission the grader:
+
+1. reads it (a file that is not a notebook gets the status ``not-a-notebook``);
+2. finds its exercise (notebook metadata, else the file or folder name);
+3. compares each check cell's source with the checksum in ``exercises/checksums.json``
+   (an edited or deleted check cell is ``tampered`` and scores nothing);
+4. writes a copy whose check cells carry the expected outputs from the manifest (so the
+   learner's own saved outputs cannot make a check pass) and runs
+   ``python -m pytest --nbval-lax`` on it with a time limit;
+5. reads nbval's JUnit XML report and the hints the checks wrote, and scores it.
+
+Statuses: ``passed`` (every check), ``failed`` (some check failed), ``error`` (a cell raised
+an error that is not a failed check), ``timeout``, ``tampered``, ``not-a-notebook``,
+``unknown-exercise``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import csv
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from netcoach.grading.authoring import (
+    CHECK_MARKER,
+    EXERCISES_DIR,
+    MANIFEST_NAME,
+    checksum,
+    load_manifest,
+)
+from netcoach.grading.checks import CHECK_LOG_ENV, FAIL_MARK, PASS_MARK
+
+SANITIZE_FILE = EXERCISES_DIR / "nbval-sanitize.cfg"
+DEFAULT_TIMEOUT = 60
+STARTUP_ALLOWANCE = 30
+"""Seconds on top of the time limit for starting Python and the kernel."""
+
+STATUSES = (
+    "passed",
+    "failed",
+    "error",
+    "timeout",
+    "tampered",
+    "not-a-notebook",
+    "unknown-exercise",
+)
+GRADEBOOK_COLUMNS = (
+    "file",
+    "exercise",
+    "checks_passed",
+    "checks_total",
+    "score",
+    "status",
+    "detail",
+)
+_NBVAL_MARKER = re.compile(r"^\s*#\s*NBVAL_\w+\s*$")
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_EXCEPTION_LINE = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception|Interrupt|Exit)): ?(.*)$")
+
+
+@dataclass
+class CheckResult:
+    """One check of one submission."""
+
+    number: int
+    label: str
+    passed: bool
+    message: str = ""
+
+
+@dataclass
+class Submission:
+    """The grade of one submitted file."""
+
+    path: Path
+    exercise: str = ""
+    status: str = "error"
+    checks: list[CheckResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def passed(self) -> int:
+        return sum(c.passed for c in self.checks)
+
+    @property
+    def total(self) -> int:
+        return len(self.checks)
+
+    @property
+    def score(self) -> int:
+        return round(100 * self.passed / self.total) if self.total else 0
+
+    @property
+    def detail(self) -> str:
+        """One short line for the gradebook: the first note or the first failed check."""
+        failed = [f"check {c.number}: {c.message}" for c in self.checks if not c.passed]
+        return (self.notes + failed + [""])[0]
+
+
+def collect(paths: list[str | Path]) -> list[Path]:
+    """The files to grade: each file given, and every file inside each folder given.
+
+    Hidden files and ``.ipynb_checkpoints`` folders are skipped. Raises FileNotFoundError.
+    """
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise FileNotFoundError(f"no such file or folder: {path}")
+    return files
+
+
+def grade_paths(
+    paths: list[str | Path],
+    timeout: float = DEFAULT_TIMEOUT,
+    jobs: int = 2,
+    manifest: dict[str, Any] | None = None,
+) -> list[Submission]:
+    """Grade every submission under ``paths``, ``jobs`` notebooks at a time."""
+    manifest = manifest or load_manifest(EXERCISES_DIR / MANIFEST_NAME)
+    files = collect(paths)
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        return list(pool.map(lambda p: grade_file(p, manifest, timeout), files))
+
+
+def grade_file(
+    path: Path, manifest: dict[str, Any], timeout: float = DEFAULT_TIMEOUT
+) -> Submission:
+    """Grade one file; never raises for a bad submission."""
+    start = time.monotonic()
+    sub = Submission(path=path)
+    nb = _read(path, sub)
+    if nb is not None:
+        _grade_notebook(nb, sub, manifest, timeout)
+    sub.seconds = time.monotonic() - start
+    return sub
+
+
+def _read(path: Path, sub: Submission) -> nbformat.NotebookNode | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return _not_notebook(sub, "it is not a text file")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        if path.suffix != ".ipynb":
+            return _not_notebook(sub, f"it is a {path.suffix or 'plain'} file, not a .ipynb")
+        return _not_notebook(sub, f"it is not valid JSON (line {err.lineno})")
+    if not isinstance(data, dict) or "cells" not in data:
+        return _not_notebook(sub, "it is JSON, but has no notebook cells")
+    try:
+        nb = nbformat.reads(text, as_version=4)
+        nbformat.validate(nb)
+    except Exception as err:  # nbformat raises several kinds for a malformed notebook
+        return _not_notebook(sub, f"it is not a valid notebook ({type(err).__name__})")
+    return nb
+
+
+def _not_notebook(sub: Submission, why: str) -> None:
+    sub.status = "not-a-notebook"
+    sub.notes.append(f"{why}; submit the .ipynb file you worked in")
+    return None
+
+
+def find_exercise(nb: nbformat.NotebookNode, path: Path, manifest: dict[str, Any]) -> str:
+    """The exercise id from the notebook's metadata, else from the file or folder name."""
+    known = manifest["exercises"]
+    stated = nb.metadata.get("netcoach", {}).get("exercise", "")
+    if stated in known:
+        return stated
+    for name in (path.stem, path.parent.name):
+        for exercise_id in known:
+            if name.startswith(exercise_id):
+                return exercise_id
+    return ""
+
+
+def locate_checks(nb: nbformat.NotebookNode, expected: list[dict[str, Any]]) -> dict[int, int]:
+    """Map check number to cell index: by metadata, else by cell id, else by marker order."""
+    by_meta = {
+        c.metadata.get("netcoach", {}).get("check"): i
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code"
+    }
+    by_id = {c.get("id"): i for i, c in enumerate(nb.cells)}
+    marked = [
+        i
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code" and c.source.lstrip().startswith(CHECK_MARKER)
+    ]
+    found: dict[int, int] = {}
+    for position, spec in enumerate(expected):
+        number = spec["number"]
+        if number in by_meta:
+            found[number] = by_meta[number]
+        elif spec["cell_id"] in by_id and nb.cells[by_id[spec["cell_id"]]].cell_type == "code":
+            found[number] = by_id[spec["cell_id"]]
+        elif position < len(marked) and len(marked) == len(expected):
+            found[number] = marked[position]
+    return found
+
+
+def _grade_notebook(
+    nb: nbformat.NotebookNode, sub: Submission, manifest: dict[str, Any], timeout: float
+) -> None:
+    sub.exercise = find_exercise(nb, sub.path, manifest)
+    if not sub.exercise:
+        sub.status = "unknown-exercise"
+        sub.notes.append("not one of the course's exercises (start from a starter notebook)")
+        return
+    expected = manifest["exercises"][sub.exercise]["checks"]
+    cells = locate_checks(nb, expected)
+    tampered = {
+        spec["number"]
+        for spec in expected
+        if spec["number"] not in cells
+        or checksum(nb.cells[cells[spec["number"]]].source) != spec["checksum"]
+    }
+    graded = _prepared(nb, cells, expected)
+    run = _run_nbval(graded, timeout)
+    _score(sub, graded, cells, expected, tampered, run)
+
+
+def _prepared(
+    nb: nbformat.NotebookNode, cells: dict[int, int], expected: list[dict[str, Any]]
+) -> nbformat.NotebookNode:
+    """A copy to run: expected outputs in the check cells, no outputs or NBVAL markers elsewhere."""
+    graded = copy.deepcopy(nb)
+    check_cells = {
+        index: spec for spec in expected if (index := cells.get(spec["number"])) is not None
+    }
+    count = 0
+    for index, cell in enumerate(graded.cells):
+        if cell.cell_type != "code":
+            continue
+        count += 1
+        if index in check_cells:
+            line = check_cells[index]["expected"]
+            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=line + "\n")]
+            cell.execution_count = count
+            continue
+        cell.outputs = []
+        cell.execution_count = None
+        cell.source = "\n".join(
+            line for line in cell.source.split("\n") if not _NBVAL_MARKER.match(line)
+        )
+        tags = [t for t in cell.metadata.get("tags", []) if not str(t).startswith("nbval")]
+        cell.metadata["tags"] = tags
+    return graded
+
+
+@dataclass
+class _Run:
+    """What one nbval run reported: per code-cell outcome, the checks' own records, timing."""
+
+    cells: dict[int, tuple[str, str]] = field(default_factory=dict)  # code-cell no. -> result
+    records: dict[int, dict[str, Any]] = field(default_factory=dict)
+    timed_out: bool = False
+    crashed: str = ""
+
+
+def _run_nbval(nb: nbformat.NotebookNode, timeout: float) -> _Run:
+    run = _Run()
+    with tempfile.TemporaryDirectory(prefix="netcoach-grade-") as tmp:
+        folder = Path(tmp)
+        nbformat.write(nb, folder / "submission.ipynb")
+        (folder / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+        junit, records = folder / "junit.xml", folder / "checks.jsonl"
+        command = [
+            sys.executable, "-m", "pytest", "-p", "nbval", "--nbval-lax", "submission.ipynb",
+            "--nbval-sanitize-with", str(SANITIZE_FILE), f"--nbval-cell-timeout={timeout:g}",
+            "-p", "no:cacheprovider", "--color=no", "-q", f"--junitxml={junit}",
+            "-c", "pytest.ini", "--rootdir", str(folder),
+        ]  # fmt: skip
+        env = {
+            **os.environ,
+            CHECK_LOG_ENV: str(records),
+            "MPLBACKEND": "Agg",
+            "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",  # only nbval: starts seconds sooner
+        }
+        proc = subprocess.Popen(
+            command,
+            cwd=folder,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
+        try:
+            output, _ = proc.communicate(timeout=timeout + STARTUP_ALLOWANCE)
+        except subprocess.TimeoutExpired:
+            _kill_tree(proc.pid)
+            proc.communicate()
+            run.timed_out = True
+            output = ""
+        run.records = _read_records(records)
+        if junit.exists():
+            run.cells = _read_junit(junit)
+        elif not run.timed_out:
+            run.crashed = (output.strip().splitlines() or ["nbval did not run"])[-1]
+        if any("Timeout of" in text for _, text in run.cells.values()):
+            run.timed_out = True
+    return run
+
+
+def _kill_tree(pid: int) -> None:
+    """Kill a process and every descendant (the kernel runs in its own session)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    todo, seen = [pid], []
+    while todo:
+        current = todo.pop()
+        seen.append(current)
+        todo.extend(children.get(current, []))
+    for victim in seen:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(victim, signal.SIGKILL)
+
+
+def _read_records(path: Path) -> dict[int, dict[str, Any]]:
+    records: dict[int, dict[str, Any]] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                record = json.loads(line)
+                records[int(record["number"])] = record
+            except (ValueError, KeyError, TypeError):
+                continue
+    return records
+
+
+def _read_junit(path: Path) -> dict[int, tuple[str, str]]:
+    """``{code-cell number: (outcome, text)}`` from nbval's JUnit XML report."""
+    out: dict[int, tuple[str, str]] = {}
+    for case in ET.parse(path).getroot().iter("testcase"):
+        match = re.search(r"Cell (\d+)", case.get("name", ""))
+        if not match:
+            continue
+        outcome, text = "passed", ""
+        for tag in ("failure", "error", "skipped"):
+            node = case.find(tag)
+            if node is not None:
+                outcome = "skipped" if tag == "skipped" else "failed"
+                text = _ANSI.sub("", (node.get("message") or "") + "\n" + (node.text or ""))
+                break
+        out[int(match.group(1))] = (outcome, text)
+    return out
+
+
+def _exception(text: str) -> str:
+    """The last ``SomeError: message`` line of a traceback, or ''."""
+    lines = [ln.strip() for ln in text.splitlines() if _EXCEPTION_LINE.match(ln.strip())]
+    return lines[-1] if lines else ""
+
+
+def _score(
+    sub: Submission,
+    nb: nbformat.NotebookNode,
+    cells: dict[int, int],
+    expected: list[dict[str, Any]],
+    tampered: set[int],
+    run: _Run,
+) -> None:
+    code_number = {}
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            code_number[index] = len(code_number)
+    check_code = {code_number[i] for i in cells.values()}
+    errors = []
+    for code, (outcome, text) in sorted(run.cells.items()):
+        if code in check_code or outcome != "failed" or "Timeout of" in text:
+            continue
+        errors.append(f"code cell {code + 1} raised {_exception(text) or 'an error'}")
+    for spec in expected:
+        number, label = spec["number"], spec["label"]
+        if number in tampered:
+            sub.checks.append(CheckResult(number, label, False, _TAMPERED))
+            continue
+        outcome, text = run.cells.get(code_number[cells[number]], ("missing", ""))
+        record = run.records.get(number)
+        if outcome == "passed" and not (record and not record["ok"]):
+            sub.checks.append(CheckResult(number, label, True))
+            continue
+        sub.checks.append(CheckResult(number, label, False, _why(outcome, text, record)))
+        if outcome == "failed" and not record and _exception(text):
+            errors.append(f"check {number} raised {_exception(text)}")
+    sub.notes.extend(errors[:3])
+    if tampered:
+        sub.status = "tampered"
+        sub.notes.insert(
+            0, f"check cell(s) {', '.join(map(str, sorted(tampered)))} edited or removed"
+        )
+    elif run.timed_out:
+        sub.status = "timeout"
+        sub.notes.insert(0, "ran out of time: does a loop never end?")
+    elif run.crashed:
+        sub.status = "error"
+        sub.notes.insert(0, f"could not run: {run.crashed}")
+    elif errors:
+        sub.status = "error"
+    else:
+        sub.status = "passed" if sub.passed == sub.total else "failed"
+
+
+_TAMPERED = "this check cell was edited or removed; copy it back unchanged from the starter"
+
+
+def _why(outcome: str, text: str, record: dict[str, Any] | None) -> str:
+    if record and not record["ok"]:
+        return record["message"]
+    if "Timeout of" in text:
+        return "ran out of time in this cell"
+    if outcome == "skipped" or "Previous cell timed out" in text:
+        return "did not run: an earlier cell ran out of time"
+    if outcome == "missing":
+        return "did not run"
+    error = _exception(text)
+    if error:
+        return f"{error} (run every cell above this one first)"
+    return "its output differs from the expected line"
+
+
+# --- reports ---------------------------------------------------------------------------------
+
+
+def format_report(subs: list[Submission], root: Path | None = None) -> str:
+    """A plain-text report: one heading line per submission, then one line per check."""
+    lines = []
+    for sub in subs:
+        name = _display(sub.path, root)
+        if sub.status in ("not-a-notebook", "unknown-exercise"):
+            lines.append(f"{name}: {sub.status}: {sub.notes[0]}")
+            continue
+        lines.append(
+            f"{name} ({sub.exercise}): {sub.passed}/{sub.total} checks passed, "
+            f"score {sub.score}, {sub.status} [{sub.seconds:.1f} s]"
+        )
+        lines.extend(f"  ! {note}" for note in sub.notes)
+        for c in sub.checks:
+            mark = PASS_MARK if c.passed else FAIL_MARK
+            tail = "" if c.passed else f": {c.message}"
+            lines.append(f"  {mark} check {c.number}: {c.label}{tail}")
+    if len(subs) > 1:
+        counts = {s: sum(sub.status == s for sub in subs) for s in STATUSES}
+        summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+        lines.append(f"{len(subs)} submissions: {summary}")
+    return "\n".join(lines)
+
+
+def _display(path: Path, root: Path | None) -> str:
+    try:
+        return str(path.relative_to(root)) if root else str(path)
+    except ValueError:
+        return str(path)
+
+
+def write_gradebook(subs: list[Submission], path: str | Path) -> None:
+    """One row per submission: file, exercise, checks passed and total, score, status, detail."""
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(GRADEBOOK_COLUMNS)
+        for sub in subs:
+            writer.writerow(
+                [
+                    str(sub.path),
+                    sub.exercise,
+                    sub.passed,
+                    sub.total,
+                    sub.score,
+                    sub.status,
+                    sub.detail,
+                ]
+            )

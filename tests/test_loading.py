@@ -1,0 +1,226 @@
+"""load_log and read_csv_text: what spreadsheets save loads to the same tables; what cannot
+be read gives a message naming the file, the row and the column; loading writes nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from helpers import CONTACTS_CSV, INTERACTIONS_CSV, folder_digest, write_log
+
+from netcoach.loading import load_log, read_csv_text
+from netcoach.validation import LogValidationError, Problem
+
+
+@pytest.fixture
+def reference(tmp_path: Path):
+    return load_log(write_log(tmp_path / "reference"))
+
+
+def assert_same_log(log, reference) -> None:
+    pd.testing.assert_frame_equal(log.contacts, reference.contacts)
+    pd.testing.assert_frame_equal(log.interactions, reference.interactions)
+
+
+def load_problems(folder: Path, **kw) -> list[Problem]:
+    with pytest.raises(LogValidationError) as info:
+        load_log(folder, **kw)
+    return info.value.problems
+
+
+def test_a_valid_folder_loads(reference) -> None:
+    assert reference.contacts["name"].tolist()[1] == "Zoë Whitfield"
+    assert reference.contacts["row"].tolist() == [2, 3, 4]
+    assert reference.interactions["channel"].tolist() == ["in_person", "email", "email", "social"]
+    assert reference.folder is not None and reference.folder.name == "reference"
+
+
+# --- encodings and delimiters -------------------------------------------------------------------
+
+
+def excel_text(text: str, sep: str = ",") -> str:
+    """The CSV text as a spreadsheet saves it with another separator (quoting as needed)."""
+    out = io.StringIO()
+    csv.writer(out, delimiter=sep, lineterminator="\r\n").writerows(csv.reader(io.StringIO(text)))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("label", "encode"),
+    [
+        ("utf-8 with BOM", lambda t: b"\xef\xbb\xbf" + t.encode("utf-8")),
+        ("utf-16 LE, tabs", lambda t: excel_text(t, "\t").encode("utf-16")),
+        ("utf-16 BE, tabs", lambda t: b"\xfe\xff" + excel_text(t, "\t").encode("utf-16-be")),
+        ("utf-16 LE, no BOM", lambda t: excel_text(t, "\t").encode("utf-16-le")),
+        ("cp1252", lambda t: excel_text(t).encode("cp1252")),
+        ("semicolons", lambda t: excel_text(t, ";").encode("utf-8")),
+        ("tabs", lambda t: excel_text(t, "\t").encode("utf-8")),
+    ],
+)
+def test_encodings_and_delimiters_load_the_same(tmp_path: Path, reference, label, encode) -> None:
+    folder = write_log(tmp_path / "log", encode(CONTACTS_CSV), encode(INTERACTIONS_CSV))
+    assert_same_log(load_log(folder), reference)
+
+
+def test_cp1252_keeps_accents(tmp_path: Path) -> None:
+    path = tmp_path / "contacts.csv"
+    path.write_bytes("contact_id,name\nc1,Zoë Ndiaye\n".encode("cp1252"))
+    assert path.read_bytes().count(b"\xeb") == 1
+    assert read_csv_text(path)["name"].tolist() == ["Zoë Ndiaye"]
+
+
+def test_spaces_capitals_and_other_date_formats_load_the_same(tmp_path: Path, reference) -> None:
+    contacts = CONTACTS_CSV.replace(
+        "contact_id,name,organisation", "Contact ID, Name ,Organization"
+    )
+    contacts = contacts.replace(",close,", ", Close ,").replace("c003,", " c003 ,")
+    interactions = (
+        "Date,Contact ID,Channel,Kind,Initiated By,Note\n"
+        "12/03/2024,c001, In Person ,First Meeting,Me,Coffee near the station\n"
+        "15 Mar 2024,c002,Email,Got Lead,THEM,Analyst role at Tidewater\n"
+        '"Mar 16, 2024",c002,E-mail,Thanks,,\n'
+        "2024-04-03 00:00:00,c003,LinkedIn,Asked for advice,I,\n"
+    )
+    folder = write_log(tmp_path / "log", contacts, interactions)
+    assert_same_log(load_log(folder), reference)
+
+
+def test_day_first_from_settings_and_the_argument(tmp_path: Path) -> None:
+    interactions = "date,contact_id,channel,kind\n03/04/2024,c001,email,other\n"
+    folder = write_log(tmp_path / "log", CONTACTS_CSV, interactions, settings="day_first = false\n")
+    assert load_log(folder).interactions["date"].iloc[0] == pd.Timestamp("2024-03-04")
+    assert load_log(folder, day_first=True).interactions["date"].iloc[0] == pd.Timestamp(
+        "2024-04-03"
+    )
+    assert load_log(folder).folder_settings.day_first is False
+
+
+def test_blank_lines_keep_spreadsheet_row_numbers(tmp_path: Path) -> None:
+    interactions = INTERACTIONS_CSV.replace("\n2024-03-15", "\n\n,,,,,\n2024-03-15")
+    folder = write_log(
+        tmp_path / "log", CONTACTS_CSV, interactions + "2024-04-04,c999,email,other,,\n"
+    )
+    problems = load_problems(folder)
+    assert [(p.file, p.row, p.column) for p in problems] == [("interactions.csv", 8, "contact_id")]
+
+
+def test_quoted_values_with_commas_and_newlines(tmp_path: Path) -> None:
+    contacts = CONTACTS_CSV + 'c004,"Okafor, Ben","Line one\nline two",,,,,,,,"say ""hi"""\n'
+    log = load_log(write_log(tmp_path / "log", contacts))
+    last = log.contacts.iloc[-1]
+    assert (last["name"], last["organisation"], last["notes"]) == (
+        "Okafor, Ben",
+        "Line one\nline two",
+        'say "hi"',
+    )
+
+
+def test_missing_interactions_file_means_no_interactions_yet(tmp_path: Path) -> None:
+    log = load_log(write_log(tmp_path / "log", interactions=None))
+    assert len(log.interactions) == 0
+    assert list(log.interactions.columns)[:2] == ["date", "contact_id"]
+
+
+def test_header_only_interactions_are_fine(tmp_path: Path) -> None:
+    log = load_log(write_log(tmp_path / "log", interactions="date,contact_id,channel,kind\n"))
+    assert len(log.interactions) == 0 and len(log.contacts) == 3
+
+
+# --- what cannot be read -----------------------------------------------------------------------
+
+
+def test_missing_folder(tmp_path: Path) -> None:
+    [p] = load_problems(tmp_path / "nowhere")
+    assert "does not exist" in p.message and p.file.endswith("nowhere")
+
+
+def test_missing_contacts_file(tmp_path: Path) -> None:
+    [p] = load_problems(write_log(tmp_path / "log", contacts=None, interactions=None))
+    assert p.file == "contacts.csv" and "missing" in p.message
+
+
+@pytest.mark.parametrize("content", [b"", b"  \r\n\n "])
+def test_empty_file(tmp_path: Path, content: bytes) -> None:
+    [p] = load_problems(write_log(tmp_path / "log", contacts=content))
+    assert p.file == "contacts.csv"
+    assert p.message.startswith("the file is empty; it needs at least the header row: contact_id")
+
+
+def test_wrong_delimiter(tmp_path: Path) -> None:
+    contacts = CONTACTS_CSV.replace(",", "|")
+    [p] = load_problems(write_log(tmp_path / "log", contacts, interactions=None))
+    assert (p.file, p.row) == ("contacts.csv", 1)
+    assert 'separated by "|"' in p.message and "contact_id|name|organisation" in p.message
+
+
+def test_file_too_large(tmp_path: Path) -> None:
+    folder = write_log(tmp_path / "log")
+    [p] = load_problems(folder, max_bytes=300)  # contacts.csv is larger, interactions smaller
+    assert p.file == "contacts.csv" and "MB" in p.message and "more than" in p.message
+    with pytest.raises(LogValidationError):
+        read_csv_text(folder / "contacts.csv", max_bytes=100)
+
+
+def test_unclosed_quote_names_its_row(tmp_path: Path) -> None:
+    interactions = INTERACTIONS_CSV.replace("Analyst role", '"Analyst role')
+    [p] = load_problems(write_log(tmp_path / "log", interactions=interactions))
+    assert (p.file, p.row) == ("interactions.csv", 3)
+    assert "never closed" in p.message
+
+
+def test_too_many_cells_names_its_row(tmp_path: Path) -> None:
+    interactions = INTERACTIONS_CSV.replace("Analyst role at Tidewater", "Analyst, Tidewater")
+    [p] = load_problems(write_log(tmp_path / "log", interactions=interactions))
+    assert (p.file, p.row) == ("interactions.csv", 3)
+    assert "7 cells but the header has 6" in p.message
+
+
+def test_problems_from_both_files_come_together(tmp_path: Path) -> None:
+    contacts = CONTACTS_CSV.replace(",close,", ",bestie,")
+    interactions = INTERACTIONS_CSV.replace("in_person", "fax")
+    problems = load_problems(
+        write_log(tmp_path / "log", contacts, interactions, settings="day_first = 'maybe\n")
+    )
+    assert [(p.file, p.row, p.column) for p in problems] == [
+        ("settings.toml", None, None),
+        ("contacts.csv", 2, "tier"),
+        ("interactions.csv", 2, "channel"),
+    ]
+
+
+def test_unreadable_contacts_still_reports_interaction_problems(tmp_path: Path) -> None:
+    interactions = INTERACTIONS_CSV.replace("2024-03-15", "yesterday")
+    problems = load_problems(write_log(tmp_path / "log", b"", interactions))
+    assert [(p.file, p.row, p.column) for p in problems] == [
+        ("contacts.csv", None, None),
+        ("interactions.csv", 3, "date"),
+    ]
+
+
+# --- loading never writes ------------------------------------------------------------------------
+
+
+def test_loading_leaves_the_folder_byte_identical(tmp_path: Path) -> None:
+    good = write_log(tmp_path / "good", settings="day_first = true\n")
+    bad = write_log(tmp_path / "bad", interactions=INTERACTIONS_CSV.replace("email", "fax"))
+    before = {f: folder_digest(f) for f in (good, bad)}
+    load_log(good)
+    with pytest.raises(LogValidationError):
+        load_log(bad)
+    assert {f: folder_digest(f) for f in (good, bad)} == before
+    assert sorted(p.name for p in good.iterdir()) == [
+        "contacts.csv",
+        "interactions.csv",
+        "settings.toml",
+    ]
+
+
+def test_the_samples_load() -> None:
+    samples = pytest.importorskip("netcoach.samples")
+    for name in samples.SAMPLE_NAMES:
+        log = load_log(samples.sample_path(name))
+        assert len(log.contacts) >= 30 and len(log.interactions) >= 200
+        assert log.folder_settings.as_of is not None

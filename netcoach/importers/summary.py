@@ -92,16 +92,19 @@ class ImportSummary:
         """Whether the log would change."""
         return bool(self.contacts_added or self.interactions_added or self.contacts_updated)
 
-    def to_text(self) -> str:
-        """The summary as a learner reads it."""
-        lines = [f.to_text() for f in self.files]
+    def headline(self) -> str:
+        """One sentence: how many contacts and interactions were (or would be) added."""
         total = (
             f"In all: {_n(self.contacts_added, 'new contact')} and "
             f"{_n(self.interactions_added, 'new interaction')}"
         )
         if self.contacts_updated:
             total += f"; {_n(self.contacts_updated, 'contact')} with blank details filled in"
-        lines.append(total + ".")
+        return total + "."
+
+    def details(self) -> list[str]:
+        """A line per file, then what happened to the log."""
+        lines = [f.to_text() for f in self.files]
         if self.dry_run:
             lines.append("This was a dry run: nothing was saved.")
         elif not self.changed:
@@ -110,7 +113,14 @@ class ImportSummary:
             lines.append(
                 f"Saved to {self.saved_to} (the previous version is in its .backup folder)."
             )
-        return "\n".join(lines)
+        return lines
+
+    def to_text(self) -> str:
+        """The summary as a learner reads it."""
+        details = self.details()
+        return "\n".join(
+            [*details[: len(self.files)], self.headline(), *details[len(self.files) :]]
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, for JSON."""

@@ -1,0 +1,103 @@
+"""``netcoach import SOURCE... --into DIR``: bring LinkedIn, contacts and calendar files in."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from netcoach.cli import EXIT_BAD_INPUT, EXIT_OK, CommandError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "import",
+        help="import a LinkedIn export, Google Contacts, vCards or a calendar into your log",
+        description="Read each SOURCE (a LinkedIn data export .zip or its CSV files, a Google "
+        "Contacts .csv, vCard .vcf files, calendar .ics files) and add the people and "
+        "interactions in them to the log in DIR, without changing what you typed. DIR is "
+        "created when it does not exist. Nothing is sent anywhere.",
+    )
+    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="files to import")
+    parser.add_argument(
+        "--into", required=True, metavar="DIR", help="the folder that holds your log"
+    )
+    parser.add_argument(
+        "--me",
+        metavar="NAME_OR_URL",
+        help="your name, email or LinkedIn profile URL, to tell your messages and meetings "
+        "from other people's (default: the person in the most messages or events)",
+    )
+    parser.add_argument(
+        "--keep-message-text",
+        action="store_true",
+        help="keep the text of LinkedIn messages and invitations in the note column "
+        "(off by default: only what the scores need is kept)",
+    )
+    parser.add_argument("--since", metavar="YYYY-MM-DD", help="calendar: first day to import")
+    parser.add_argument(
+        "--until",
+        metavar="YYYY-MM-DD",
+        help="calendar: last day to import (default: the newest event; --since defaults "
+        "to a year before it)",
+    )
+    parser.add_argument(
+        "--max-attendees",
+        type=int,
+        default=None,
+        metavar="N",
+        help="calendar: skip events with more than N people, you included (default 6)",
+    )
+    parser.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="calendar: your time zone, like Europe/London (default: the calendar's own)",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="say what would be imported, but save nothing"
+    )
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.set_defaults(handler=run)
+
+
+def _date(text: str | None, option: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise CommandError(
+            f"{option} {text!r} is not a date; write it like 2025-09-30 (year-month-day)"
+        ) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from netcoach.importers import ImportOptions, import_into
+    from netcoach.importers.ical import MAX_ATTENDEES
+    from netcoach.validation import LogValidationError
+
+    if args.max_attendees is not None and args.max_attendees < 2:
+        raise CommandError("--max-attendees must be 2 or more (you and one other person)")
+    options = ImportOptions(
+        me=args.me,
+        keep_message_text=args.keep_message_text,
+        since=_date(args.since, "--since"),
+        until=_date(args.until, "--until"),
+        max_attendees=args.max_attendees or MAX_ATTENDEES,
+        timezone=args.timezone,
+    )
+    try:
+        summary = import_into(args.into, args.sources, options, dry_run=args.dry_run)
+    except LogValidationError as err:
+        print("netcoach: nothing was imported and your log was not changed.", file=sys.stderr)
+        for problem in err.problems[:20]:
+            print(f"- {problem}", file=sys.stderr)
+        if err.count > 20:
+            print(f"... and {err.count - 20} more", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.json:
+        print(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(summary.to_text())
+    return EXIT_OK

@@ -1,0 +1,124 @@
+"""An upload panel for notebooks: choose export files, press Import, read the summary.
+
+The files are read in the notebook's own Python process and merged into the log folder on
+this computer; nothing is uploaded to any server. Testable without a browser: set the
+upload's ``value``, call ``button.click()`` and read ``panel.result``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from netcoach.importers.apply import import_into
+from netcoach.importers.detect import ImportOptions
+from netcoach.importers.sources import SourceFile
+from netcoach.importers.summary import ImportSummary
+from netcoach.validation import LogValidationError
+from netcoach.widgets.common import STYLE, MessageArea, column, full_width, label
+
+ACCEPT = ".zip,.csv,.vcf,.vcard,.ics"
+
+
+def uploaded_files(value: Any) -> list[SourceFile]:
+    """The files in a ``FileUpload`` value (ipywidgets 8: a tuple of dicts with content)."""
+    items: Iterable[Any] = value.values() if isinstance(value, dict) else value or ()
+    files = []
+    for item in items:
+        content = item["content"] if isinstance(item, dict) else item.content
+        name = item["name"] if isinstance(item, dict) else item.name
+        files.append(SourceFile(str(name), bytes(content)))
+    return files
+
+
+class ImportPanel(w.VBox):
+    """File upload, options, an Import button and a result area."""
+
+    def __init__(
+        self,
+        into_folder: str | Path,
+        *,
+        on_imported: Callable[[ImportSummary], None] | None = None,
+    ) -> None:
+        self.folder = Path(into_folder)
+        self.on_imported = on_imported
+        self.upload = w.FileUpload(
+            accept=ACCEPT,
+            multiple=True,
+            description="Choose files",
+            tooltip="LinkedIn export (.zip or .csv), Google Contacts .csv, .vcf or .ics files",
+            layout=full_width("320px"),
+        )
+        self.me = w.Text(
+            description="Your name, email or LinkedIn URL (optional)",
+            placeholder="for example robin@example.com",
+            style=STYLE,
+            layout=full_width("520px"),
+        )
+        self.keep_text = w.Checkbox(
+            description="Keep the text of LinkedIn messages in my notes",
+            value=False,
+            style=STYLE,
+            indent=False,
+        )
+        self.dry_run = w.Checkbox(
+            description="Only show what would be imported (save nothing)",
+            value=False,
+            style=STYLE,
+            indent=False,
+        )
+        self.button = w.Button(
+            description="Import",
+            button_style="primary",
+            tooltip=f"Add what is in the chosen files to the log in {self.folder}",
+            icon="upload",
+        )
+        self.result = MessageArea()
+        self.summary: ImportSummary | None = None
+        self.button.on_click(lambda _: self.run())
+        intro = label(
+            "Import your network: choose your LinkedIn data export, contacts (.csv or .vcf) "
+            f"or calendar (.ics) files. They are added to the log in {self.folder}; what you "
+            "typed is never changed, and nothing is sent anywhere."
+        )
+        super().__init__(
+            children=[
+                column([intro, self.upload, self.me, self.keep_text, self.dry_run, self.button]),
+                self.result,
+            ]
+        )
+
+    def run(self) -> ImportSummary | None:
+        """Import the chosen files and show the summary, or the problem, in ``result``."""
+        files = uploaded_files(self.upload.value)
+        if not files:
+            self.result.show("Choose one or more files first.", "info")
+            return None
+        options = ImportOptions(
+            me=self.me.value.strip() or None, keep_message_text=bool(self.keep_text.value)
+        )
+        try:
+            summary = import_into(self.folder, files, options, dry_run=bool(self.dry_run.value))
+        except LogValidationError as err:
+            self.summary = None
+            self.result.show(
+                "Nothing was imported, and your log was not changed. Please check:",
+                "error",
+                [str(p) for p in err.problems[:20]],
+            )
+            return None
+        self.summary = summary
+        self.result.show(summary.headline(), "success", summary.details())
+        if self.on_imported is not None and not summary.dry_run and summary.changed:
+            self.on_imported(summary)
+        return summary
+
+
+def import_panel(
+    into_folder: str | Path, *, on_imported: Callable[[ImportSummary], None] | None = None
+) -> ImportPanel:
+    """The upload panel for the log in ``into_folder`` (a widget; display it in a notebook)."""
+    return ImportPanel(into_folder, on_imported=on_imported)

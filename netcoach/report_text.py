@@ -37,9 +37,12 @@ def action_label(action: str) -> str:
 
 
 def rows_text(reason: Reason) -> str:
-    """Where to check a reason: "rows 3, 7 and 12 of interactions.csv" (or "")."""
+    """Where to check a reason: "rows 3, 7 and 12 of interactions.csv".
+
+    Empty when the reason has no rows, or its text already names the file and rows.
+    """
     rows = [int(r) for r in reason.rows]
-    if not rows:
+    if not rows or reason.file in reason.text:
         return ""
     shown = [str(r) for r in rows[:MAX_ROWS_SHOWN]]
     more = len(rows) - len(shown)

@@ -72,6 +72,7 @@ def test_rows_text_lists_rows_and_file() -> None:
     assert rows_text(Reason("x")) == ""
     assert rows_text(Reason("x", (4,))) == "row 4 of interactions.csv"
     assert rows_text(Reason("x", (3, 7, 12), "contacts.csv")) == "rows 3, 7 and 12 of contacts.csv"
+    assert rows_text(Reason("Late (interactions.csv rows 3 and 4).", (3, 4))) == ""
     many = rows_text(Reason("x", tuple(range(2, 14))))
     assert many == "rows 2, 3, 4, 5, 6, 7, 8, 9 and 4 more of interactions.csv"
 

@@ -1,0 +1,39 @@
+"""``netcoach samples OUT_DIR``: write the three invented sample learners."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from netcoach.cli import EXIT_OK, CommandError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from netcoach.samples import DEFAULT_SEED, SAMPLE_NAMES
+
+    parser = sub.add_parser(
+        "samples",
+        help="write the three invented sample learners",
+        description="Write the sample learners (" + ", ".join(SAMPLE_NAMES) + ") into "
+        "OUT_DIR, one folder each. The same seed always writes the same files.",
+    )
+    parser.add_argument("out_dir", metavar="OUT_DIR", help="where to write the sample folders")
+    parser.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from netcoach.samples import write_samples
+
+    out = Path(args.out_dir)
+    if out.exists() and not out.is_dir():
+        raise CommandError(f"{out}: this is a file; give a folder to write the samples into")
+    try:
+        folders = write_samples(out, seed=args.seed)
+    except OSError as err:
+        raise CommandError(f"{out}: could not write the samples ({err.strerror})") from None
+    for folder in folders:
+        print(f"Wrote {folder}")
+    return EXIT_OK

@@ -1,0 +1,110 @@
+"""``netcoach score DIR``: score a network log and print (or save) the report."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+from netcoach.cli import EXIT_OK, CommandError
+
+DEFAULT_TOP = 10
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "score",
+        help="score a network log: reciprocity, channel mix, follow-up, next actions",
+        description="Read the network log in DIR (contacts.csv and interactions.csv), score "
+        "it and print the three scores, the overall score, their reasons and your next "
+        "actions. Nothing is sent anywhere.",
+    )
+    parser.add_argument("folder", metavar="DIR", help="the folder that holds your log")
+    parser.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="score the log as it stood on this day (default: as_of in the folder's "
+        "settings.toml, else today)",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print the report as one JSON object instead"
+    )
+    parser.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report")
+    parser.add_argument(
+        "--month-first",
+        action="store_true",
+        help="read dates like 03/04/2024 as 4 March (month first)",
+    )
+    parser.add_argument(
+        "--top",
+        type=int,
+        default=DEFAULT_TOP,
+        metavar="N",
+        help=f"how many next actions to print (default {DEFAULT_TOP})",
+    )
+    parser.set_defaults(handler=run)
+
+
+def parse_as_of(text: str) -> dt.date:
+    """``--as-of`` as a date, or a one-line :class:`CommandError`."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise CommandError(
+            f"--as-of {text!r} is not a date; write it like 2025-09-30 (year-month-day)"
+        ) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from netcoach.loading import load_log
+    from netcoach.scoring import score_log
+    from netcoach.validation import LogValidationError
+
+    if args.top < 0:
+        raise CommandError("--top must be 0 or more")
+    as_of = parse_as_of(args.as_of) if args.as_of else None
+    try:
+        log = load_log(args.folder, day_first=False if args.month_first else None)
+    except LogValidationError as err:
+        raise CommandError(err.one_line()) from None
+    # The command line may read the clock; the scoring core never does.
+    as_of = as_of or log.folder_settings.as_of or dt.date.today()
+    report = score_log(log, as_of=as_of)
+
+    if args.html:
+        write_html(report, log, Path(args.html))
+    if args.json:
+        print(json.dumps(json_ready(report.to_dict()), ensure_ascii=False, allow_nan=False))
+    else:
+        from netcoach.report_text import format_text_report
+
+        sys.stdout.write(format_text_report(report, top=args.top))
+    return EXIT_OK
+
+
+def write_html(report: Any, log: Any, path: Path) -> None:
+    """Write the HTML report, turning file-system errors into a one-line message."""
+    from netcoach.report_html import write_html_report
+
+    if path.is_dir():
+        raise CommandError(f"--html {path}: this is a folder; give a file name like report.html")
+    try:
+        write_html_report(report, log, path)
+    except OSError as err:
+        raise CommandError(f"--html {path}: could not write the report ({err.strerror})") from None
+    print(f"Wrote the HTML report to {path}", file=sys.stderr)
+
+
+def json_ready(value: Any) -> Any:
+    """Replace NaN and infinity (not valid JSON) with null, recursively."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: json_ready(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_ready(v) for v in value]
+    return value

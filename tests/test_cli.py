@@ -1,0 +1,219 @@
+"""``netcoach score`` and ``netcoach samples``: output, JSON shape, exit codes, HTML safety."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from netcoach.cli import EXIT_BAD_INPUT, main
+from netcoach.samples import SAMPLE_NAMES
+
+if not hasattr(importlib.import_module("netcoach.scoring"), "score_log"):
+    pytest.skip("the scoring core has not landed yet", allow_module_level=True)
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "samples"
+SCORE_NAMES = ("reciprocity", "channel_mix", "follow_up", "overall")
+HOSTILE = "<script>alert(1)</script>"
+FORMULA = '=HYPERLINK("http://x")'
+
+
+def _write_log(folder: Path, contacts: str, interactions: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "contacts.csv").write_text(contacts, encoding="utf-8")
+    (folder / "interactions.csv").write_text(interactions, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def hostile_log(tmp_path: Path) -> Path:
+    contacts = (
+        "contact_id,name,organisation\n"
+        f'h1,{HOSTILE},"<img src=http://evil.example.org/x.png>"\n'
+        f'h2,"=HYPERLINK(""http://x"")",Quillmoor Health\n'
+    )
+    interactions = (
+        "date,contact_id,channel,kind,initiated_by,note\n"
+        "2025-08-01,h1,email,received_lead,them,<b>bold</b>\n"
+        "2025-08-02,h1,email,asked_advice,me,\n"
+        "2025-08-03,h2,video,received_help,them,\n"
+    )
+    return _write_log(tmp_path / "hostile", contacts, interactions)
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_score_prints_three_scores_reasons_and_next_actions(name: str, capsys) -> None:
+    assert main(["score", str(SAMPLES / name), "--top", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "As of 2025-09-30" in out
+    for title in ("Reciprocity", "Channel mix", "Follow-up", "Overall"):
+        match = re.search(rf"^{title}: (\d+)/100$", out, re.M)
+        assert match and 0 <= int(match.group(1)) <= 100, title
+        section = out[match.end() :].split("\n\n", 1)[0]
+        assert section.strip().startswith("- "), f"{title} has no reasons"
+    assert re.search(r"^Next actions \(top 3 of \d+\)$", out, re.M)
+    assert re.findall(r"^  (\d+)\. ", out, re.M) == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_score_json_shape_and_ranges(name: str, capsys) -> None:
+    assert main(["score", str(SAMPLES / name), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["as_of"] == "2025-09-30"
+    assert set(data["scores"]) == set(SCORE_NAMES)
+    for score in data["scores"].values():
+        assert isinstance(score["score"], int) and 0 <= score["score"] <= 100
+        assert score["reasons"] and all(isinstance(r, str) and r for r in score["reasons"])
+    actions = data["next_actions"]
+    assert actions, "every sample has something to do"
+    assert [a["rank"] for a in actions] == list(range(1, len(actions) + 1))
+    for action in actions:
+        assert set(action) >= {"rank", "contact_id", "name", "action", "reason", "days_overdue"}
+        assert action["action"] in {
+            "follow_up_lead",
+            "send_thanks",
+            "reconnect",
+            "give_back",
+            "ease_off",
+        }
+        assert action["days_overdue"] >= 0
+
+
+def test_personas_score_as_their_stories_say(capsys) -> None:
+    def scores(name: str) -> dict:
+        main(["score", str(SAMPLES / name), "--json"])
+        return json.loads(capsys.readouterr().out)
+
+    graduate, experienced, changer = (
+        scores("graduate"),
+        scores("experienced"),
+        scores("career-changer"),
+    )
+    g, e, c = graduate["scores"], experienced["scores"], changer["scores"]
+    assert e["reciprocity"]["score"] > g["reciprocity"]["score"] + 30
+    assert e["channel_mix"]["score"] > g["channel_mix"]["score"]
+    assert e["channel_mix"]["score"] > c["channel_mix"]["score"] + 30
+    assert e["overall"]["score"] > g["overall"]["score"]
+    overdue_leads = [a for a in experienced["next_actions"] if a["action"] == "follow_up_lead"]
+    assert len(overdue_leads) >= 3
+    assert any(a["action"] == "ease_off" for a in graduate["next_actions"])
+
+
+def test_as_of_option_wins_over_settings(capsys) -> None:
+    assert main(["score", str(SAMPLES / "graduate"), "--json", "--as-of", "2025-06-30"]) == 0
+    assert json.loads(capsys.readouterr().out)["as_of"] == "2025-06-30"
+
+
+def _one_line_error(capsys) -> str:
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+    return err
+
+
+def test_missing_folder_exits_2_with_one_line(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "nowhere"
+    assert main(["score", str(missing)]) == EXIT_BAD_INPUT
+    err = _one_line_error(capsys)
+    assert str(missing) in err and "does not exist" in err
+
+
+def test_bad_file_names_file_row_and_column(tmp_path: Path, capsys) -> None:
+    folder = _write_log(
+        tmp_path / "bad",
+        "contact_id,name\nc1,Amara Ashwell\n",
+        "date,contact_id,channel,kind\n2025-01-02,c1,email,check_in\n2025-01-03,c1,pigeon,check_in\n",
+    )
+    assert main(["score", str(folder)]) == EXIT_BAD_INPUT
+    err = _one_line_error(capsys)
+    assert "interactions.csv" in err and "row 3" in err and "channel" in err
+
+
+def test_month_first_is_passed_to_the_loader(tmp_path: Path, capsys) -> None:
+    folder = _write_log(
+        tmp_path / "dates",
+        "contact_id,name\nc1,Amara Ashwell\n",
+        "date,contact_id,channel,kind\n13/01/2025,c1,email,check_in\n"
+        "2025-02-01,c1,phone,received_lead\n",
+    )
+    assert main(["score", str(folder), "--as-of", "2025-06-30", "--json"]) == 0
+    capsys.readouterr()
+    assert main(["score", str(folder), "--as-of", "2025-06-30", "--month-first"]) == 2
+    err = _one_line_error(capsys)
+    assert "row 2" in err and "date" in err
+
+
+@pytest.mark.parametrize("bad", ["2025-13-01", "yesterday", "30/09/2025"])
+def test_bad_as_of_exits_2(bad: str, capsys) -> None:
+    assert main(["score", str(SAMPLES / "graduate"), "--as-of", bad]) == EXIT_BAD_INPUT
+    assert "--as-of" in _one_line_error(capsys)
+
+
+def test_html_report_escapes_hostile_names(hostile_log: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "report.html"
+    code = main(["score", str(hostile_log), "--as-of", "2025-09-30", "--json", "--html", str(out)])
+    assert code == 0
+    captured = capsys.readouterr()
+    json.loads(captured.out)  # stdout stays pure JSON
+    assert str(out) in captured.err
+    page = out.read_text(encoding="utf-8")
+    assert "<script" not in page.lower()
+    assert "<b>bold</b>" not in page and "<img src=http" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "=HYPERLINK(&#34;http://x&#34;)" in page
+    # No external resources: every src/href is an embedded image.
+    refs = re.findall(r"""(?:src|href)\s*=\s*["']?([^"'\s>]+)""", page, re.I)
+    assert refs and all(ref.startswith("data:image/png;base64,") for ref in refs)
+
+
+def test_html_into_a_folder_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    assert main(["score", str(SAMPLES / "graduate"), "--html", str(tmp_path)]) == 2
+    assert "folder" in _one_line_error(capsys)
+
+
+def test_samples_command_writes_the_committed_samples(tmp_path: Path, capsys) -> None:
+    assert main(["samples", str(tmp_path / "out")]) == 0
+    assert capsys.readouterr().out.count("Wrote") == 3
+    for name in SAMPLE_NAMES:
+        for file in ("contacts.csv", "interactions.csv", "settings.toml", "README.md"):
+            written = (tmp_path / "out" / name / file).read_bytes()
+            assert written == (SAMPLES / name / file).read_bytes()
+    assert main(["samples", str(tmp_path / "other"), "--seed", "5"]) == 0
+    other = (tmp_path / "other" / "graduate" / "interactions.csv").read_bytes()
+    assert other != (SAMPLES / "graduate" / "interactions.csv").read_bytes()
+
+
+def test_samples_into_a_file_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    target = tmp_path / "file.txt"
+    target.write_text("x")
+    assert main(["samples", str(target)]) == EXIT_BAD_INPUT
+    _one_line_error(capsys)
+
+
+def test_installed_console_script(tmp_path: Path) -> None:
+    exe = Path(sys.executable).parent / "netcoach"
+    assert exe.exists(), "pip install -e . installs the netcoach command"
+    ok = subprocess.run(
+        [str(exe), "score", str(SAMPLES / "experienced"), "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert set(json.loads(ok.stdout)["scores"]) == set(SCORE_NAMES)
+    bad = subprocess.run(
+        [str(exe), "score", str(tmp_path / "missing")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert bad.returncode == EXIT_BAD_INPUT
+    assert bad.stderr.startswith("netcoach: ") and "Traceback" not in bad.stderr

@@ -1,0 +1,245 @@
+"""The "Score my network" widget, driven headless: values set, buttons clicked, files written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from netcoach.loading import load_log
+from netcoach.samples import sample_path
+from netcoach.scoring import score_log
+from netcoach.widgets.common import png_from_html
+from netcoach.widgets.score_view import CHART_TABS, OWN_FILES, ScoreMyNetwork, score_my_network
+
+TODAY = dt.date(2025, 10, 15)
+CONTACTS = (
+    "contact_id,name,organisation,role,how_met,tier,cadence_days,email,profile_url,tags,notes\n"
+    "c1,<b>Ana</b> & Co,Harbour Analytics,,,close,,ana@example.com,,,\n"
+    "c2,Ben Okafor,,,,inner,,ben@example.com,,,\n"
+)
+INTERACTIONS = (
+    "date,contact_id,channel,kind,initiated_by,note\n"
+    "2025-09-01,c1,email,received_lead,them,Analyst role\n"
+    "2025-09-02,c2,in_person,check_in,me,\n"
+)
+BAD_INTERACTIONS = (
+    "date,contact_id,channel,kind,initiated_by,note\n"
+    "2025-13-45,c1,email,received_lead,them,\n"
+    "2025-09-02,c9,carrier pigeon,check_in,me,\n"
+)
+
+
+def card_score(view: ScoreMyNetwork, name: str) -> int:
+    match = re.search(r'data-score="(\d+)"', view.cards[name].value)
+    assert match, view.cards[name].value
+    return int(match.group(1))
+
+
+def upload(name: str, text: str) -> dict:
+    data = text.encode("utf-8")
+    return {
+        "name": name,
+        "type": "text/csv",
+        "size": len(data),
+        "content": memoryview(data),
+        "last_modified": dt.datetime(2025, 10, 1, tzinfo=dt.UTC),
+    }
+
+
+@pytest.fixture(scope="module")
+def graduate() -> ScoreMyNetwork:
+    return score_my_network("graduate", output_folder=None)
+
+
+@pytest.fixture
+def own_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "my-network"
+    folder.mkdir()
+    (folder / "contacts.csv").write_text(CONTACTS, encoding="utf-8")
+    (folder / "interactions.csv").write_text(INTERACTIONS, encoding="utf-8")
+    return folder
+
+
+def test_cards_show_the_scores_of_score_log(graduate: ScoreMyNetwork) -> None:
+    log = load_log(sample_path("graduate"))
+    expected = score_log(log)
+    assert graduate.as_of.value == log.folder_settings.as_of
+    for name, result in expected.scores.items():
+        assert card_score(graduate, name) == result.score
+        for reason in result.reasons:
+            assert reason.text.replace("&", "&amp;").replace("'", "&#x27;")[:40] in (
+                graduate.cards[name].value
+            )
+    assert graduate.message.kind == "success"
+
+
+def test_next_actions_table_lists_the_ranked_contacts(graduate: ScoreMyNetwork) -> None:
+    actions = graduate.report.next_actions
+    assert len(actions) > 0
+    names = re.findall(r"<tr><td>\d+</td><td>([^<]*)</td>", graduate.actions.value)
+    assert names == list(actions["name"])
+
+
+def test_every_control_is_labelled(graduate: ScoreMyNetwork) -> None:
+    for control in (graduate.source, graduate.folder_text, graduate.upload, graduate.as_of,
+                    *graduate.sliders, graduate.output_text):  # fmt: skip
+        assert control.description, control
+    for button in (graduate.load_button, graduate.reset_button, graduate.report_button,
+                   graduate.ics_button):  # fmt: skip
+        assert button.description and button.tooltip
+    assert list(graduate.tabs.titles) == [title for _, title in CHART_TABS]
+    for view in graduate.chart_views.values():
+        alt = re.search(r'alt="([^"]+)"', view.value).group(1)
+        assert alt in view.value.split("<figcaption>")[1]  # the alt text is also visible
+
+
+def test_slider_rescore_updates_cards_and_visible_chart() -> None:
+    view = score_my_network("career-changer")
+    log = load_log(sample_path("career-changer"))
+    view.tabs.selected_index = 1  # channel mix
+    before_chart = png_from_html(view.chart_views["channel_mix"].value)
+    before_cadence = view.chart_views["cadence"].value
+    scored = view.stats["scored"]
+
+    view.rich_target.value = 80
+    assert view.stats["scored"] == scored + 1
+    settings = log.folder_settings.scoring.replace(rich_channel_target=0.8)
+    expected = score_log(log, settings=settings)
+    assert view.report.settings == settings
+    assert card_score(view, "channel_mix") == expected.channel_mix.score
+    assert card_score(view, "overall") == expected.overall.score
+    assert png_from_html(view.chart_views["channel_mix"].value) != before_chart
+    # Hidden tabs are redrawn only when opened.
+    assert view.chart_views["cadence"].value == before_cadence
+    view.inner_days.value = 5
+    view.tabs.selected_index = 3
+    assert view.chart_views["cadence"].value != before_cadence
+    expected = score_log(log, settings=settings.replace(cadence_days={"inner": 5}))
+    assert card_score(view, "follow_up") == expected.follow_up.score
+
+    # Going back to earlier settings comes from the cache: no new scoring, no new drawing.
+    drawn = view.stats["charts_drawn"]
+    scored = view.stats["scored"]
+    view.inner_days.value = 14
+    view.rich_target.value = 50
+    assert view.stats["scored"] == scored  # both reports were cached
+    assert view.stats["charts_drawn"] == drawn + 1  # cadence at (14, 80) was never drawn
+    view.reset_button.click()
+    assert view.stats["scored"] == scored
+    assert view.stats["charts_drawn"] == drawn + 1
+    assert card_score(view, "overall") == score_log(log).overall.score
+
+
+def test_as_of_change_rescores(graduate: ScoreMyNetwork) -> None:
+    log = load_log(sample_path("graduate"))
+    graduate.as_of.value = dt.date(2025, 6, 30)
+    assert graduate.report.as_of == dt.date(2025, 6, 30)
+    assert card_score(graduate, "overall") == score_log(log, as_of="2025-06-30").overall.score
+    graduate.as_of.value = log.folder_settings.as_of
+
+
+def test_calendar_has_one_event_per_action_and_no_names_in_uids(
+    graduate: ScoreMyNetwork, tmp_path: Path
+) -> None:
+    import icalendar
+
+    graduate.output_text.value = str(tmp_path / "out")
+    graduate.ics_button.click()
+    path = graduate.last_export
+    assert path is not None and path.suffix == ".ics" and path.parent == tmp_path / "out"
+    assert str(path) in graduate.export_message.value
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    events = list(cal.walk("VEVENT"))
+    actions = graduate.report.next_actions
+    assert len(events) == len(actions)
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+    for uid, (_, action) in zip(uids, actions.iterrows(), strict=True):
+        assert action["name"].split()[0].lower() not in uid.lower()
+        assert action["contact_id"].lower() not in uid.lower()
+    assert events[0].decoded("DTSTART") == graduate.report.as_of
+    assert actions["name"].iloc[0] in str(events[0]["SUMMARY"])
+
+
+def test_html_report_is_written(graduate: ScoreMyNetwork, tmp_path: Path) -> None:
+    pytest.importorskip("netcoach.report_html")
+    graduate.output_text.value = str(tmp_path)
+    graduate.report_button.click()
+    path = graduate.last_export
+    assert graduate.export_message.kind == "success", graduate.export_message.text
+    assert path is not None and path.suffix == ".html" and path.is_file()
+    text = path.read_text(encoding="utf-8")
+    assert "<html" in text.lower() and str(graduate.report.overall.score) in text
+
+
+def test_own_folder_defaults_to_today_and_exports_next_to_it(own_folder: Path) -> None:
+    view = score_my_network(folder=own_folder, today=TODAY)
+    assert view.source.value == OWN_FILES
+    assert view.as_of.value == TODAY
+    log = load_log(own_folder)
+    assert card_score(view, "overall") == score_log(log, as_of=TODAY).overall.score
+    assert Path(view.output_text.value) == own_folder.parent
+    # Names are escaped everywhere they are shown.
+    assert "&lt;b&gt;Ana&lt;/b&gt; &amp; Co" in view.actions.value
+    assert "<b>Ana</b>" not in view.actions.value
+    view.ics_button.click()
+    assert view.last_export.parent == own_folder.parent
+    assert not any(p.suffix == ".ics" for p in own_folder.iterdir())
+
+
+def test_uploaded_files_score_like_the_folder(own_folder: Path) -> None:
+    view = score_my_network("graduate", today=TODAY)
+    view.upload.value = (
+        upload("My Contacts.csv", CONTACTS),
+        upload("interactions (2).csv", INTERACTIONS),
+    )
+    assert view.source.value == OWN_FILES
+    assert view.message.kind == "success", view.message.text
+    expected = score_log(load_log(own_folder), as_of=TODAY)
+    assert card_score(view, "overall") == expected.overall.score
+    assert "uploaded" in view.message.text
+
+
+def test_bad_upload_shows_the_validation_message(own_folder: Path) -> None:
+    from netcoach.validation import LogValidationError
+
+    bad = own_folder.parent / "bad"
+    shutil.copytree(own_folder, bad)
+    (bad / "interactions.csv").write_text(BAD_INTERACTIONS, encoding="utf-8")
+    with pytest.raises(LogValidationError) as caught:
+        load_log(bad)
+
+    view = score_my_network("graduate", today=TODAY)
+    view.upload.value = (
+        upload("contacts.csv", CONTACTS),
+        upload("interactions.csv", BAD_INTERACTIONS),
+    )
+    assert view.message.kind == "error"
+    assert "Traceback" not in view.message.value
+    assert view.message.text == str(caught.value).splitlines()[0]
+    for problem in caught.value.problems:
+        assert html.escape(str(problem)) in view.message.value
+    assert view.report is None
+    assert all(card.value == "" for card in view.cards.values())
+    view.ics_button.click()  # nothing to export: a message, not an exception
+    assert view.export_message.kind == "error"
+
+
+def test_unrecognised_upload_and_missing_folder_show_messages(tmp_path: Path) -> None:
+    view = score_my_network("graduate", today=TODAY)
+    view.upload.value = (upload("holiday-photos.csv", CONTACTS),)
+    assert view.message.kind == "error"
+    assert "holiday-photos.csv" in view.message.text
+    view.folder_text.value = str(tmp_path / "nowhere")
+    assert view.message.kind == "error"
+    assert "does not exist" in view.message.value
+    view.source.value = "experienced"
+    assert view.message.kind == "success"
+    assert (
+        card_score(view, "overall") == score_log(load_log(sample_path("experienced"))).overall.score
+    )

@@ -1,0 +1,298 @@
+"""Write a network log back to its folder safely, add rows to it, and undo the last change.
+
+Every save is atomic: both CSVs are first written to temporary files in the same folder
+(flushed and fsynced), the current files are copied to ``<folder>/.backup/<stamp>/``, and
+only then are the new files moved into place with :func:`os.replace`. If anything fails,
+the files already replaced are put back from the backup, so the folder holds either the
+old log or the new one, never half of each. :func:`undo_last` restores the latest backup.
+
+Files are written in canonical form: UTF-8, commas, ISO dates (``2024-03-12``), canonical
+values, the columns in :mod:`netcoach.schema` order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from netcoach import schema
+from netcoach.loading import load_log
+from netcoach.log import NetworkLog
+from netcoach.validation import LogValidationError, Problem, normalise_tables
+
+BACKUP_DIR = ".backup"
+KEEP_BACKUPS = 20
+"""How many earlier versions ``.backup/`` keeps; older ones are removed after a save."""
+MANIFEST = "backup.json"
+TEMPLATES = Path(__file__).resolve().parent.parent / "data" / "templates"
+LOG_FILES: tuple[str, ...] = (schema.CONTACTS_FILE, schema.INTERACTIONS_FILE)
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What :func:`undo_last` put back."""
+
+    stamp: str
+    description: str
+
+
+def canonical_frames(log: NetworkLog) -> dict[str, pd.DataFrame]:
+    """The two tables as they are written to disk: text only, schema column order."""
+    contacts = log.contacts[list(schema.CONTACT_COLUMNS)].copy()
+    cadence = contacts["cadence_days"].astype("Int64")
+    contacts["cadence_days"] = cadence.astype(str).where(cadence.notna(), "")
+    interactions = log.interactions[list(schema.INTERACTION_COLUMNS)].copy()
+    interactions["date"] = interactions["date"].dt.strftime("%Y-%m-%d")
+    return {schema.CONTACTS_FILE: contacts, schema.INTERACTIONS_FILE: interactions}
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform can fsync a folder
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _write_temp(folder: Path, name: str, write: Any) -> Path:
+    """Write a temporary file next to ``name`` with ``write(handle)``, flushed to disk."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def _new_stamp(backups: Path, stamp: str | None) -> str:
+    base = stamp or dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    candidate, n = base, 1
+    while (backups / candidate).exists():
+        n += 1
+        candidate = f"{base}-{n:03d}"
+    return candidate
+
+
+def _backup(folder: Path, stamp: str | None, description: str) -> Path:
+    """Copy the current log files into a new ``.backup/<stamp>/`` folder."""
+    backups = folder / BACKUP_DIR
+    backups.mkdir(exist_ok=True)
+    target = backups / _new_stamp(backups, stamp)
+    target.mkdir()
+    present = {}
+    for name in LOG_FILES:
+        source = folder / name
+        present[name] = source.is_file()
+        if present[name]:
+            shutil.copy2(source, target / name)
+    (target / MANIFEST).write_text(
+        json.dumps({"description": description, "files": present}, indent=1), encoding="utf-8"
+    )
+    _fsync_dir(target)
+    return target
+
+
+def _list_backups(folder: Path) -> list[Path]:
+    backups = folder / BACKUP_DIR
+    if not backups.is_dir():
+        return []
+    return sorted(p for p in backups.iterdir() if (p / MANIFEST).is_file())
+
+
+def _prune(folder: Path, keep: int) -> None:
+    for old in _list_backups(folder)[:-keep]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _restore(folder: Path, backup: Path) -> None:
+    """Put the files recorded in ``backup`` back in place, atomically file by file."""
+    present = json.loads((backup / MANIFEST).read_text(encoding="utf-8"))["files"]
+    for name in LOG_FILES:
+        if present.get(name):
+            copy = _write_temp(folder, name, lambda h, n=name: h.write(_read_text(backup / n)))
+            os.replace(copy, folder / name)
+        else:
+            (folder / name).unlink(missing_ok=True)
+    _fsync_dir(folder)
+
+
+def _read_text(path: Path) -> str:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def _replace_all(folder: Path, temps: dict[str, Path], backup: Path) -> None:
+    """Move every temporary file into place; on failure put back what was replaced."""
+    replaced: list[str] = []
+    try:
+        for name, tmp in temps.items():
+            os.replace(tmp, folder / name)
+            replaced.append(name)
+        _fsync_dir(folder)
+    except BaseException:
+        if replaced:
+            _restore(folder, backup)  # if this fails too, the backup stays for the learner
+        shutil.rmtree(backup, ignore_errors=True)  # nothing changed: nothing to undo
+        raise
+
+
+def save_log(
+    log: NetworkLog,
+    folder: str | Path | None = None,
+    *,
+    stamp: str | None = None,
+    description: str = "save",
+    keep_backups: int = KEEP_BACKUPS,
+) -> NetworkLog:
+    """Write ``log`` to ``folder`` (default: the folder it was loaded from), atomically.
+
+    The previous files are kept in ``<folder>/.backup/<stamp>/`` (``stamp`` defaults to the
+    current UTC time). The log is validated first; nothing is written if it is invalid.
+    Returns the log as saved (rows renumbered as in the new files).
+    """
+    target = Path(folder) if folder is not None else log.folder
+    if target is None:
+        raise ValueError("save_log needs a folder: this log was not loaded from one")
+    target.mkdir(parents=True, exist_ok=True)
+    contacts, interactions = normalise_tables(
+        log.contacts, log.interactions, day_first=log.folder_settings.day_first
+    )
+    saved = NetworkLog(contacts, interactions, folder=target, folder_settings=log.folder_settings)
+    frames = canonical_frames(saved)
+    temps: dict[str, Path] = {}
+    try:
+        for name, frame in frames.items():
+            temps[name] = _write_temp(
+                target, name, lambda h, f=frame: f.to_csv(h, index=False, lineterminator="\n")
+            )
+        backup = _backup(target, stamp, description)
+        _replace_all(target, temps, backup)
+    finally:
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+    _prune(target, keep_backups)
+    for table in (saved.contacts, saved.interactions):
+        table["row"] = range(2, len(table) + 2)
+    return saved
+
+
+def _new_row(fields: dict[str, Any], columns: tuple[str, ...], row: int) -> pd.DataFrame:
+    unknown = sorted(set(fields) - set(columns))
+    if unknown:
+        raise TypeError(f"unknown column(s) {unknown}; the columns are {list(columns)}")
+    values = {c: ["" if fields.get(c) is None else fields.get(c)] for c in columns}
+    frame = pd.DataFrame(values, dtype=object)
+    frame["row"] = pd.Series([row], dtype="int64")
+    return frame
+
+
+def _next_row(table: pd.DataFrame) -> int:
+    return int(table["row"].max()) + 1 if len(table) else 2
+
+
+def _load_or_new(folder: Path) -> NetworkLog:
+    """The log in ``folder``; a new empty one when the folder has no contacts.csv yet."""
+    if folder.is_dir() and not (folder / schema.CONTACTS_FILE).exists():
+        raise LogValidationError(
+            [
+                Problem(
+                    schema.CONTACTS_FILE,
+                    None,
+                    None,
+                    f"the file is missing from {folder}; create the log first (create_log)",
+                )
+            ]
+        )
+    return load_log(folder)
+
+
+def add_contact(folder: str | Path, *, stamp: str | None = None, **fields: Any) -> NetworkLog:
+    """Add one contact to the log in ``folder`` and save; returns the new log.
+
+    The new row is checked together with the existing log (same messages as loading). If it
+    is invalid, :class:`LogValidationError` is raised and nothing on disk changes. The new
+    contact is ``log.contacts.iloc[-1]``.
+    """
+    folder = Path(folder)
+    log = _load_or_new(folder)
+    new = _new_row(fields, schema.CONTACT_COLUMNS, _next_row(log.contacts))
+    contacts = pd.concat([log.contacts.astype({"cadence_days": object}), new], ignore_index=True)
+    contacts, _ = normalise_tables(contacts, pd.DataFrame())
+    updated = NetworkLog(
+        contacts, log.interactions, folder=folder, folder_settings=log.folder_settings
+    )
+    who = contacts["contact_id"].iloc[-1]
+    return save_log(updated, stamp=stamp, description=f"add contact {who}")
+
+
+def add_interaction(folder: str | Path, *, stamp: str | None = None, **fields: Any) -> NetworkLog:
+    """Add one interaction to the log in ``folder`` and save; returns the new log.
+
+    Checked like a loaded row (its ``contact_id`` must be in ``contacts.csv``); if invalid,
+    :class:`LogValidationError` is raised and nothing on disk changes. The new interaction
+    is ``log.interactions.iloc[-1]``.
+    """
+    folder = Path(folder)
+    log = _load_or_new(folder)
+    new = _new_row(fields, schema.INTERACTION_COLUMNS, _next_row(log.interactions))
+    _, new_norm = normalise_tables(log.contacts, new, day_first=log.folder_settings.day_first)
+    interactions = pd.concat([log.interactions, new_norm], ignore_index=True)
+    updated = NetworkLog(
+        log.contacts, interactions, folder=folder, folder_settings=log.folder_settings
+    )
+    kind = new_norm["kind"].iloc[0]
+    who = new_norm["contact_id"].iloc[0]
+    return save_log(updated, stamp=stamp, description=f"add {kind} with {who}")
+
+
+def undo_last(folder: str | Path) -> Undone | None:
+    """Restore the log as it was before the last save; None when there is nothing to undo.
+
+    The backup used is removed, so calling it again steps further back.
+    """
+    folder = Path(folder)
+    backups = _list_backups(folder)
+    if not backups:
+        return None
+    latest = backups[-1]
+    description = json.loads((latest / MANIFEST).read_text(encoding="utf-8"))["description"]
+    _restore(folder, latest)
+    shutil.rmtree(latest)
+    return Undone(stamp=latest.name, description=description)
+
+
+def create_log(folder: str | Path) -> Path:
+    """Make a new, empty log in ``folder`` from the templates; refuses to overwrite a log."""
+    folder = Path(folder)
+    existing = [n for n in (*LOG_FILES, schema.SETTINGS_FILE) if (folder / n).exists()]
+    if existing:
+        raise FileExistsError(
+            f"{folder} already holds {', '.join(existing)}; Network Coach will not overwrite a log"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    headers = {
+        schema.CONTACTS_FILE: ",".join(schema.CONTACT_COLUMNS) + "\n",
+        schema.INTERACTIONS_FILE: ",".join(schema.INTERACTION_COLUMNS) + "\n",
+    }
+    for name, header in headers.items():
+        template = TEMPLATES / name
+        text = _read_text(template) if template.is_file() else header
+        os.replace(_write_temp(folder, name, lambda h, t=text: h.write(t)), folder / name)
+    settings = TEMPLATES / schema.SETTINGS_FILE
+    if settings.is_file():
+        shutil.copyfile(settings, folder / schema.SETTINGS_FILE)
+    return folder

@@ -203,14 +203,39 @@ def test_every_figure_has_alt_text_and_caption(entry):
         assert (mystnb.get("figure") or {}).get("name"), f"{where}: a figure name (label)"
 
 
+BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", (ROOT / "book/references.bib").read_text(), re.M))
+
+
 @pytest.mark.parametrize("entry", CHAPTERS)
 def test_chapter_cites_sources(entry):
+    """Citations use the chapter's key prefix and resolve to the chapter's own reference list.
+
+    Each chapter's ``{bibliography}`` is a citation list filtered to its own citations, with a
+    key prefix (``ch04-``) so that no key is defined twice across the book; a ``:list:``
+    option would make the entries plain text that citations cannot link to.
+    """
     page = _page(entry)
     cites = re.findall(r"\{cite(?::[a-z]+)?\}`([^`]+)`", strip_code(page.text))
     assert cites, f"{entry}: at least one {{cite}}"
-    refs = _section(page, "References")
-    assert "{bibliography}" in refs, f"{entry}: References needs a bibliography directive"
-    assert "docname in docnames" in refs, f"{entry}: filter the bibliography to this chapter"
+    bibs = [
+        b for b in page.directives("bibliography") if b.start_line > _line_of(page, "References")
+    ]
+    assert len(bibs) == 1, f"{entry}: References needs one bibliography directive"
+    options = bibs[0].options
+    assert options.get("filter") == "docname in docnames", f"{entry}: filter to this chapter"
+    prefix = f"ch{entry.split('/')[-1][:2]}-"
+    assert options.get("keyprefix") == prefix, f"{entry}: use :keyprefix: {prefix}"
+    assert "list" not in options, f"{entry}: no :list: (citations cannot link to a list)"
+    keys = [k.strip() for group in cites for k in group.split(",")]
+    wrong = sorted(
+        {k for k in keys if not k.startswith(prefix) or k[len(prefix) :] not in BIB_KEYS}
+    )
+    assert not wrong, f"{entry}: cite as {prefix}<key from references.bib>; not found: {wrong}"
+
+
+def _line_of(page: Page, heading: str) -> int:
+    m = re.search(rf"^## {re.escape(heading)}\s*$", page.text, re.M)
+    return page.text[: m.start()].count("\n") + 1 if m else 0
 
 
 @pytest.mark.parametrize("entry", toc_files())

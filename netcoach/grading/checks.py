@@ -61,7 +61,9 @@ def check(number: int, label: str, ok: bool, hint: str) -> None:
 def check_all(number: int, label: str, problems: Iterable[str | None], hint: str = "") -> None:
     """Pass when every problem is ``None``; otherwise report the first one, then the hint."""
     first = next((p for p in problems if p), None)
-    message = first if first is None or not hint else f"{first}. Hint: {hint}"
+    message = (
+        first if first is None or not hint or NOT_ANSWERED in first else f"{first}. Hint: {hint}"
+    )
     check(number, label, first is None, message or "")
 
 

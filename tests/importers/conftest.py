@@ -1,0 +1,37 @@
+"""Shared helpers for the importer tests: fixture paths, a learner's log, folder snapshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "importers"
+LINKEDIN = FIXTURES / "linkedin"
+
+LEARNER_CONTACTS = """\
+contact_id,name,organisation,role,how_met,tier,cadence_days,email,profile_url,tags,notes
+c001,Amara Osei,,My own words for her role,Met at the data meetup,close,21,,,,Prefers mornings
+c002,Sam Lee,Old Employer Ltd,,,active,,sam.lee@example.com,,,
+"""
+LEARNER_INTERACTIONS = """date,contact_id,channel,kind,initiated_by,note
+2024-04-02,c001,social,check_in,me,My own note
+2024-01-05,c002,in_person,asked_advice,me,Coffee about CVs
+"""
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (backups included) and its bytes."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture
+def learner_log(tmp_path: Path) -> Path:
+    """A small log a learner typed by hand (some blanks, their own ids and words)."""
+    folder = tmp_path / "my-network"
+    folder.mkdir()
+    (folder / "contacts.csv").write_text(LEARNER_CONTACTS, encoding="utf-8")
+    (folder / "interactions.csv").write_text(LEARNER_INTERACTIONS, encoding="utf-8")
+    return folder

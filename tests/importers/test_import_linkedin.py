@@ -1,0 +1,182 @@
+"""LinkedIn export files map to contacts and interactions by column name, quirks included."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pandas as pd
+import pytest
+from conftest import LINKEDIN
+
+from netcoach.importers import SourceFile, read_source
+from netcoach.importers.detect import ImportOptions
+from netcoach.importers.linkedin import linkedin_dates, messages
+from netcoach.validation import LogValidationError
+
+
+def read(name: str, **options):
+    [batch] = read_source(SourceFile.from_path(LINKEDIN / name), ImportOptions(**options))
+    return batch
+
+
+def test_connections_skip_the_notes_preamble_and_nameless_rows():
+    batch = read("Connections.csv")
+    people = batch.people.set_index("name")
+    assert list(people.index) == ["Amara Osei", "Sam Lee", "Zoë Brennan"]
+    amara = people.loc["Amara Osei"]
+    assert amara["email"] == "amara@example.com"
+    assert amara["profile_url"] == "https://www.linkedin.com/in/amara-osei-example"
+    assert (amara["organisation"], amara["role"]) == ("Harbour Analytics", "Data team lead")
+    assert set(people["how_met"]) == {"LinkedIn connection"}
+    assert set(people["tier"]) == {"outer"}
+    assert people.loc["Sam Lee", "organisation"] == "Tidewater Labs, Ltd"
+    assert people.loc["Sam Lee", "email"] == ""
+    assert batch.events.empty  # being connected is not an interaction
+    assert batch.skipped == {"no name (LinkedIn hides some members' names)": 1}
+
+
+def test_older_connections_without_url_column(tmp_path):
+    [batch] = read_source(SourceFile.from_path(LINKEDIN.parent / "linkedin-2019/Connections.csv"))
+    assert list(batch.people["name"]) == ["Priya Shah", "Amara Osei"]
+    assert set(batch.people["profile_url"]) == {""}
+
+
+def test_columns_are_found_by_name_not_position():
+    text = (LINKEDIN / "Connections.csv").read_text(encoding="utf-8").split("\n")[3:]
+    frame = pd.read_csv(io.StringIO("\n".join(text)), dtype=str, keep_default_na=False)
+    shuffled = frame[frame.columns[::-1]].rename(columns=str.upper)
+    data = shuffled.to_csv(index=False).encode("utf-8")
+    [batch] = read_source(SourceFile("Connections.csv", data))
+    assert list(batch.people["name"]) == ["Amara Osei", "Sam Lee", "Zoë Brennan"]
+    assert batch.people["organisation"].iat[0] == "Harbour Analytics"
+
+
+def test_messages_direction_kind_and_the_learner_inferred():
+    events = read("messages.csv").events
+    got = set(
+        zip(
+            events["date"].dt.strftime("%Y-%m-%d"),
+            events["name"],
+            events["kind"],
+            events["initiated_by"],
+            strict=True,
+        )
+    )
+    assert got == {
+        ("2024-04-02", "Amara Osei", "check_in", "me"),  # opens the conversation
+        ("2024-04-02", "Amara Osei", "other", "them"),
+        ("2024-04-03", "Amara Osei", "other", "me"),
+        ("2024-06-10", "Amara Osei", "check_in", "me"),  # after more than 30 quiet days
+        ("2024-05-20", "Dev Patel", "other", "them"),
+        ("2024-05-22", "Sam Lee", "check_in", "me"),  # one message to two people
+        ("2024-05-22", "Dev Patel", "check_in", "me"),
+    }
+    assert set(events["channel"]) == {"social"}
+    assert set(events["note"]) == {""}  # message text is not kept by default
+    assert "Robin Example" not in set(events["name"])
+
+
+def test_messages_skip_drafts_and_keep_text_only_when_asked():
+    batch = read("messages.csv", keep_message_text=True)
+    assert batch.skipped["a draft or spam message"] == 1
+    assert "an unsent draft" not in " ".join(batch.events["note"])
+    notes = " ".join(batch.events["note"])
+    assert "would you have time for a coffee" in notes
+    assert "\n" not in notes
+
+
+def test_messages_me_given_by_profile_url_or_name():
+    source = SourceFile.from_path(LINKEDIN / "messages.csv")
+    by_url = messages(source, me="https://linkedin.com/in/robin-example/").events
+    by_name = messages(source, me="robin example").events
+    assert len(by_url) == len(by_name) == 7
+    # Told that Amara is "me", her messages become the learner's.
+    as_amara = messages(source, me="Amara Osei").events
+    assert "Amara Osei" not in set(as_amara["name"])
+    assert "Robin Example" in set(as_amara["name"])
+
+
+def test_invitations_first_meeting_with_the_right_initiator():
+    events = read("Invitations.csv").events.set_index("name")
+    assert events.loc["Priya Shah", "initiated_by"] == "me"
+    assert events.loc["Leah Cohen", "initiated_by"] == "them"
+    assert set(events["kind"]) == {"first_meeting"}
+    assert events.loc["Priya Shah", "date"] == pd.Timestamp("2024-03-14")  # 3/14/24: month first
+    assert events.loc["Leah Cohen", "date"] == pd.Timestamp("2023-11-02")
+    assert set(events["note"]) == {""}
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "who", "person"),
+    [
+        ("Recommendations_Given.csv", "helped", "me", "Sam Lee"),
+        ("Recommendations_Received.csv", "received_help", "them", "Amara Osei"),
+        ("Endorsement_Given_Info.csv", "helped", "me", "Priya Shah"),
+        ("Endorsement_Received_Info.csv", "received_help", "them", "Dev Patel"),
+    ],
+)
+def test_recommendations_and_endorsements_are_gives_and_help_received(name, kind, who, person):
+    events = read(name).events
+    assert list(events["name"]) == [person]
+    assert list(events["kind"]) == [kind]
+    assert list(events["initiated_by"]) == [who]
+
+
+def test_linkedin_dates_in_every_export_style():
+    got = linkedin_dates(
+        pd.Series(
+            [
+                "12 Mar 2024",
+                "3/14/24, 10:22 AM",
+                "2024/02/10 11:00:00 UTC",
+                "2024-04-02 09:15:00 UTC",
+                "",
+                "soon",
+            ]
+        )
+    )
+    assert list(got.dt.strftime("%Y-%m-%d").fillna("NaT")) == [
+        "2024-03-12",
+        "2024-03-14",
+        "2024-02-10",
+        "2024-04-02",
+        "NaT",
+        "NaT",
+    ]
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_the_zip_as_downloaded():
+    files = {f"Basic_LinkedInDataExport/{p.name}": p.read_bytes() for p in LINKEDIN.iterdir()}
+    batches = read_source(SourceFile("Basic_LinkedInDataExport.zip", _zip(files)))
+    names = sorted(b.file.rsplit("/", 1)[-1] for b in batches)
+    assert "Connections.csv" in names and "messages.csv" in names
+    assert len(batches) == 8  # seven export files and the zip's own note of unused files
+    unused = [b for b in batches if b.file == "Basic_LinkedInDataExport.zip"]
+    assert unused[0].skipped == {"files in the zip that are not used": 1}
+
+
+def test_a_truncated_zip_says_so():
+    data = _zip({"Connections.csv": (LINKEDIN / "Connections.csv").read_bytes() * 20})
+    with pytest.raises(LogValidationError) as caught:
+        read_source(SourceFile("export.zip", data[: len(data) // 2]))
+    [problem] = caught.value.problems
+    assert problem.file == "export.zip"
+    assert "damaged or incomplete" in problem.message
+
+
+def test_a_bad_date_names_file_row_and_column():
+    text = (LINKEDIN / "Invitations.csv").read_text().replace('"11/2/23, 6:05 PM"', "next week")
+    with pytest.raises(LogValidationError) as caught:
+        read_source(SourceFile("Invitations.csv", text.encode()))
+    [problem] = caught.value.problems
+    assert (problem.file, problem.row, problem.column) == ("Invitations.csv", 3, "Sent At")
+    assert '"next week"' in problem.message

@@ -1,0 +1,111 @@
+"""Merging: idempotent, never clobbers what the learner typed, dedupes across sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+from conftest import FIXTURES, LINKEDIN, snapshot
+
+from netcoach.importers import import_into
+from netcoach.importers.batch import stable_id
+from netcoach.loading import load_log
+
+ALL = [
+    *(LINKEDIN / n for n in ("Connections.csv", "messages.csv", "Invitations.csv")),
+    FIXTURES / "google_contacts.csv",
+    FIXTURES / "contacts_v3.vcf",
+    FIXTURES / "calendar.ics",
+]
+
+
+def test_importing_twice_changes_nothing_the_second_time(tmp_path):
+    folder = tmp_path / "log"
+    first = import_into(folder, ALL)
+    assert first.contacts_added > 0 and first.interactions_added > 0
+    before = snapshot(folder)
+    second = import_into(folder, ALL)
+    assert (second.contacts_added, second.interactions_added, second.contacts_updated) == (0, 0, 0)
+    assert not second.changed
+    assert snapshot(folder) == before  # not even a new backup
+    assert "nothing was changed" in second.to_text()
+
+
+def test_new_ids_are_stable_across_separate_imports(tmp_path):
+    import_into(tmp_path / "a", [LINKEDIN / "Connections.csv"])
+    import_into(tmp_path / "b", [LINKEDIN / "Connections.csv"])
+    a = load_log(tmp_path / "a").contacts["contact_id"].tolist()
+    b = load_log(tmp_path / "b").contacts["contact_id"].tolist()
+    assert a == b
+    assert stable_id("Amara Osei", "amara@example.com", "") in a
+
+
+def test_learner_values_are_never_clobbered(learner_log):
+    before = load_log(learner_log)
+    import_into(learner_log, ALL)
+    after = load_log(learner_log)
+    old = before.contacts.set_index("contact_id")
+    new = after.contacts.set_index("contact_id")
+    for cid in old.index:  # every typed value is still there, ids unchanged
+        for col in ("name", "organisation", "role", "how_met", "tier", "email", "notes"):
+            if old.at[cid, col] != "":
+                assert new.at[cid, col] == old.at[cid, col], (cid, col)
+    assert new.at["c001", "cadence_days"] == 21
+    # ... and only blanks were filled in
+    assert new.at["c001", "organisation"] == "Harbour Analytics"
+    assert new.at["c001", "email"] == "amara@example.com"
+    assert new.at["c001", "role"] == "My own words for her role"
+    assert new.at["c002", "profile_url"] == "https://www.linkedin.com/in/sam-lee-example"
+    assert new.at["c002", "email"] == "sam.lee@example.com"
+    # the learner's interactions come first, unchanged
+    cols = ["date", "contact_id", "channel", "kind", "initiated_by", "note"]
+    pd.testing.assert_frame_equal(
+        after.interactions[cols].head(len(before.interactions)).reset_index(drop=True),
+        before.interactions[cols].reset_index(drop=True),
+    )
+
+
+def test_duplicates_across_sources_are_one_person(learner_log):
+    summary = import_into(learner_log, ALL)
+    contacts = load_log(learner_log).contacts
+    assert (contacts["name"] == "Amara Osei").sum() == 1  # email, URL and name all agree
+    assert (contacts["name"] == "Dev Patel").sum() == 1  # message URL + calendar email by name
+    assert (contacts["name"] == "Sam Lee").sum() == 1  # URL from LinkedIn matches the vCard
+    assert summary.file("contacts_v3.vcf").contacts_merged == 2
+    assert summary.file("contacts_v3.vcf").contacts_added == 0
+
+
+def test_same_name_but_different_emails_are_two_people(tmp_path):
+    folder = tmp_path / "log"
+    a = b"BEGIN:VCARD\nVERSION:3.0\nFN:Alex Kim\nEMAIL:alex.one@example.com\nEND:VCARD\n"
+    b = b"BEGIN:VCARD\nVERSION:3.0\nFN:Alex Kim\nEMAIL:alex.two@example.com\nEND:VCARD\n"
+    from netcoach.importers import SourceFile
+
+    import_into(folder, [SourceFile("a.vcf", a), SourceFile("b.vcf", b)])
+    assert (load_log(folder).contacts["name"] == "Alex Kim").sum() == 2
+
+
+def test_existing_interaction_is_not_added_again(learner_log):
+    summary = import_into(learner_log, [LINKEDIN / "messages.csv"])
+    # 2024-04-02 check-in with Amara (c001) on social is already in the learner's log
+    assert summary.file("messages.csv").skipped["already in your log"] == 1
+    interactions = load_log(learner_log).interactions
+    same = interactions[
+        (interactions["contact_id"] == "c001")
+        & (interactions["date"] == "2024-04-02")
+        & (interactions["kind"] == "check_in")
+    ]
+    assert list(same["note"]) == ["My own note"]
+
+
+def test_summary_counts_per_file(learner_log):
+    summary = import_into(learner_log, [LINKEDIN / "Connections.csv", LINKEDIN / "messages.csv"])
+    connections = summary.file("Connections.csv")
+    assert (connections.contacts_added, connections.contacts_merged) == (1, 2)  # Zoë new
+    assert connections.contacts_updated == 2  # Amara and Sam had blanks filled in
+    assert connections.skipped == {"no name (LinkedIn hides some members' names)": 1}
+    msgs = summary.file("messages.csv")
+    assert msgs.contacts_added == 1  # Dev Patel
+    assert msgs.interactions_added == 6
+    assert msgs.skipped == {"a draft or spam message": 1, "already in your log": 1}
+    text = summary.to_text()
+    assert "Connections.csv: 1 new contact, 0 new interactions, 2 people you already had" in text
+    assert "In all: 2 new contacts and 6 new interactions" in text

@@ -139,3 +139,8 @@ def test_write_html_report_is_atomic_and_complete(report, log, tmp_path: Path) -
     text = target.read_text(encoding="utf-8")
     assert text.startswith("<!doctype html>") and text.rstrip().endswith("</html>")
     assert [p.name for p in target.parent.iterdir()] == ["report.html"]  # no temp files left
+
+
+def test_written_report_gets_normal_file_permissions(report, log, tmp_path: Path) -> None:
+    target = write_html_report(report, log, tmp_path / "r.html")
+    assert target.stat().st_mode & 0o644 == 0o644  # not mkstemp's owner-only 0600

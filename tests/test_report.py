@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -142,5 +143,9 @@ def test_write_html_report_is_atomic_and_complete(report, log, tmp_path: Path) -
 
 
 def test_written_report_gets_normal_file_permissions(report, log, tmp_path: Path) -> None:
-    target = write_html_report(report, log, tmp_path / "r.html")
-    assert target.stat().st_mode & 0o644 == 0o644  # not mkstemp's owner-only 0600
+    old = os.umask(0o022)
+    try:
+        target = write_html_report(report, log, tmp_path / "r.html")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644  # not mkstemp's owner-only 0600

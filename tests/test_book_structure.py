@@ -201,6 +201,11 @@ def test_every_figure_has_alt_text_and_caption(entry):
         )
         assert str(caption).strip(), f"{where}: a caption"
         assert (mystnb.get("figure") or {}).get("name"), f"{where}: a figure name (label)"
+        # netcoach's charts are matplotlib Figures made without pyplot: as the last line of a
+        # cell they show as the text "<Figure size ...>", not as an image.
+        assert not re.search(r"\.figure\s*$", _last_code_line(cell)), (
+            f"{where}: a bare Figure renders as text; end with Image(chart.png_bytes())"
+        )
 
 
 BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", (ROOT / "book/references.bib").read_text(), re.M))

@@ -33,6 +33,7 @@ MAX_FILE_BYTES = 250 * 1024 * 1024
 """Files larger than this (250 MB) are refused with a clear message."""
 
 DELIMITERS: tuple[str, ...] = (",", ";", "\t")
+_EXCEL_SEP_LINE = re.compile(r'^"?sep=([,;\t|])"?,*$')
 _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs"}
 _SUSPECT_DELIMITERS = "|:^~/"
 
@@ -158,7 +159,13 @@ def _read_table(
             )
         ]
     header = _header_line(text)
-    sep = _pick_delimiter(header)
+    excel_hint = _EXCEL_SEP_LINE.match(header)
+    if excel_hint:  # Excel's "sep=;" first line, which Excel itself hides
+        text = text[text.find("\n") + 1 :]
+        data = text.encode("utf-8")
+        encoding = "utf-8"
+        header = _header_line(text)
+    sep = excel_hint.group(1) if excel_hint else _pick_delimiter(header)
     if sep is None:
         wrong = _looks_like_wrong_delimiter(header)
         if wrong is not None:
@@ -174,8 +181,9 @@ def _read_table(
                 )
             ]
         sep = ","
-    names = [normalise_header(n) for n in next(csv.reader([header], delimiter=sep))]
-    names = _unique_names(names)
+    # Header names stay as written here (validation normalises them and can then quote the
+    # header as the learner wrote it); they are only made unique for the parser.
+    names = _unique_names([n.strip() for n in next(csv.reader([header], delimiter=sep))])
     body = data if encoding == "utf-8" else text.encode("utf-8")
     if encoding == "utf-8-sig":
         body = data[3:]
@@ -199,7 +207,7 @@ def _unique_names(names: list[str]) -> list[str]:
     for name in names:
         count = seen.get(name, 0)
         seen[name] = count + 1
-        out.append(name if count == 0 else f"{name} ")
+        out.append(name + " " * count)
     return out
 
 
@@ -231,6 +239,7 @@ def read_csv_text(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> pd.Da
     frame, problems = _read_table(path, path.name, max_bytes)
     if problems or frame is None:
         raise LogValidationError(problems)
+    frame.columns = [normalise_header(c) for c in frame.columns]
     return frame
 
 
@@ -263,7 +272,8 @@ def load_log(
         folder_settings = read_folder_settings(folder)
     except (ValueError, TypeError) as err:
         folder_settings = FolderSettings()
-        problems.append(Problem(schema.SETTINGS_FILE, None, None, str(err).split(": ", 1)[-1]))
+        message = str(err).removeprefix(f"{folder / schema.SETTINGS_FILE}: ")
+        problems.append(Problem(schema.SETTINGS_FILE, None, None, message))
     if day_first is not None:
         folder_settings = FolderSettings(
             as_of=folder_settings.as_of, day_first=day_first, scoring=folder_settings.scoring

@@ -335,9 +335,20 @@ def _prepare(raw: pd.DataFrame, columns: tuple[str, ...], col: _Collector) -> pd
     return out
 
 
-def _missing_columns(out: pd.DataFrame, required: tuple[str, ...], col: _Collector) -> list[str]:
+def _missing_columns(
+    out: pd.DataFrame, required: tuple[str, ...], col: _Collector, raw_names: list[str]
+) -> list[str]:
     missing = [c for c in required if c not in out.columns]
     header = ",".join(required)
+    if len(missing) == len(required) and len(out.columns) == 1:  # only "row": no known column
+        shown = ",".join(str(n) for n in raw_names)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        col.add(
+            1,
+            None,
+            f'the first row should name the columns (at least {header}), but it reads "{shown}"',
+        )
+        return missing
     for c in missing:
         col.add(
             1,
@@ -371,7 +382,7 @@ def _normalise_contacts(raw: pd.DataFrame, file: str) -> tuple[pd.DataFrame, _Co
         )
         return _empty_contacts(), col
     out = _prepare(raw, schema.CONTACT_COLUMNS, col)
-    missing = _missing_columns(out, schema.CONTACT_REQUIRED, col)
+    missing = _missing_columns(out, schema.CONTACT_REQUIRED, col, list(raw.columns))
     for c in schema.CONTACT_COLUMNS:
         if c not in out.columns:
             out[c] = "" if c != "cadence_days" else pd.NA
@@ -453,7 +464,7 @@ def _normalise_interactions(
     if len(raw.columns) == 0:
         return _empty_interactions(), col
     out = _prepare(raw, schema.INTERACTION_COLUMNS, col)
-    missing = _missing_columns(out, schema.INTERACTION_REQUIRED, col)
+    missing = _missing_columns(out, schema.INTERACTION_REQUIRED, col, list(raw.columns))
     for c in schema.INTERACTION_COLUMNS:
         if c not in out.columns:
             out[c] = ""

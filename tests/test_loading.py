@@ -12,7 +12,7 @@ import pytest
 from helpers import CONTACTS_CSV, INTERACTIONS_CSV, folder_digest, write_log
 
 from netcoach.loading import load_log, read_csv_text
-from netcoach.validation import LogValidationError, Problem
+from netcoach.validation import LogValidationError, Problem, normalised_schemas
 
 
 @pytest.fixture
@@ -129,6 +129,15 @@ def test_header_only_interactions_are_fine(tmp_path: Path) -> None:
     assert len(log.interactions) == 0 and len(log.contacts) == 3
 
 
+def test_excel_sep_line_is_understood(tmp_path: Path, reference) -> None:
+    contacts = "sep=;\r\n" + excel_text(CONTACTS_CSV, ";")
+    interactions = "sep=;\n" + excel_text(INTERACTIONS_CSV, ";").replace("email", "fax", 1)
+    problems = load_problems(write_log(tmp_path / "log", contacts, interactions))
+    assert [(p.file, p.row, p.column) for p in problems] == [("interactions.csv", 3, "channel")]
+    fixed = write_log(tmp_path / "fixed", contacts, "sep=;\n" + excel_text(INTERACTIONS_CSV, ";"))
+    assert_same_log(load_log(fixed), reference)
+
+
 # --- what cannot be read -----------------------------------------------------------------------
 
 
@@ -154,6 +163,29 @@ def test_wrong_delimiter(tmp_path: Path) -> None:
     [p] = load_problems(write_log(tmp_path / "log", contacts, interactions=None))
     assert (p.file, p.row) == ("contacts.csv", 1)
     assert 'separated by "|"' in p.message and "contact_id|name|organisation" in p.message
+
+
+def test_data_in_the_header_row(tmp_path: Path) -> None:
+    interactions = INTERACTIONS_CSV.split("\n", 1)[1]  # the header row was deleted
+    [p] = load_problems(write_log(tmp_path / "log", interactions=interactions))
+    assert (p.file, p.row, p.column) == ("interactions.csv", 1, None)
+    assert "the first row should name the columns" in p.message
+    assert "2024-03-12,c001,in_person" in p.message
+
+
+def test_repeated_header_column(tmp_path: Path) -> None:
+    contacts = "contact_id,Name,name,tier\nc001,Amara Osei,Amara,close\n"
+    [p] = load_problems(write_log(tmp_path / "log", contacts, interactions=None))
+    assert (p.file, p.row, p.column) == ("contacts.csv", 1, "name")
+    assert "appears twice" in p.message
+
+
+def test_read_csv_text_gives_text_columns_with_tidy_headers(tmp_path: Path) -> None:
+    path = tmp_path / "contacts.csv"
+    path.write_text(" Contact ID ;Organization;How met\nc001;NA;\n", encoding="utf-8")
+    frame = read_csv_text(path)
+    assert list(frame.columns) == ["contact_id", "organisation", "how_met"]
+    assert frame.iloc[0].tolist() == ["c001", "NA", ""]  # "NA" is text, blanks stay ""
 
 
 def test_file_too_large(tmp_path: Path) -> None:
@@ -185,7 +217,7 @@ def test_problems_from_both_files_come_together(tmp_path: Path) -> None:
         write_log(tmp_path / "log", contacts, interactions, settings="day_first = 'maybe\n")
     )
     assert [(p.file, p.row, p.column) for p in problems] == [
-        ("settings.toml", None, None),
+        ("settings.toml", None, None),  # not valid TOML
         ("contacts.csv", 2, "tier"),
         ("interactions.csv", 2, "channel"),
     ]
@@ -224,3 +256,6 @@ def test_the_samples_load() -> None:
         log = load_log(samples.sample_path(name))
         assert len(log.contacts) >= 30 and len(log.interactions) >= 200
         assert log.folder_settings.as_of is not None
+        contacts_schema, interactions_schema = normalised_schemas()
+        contacts_schema.validate(log.contacts)
+        interactions_schema.validate(log.interactions)

@@ -7,6 +7,7 @@ Exit codes: 0 ok; 2 bad input (a one-line message on stderr); 1 other failures.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import sys
 
@@ -27,6 +28,16 @@ EXIT_BAD_INPUT = 2
 
 class CommandError(Exception):
     """A problem the user can fix; printed as one line, exit code 2."""
+
+
+def parse_date_option(text: str, option: str) -> dt.date:
+    """A ``YYYY-MM-DD`` option value as a date, or a one-line :class:`CommandError`."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise CommandError(
+            f"{option} {text!r} is not a date; write it like 2025-09-30 (year-month-day)"
+        ) from None
 
 
 def build_parser() -> argparse.ArgumentParser:

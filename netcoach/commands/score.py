@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from netcoach.cli import EXIT_OK, CommandError
+from netcoach.cli import EXIT_OK, CommandError, parse_date_option
 
 DEFAULT_TOP = 10
 
@@ -49,16 +49,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def parse_as_of(text: str) -> dt.date:
-    """``--as-of`` as a date, or a one-line :class:`CommandError`."""
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise CommandError(
-            f"--as-of {text!r} is not a date; write it like 2025-09-30 (year-month-day)"
-        ) from None
-
-
 def run(args: argparse.Namespace) -> int:
     from netcoach.loading import load_log
     from netcoach.scoring import score_log
@@ -66,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.top < 0:
         raise CommandError("--top must be 0 or more")
-    as_of = parse_as_of(args.as_of) if args.as_of else None
+    as_of = parse_date_option(args.as_of, "--as-of") if args.as_of else None
     try:
         log = load_log(args.folder, day_first=False if args.month_first else None)
     except LogValidationError as err:

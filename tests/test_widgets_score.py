@@ -167,7 +167,6 @@ def test_calendar_has_one_event_per_action_and_no_names_in_uids(
 
 
 def test_html_report_is_written(graduate: ScoreMyNetwork, tmp_path: Path) -> None:
-    pytest.importorskip("netcoach.report_html")
     graduate.output_text.value = str(tmp_path)
     graduate.report_button.click()
     path = graduate.last_export
@@ -243,3 +242,26 @@ def test_unrecognised_upload_and_missing_folder_show_messages(tmp_path: Path) ->
     assert (
         card_score(view, "overall") == score_log(load_log(sample_path("experienced"))).overall.score
     )
+
+
+def test_import_panel_is_offered_for_own_folders_only(own_folder: Path) -> None:
+    from netcoach.widgets.score_view import NO_IMPORT_TEXT
+
+    view = score_my_network("graduate", today=TODAY)
+    assert view.import_panel is None
+    assert NO_IMPORT_TEXT in view.import_slot.children[0].value
+    view.folder_text.value = str(own_folder)
+    view.source.value = OWN_FILES
+    assert view.import_panel is not None
+    assert Path(view.import_panel.folder) == own_folder
+    view.rich_target.value = 70
+    vcard = b"BEGIN:VCARD\nVERSION:3.0\nFN:Cara Lindqvist\nEMAIL:cara@example.com\nEND:VCARD\n"
+    view.import_panel.upload.value = (
+        {**upload("phone.vcf", ""), "content": memoryview(vcard), "size": len(vcard)},
+    )
+    view.import_panel.button.click()
+    assert view.import_panel.result.kind == "success", view.import_panel.result.text
+    # The score view re-read the folder and kept the learner's settings.
+    assert "Cara Lindqvist" in set(view.network_log.contacts["name"])
+    assert view.rich_target.value == 70
+    assert view.report.settings.rich_channel_target == 0.7

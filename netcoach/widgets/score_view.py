@@ -74,6 +74,12 @@ OVERDUE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("row", "Row in interactions.csv"),
 )
 
+IMPORT_TITLE = "Import contacts (LinkedIn, Google, vCard, calendar)"
+NO_IMPORT_TEXT = (
+    "Load your own log folder above first: imports are added to that folder, "
+    "never to a sample or to uploaded copies."
+)
+
 UPLOAD_NAMES: dict[str, str] = {
     "contact": CONTACTS_FILE,
     "interaction": INTERACTIONS_FILE,
@@ -189,6 +195,7 @@ class ScoreMyNetwork(w.VBox):
         self._quiet = False
         self._upload_dir: tempfile.TemporaryDirectory | None = None
         self._output_explicit = output_folder is not None
+        self._log_folder: Path | None = None
         self.stats = {"scored": 0, "charts_drawn": 0}
 
         # --- where the data comes from
@@ -218,6 +225,11 @@ class ScoreMyNetwork(w.VBox):
             description="Upload CSVs",
             tooltip="Choose contacts.csv and interactions.csv (and settings.toml if you have one)",
         )
+        self.import_slot = w.VBox([label(NO_IMPORT_TEXT)], layout=full_width())
+        self.import_panel: w.Widget | None = None
+        self.import_section = w.Accordion(
+            children=[self.import_slot], titles=(IMPORT_TITLE,), layout=full_width()
+        )
         self.own_box = column(
             [
                 label(
@@ -226,6 +238,7 @@ class ScoreMyNetwork(w.VBox):
                 ),
                 self.folder_text,
                 w.HBox([self.load_button, self.upload], layout=w.Layout(flex_flow="row wrap")),
+                self.import_section,
             ]
         )
         self.as_of = w.DatePicker(
@@ -412,7 +425,15 @@ class ScoreMyNetwork(w.VBox):
             return False
         return self._load(folder, "uploaded-log", sample=False, uploaded=True)
 
-    def _load(self, folder: Path, name: str, *, sample: bool, uploaded: bool = False) -> bool:
+    def _load(
+        self,
+        folder: Path,
+        name: str,
+        *,
+        sample: bool,
+        uploaded: bool = False,
+        keep_inputs: bool = False,
+    ) -> bool:
         from netcoach.loading import load_log
 
         try:
@@ -427,11 +448,13 @@ class ScoreMyNetwork(w.VBox):
         self._log_folder = None if (sample or uploaded) else folder
         if not self._output_explicit:
             self.output_text.value = str(_default_output(self._log_folder))
+        self._attach_import_panel()
         as_of = log.folder_settings.as_of or self._today or dt.date.today()
         self._quiet = True
         try:
-            self.as_of.value = as_of
-            self._set_sliders(log.folder_settings.scoring)
+            if not keep_inputs:
+                self.as_of.value = as_of
+                self._set_sliders(log.folder_settings.scoring)
         finally:
             self._quiet = False
         where = "your uploaded files" if uploaded else str(folder)
@@ -442,6 +465,27 @@ class ScoreMyNetwork(w.VBox):
         )
         self.refresh(all_charts=True)
         return True
+
+    def _attach_import_panel(self) -> None:
+        """Offer the importers' upload panel for the learner's own folder (not for samples)."""
+        folder = self._log_folder
+        current = getattr(self.import_panel, "folder", None)
+        if folder is None:
+            self.import_panel = None
+            self.import_slot.children = [label(NO_IMPORT_TEXT)]
+            return
+        if current is not None and Path(current).resolve() == folder.resolve():
+            return
+        from netcoach.importers.panel import import_panel
+
+        self.import_panel = import_panel(folder, on_imported=lambda _summary: self.reload())
+        self.import_slot.children = [self.import_panel]
+
+    def reload(self) -> bool:
+        """Read the learner's folder again (after an import), keeping the date and sliders."""
+        if self._log_folder is None:
+            return False
+        return self._load(self._log_folder, self.source_name, sample=False, keep_inputs=True)
 
     def _clear(self, text: str = "", kind: str = "info") -> None:
         self.report = None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -66,9 +67,7 @@ class Chart:
 
     def png_bytes(self, dpi: int = DPI) -> bytes:
         """The figure as PNG bytes."""
-        buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
-        return buffer.getvalue()
+        return _figure_png(self.figure, dpi)
 
     def png_base64(self, dpi: int = DPI) -> str:
         """The figure as base64 PNG text, ready for a ``data:`` URL."""
@@ -94,11 +93,37 @@ def _figure(width: float = 8.0, height: float = 4.5, rows: int = 1) -> tuple[Fig
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
+    _show_figures_in_notebooks(Figure)
     axes = fig.subplots(rows, 1, sharex=rows > 1, squeeze=True)
     for ax in [axes] if rows == 1 else list(axes):
         ax.tick_params(labelsize=FONT_SIZE - 1)
         ax.spines[["top", "right"]].set_visible(False)
     return fig, axes
+
+
+def _show_figures_in_notebooks(figure_type: type) -> None:
+    """Let a bare ``chart.figure`` display in a notebook even when pyplot was never imported.
+
+    Registers a PNG formatter for ``Figure`` with a running IPython, unless one exists.
+    """
+    if "IPython" not in sys.modules:
+        return
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None:
+        return
+    formatter = shell.display_formatter.formatters["image/png"]
+    try:
+        formatter.lookup_by_type(figure_type)
+    except KeyError:
+        formatter.for_type(figure_type, _figure_png)
+
+
+def _figure_png(figure: Figure, dpi: int = DPI) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    return buffer.getvalue()
 
 
 def _style(ax: Axes, title: str, xlabel: str, ylabel: str) -> None:

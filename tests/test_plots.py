@@ -156,3 +156,17 @@ def test_charts_cope_with_an_empty_report(report) -> None:
         "No gives or asks" in plots.gives_and_asks_chart(empty).figure.axes[0].texts[0].get_text()
     )
     assert "0 of 0 contacts" in plots.cadence_chart(empty).alt_text
+
+
+def test_bare_figure_displays_in_ipython_without_pyplot(report) -> None:
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    try:
+        chart = plots.score_cards_chart(report)
+        data, _ = shell.display_formatter.format(chart.figure)
+        assert data["image/png"].startswith(b"\x89PNG")
+        rich, _ = shell.display_formatter.format(chart)
+        assert 'alt="Scores out of 100' in rich["text/html"]
+    finally:
+        InteractiveShell.clear_instance()

@@ -286,7 +286,7 @@ def _trend_sentence(months: pd.DataFrame, span: int = 3) -> str:
     now = recent["rich"].sum() / recent["total"].sum()
     then = before["rich"].sum() / before["total"].sum()
     move = "rose" if now > then else "fell"
-    move = "stayed about the same" if abs(now - then) < 0.05 else move
+    move = "stayed the same" if _pct(now) == _pct(then) else move
     return (
         f" In the last {span} months the share {move} ({_pct(now)}, "
         f"against {_pct(then)} in the {span} months before)."

@@ -17,7 +17,7 @@ from netcoach.importers.merge import merge
 from netcoach.log import NetworkLog
 from netcoach.validation import LogValidationError
 
-FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 NAMES = [
     "Connections.csv",

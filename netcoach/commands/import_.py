@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 
-from netcoach.cli import EXIT_BAD_INPUT, EXIT_OK, CommandError
+from netcoach.cli import EXIT_BAD_INPUT, EXIT_OK, CommandError, parse_date_option
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,17 +60,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _date(text: str | None, option: str) -> dt.date | None:
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise CommandError(
-            f"{option} {text!r} is not a date; write it like 2025-09-30 (year-month-day)"
-        ) from None
-
-
 def run(args: argparse.Namespace) -> int:
     from netcoach.importers import ImportOptions, import_into
     from netcoach.importers.ical import MAX_ATTENDEES
@@ -82,8 +70,8 @@ def run(args: argparse.Namespace) -> int:
     options = ImportOptions(
         me=args.me,
         keep_message_text=args.keep_message_text,
-        since=_date(args.since, "--since"),
-        until=_date(args.until, "--until"),
+        since=parse_date_option(args.since, "--since") if args.since else None,
+        until=parse_date_option(args.until, "--until") if args.until else None,
         max_attendees=args.max_attendees or MAX_ATTENDEES,
         timezone=args.timezone,
     )

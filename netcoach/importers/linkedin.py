@@ -92,6 +92,16 @@ def _full_name(frame: pd.DataFrame, prefix: str = "") -> pd.Series:
     return (first + " " + last).str.strip()
 
 
+def _people_in(events: pd.DataFrame, how_met: str) -> pd.DataFrame:
+    """The people named in interactions, as contacts met through ``how_met``."""
+    return people_frame(
+        name=events["name"],
+        profile_url=events["profile_url"],
+        how_met=pd.Series(how_met, index=events.index),
+        tier=pd.Series("outer", index=events.index),
+    )
+
+
 def _raise(problems: list[Problem]) -> None:
     if problems:
         raise LogValidationError(problems)
@@ -218,12 +228,7 @@ def messages(source: SourceFile, *, me: str | None = None, keep_text: bool = Fal
     )
     nobody = keep & ~frame.index.isin(pairs["message"])
     skipped["no other person named"] = int(nobody.sum())
-    people = people_frame(
-        name=events["name"],
-        profile_url=events["profile_url"],
-        how_met=pd.Series("LinkedIn message", index=events.index),
-        tier=pd.Series("outer", index=events.index),
-    )
+    people = _people_in(events, "LinkedIn message")
     return ImportBatch(source.name, people=people, events=events, skipped=+skipped, priority=3)
 
 
@@ -256,12 +261,7 @@ def invitations(source: SourceFile, *, keep_text: bool = False) -> ImportBatch:
         initiated_by=outgoing[keep].map({True: "me", False: "them"}),
         note=note[keep].str.slice(0, NOTE_LIMIT),
     )
-    people = people_frame(
-        name=events["name"],
-        profile_url=events["profile_url"],
-        how_met=pd.Series("LinkedIn invitation", index=events.index),
-        tier=pd.Series("outer", index=events.index),
-    )
+    people = _people_in(events, "LinkedIn invitation")
     return ImportBatch(source.name, people=people, events=events, skipped=+skipped, priority=2)
 
 

@@ -231,6 +231,8 @@ def test_chapter_cites_sources(entry):
     prefix = f"ch{entry.split('/')[-1][:2]}-"
     assert options.get("keyprefix") == prefix, f"{entry}: use :keyprefix: {prefix}"
     assert "list" not in options, f"{entry}: no :list: (citations cannot link to a list)"
+    label = f"{int(prefix[2:4])}."
+    assert options.get("labelprefix") == label, f"{entry}: use :labelprefix: {label}"
     keys = [k.strip() for group in cites for k in group.split(",")]
     wrong = sorted(
         {k for k in keys if not k.startswith(prefix) or k[len(prefix) :] not in BIB_KEYS}

@@ -182,8 +182,17 @@ def _as_text(s: pd.Series) -> pd.Series:
     """Any column as plain ``str``: blanks and missing values become "", spaces trimmed."""
     if isinstance(s.dtype, pd.StringDtype):
         return s.fillna("").str.strip().astype(str)
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        return s.dt.strftime("%Y-%m-%d %H:%M:%S").fillna("").astype(str)
     text = s.astype(object).where(s.notna(), "").astype(str)
     return text.str.strip().astype(str)
+
+
+def _is_blank(s: pd.Series) -> pd.Series:
+    """True where a cell is empty (missing, or only spaces)."""
+    if pd.api.types.is_datetime64_any_dtype(s.dtype) or pd.api.types.is_numeric_dtype(s.dtype):
+        return s.isna()
+    return _as_text(s) == ""
 
 
 def map_distinct(s: pd.Series, func: Callable[[Any], Any]) -> pd.Series:
@@ -329,8 +338,7 @@ def _prepare(raw: pd.DataFrame, columns: tuple[str, ...], col: _Collector) -> pd
     if present and len(out):
         blank = pd.Series(True, index=out.index)
         for c in present:
-            text = _as_text(out[c]) if c in ("date", "cadence_days") else out[c]
-            blank &= text == ""
+            blank &= _is_blank(out[c])
         out = out[~blank].reset_index(drop=True)
     return out
 
@@ -362,7 +370,7 @@ def _blank_required(
     out: pd.DataFrame, required: tuple[str, ...], what: str, col: _Collector
 ) -> None:
     for c in required:
-        blank = _as_text(out[c]) == ""
+        blank = _is_blank(out[c])
         if blank.any():
             col.add_rows(
                 out.loc[blank, "row"],

@@ -55,6 +55,24 @@ def canonical_frames(log: NetworkLog) -> dict[str, pd.DataFrame]:
     return {schema.CONTACTS_FILE: contacts, schema.INTERACTIONS_FILE: interactions}
 
 
+def csv_text(frame: pd.DataFrame) -> str:
+    """A text-only table as CSV: commas, ``\n`` line ends, quotes only where needed.
+
+    Vectorised string operations (Arrow-backed); several times faster than
+    ``DataFrame.to_csv`` on a million rows, with the same output for these tables.
+    """
+    cells = []
+    for column in frame.columns:
+        s = frame[column].astype(str)
+        needs_quotes = s.str.contains(r'[",\r\n]', regex=True)
+        cells.append(s.where(~needs_quotes, '"' + s.str.replace('"', '""', regex=False) + '"'))
+    header = ",".join(frame.columns) + "\n"
+    if not len(frame):
+        return header
+    lines = cells[0].str.cat(cells[1:], sep=",") if len(cells) > 1 else cells[0]
+    return header + lines.str.cat(sep="\n") + "\n"
+
+
 def _fsync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):  # not every platform can fsync a folder
         fd = os.open(folder, os.O_RDONLY)
@@ -176,9 +194,7 @@ def save_log(
     temps: dict[str, Path] = {}
     try:
         for name, frame in frames.items():
-            temps[name] = _write_temp(
-                target, name, lambda h, f=frame: f.to_csv(h, index=False, lineterminator="\n")
-            )
+            temps[name] = _write_temp(target, name, lambda h, f=frame: h.write(csv_text(f)))
         backup = _backup(target, stamp, description)
         _replace_all(target, temps, backup)
     finally:

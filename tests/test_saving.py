@@ -3,6 +3,8 @@ atomic replacement (a crash loses nothing), refusal of bad rows, and undo."""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 from pathlib import Path
 
@@ -200,13 +202,21 @@ def test_create_log_from_templates_and_refuse_to_overwrite(tmp_path: Path) -> No
     assert load_log(folder).contacts["name"].tolist() == ["Amara Osei"]
 
 
+def test_csv_text_quotes_only_where_needed() -> None:
+    frame = pd.DataFrame({"a": ["x", "", "a,b", 'q"z', "l1\nl2", "r\rx"], "b": list("123456")})
+    text = saving.csv_text(frame.astype(str))
+    assert text == 'a,b\nx,1\n,2\n"a,b",3\n"q""z",4\n"l1\nl2",5\n"r\rx",6\n'
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[1:] == frame.to_numpy().tolist()
+
+
 # --- property: save then load returns the same tables ------------------------------------------
 
 _text = st.text(
     alphabet=st.characters(
         codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters="\ufeff"
     )
-    | st.sampled_from([",", ";", '"', "\n", " "]),
+    | st.sampled_from([",", ";", '"', "\n", "\r", " ", "\t"]),
     max_size=12,
 ).map(str.strip)
 _ids = st.from_regex(r"[a-z][a-z0-9\-]{0,7}", fullmatch=True)

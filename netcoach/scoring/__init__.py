@@ -1,0 +1,92 @@
+"""Scoring: pure functions from a network log and an "as of" date to a :class:`Report`.
+
+>>> report = score_log(log, as_of="2025-09-30")      # doctest: +SKIP
+>>> report.reciprocity.score, report.next_actions.head()  # doctest: +SKIP
+
+The formulas are written in each module's docstring (and explained in the book chapter
+"Measuring your network"): :mod:`~netcoach.scoring.reciprocity`,
+:mod:`~netcoach.scoring.channel_mix`, :mod:`~netcoach.scoring.follow_up`,
+:mod:`~netcoach.scoring.next_actions`. The **overall** score is the weighted mean of the
+three (``Settings.weights``, equal by default), rounded.
+
+Nothing here reads the clock: without ``as_of``, the log folder's ``settings.toml`` must
+give one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from netcoach.log import NetworkLog
+from netcoach.scoring.channel_mix import score_channel_mix
+from netcoach.scoring.follow_up import score_follow_up
+from netcoach.scoring.next_actions import build_next_actions
+from netcoach.scoring.reciprocity import score_reciprocity
+from netcoach.scoring.results import Reason, Report, ScoreResult
+from netcoach.scoring.window import prepare
+from netcoach.settings import Settings
+
+__all__ = [
+    "Reason",
+    "Report",
+    "ScoreResult",
+    "overall_score",
+    "score_log",
+]
+
+
+def overall_score(parts: list[ScoreResult], settings: Settings) -> ScoreResult:
+    """Weighted mean of the three scores, with the strongest and weakest named."""
+    weights = settings.weights
+    total = sum(weights[p.name] for p in parts)
+    raw = sum(weights[p.name] * p.components["raw_score"] for p in parts) / total
+    ordered = sorted(parts, key=lambda p: (p.components["raw_score"], p.name))
+    listed = ", ".join(f"{p.title.lower()} {p.score}" for p in parts)
+    reasons = [Reason(f"The overall score is the average of {listed}.")]
+    if ordered[-1].score != ordered[0].score:
+        reasons.append(
+            Reason(
+                f"Your strongest area is {ordered[-1].title.lower()}; the one to work on first "
+                f"is {ordered[0].title.lower()}."
+            )
+        )
+    components = {f"{p.name}": float(p.components["raw_score"]) for p in parts}
+    components["raw_score"] = raw
+    return ScoreResult("overall", int(round(raw)), components, reasons)
+
+
+def score_log(
+    log: NetworkLog,
+    as_of: dt.date | str | pd.Timestamp | None = None,
+    settings: Settings | None = None,
+) -> Report:
+    """Score a log as it stood on ``as_of`` (default: the folder's ``settings.toml``)."""
+    as_of = as_of if as_of is not None else log.folder_settings.as_of
+    if as_of is None:
+        raise ValueError(
+            "choose an 'as of' date: pass as_of=..., or set as_of in the folder's settings.toml"
+        )
+    settings = settings or log.folder_settings.scoring
+    data = prepare(log, as_of, settings)
+    reciprocity = score_reciprocity(data)
+    channel_mix = score_channel_mix(data)
+    follow_up = score_follow_up(data)
+    overall = overall_score([reciprocity, channel_mix, follow_up], settings)
+    actions = build_next_actions(
+        reciprocity,
+        follow_up,
+        settings.lead_follow_up_days,
+        settings.thanks_days,
+        settings.ask_window_days,
+    )
+    return Report(
+        as_of=data.as_of.date(),
+        settings=settings,
+        reciprocity=reciprocity,
+        channel_mix=channel_mix,
+        follow_up=follow_up,
+        overall=overall,
+        next_actions=actions,
+    )

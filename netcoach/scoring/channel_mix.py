@@ -1,0 +1,136 @@
+"""Channel mix: how much of your contact carries a voice or a face?
+
+Rich channels (in person, event, video, phone) let people read each other; lean ones
+(email, social, text) carry less (Daft and Lengel's media richness). In the look-back
+window:
+
+* ``rich_share`` = rich interactions / all interactions;
+* score = ``100 × min(1, rich_share / target)``, rounded (target: ``rich_channel_target``,
+  half by default). No interactions at all scores 0.
+
+The month-by-month table shows the trend; the reasons compare the last three months
+with the three before them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from netcoach.schema import CHANNEL_LABELS, CHANNELS, RICH_CHANNELS
+from netcoach.scoring.results import Reason, ScoreResult
+from netcoach.scoring.window import ScoringInput
+from netcoach.scoring.wording import percent, plural
+
+TREND_MONTHS = 3
+
+
+def by_channel(window: pd.DataFrame) -> pd.DataFrame:
+    """Count and share per channel, every channel listed (zero when unused)."""
+    counts = window["channel"].value_counts().reindex(list(CHANNELS), fill_value=0)
+    total = int(counts.sum())
+    return pd.DataFrame(
+        {
+            "channel": list(CHANNELS),
+            "label": [CHANNEL_LABELS[c] for c in CHANNELS],
+            "count": counts.to_numpy(dtype="int64"),
+            "share": counts.to_numpy() / total if total else 0.0,
+            "rich": [c in RICH_CHANNELS for c in CHANNELS],
+        }
+    )
+
+
+def by_month(window: pd.DataFrame, start: pd.Timestamp, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Interactions per month and channel, every month of the window listed."""
+    months = pd.period_range(start.to_period("M"), as_of.to_period("M"), freq="M")
+    table = pd.crosstab(window["date"].dt.to_period("M"), window["channel"])
+    table = table.reindex(index=months, columns=list(CHANNELS), fill_value=0).astype("int64")
+    table["total"] = table[list(CHANNELS)].sum(axis=1)
+    table["rich"] = table[list(RICH_CHANNELS)].sum(axis=1)
+    table["rich_share"] = (table["rich"] / table["total"].where(table["total"] > 0)).astype(
+        "float64"
+    )
+    table.index = table.index.astype(str)
+    table.index.name = "month"
+    table.columns.name = None
+    return table.reset_index()
+
+
+def score_channel_mix(data: ScoringInput) -> ScoreResult:
+    """Channel-mix score, components, reasons and the channel and month tables."""
+    window, target = data.window, data.settings.rich_channel_target
+    channels = by_channel(window)
+    months = by_month(window, data.window_start, data.as_of)
+    total = int(channels["count"].sum())
+    rich = int(channels.loc[channels["rich"], "count"].sum())
+    share = rich / total if total else 0.0
+    recent, previous = _trend(months)
+    components = {
+        "interactions": total,
+        "rich": rich,
+        "lean": total - rich,
+        "rich_share": share,
+        "target": target,
+        "recent_rich_share": recent,
+        "previous_rich_share": previous,
+    }
+    raw = 100 * min(1.0, share / target)
+    components["raw_score"] = raw
+    reasons = _reasons(data, channels, total, rich, share, recent, previous)
+    return ScoreResult(
+        "channel_mix",
+        int(round(raw)),
+        components,
+        reasons,
+        {"by_channel": channels, "by_month": months},
+    )
+
+
+def _trend(months: pd.DataFrame) -> tuple[float | None, float | None]:
+    """Rich share in the last three months and in the three before them."""
+    last = months.tail(TREND_MONTHS)
+    before = months.iloc[-2 * TREND_MONTHS : -TREND_MONTHS]
+
+    def share(part: pd.DataFrame) -> float | None:
+        total = part["total"].sum()
+        return float(part["rich"].sum() / total) if total else None
+
+    return share(last), share(before)
+
+
+def _reasons(
+    data: ScoringInput,
+    channels: pd.DataFrame,
+    total: int,
+    rich: int,
+    share: float,
+    recent: float | None,
+    previous: float | None,
+) -> list[Reason]:
+    target, days = data.settings.rich_channel_target, data.settings.lookback_days
+    if total == 0:
+        return [Reason(f"No interactions are logged in the last {days} days yet.")]
+    rich_rows = data.window.loc[data.window["channel"].isin(RICH_CHANNELS), "row"]
+    verdict = "meeting" if share >= target else "below"
+    reasons = [
+        Reason(
+            f"{rich} of your {plural(total, 'interaction')} in the last {days} days "
+            f"({percent(share)}) were in person, at events, by video or by phone: "
+            f"{verdict} your target of {percent(target)}.",
+            tuple(rich_rows.head(20)),
+        )
+    ]
+    top = channels.sort_values(["count", "channel"], ascending=[False, True]).iloc[0]
+    reasons.append(
+        Reason(f"Your most used channel is {top['label'].lower()} ({percent(top['share'])}).")
+    )
+    if recent is not None and previous is not None:
+        change = recent - previous
+        direction = "up" if change > 0.02 else "down" if change < -0.02 else "about level"
+        reasons.append(
+            Reason(
+                f"In the last {TREND_MONTHS} months {percent(recent)} of your contact was rich, "
+                f"{direction} {'with' if direction == 'about level' else 'from'} "
+                f"{percent(previous)} in the {TREND_MONTHS} months before."
+            )
+        )
+    return reasons

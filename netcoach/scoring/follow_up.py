@@ -1,0 +1,327 @@
+"""Follow-up: leads, thanks, staying in touch, and not over-doing it.
+
+The score counts **duties** and **gaps** (gap points between 0 and 1 per duty):
+
+* **Leads** (``received_lead`` in the look-back window). A lead is answered by the first
+  ``followed_up_lead`` or ``declined_lead`` with the same person on or after its date.
+  Within ``lead_follow_up_days``: on time (gap 0). Answered later: late (gap 0.5). Not
+  answered and the window has passed: overdue (gap 1). Still inside its window: open
+  (not yet a duty).
+* **Thanks** (any ``received_…`` help in the window), answered by the first ``thanked``
+  with the same person on or after it, within ``thanks_days``; same rules as leads.
+* **Staying in touch**: every contact with a cadence (their own ``cadence_days``, else
+  their tier's) is a duty. Days since the last interaction of any kind, counted from the
+  day it **happened**: within the cadence, gap 0; past it, a gap from 0.5 growing to 1 at
+  twice the cadence; no interaction logged at all, gap 0.5.
+* **Not over-asking**: everyone you asked in the window is a duty; if more than
+  ``max_asks_in_window`` asks to one person fall inside any ``ask_window_days`` span, gap 1.
+
+Score = ``100 × (1 − gap points / duties)``, rounded; 100 when there are no duties.
+A timely follow-up turns an open or overdue lead into an on-time one and counts as being
+in touch, so it never adds a gap.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from netcoach.schema import ASK_KINDS, FOLLOW_UP_KINDS, LEAD_KIND, RECEIVED_KINDS, THANKS_KIND
+from netcoach.scoring.results import Reason, ScoreResult
+from netcoach.scoring.window import ScoringInput
+from netcoach.scoring.wording import day, name_list, plural, rows_phrase, verb
+
+GAP_POINTS = {"on_time": 0.0, "late": 0.5, "overdue": 1.0}
+NEVER_CONTACTED_GAP = 0.5
+
+
+def match_responses(
+    items: pd.DataFrame,
+    responses: pd.DataFrame,
+    window_days: int,
+    as_of: pd.Timestamp,
+    lead_responses: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Pair each item (a lead, some help) with the first response on or after it.
+
+    ``lead_responses`` also answer items that are leads (reporting back on a lead to the
+    person who gave it thanks them for it). Returns the items with ``due``,
+    ``responded_on``, ``status`` (on_time, late, overdue, open) and ``days_overdue`` (days
+    past ``due``: until the response if late, until ``as_of`` if overdue, else 0).
+    """
+    items = items.sort_values(["date", "row"]).reset_index(drop=True)
+    items["answer_group"] = np.where(items["kind"] == LEAD_KIND, "lead", "any")
+    resp = responses[["contact_id", "date"]].assign(answer_group="any")
+    if lead_responses is not None:
+        resp = pd.concat(
+            [
+                resp,
+                resp.assign(answer_group="lead"),
+                lead_responses[["contact_id", "date"]].assign(answer_group="lead"),
+            ],
+            ignore_index=True,
+        )
+    elif len(items):
+        resp = pd.concat([resp, resp.assign(answer_group="lead")], ignore_index=True)
+    resp = (
+        resp.rename(columns={"date": "responded_on"}).sort_values("responded_on").drop_duplicates()
+    )
+    if len(items) and len(resp):
+        merged = pd.merge_asof(
+            items,
+            resp,
+            left_on="date",
+            right_on="responded_on",
+            by=["contact_id", "answer_group"],
+            direction="forward",
+            allow_exact_matches=True,
+        )
+    else:
+        merged = items.assign(responded_on=pd.Series(pd.NaT, index=items.index, dtype="M8[ns]"))
+    merged["due"] = merged["date"] + pd.Timedelta(days=window_days)
+    answered = merged["responded_on"].notna()
+    on_time = answered & (merged["responded_on"] <= merged["due"])
+    late = answered & ~on_time
+    overdue = ~answered & (as_of > merged["due"])
+    merged["status"] = np.select([on_time, late, overdue], ["on_time", "late", "overdue"], "open")
+    lateness = np.where(
+        late,
+        (merged["responded_on"] - merged["due"]).dt.days,
+        np.where(overdue, (as_of - merged["due"]).dt.days, 0),
+    )
+    merged["days_overdue"] = pd.Series(lateness, index=merged.index).fillna(0).astype("int64")
+    return merged.drop(columns="answer_group")
+
+
+def cadence_status(data: ScoringInput) -> pd.DataFrame:
+    """Days since last contact against each contact's cadence (contacts with a cadence)."""
+    contacts = data.contacts
+    tier_default = contacts["tier"].map(
+        {k: (np.nan if v is None else v) for k, v in data.settings.cadence_days.items()}
+    )
+    cadence = contacts["cadence_days"].astype("Float64").fillna(tier_default.astype("Float64"))
+    table = contacts[["contact_id", "name", "tier"]].assign(cadence_days=cadence)
+    table = table[table["cadence_days"].notna()].copy()
+    table["cadence_days"] = table["cadence_days"].astype("int64")
+    last = data.history.groupby("contact_id")["date"].max().rename("last_contact")
+    table = table.merge(last, left_on="contact_id", right_index=True, how="left")
+    since = (data.as_of - table["last_contact"]).dt.days
+    table["days_since"] = since.astype("Int64")
+    over = (since - table["cadence_days"]).clip(lower=0)
+    table["days_overdue"] = over.fillna(0).astype("int64")
+    never = table["last_contact"].isna()
+    overdue = ~never & (since > table["cadence_days"])
+    table["status"] = np.select([never, overdue], ["never", "overdue"], "ok")
+    table["gap"] = np.select(
+        [never, overdue],
+        [NEVER_CONTACTED_GAP, np.minimum(1.0, 0.5 + 0.5 * over / table["cadence_days"])],
+        0.0,
+    )
+    return table.reset_index(drop=True)
+
+
+def over_contact(data: ScoringInput) -> pd.DataFrame:
+    """Contacts asked more than ``max_asks_in_window`` times inside ``ask_window_days``.
+
+    For each ask, counts the asks to the same person in the ``ask_window_days`` ending that
+    day (a sorted search, no loop per row). Returns one row per flagged contact.
+    """
+    settings = data.settings
+    asks = data.window.loc[
+        data.window["kind"].isin(ASK_KINDS), ["contact_id", "name", "date", "row"]
+    ]
+    asks = asks.sort_values(["contact_id", "date", "row"]).reset_index(drop=True)
+    columns = ["contact_id", "name", "asks_in_window", "first_ask", "last_ask", "rows"]
+    if asks.empty:
+        return pd.DataFrame(columns=columns)
+    codes = pd.factorize(asks["contact_id"])[0].astype("int64")
+    days = (asks["date"] - pd.Timestamp("1900-01-01")).dt.days.to_numpy("int64")
+    key = codes * 1_000_000 + days
+    first = np.searchsorted(key, key - (settings.ask_window_days - 1), side="left")
+    asks["asks_in_window"] = np.arange(len(asks)) - first + 1
+    asks["window_first"] = first
+    worst = asks.loc[asks.groupby("contact_id")["asks_in_window"].idxmax()]
+    worst = worst[worst["asks_in_window"] > settings.max_asks_in_window]
+    rows_by_position = asks["row"].to_numpy()
+    dates = asks["date"].to_numpy()
+    flagged = pd.DataFrame(
+        {
+            "contact_id": worst["contact_id"].to_numpy(),
+            "name": worst["name"].to_numpy(),
+            "asks_in_window": worst["asks_in_window"].to_numpy("int64"),
+            "first_ask": dates[worst["window_first"].to_numpy()],
+            "last_ask": worst["date"].to_numpy(),
+            "rows": [
+                tuple(int(r) for r in rows_by_position[s : e + 1])
+                for s, e in zip(worst["window_first"], worst.index, strict=True)
+            ],
+        },
+        columns=columns,
+    )
+    return flagged.reset_index(drop=True)
+
+
+def score_follow_up(data: ScoringInput) -> ScoreResult:
+    """Follow-up score, components, reasons and the leads/thanks/cadence/over-contact tables."""
+    settings, history, window = data.settings, data.history, data.window
+    cols = ["row", "date", "contact_id", "name", "kind"]
+    leads = match_responses(
+        window.loc[window["kind"] == LEAD_KIND, cols],
+        history[history["kind"].isin(FOLLOW_UP_KINDS)],
+        settings.lead_follow_up_days,
+        data.as_of,
+    ).drop(columns="kind")
+    thanks = match_responses(
+        window.loc[window["kind"].isin(RECEIVED_KINDS), cols],
+        history[history["kind"] == THANKS_KIND],
+        settings.thanks_days,
+        data.as_of,
+        lead_responses=history[history["kind"].isin(FOLLOW_UP_KINDS)],
+    ).rename(columns={"responded_on": "thanked_on"})
+    cadence = cadence_status(data)
+    flagged = over_contact(data)
+    asked = int(window.loc[window["kind"].isin(ASK_KINDS), "contact_id"].nunique())
+
+    lead_gap = leads["status"].map(GAP_POINTS).astype("float64")
+    thanks_gap = thanks["status"].map(GAP_POINTS).astype("float64")
+    components = {
+        "leads_due": int(lead_gap.notna().sum()),
+        "leads_gap": float(lead_gap.sum()),
+        "thanks_due": int(thanks_gap.notna().sum()),
+        "thanks_gap": float(thanks_gap.sum()),
+        "cadence_contacts": len(cadence),
+        "cadence_gap": float(cadence["gap"].sum()),
+        "asked_contacts": asked,
+        "over_contact_gap": float(len(flagged)),
+    }
+    duties = (
+        components["leads_due"]
+        + components["thanks_due"]
+        + components["cadence_contacts"]
+        + components["asked_contacts"]
+    )
+    gaps = (
+        components["leads_gap"]
+        + components["thanks_gap"]
+        + components["cadence_gap"]
+        + components["over_contact_gap"]
+    )
+    components.update(duties=duties, gap_points=gaps, gap_rate=gaps / duties if duties else 0.0)
+    raw = 100 * (1 - components["gap_rate"])
+    components["raw_score"] = raw
+    details = {
+        "leads": leads[
+            ["row", "date", "contact_id", "name", "due", "responded_on", "status", "days_overdue"]
+        ],
+        "thanks": thanks[
+            [
+                "row",
+                "date",
+                "contact_id",
+                "name",
+                "kind",
+                "due",
+                "thanked_on",
+                "status",
+                "days_overdue",
+            ]
+        ],
+        "cadence": cadence.drop(columns="gap"),
+        "over_contact": flagged,
+    }
+    reasons = _reasons(data, leads, thanks, cadence, flagged, duties)
+    return ScoreResult("follow_up", int(round(raw)), components, reasons, details)
+
+
+def _reasons(
+    data: ScoringInput,
+    leads: pd.DataFrame,
+    thanks: pd.DataFrame,
+    cadence: pd.DataFrame,
+    flagged: pd.DataFrame,
+    duties: int,
+) -> list[Reason]:
+    s = data.settings
+    reasons: list[Reason] = []
+    if duties == 0:
+        return [Reason("Nothing needs following up yet: no leads, help, asks or cadences.")]
+
+    overdue = leads[leads["status"] == "overdue"].sort_values("days_overdue", ascending=False)
+    late = leads[leads["status"] == "late"]
+    on_time = int((leads["status"] == "on_time").sum())
+    if len(overdue):
+        worst = overdue.iloc[0]
+        reasons.append(
+            Reason(
+                f"{plural(len(overdue), 'job lead')} got no follow-up within "
+                f"{s.lead_follow_up_days} days: {name_list(overdue['name'].tolist())}; "
+                f"the oldest, from {worst['name']} on "
+                f"{day(worst['date'])}, is {plural(int(worst['days_overdue']), 'day')} overdue "
+                f"{rows_phrase(overdue['row'])}.",
+                tuple(overdue["row"]),
+            )
+        )
+    if len(late):
+        reasons.append(
+            Reason(
+                f"{plural(len(late), 'lead')} {verb(len(late), 'was', 'were')} followed up late "
+                f"(after {s.lead_follow_up_days} days) {rows_phrase(late['row'])}.",
+                tuple(late["row"]),
+            )
+        )
+    if on_time:
+        reasons.append(
+            Reason(
+                f"{plural(on_time, 'lead')} {verb(on_time, 'was', 'were')} followed up on time: "
+                "well done."
+            )
+        )
+
+    unthanked = thanks[thanks["status"] == "overdue"]
+    if len(unthanked):
+        people = unthanked.drop_duplicates("contact_id")["name"].tolist()
+        reasons.append(
+            Reason(
+                f"{plural(len(unthanked), 'piece')} of help got no thank-you within "
+                f"{s.thanks_days} days, from {name_list(people)} {rows_phrase(unthanked['row'])}.",
+                tuple(unthanked["row"]),
+            )
+        )
+    elif len(thanks):
+        late_thanks = int((thanks["status"] == "late").sum())
+        extra = f" ({late_thanks} of them late)" if late_thanks else ""
+        reasons.append(Reason(f"You thanked people for all the help you logged{extra}."))
+
+    silent = cadence[cadence["status"] == "overdue"].sort_values("days_overdue", ascending=False)
+    never = cadence[cadence["status"] == "never"]
+    if len(silent):
+        reasons.append(
+            Reason(
+                f"{plural(len(silent), 'contact')} {verb(len(silent), 'is', 'are')} past "
+                f"their stay-in-touch cadence: {name_list(silent['name'].tolist())} (longest: "
+                f"{plural(int(silent.iloc[0]['days_overdue']), 'day')} overdue).",
+                file="contacts.csv",
+            )
+        )
+    if len(never):
+        reasons.append(
+            Reason(
+                f"{plural(len(never), 'contact')} with a cadence "
+                f"{verb(len(never), 'has', 'have')} no contact logged yet: "
+                f"{name_list(never['name'].tolist())}.",
+                file="contacts.csv",
+            )
+        )
+    if len(cadence) and not len(silent) and not len(never):
+        reasons.append(Reason(f"All {len(cadence)} contacts with a cadence are up to date."))
+
+    for item in flagged.itertuples(index=False):
+        reasons.append(
+            Reason(
+                f"You asked {item.name} for something {item.asks_in_window} times within "
+                f"{s.ask_window_days} days ({day(item.first_ask)} to {day(item.last_ask)}) "
+                f"{rows_phrase(item.rows)}: give them some room.",
+                tuple(item.rows),
+            )
+        )
+    return reasons

@@ -1,0 +1,184 @@
+"""The ranked next-actions list: what to do this week, person by person.
+
+Actions, most urgent kind first (the ``URGENCY`` order):
+
+1. ``follow_up_lead``: a job lead past its follow-up window with no follow-up.
+2. ``send_thanks``: help past its thanks window with no thank-you (one per person).
+3. ``ease_off``: someone you asked too often in a short span; give them room.
+4. ``reconnect``: someone past their stay-in-touch cadence (or never contacted).
+5. ``give_back``: someone you asked, or who helped you, who has had nothing from you.
+
+Within a kind, the most overdue comes first, then the name (A to Z) to keep ties stable.
+``priority`` = urgency + ``min(days_overdue, 365) / 366``, so it only orders within a kind.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from netcoach.scoring.results import ScoreResult
+from netcoach.scoring.wording import day, plural, rows_phrase, times
+
+URGENCY = {"follow_up_lead": 5, "send_thanks": 4, "ease_off": 3, "reconnect": 2, "give_back": 1}
+COLUMNS = ["rank", "contact_id", "name", "action", "reason", "days_overdue", "priority", "rows"]
+
+
+def _frame(
+    rows: pd.DataFrame, action: str, reasons: pd.Series, days: pd.Series, refs: pd.Series
+) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "contact_id": rows["contact_id"].to_numpy(),
+            "name": rows["name"].to_numpy(),
+            "action": action,
+            "reason": reasons.to_numpy(),
+            "days_overdue": days.to_numpy("int64"),
+            "rows": refs.to_numpy(),
+        }
+    )
+
+
+def _single_rows(rows: pd.Series) -> pd.Series:
+    return rows.map(lambda r: (int(r),))
+
+
+def _lead_actions(follow_up: ScoreResult, window_days: int) -> pd.DataFrame:
+    leads = follow_up.details["leads"]
+    leads = leads[leads["status"] == "overdue"]
+    if leads.empty:
+        return pd.DataFrame()
+    reasons = (
+        "Follow up the job lead "
+        + leads["name"]
+        + " gave you on "
+        + leads["date"].map(day)
+        + ": "
+        + leads["days_overdue"].map(lambda d: plural(d, "day"))
+        + f" past the {window_days}-day window. If it is not for you, tell them why "
+        + leads["row"].map(lambda r: rows_phrase([r]))
+        + "."
+    )
+    return _frame(
+        leads, "follow_up_lead", reasons, leads["days_overdue"], _single_rows(leads["row"])
+    )
+
+
+def _thanks_actions(follow_up: ScoreResult, window_days: int) -> pd.DataFrame:
+    thanks = follow_up.details["thanks"]
+    thanks = thanks[thanks["status"] == "overdue"]
+    if thanks.empty:
+        return pd.DataFrame()
+    per_person = thanks.groupby("contact_id", sort=False).agg(
+        name=("name", "first"),
+        items=("row", "size"),
+        first=("date", "min"),
+        days_overdue=("days_overdue", "max"),
+        rows=("row", lambda r: tuple(sorted(int(x) for x in r))),
+    )
+    per_person = per_person.reset_index()
+    reasons = (
+        "Thank "
+        + per_person["name"]
+        + " for "
+        + per_person["items"].map(lambda n: "their help" if n == 1 else f"{n} pieces of help")
+        + " (since "
+        + per_person["first"].map(day)
+        + "): "
+        + per_person["days_overdue"].map(lambda d: plural(d, "day"))
+        + f" past the {window_days}-day thanks window "
+        + per_person["rows"].map(rows_phrase)
+        + "."
+    )
+    return _frame(
+        per_person, "send_thanks", reasons, per_person["days_overdue"], per_person["rows"]
+    )
+
+
+def _ease_off_actions(follow_up: ScoreResult, ask_window_days: int) -> pd.DataFrame:
+    flagged = follow_up.details["over_contact"]
+    if flagged.empty:
+        return pd.DataFrame()
+    reasons = (
+        "Give "
+        + flagged["name"]
+        + " some room: you asked them "
+        + flagged["asks_in_window"].map(times)
+        + f" within {ask_window_days} days. "
+        "Next time, offer something before you ask " + flagged["rows"].map(rows_phrase) + "."
+    )
+    zero = pd.Series(0, index=flagged.index)
+    return _frame(flagged, "ease_off", reasons, zero, flagged["rows"])
+
+
+def _reconnect_actions(follow_up: ScoreResult) -> pd.DataFrame:
+    cadence = follow_up.details["cadence"]
+    cadence = cadence[cadence["status"] != "ok"]
+    if cadence.empty:
+        return pd.DataFrame()
+    never = cadence["status"] == "never"
+    last = cadence["last_contact"].map(lambda d: day(d) if pd.notna(d) else "")
+    reasons = pd.Series(
+        [
+            f"Reconnect with {n}: no contact is logged yet and you planned every {c} days."
+            if nv
+            else f"Reconnect with {n}: last in touch {lc}, {plural(int(d), 'day')} past your "
+            f"{c}-day cadence. A short check-in with something useful is enough."
+            for n, c, nv, lc, d in zip(
+                cadence["name"],
+                cadence["cadence_days"],
+                never,
+                last,
+                cadence["days_overdue"],
+                strict=True,
+            )
+        ],
+        index=cadence.index,
+        dtype=object,
+    )
+    empty = pd.Series([()] * len(cadence), index=cadence.index, dtype=object)
+    return _frame(cadence, "reconnect", reasons, cadence["days_overdue"], empty)
+
+
+def _give_back_actions(reciprocity: ScoreResult) -> pd.DataFrame:
+    per_contact = reciprocity.details["per_contact"]
+    owed = per_contact[per_contact["one_way"] | per_contact["unreciprocated"]]
+    if owed.empty:
+        return pd.DataFrame()
+    what = owed["asks"].map(lambda a: f"you asked them {times(a)}").where(owed["asks"] > 0, "")
+    helped = owed["received"].map(lambda r: f"they helped you {times(r)}")
+    what = what.where(owed["received"] == 0, what.where(what == "", what + " and ") + helped)
+    reasons = (
+        "Offer " + owed["name"] + " something of value (an article, an introduction, "
+        "congratulations): " + what + " and have given nothing back yet."
+    )
+    zero = pd.Series(0, index=owed.index)
+    empty = pd.Series([()] * len(owed), index=owed.index, dtype=object)
+    return _frame(owed, "give_back", reasons, zero, empty)
+
+
+def build_next_actions(
+    reciprocity: ScoreResult,
+    follow_up: ScoreResult,
+    lead_window_days: int,
+    thanks_window_days: int,
+    ask_window_days: int,
+) -> pd.DataFrame:
+    """All next actions, ranked (1 = do first)."""
+    parts = [
+        _lead_actions(follow_up, lead_window_days),
+        _thanks_actions(follow_up, thanks_window_days),
+        _ease_off_actions(follow_up, ask_window_days),
+        _reconnect_actions(follow_up),
+        _give_back_actions(reciprocity),
+    ]
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})
+    actions = pd.concat(parts, ignore_index=True)
+    urgency = actions["action"].map(URGENCY)
+    actions["priority"] = urgency + actions["days_overdue"].clip(upper=365) / 366
+    actions = actions.sort_values(
+        ["priority", "name", "contact_id"], ascending=[False, True, True], kind="stable"
+    ).reset_index(drop=True)
+    actions.insert(0, "rank", range(1, len(actions) + 1))
+    return actions[COLUMNS]

@@ -1,0 +1,154 @@
+"""Reciprocity: do you give at least as much as you ask?
+
+Counts in the look-back window (see ``data/README.md`` for the kinds):
+
+* ``G`` = gives (shared, congratulated, introduced, referred, helped),
+* ``A`` = asks (for advice, an introduction, a referral, a job lead),
+* per contact: gives, asks and help received.
+
+Three components, each between 0 and 1:
+
+* **balance** = ``min(1, 2G / (G + A))``: 1 once you give at least as often as you ask,
+  0.5 when you give once for every three asks, 0 when you only ask. With no gives and
+  no asks it is 0.5 (nothing to judge yet).
+* **no one-way contacts** = ``1 - one_way / asked``: a one-way contact is someone you
+  asked and never gave to in the window; ``asked`` is everyone you asked (1 if nobody).
+* **help returned** = ``1 - unreturned / helpers``: an unreturned helper gave you help
+  (any ``received_…`` row) and got no give back in the window (1 if nobody helped).
+
+Score = ``100 × (0.5 × balance + 0.25 × no one-way + 0.25 × help returned)``, rounded.
+
+Adding a give can only raise ``G`` and remove one-way or unreturned contacts, so it never
+lowers the score; renaming contacts or shuffling rows changes nothing.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from netcoach.schema import ASK_KINDS, GIVE_KINDS, RECEIVED_KINDS
+from netcoach.scoring.results import Reason, ScoreResult
+from netcoach.scoring.window import ScoringInput
+from netcoach.scoring.wording import name_list, plural, rows_phrase, verb
+
+WEIGHTS = {"balance": 0.5, "no_one_way": 0.25, "help_returned": 0.25}
+
+
+def per_contact_counts(window: pd.DataFrame) -> pd.DataFrame:
+    """Gives, asks and help received per contact in the window (contacts with any)."""
+    flags = pd.DataFrame(
+        {
+            "contact_id": window["contact_id"],
+            "gives": window["kind"].isin(GIVE_KINDS),
+            "asks": window["kind"].isin(ASK_KINDS),
+            "received": window["kind"].isin(RECEIVED_KINDS),
+        }
+    )
+    counts = flags.groupby("contact_id", sort=True)[["gives", "asks", "received"]].sum()
+    counts = counts[(counts.sum(axis=1)) > 0].astype("int64")
+    counts["one_way"] = (counts["asks"] > 0) & (counts["gives"] == 0)
+    counts["unreciprocated"] = (counts["received"] > 0) & (counts["gives"] == 0)
+    return counts.reset_index()
+
+
+def balance(gives: int, asks: int) -> float:
+    """``min(1, 2G/(G+A))``, 0.5 when there is nothing to judge."""
+    if gives + asks == 0:
+        return 0.5
+    return min(1.0, 2.0 * gives / (gives + asks))
+
+
+def score_reciprocity(data: ScoringInput) -> ScoreResult:
+    """Reciprocity score, components, reasons and the per-contact table."""
+    window = data.window
+    per_contact = per_contact_counts(window)
+    names = data.contacts.set_index("contact_id")["name"]
+    per_contact.insert(
+        1, "name", per_contact["contact_id"].map(names).fillna(per_contact["contact_id"])
+    )
+
+    g, a = int(per_contact["gives"].sum()), int(per_contact["asks"].sum())
+    asked = int((per_contact["asks"] > 0).sum())
+    helpers = int((per_contact["received"] > 0).sum())
+    one_way = per_contact[per_contact["one_way"]]
+    unreturned = per_contact[per_contact["unreciprocated"]]
+
+    components = {
+        "gives": g,
+        "asks": a,
+        "balance": balance(g, a),
+        "one_way_contacts": len(one_way),
+        "asked_contacts": asked,
+        "no_one_way": 1.0 - len(one_way) / asked if asked else 1.0,
+        "unreturned_helpers": len(unreturned),
+        "helpers": helpers,
+        "help_returned": 1.0 - len(unreturned) / helpers if helpers else 1.0,
+    }
+    raw = 100 * sum(w * components[k] for k, w in WEIGHTS.items())
+    components["raw_score"] = raw
+    reasons = _reasons(data, g, a, one_way, unreturned, asked, helpers)
+    return ScoreResult(
+        "reciprocity", int(round(raw)), components, reasons, {"per_contact": per_contact}
+    )
+
+
+def _rows_for(window: pd.DataFrame, contact_ids: pd.Series, kinds: tuple[str, ...]) -> list[int]:
+    mask = window["contact_id"].isin(contact_ids) & window["kind"].isin(kinds)
+    return window.loc[mask, "row"].tolist()
+
+
+def _reasons(
+    data: ScoringInput,
+    g: int,
+    a: int,
+    one_way: pd.DataFrame,
+    unreturned: pd.DataFrame,
+    asked: int,
+    helpers: int,
+) -> list[Reason]:
+    window, days = data.window, data.settings.lookback_days
+    reasons: list[Reason] = []
+    if g + a == 0:
+        reasons.append(
+            Reason(
+                f"No gives or asks are logged in the last {days} days, so the balance "
+                "counts as neutral (half marks)."
+            )
+        )
+    else:
+        ratio = "no gives" if g == 0 else f"{g / a:.1f} gives for every ask" if a else "no asks"
+        verdict = "at or above" if g >= a else "below"
+        reasons.append(
+            Reason(
+                f"In the last {days} days you logged {plural(g, 'give')} and "
+                f"{plural(a, 'ask')} ({ratio}): {verdict} the aim of giving at least as "
+                "often as you ask.",
+                tuple(window.loc[window["kind"].isin(GIVE_KINDS + ASK_KINDS), "row"].head(20)),
+            )
+        )
+    if len(one_way):
+        rows = _rows_for(window, one_way["contact_id"], ASK_KINDS)
+        reasons.append(
+            Reason(
+                f"You asked {name_list(one_way['name'].tolist())} for something and gave "
+                f"nothing back ({len(one_way)} of the {plural(asked, 'person', 'people')} "
+                f"you asked) {rows_phrase(rows)}.",
+                tuple(rows),
+            )
+        )
+    elif asked:
+        reasons.append(Reason(f"Everyone you asked ({asked}) has also had something from you."))
+    if len(unreturned):
+        rows = _rows_for(window, unreturned["contact_id"], RECEIVED_KINDS)
+        reasons.append(
+            Reason(
+                f"{name_list(unreturned['name'].tolist())} helped you and "
+                f"{verb(len(unreturned), 'has', 'have')} had nothing back yet "
+                f"({len(unreturned)} of the "
+                f"{plural(helpers, 'person', 'people')} who helped you) {rows_phrase(rows)}.",
+                tuple(rows),
+            )
+        )
+    elif helpers:
+        reasons.append(Reason(f"You have given something back to all {helpers} who helped you."))
+    return reasons

@@ -1,0 +1,59 @@
+"""Shared preparation for the scorers: the "as of" date, the look-back window, names.
+
+Every scorer sees the same :class:`ScoringInput`, built once per ``score_log`` call:
+interactions after ``as_of`` are ignored (they have not happened yet on that date) and
+``window`` holds only the last ``settings.lookback_days`` days up to and including
+``as_of``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from netcoach.log import NetworkLog
+from netcoach.settings import Settings
+
+
+@dataclass(frozen=True)
+class ScoringInput:
+    """The tables and dates every scorer works from."""
+
+    as_of: pd.Timestamp
+    window_start: pd.Timestamp
+    settings: Settings
+    contacts: pd.DataFrame
+    """contact_id, name, tier, cadence_days (one row per contact)."""
+    history: pd.DataFrame
+    """Every interaction up to ``as_of``: date, contact_id, channel, kind, row, name."""
+    window: pd.DataFrame
+    """The part of ``history`` inside the look-back window."""
+
+
+def to_timestamp(value: dt.date | str | pd.Timestamp) -> pd.Timestamp:
+    """Midnight of a date given as a date, an ISO string or a timestamp."""
+    ts = pd.Timestamp(value)
+    if ts.tzinfo is not None:
+        ts = ts.tz_localize(None)
+    return ts.normalize()
+
+
+def prepare(
+    log: NetworkLog, as_of: dt.date | str | pd.Timestamp, settings: Settings
+) -> ScoringInput:
+    """Cut the log to what was known on ``as_of`` and attach contact names."""
+    as_of_ts = to_timestamp(as_of)
+    window_start = as_of_ts - pd.Timedelta(days=settings.lookback_days - 1)
+    contacts = log.contacts[["contact_id", "name", "tier", "cadence_days"]].reset_index(drop=True)
+    ix = log.interactions
+    if "row" not in ix.columns:
+        ix = ix.assign(row=range(2, len(ix) + 2))
+    history = ix.loc[
+        ix["date"] <= as_of_ts, ["date", "contact_id", "channel", "kind", "row"]
+    ].reset_index(drop=True)
+    names = contacts.set_index("contact_id")["name"]
+    history["name"] = history["contact_id"].map(names).fillna(history["contact_id"])
+    window = history.loc[history["date"] >= window_start].reset_index(drop=True)
+    return ScoringInput(as_of_ts, window_start, settings, contacts, history, window)

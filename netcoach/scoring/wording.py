@@ -1,0 +1,59 @@
+"""Small helpers that turn numbers, names and row lists into plain English."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+MAX_NAMES = 3
+MAX_ROWS = 8
+
+
+def percent(share: float) -> str:
+    """0.237 -> '24%'."""
+    return f"{round(100 * float(share))}%"
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 lead', '3 leads'."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def times(n: int) -> str:
+    """'once', 'twice', '3 times'."""
+    return {1: "once", 2: "twice"}.get(int(n), f"{int(n)} times")
+
+
+def verb(n: int, one: str, many: str) -> str:
+    """Pick the verb form for a count: verb(1, "was", "were") -> "was"."""
+    return one if n == 1 else many
+
+
+def name_list(names: Sequence[str], limit: int = MAX_NAMES) -> str:
+    """'Ann', 'Ann and Bo', 'Ann, Bo and Cy', 'Ann, Bo, Cy and 4 others'."""
+    names = [str(n) for n in names]
+    if len(names) > limit:
+        shown, rest = names[:limit], len(names) - limit
+        return ", ".join(shown) + f" and {plural(rest, 'other')}"
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def rows_phrase(rows: Iterable[int], file: str = "interactions.csv", limit: int = MAX_ROWS) -> str:
+    """'(interactions.csv rows 4, 9 and 12)' so a learner can find the rows."""
+    rows = sorted({int(r) for r in rows})
+    if not rows:
+        return ""
+    if len(rows) == 1:
+        return f"({file} row {rows[0]})"
+    shown = [str(r) for r in rows[:limit]]
+    if len(rows) > limit:
+        return f"({file} rows {', '.join(shown)} and {len(rows) - limit} more)"
+    return f"({file} rows {', '.join(shown[:-1])} and {shown[-1]})"
+
+
+def day(ts: pd.Timestamp) -> str:
+    """A date as '3 Sep 2025'."""
+    return f"{ts.day} {ts.strftime('%b %Y')}"

@@ -119,16 +119,25 @@ def cadence_table(log: NetworkLog, settings: Settings | None = None) -> pd.DataF
     return table
 
 
-def _answered(log: NetworkLog, asked: tuple[str, ...], answers: tuple[str, ...]) -> pd.DataFrame:
-    """Rows of kinds ``asked`` with the first answer (kinds ``answers``) on or after the day."""
+def _answered(
+    log: NetworkLog,
+    asked: tuple[str, ...],
+    answers: tuple[str, ...],
+    lead_answers: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """Rows of kinds ``asked`` with the first answer on or after the day.
+
+    Kinds ``answers`` answer any row; kinds ``lead_answers`` answer job leads only.
+    """
     rows = log.interactions
-    todo = rows.loc[rows["kind"].isin(asked), ["row", "date", "contact_id"]]
-    done = rows.loc[rows["kind"].isin(answers), ["contact_id", "date"]]
+    todo = rows.loc[rows["kind"].isin(asked), ["row", "date", "contact_id", "kind"]]
+    done = rows.loc[rows["kind"].isin(answers + lead_answers), ["contact_id", "date", "kind"]]
     pairs = todo.merge(done, on="contact_id", suffixes=("", "_answer"))
-    pairs = pairs[pairs["date_answer"] >= pairs["date"]]
+    fits = pairs["kind_answer"].isin(answers) | (pairs["kind"] == LEAD_KIND)
+    pairs = pairs[fits & (pairs["date_answer"] >= pairs["date"])]
     first = pairs.groupby("row")["date_answer"].min()
-    out = todo.assign(answered_on=todo["row"].map(first)).reset_index(drop=True)
-    return out
+    out = todo.drop(columns="kind").assign(answered_on=todo["row"].map(first))
+    return out.reset_index(drop=True)
 
 
 def leads(log: NetworkLog) -> pd.DataFrame:
@@ -137,8 +146,12 @@ def leads(log: NetworkLog) -> pd.DataFrame:
 
 
 def help_thanked(log: NetworkLog) -> pd.DataFrame:
-    """Help received (any ``received_...`` row) with the first thank-you on or after it."""
-    return _answered(log, RECEIVED_KINDS, (THANKS_KIND,))
+    """Help received (any ``received_...`` row) with the first thank-you on or after it.
+
+    Following up (or declining) a lead also thanks the person who gave it, as in the
+    follow-up score.
+    """
+    return _answered(log, RECEIVED_KINDS, (THANKS_KIND,), FOLLOW_UP_KINDS)
 
 
 def leads_not_followed(log: NetworkLog) -> list[int]:

@@ -216,26 +216,32 @@ def labelled_chart(number: int, ax: Any, months: int = 12) -> None:
 # --- 06 cadence ------------------------------------------------------------------------------
 
 
-def cadence_days(number: int, table: Any, sample: str = SAMPLE) -> None:
+def _cadence_column(
+    number: int, table: Any, column: str, label: str, hint: str, sample: str
+) -> None:
     want = answers.cadence_table(sample_log(sample))
     check_all(
         number,
-        "cadence per contact",
-        [table_problem(table, want, "contact_id", ["cadence_days"], "cadence", what="contacts")],
-        "a contact's own cadence_days wins; otherwise use the tier's default "
-        "(inner 14, close 30, active 90); leave out contacts with no cadence at all",
+        label,
+        [table_problem(table, want, "contact_id", [column], "cadence", what="contacts")],
+        hint,
     )
+
+
+def cadence_days(number: int, table: Any, sample: str = SAMPLE) -> None:
+    hint = (
+        "a contact's own cadence_days wins; otherwise use the tier's default "
+        "(inner 14, close 30, active 90); leave out contacts with no cadence at all"
+    )
+    _cadence_column(number, table, "cadence_days", "cadence per contact", hint, sample)
 
 
 def days_since(number: int, table: Any, sample: str = SAMPLE) -> None:
-    want = answers.cadence_table(sample_log(sample))
-    check_all(
-        number,
-        "days since last contact",
-        [table_problem(table, want, "contact_id", ["days_since"], "cadence", what="contacts")],
+    hint = (
         "take the latest date per contact_id, then count the days from it to as_of "
-        "(.dt.days); a contact never in touch has no value (NaN)",
+        "(.dt.days); a contact never in touch has no value (NaN)"
     )
+    _cadence_column(number, table, "days_since", "days since last contact", hint, sample)
 
 
 def overdue(number: int, contact_ids: Any, sample: str = SAMPLE) -> None:
@@ -282,8 +288,8 @@ def help_not_thanked(number: int, rows: Any, sample: str = SAMPLE) -> None:
                 rows, answers.help_not_thanked(sample_log(sample)), "not_thanked", "rows", "row"
             )
         ],
-        "help is every received_... kind, and a thanked row with the same contact on or after "
-        "the day answers it",
+        "help is every received_... kind; a thanked row with the same contact on or after "
+        "the day answers it, and for a lead a follow-up or a decline answers it too",
     )
 
 

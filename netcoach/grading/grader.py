@@ -70,7 +70,7 @@ GRADEBOOK_COLUMNS = (
     "detail",
 )
 _NBVAL_MARKER = re.compile(r"^\s*#\s*NBVAL_\w+\s*$")
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_ANSI = re.compile(r"(?:\x1b|#x1B)\[[0-9;]*[A-Za-z]")  # junit writes ESC as "#x1B"
 _EXCEPTION_LINE = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception|Interrupt|Exit)): ?(.*)$")
 
 

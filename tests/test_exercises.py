@@ -1,0 +1,195 @@
+"""The graded exercises: masters and generated notebooks in sync, locked check cells, every
+solution passing nbval, every untouched starter failing, and each deliberately wrong answer
+failing its own check and no other.
+
+The nbval runs are the slow part (a kernel per notebook, about 1.5-3 s each on a quiet
+machine); the starters and the wrong answers are graded together, two at a time.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from netcoach.grading.authoring import (
+    CHECK_TAG,
+    EXERCISES_DIR,
+    MANIFEST_NAME,
+    AuthoringError,
+    build_all,
+    checksum,
+    load_manifest,
+    master_paths,
+    read_master,
+    solution_source,
+    split_master,
+    starter_source,
+)
+from netcoach.grading.grader import grade_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+IDS = [p.stem for p in master_paths()]
+JOBS = int(os.environ.get("NETCOACH_GRADE_JOBS", "2"))
+
+
+def _checks(exercise_id: str):
+    path = EXERCISES_DIR / "masters" / f"{exercise_id}.md"
+    return split_master(read_master(path), exercise_id)[2]
+
+
+WRONG = [(i, c.number, c.wrong) for i in IDS for c in _checks(i)]
+
+
+def _nb(exercise_id: str, kind: str) -> nbformat.NotebookNode:
+    return nbformat.read(EXERCISES_DIR / exercise_id / f"{kind}.ipynb", as_version=4)
+
+
+def _content(nb: nbformat.NotebookNode) -> list:
+    """What must match between committed and regenerated notebooks (no volatile metadata)."""
+    meta = {k: nb.metadata.get(k) for k in ("kernelspec", "netcoach")}
+    cells = [
+        (
+            c.cell_type,
+            c.get("id"),
+            c.source,
+            dict(c.metadata),
+            c.get("outputs"),
+            c.get("execution_count"),
+        )
+        for c in nb.cells
+    ]
+    return [meta, cells]
+
+
+def test_there_are_at_least_eight_exercises_each_with_starter_and_solution() -> None:
+    assert len(IDS) >= 8
+    assert set(load_manifest()["exercises"]) == set(IDS)
+    for exercise_id in IDS:
+        for kind in ("starter", "solution"):
+            assert (EXERCISES_DIR / exercise_id / f"{kind}.ipynb").is_file()
+
+
+def test_committed_notebooks_are_in_sync_with_their_masters(tmp_path: Path) -> None:
+    manifest = build_all(out_dir=tmp_path, execute_solution=False)
+    assert manifest == load_manifest(EXERCISES_DIR / MANIFEST_NAME), (
+        "exercises/checksums.json is stale: run `netcoach exercises build`"
+    )
+    for exercise_id in IDS:
+        for kind in ("starter", "solution"):
+            fresh = nbformat.read(tmp_path / exercise_id / f"{kind}.ipynb", as_version=4)
+            assert _content(_nb(exercise_id, kind)) == _content(fresh), (
+                f"{exercise_id}/{kind}.ipynb differs from its master: "
+                "run `netcoach exercises build`"
+            )
+
+
+def test_starters_hide_every_answer_and_solutions_keep_them() -> None:
+    for exercise_id in IDS:
+        starter, solution = _nb(exercise_id, "starter"), _nb(exercise_id, "solution")
+        assert len(starter.cells) == len(solution.cells)
+        answers = 0
+        for mine, theirs in zip(starter.cells, solution.cells, strict=True):
+            for text in (mine.source, theirs.source):
+                assert "SOLUTION" not in text, exercise_id
+            if "answer" in mine.metadata.get("tags", []):
+                answers += 1
+                assert "..." in mine.source and mine.source != theirs.source
+        assert answers >= 1, exercise_id
+
+
+def test_check_cells_are_locked_checksummed_and_carry_the_expected_line() -> None:
+    manifest = load_manifest()["exercises"]
+    for exercise_id in IDS:
+        specs = manifest[exercise_id]["checks"]
+        for kind in ("starter", "solution"):
+            cells = [
+                c for c in _nb(exercise_id, kind).cells if CHECK_TAG in c.metadata.get("tags", [])
+            ]
+            assert len(cells) == len(specs)
+            for cell, spec in zip(cells, specs, strict=True):
+                assert cell.metadata["editable"] is False and cell.metadata["deletable"] is False
+                assert "# NBVAL_CHECK_OUTPUT" in cell.source
+                assert (
+                    checksum(cell.source)
+                    == spec["checksum"]
+                    == cell.metadata["netcoach"]["checksum"]
+                )
+                assert cell.outputs[0]["text"] == spec["expected"] + "\n"
+                assert spec["expected"] == f"check {spec['number']}: {spec['label']} ✓"
+                assert cell.execution_count is not None  # nbval compares only "run" cells
+
+
+def test_solution_markers_become_placeholders() -> None:
+    master = (
+        "x = 1\n### BEGIN SOLUTION\ny = x + 1\n    z = 2\n### END SOLUTION\nw = y * 2  # SOLUTION"
+    )
+    assert starter_source(master) == "x = 1\n...\nw = ..."
+    assert solution_source(master) == "x = 1\ny = x + 1\n    z = 2\nw = y * 2"
+    for bad in ("### BEGIN SOLUTION\nx = 1", "x = 1\n### END SOLUTION", "print(1)  # SOLUTION"):
+        with pytest.raises(AuthoringError):
+            starter_source(bad)
+
+
+def test_every_check_has_a_deliberately_wrong_answer() -> None:
+    assert all(wrong for _, _, wrong in WRONG), [w[:2] for w in WRONG if not w[2]]
+
+
+def test_every_solution_passes_nbval_as_a_learner_would_run_it() -> None:
+    """``pytest --nbval-lax exercises/NN/solution.ipynb`` from the repository root."""
+    paths = [f"exercises/{i}/solution.ipynb" for i in IDS]
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbval-lax", *paths, "-p", "no:cacheprovider", "-q"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert " passed" in result.stdout and "failed" not in result.stdout.splitlines()[-1]
+
+
+def _with_wrong_answer(exercise_id: str, number: int, wrong: str) -> nbformat.NotebookNode:
+    """The solution with a wrong answer put in just before check ``number`` runs."""
+    nb = copy.deepcopy(_nb(exercise_id, "solution"))
+    index = next(
+        i for i, c in enumerate(nb.cells) if c.metadata.get("netcoach", {}).get("check") == number
+    )
+    nb.cells.insert(index, nbformat.v4.new_code_cell(wrong))
+    return nb
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Every untouched starter and every wrong-answer variant, graded in one go."""
+    folder = tmp_path_factory.mktemp("variants")
+    for exercise_id in IDS:
+        nbformat.write(_nb(exercise_id, "starter"), folder / f"{exercise_id}-starter.ipynb")
+    for exercise_id, number, wrong in WRONG:
+        nb = _with_wrong_answer(exercise_id, number, wrong)
+        nbformat.write(nb, folder / f"{exercise_id}-wrong-{number}.ipynb")
+    return {sub.path.stem: sub for sub in grade_paths([folder], timeout=120, jobs=JOBS)}
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_an_untouched_starter_fails_every_check(graded: dict, exercise_id: str) -> None:
+    sub = graded[f"{exercise_id}-starter"]
+    assert sub.status == "failed", sub.notes
+    assert sub.passed == 0 and sub.total == len(_checks(exercise_id))
+    assert all("not answered yet" in c.message for c in sub.checks)
+
+
+@pytest.mark.parametrize(("exercise_id", "number", "wrong"), WRONG)
+def test_a_wrong_answer_fails_its_check_and_only_that_check(
+    graded: dict, exercise_id: str, number: int, wrong: str
+) -> None:
+    sub = graded[f"{exercise_id}-wrong-{number}"]
+    assert sub.status == "failed", (sub.status, sub.notes)
+    assert [c.number for c in sub.checks if not c.passed] == [number]
+    message = next(c.message for c in sub.checks if c.number == number)
+    assert message and "Traceback" not in message

@@ -1,0 +1,175 @@
+"""``netcoach grade`` on a class folder, and the check helpers a learner's notebook calls."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from netcoach.cli import main
+from netcoach.grading import checks
+from netcoach.grading.authoring import EXERCISES_DIR
+from netcoach.grading.grader import GRADEBOOK_COLUMNS
+
+EXERCISE = "04-channel-mix"
+TIMEOUT = 20  # seconds per cell: generous for a loaded machine, short for the looping one
+
+
+def _solution() -> nbformat.NotebookNode:
+    return nbformat.read(EXERCISES_DIR / EXERCISE / "solution.ipynb", as_version=4)
+
+
+def _answer_cell(nb: nbformat.NotebookNode, n: int = 0) -> nbformat.NotebookNode:
+    return [c for c in nb.cells if "answer" in c.metadata.get("tags", [])][n]
+
+
+def _check_cell(nb: nbformat.NotebookNode, number: int) -> nbformat.NotebookNode:
+    return next(c for c in nb.cells if c.metadata.get("netcoach", {}).get("check") == number)
+
+
+@pytest.fixture(scope="module")
+def class_results(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Grade a folder holding one of each kind of submission; return output, exit code, CSV."""
+    folder = tmp_path_factory.mktemp("submissions")
+    nbformat.write(_solution(), folder / "correct.ipynb")
+
+    wrong = _solution()  # a wrong answer, saved with a forged passing output: must still fail
+    _answer_cell(wrong).source = _answer_cell(wrong).source.replace(
+        "counts / counts.sum()", "counts / 100"
+    )
+    _check_cell(wrong, 1).outputs = copy.deepcopy(_check_cell(_solution(), 1).outputs)
+    nbformat.write(wrong, folder / "wrong.ipynb")
+
+    broken = _solution()
+    _answer_cell(broken, 1).source = (
+        'raise ValueError("my typo")\n' + _answer_cell(broken, 1).source
+    )
+    nbformat.write(broken, folder / "broken.ipynb")
+
+    looping = _solution()
+    _answer_cell(looping, 1).source = "while True:\n    pass"
+    nbformat.write(looping, folder / "looping.ipynb")
+
+    tampered = _solution()
+    _check_cell(tampered, 2).source = 'print("check 2: rich share ✓")'
+    nbformat.write(tampered, folder / "tampered.ipynb")
+
+    (folder / "notes.txt").write_text("I did the exercise in my head.\n", encoding="utf-8")
+    (folder / "garbled.ipynb").write_text('{"cells": [', encoding="utf-8")
+
+    gradebook = folder.parent / "gradebook.csv"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["grade", str(folder), "--csv", str(gradebook), "--timeout", str(TIMEOUT)])
+    with open(gradebook, encoding="utf-8") as f:
+        header = f.readline().strip().split(",")
+        f.seek(0)
+        rows = list(csv.DictReader(f))
+    return {
+        "code": code,
+        "out": out.getvalue(),
+        "rows": {Path(r["file"]).name: r for r in rows},
+        "header": header,
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "status", "passed"),
+    [
+        ("correct.ipynb", "passed", 2),
+        ("wrong.ipynb", "failed", 0),
+        ("broken.ipynb", "error", 1),
+        ("looping.ipynb", "timeout", 1),
+        ("tampered.ipynb", "tampered", 1),
+        ("notes.txt", "not-a-notebook", 0),
+        ("garbled.ipynb", "not-a-notebook", 0),
+    ],
+)
+def test_each_submission_gets_the_right_status_and_score(
+    class_results: dict, name: str, status: str, passed: int
+) -> None:
+    row = class_results["rows"][name]
+    assert row["status"] == status, row
+    assert int(row["checks_passed"]) == passed
+    total = 0 if status == "not-a-notebook" else 2
+    assert int(row["checks_total"]) == total
+    assert int(row["score"]) == (round(100 * passed / total) if total else 0)
+    assert row["exercise"] == ("" if status == "not-a-notebook" else EXERCISE)
+
+
+def test_the_gradebook_has_one_row_per_submission(class_results: dict) -> None:
+    assert tuple(class_results["header"]) == GRADEBOOK_COLUMNS
+    assert len(class_results["rows"]) == 7
+    assert class_results["code"] == 1  # not everyone passed
+
+
+def test_the_report_gives_hints_and_clear_lines(class_results: dict) -> None:
+    out = class_results["out"]
+    assert "correct.ipynb (04-channel-mix): 2/2 checks passed, score 100, passed" in out
+    assert "✗ check 1: channel shares: 7 of the 7 values in shares differ" in out
+    assert "did you divide by the number of interactions?" in out
+    assert "raised ValueError: my typo" in out
+    assert "ran out of time" in out
+    assert "check cell(s) 2 edited or removed" in out
+    assert "notes.txt: not-a-notebook: it is a .txt file" in out
+    assert "garbled.ipynb: not-a-notebook: it is not valid JSON" in out
+    assert (
+        "7 submissions: 1 passed, 1 failed, 1 error, 1 timeout, 1 tampered, 2 not-a-notebook" in out
+    )
+
+
+def test_a_deleted_check_cell_is_tampered_and_a_missing_path_is_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    from netcoach.grading.authoring import load_manifest
+    from netcoach.grading.grader import locate_checks
+
+    nb = _solution()
+    nb.cells.remove(_check_cell(nb, 1))
+    specs = load_manifest()["exercises"][EXERCISE]["checks"]
+    assert set(locate_checks(nb, specs)) == {2}
+    assert main(["grade", str(tmp_path / "nowhere")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+# --- the check helpers -----------------------------------------------------------------------
+
+
+def test_a_passing_check_prints_one_stable_line(capsys: pytest.CaptureFixture) -> None:
+    checks.check(2, "channel shares", True, "unused")
+    assert capsys.readouterr().out == "check 2: channel shares ✓\n"
+
+
+def test_a_failing_check_raises_one_readable_line_with_the_hint() -> None:
+    with pytest.raises(checks.CheckFailed) as err:
+        checks.check_all(3, "rich share", [checks.number_problem(0.9, 0.3, "rich_share")], "add up")
+    assert err.value._render_traceback_() == [
+        "check 3: rich share ✗ rich_share is 0.9, which is too high. Hint: add up"
+    ]
+    assert "0.3" not in str(err.value)  # says which way, not the answer
+
+
+def test_comparisons_tolerate_row_order_layout_and_rounding() -> None:
+    want = pd.DataFrame({"contact_id": ["c1", "c2", "c3"], "gives": [1, 0, 2]})
+    shuffled = want.iloc[[2, 0, 1]].set_index("contact_id")
+    assert checks.table_problem(shuffled, want, "contact_id", ["gives"], "t") is None
+    assert "differ, for example for contact_id 'c2'" in checks.table_problem(
+        want.assign(gives=[1, 5, 2]), want, "contact_id", ["gives"], "t"
+    )
+    shares = {"email": 1 / 3, "phone": 2 / 3}
+    rounded = pd.Series({"phone": 0.67, "email": 0.33})
+    assert checks.mapping_problem(rounded, shares, "s", tol=0.006) is None
+    assert checks.mapping_problem(rounded, shares, "s") is not None
+    assert checks.set_problem(["b", "a"], ("a", "b"), "ids") is None
+    assert "missing for example 'c'" in checks.set_problem(["a"], ["a", "c"], "ids")
+    for day in ("2025-01-31", pd.Timestamp("2025-01-31"), dt.date(2025, 1, 31)):
+        assert checks.date_problem(day, pd.Timestamp("2025-01-31"), "d") is None
+    assert "not answered yet" in checks.number_problem(..., 3, "n")
+    assert "should be a number" in checks.number_problem("three", 3, "n")

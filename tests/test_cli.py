@@ -217,3 +217,14 @@ def test_installed_console_script(tmp_path: Path) -> None:
     )
     assert bad.returncode == EXIT_BAD_INPUT
     assert bad.stderr.startswith("netcoach: ") and "Traceback" not in bad.stderr
+
+
+def test_an_empty_log_scores_and_renders(tmp_path: Path, capsys) -> None:
+    folder = _write_log(
+        tmp_path / "empty", "contact_id,name\nc1,Amara Ashwell\n", "date,contact_id,channel,kind\n"
+    )
+    out = tmp_path / "empty.html"
+    assert main(["score", str(folder), "--as-of", "2025-06-30", "--html", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "Next actions (top 0 of 0)" in text and "Nothing is overdue" in text
+    assert "Nothing is overdue" in out.read_text(encoding="utf-8")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
@@ -39,6 +40,8 @@ from netcoach.widgets.common import (
 )
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from netcoach.log import NetworkLog
     from netcoach.plots import Chart
     from netcoach.scoring.results import Report, ScoreResult
@@ -64,6 +67,9 @@ ACTION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("reason", "Why"),
     ("days_overdue", "Days overdue"),
 )
+
+ACTIONS_SHOWN = 25
+"""How many next actions the widget lists; the HTML report and the calendar have them all."""
 
 OVERDUE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("what", "What"),
@@ -99,6 +105,38 @@ def _chart_functions() -> dict[str, Callable[[Report], Chart]]:
     }
 
 
+def _digest(frame: pd.DataFrame) -> str:
+    """A short fingerprint of a table's columns and values."""
+    import hashlib
+
+    import pandas as pd
+
+    digest = hashlib.blake2b(repr(list(frame.columns)).encode(), digest_size=16)
+    try:
+        digest.update(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
+    except TypeError:  # unhashable cells (tuples of rows): fall back to their text
+        digest.update(frame.to_csv(index=False).encode())
+    return digest.hexdigest()
+
+
+CHART_INPUTS: dict[str, Callable[[Report], tuple]] = {
+    "gives_and_asks": lambda r: (_digest(r.reciprocity.details["per_contact"]),),
+    "channel_mix": lambda r: (
+        _digest(r.channel_mix.details["by_month"]),
+        float(r.settings.rich_channel_target),
+    ),
+    "follow_up": lambda r: (
+        _digest(r.follow_up.details["leads"]),
+        _digest(r.follow_up.details["thanks"]),
+        _digest(r.channel_mix.details["by_month"][["month"]]),
+    ),
+    "cadence": lambda r: (_digest(r.follow_up.details["cadence"]),),
+}
+"""What each chart in :mod:`netcoach.plots` reads from a report. A chart is redrawn only
+when these change: moving the lead window leaves the channel-mix chart as it was. Keep in
+step with ``netcoach/plots.py`` (``tests/test_widgets_score.py`` checks it)."""
+
+
 class _LRU(OrderedDict):
     """A small least-recently-used cache."""
 
@@ -129,14 +167,18 @@ def score_card_html(result: ScoreResult) -> str:
     )
 
 
-def actions_table_html(report: Report) -> str:
-    """The ranked next actions as an HTML table."""
-    actions = report.next_actions.copy()
+def actions_table_html(report: Report, top: int = ACTIONS_SHOWN) -> str:
+    """The first ``top`` ranked next actions as an HTML table (the exports have them all)."""
+    total = len(report.next_actions)
+    actions = report.next_actions.head(top).copy()
     actions["what"] = actions["action"].map(lambda a: ACTION_LABELS.get(a, a))
+    caption = f"Your next actions on {report.as_of:%d %B %Y}, most urgent first"
+    if total > top:
+        caption += f" (the first {top} of {total}; the HTML report and the calendar list them all)"
     return html_table(
         actions,
         ACTION_COLUMNS,
-        caption=f"Your next actions on {report.as_of:%d %B %Y}, most urgent first",
+        caption=caption,
         empty="Nothing is overdue: no next actions today. Keep it up.",
     )
 
@@ -191,6 +233,8 @@ class ScoreMyNetwork(w.VBox):
         self._token = 0
         self._reports = _LRU(CACHE_SIZE)
         self._charts = _LRU(CACHE_SIZE * len(CHART_TABS))
+        self._views = _LRU(CACHE_SIZE)
+        self.last_timing: dict[str, float] = {}
         self._shown: dict[str, Hashable] = {}
         self._quiet = False
         self._upload_dir: tempfile.TemporaryDirectory | None = None
@@ -550,27 +594,38 @@ class ScoreMyNetwork(w.VBox):
         return (self._token, self.as_of.value, self.settings())
 
     def refresh(self, *, all_charts: bool = False) -> None:
-        """Re-score (from the cache when possible) and redraw cards, actions and charts."""
+        """Re-score (from the cache when possible) and redraw cards, actions and charts.
+
+        The cards and tables are updated first, so a learner sees the new scores while the
+        chart on the visible tab is drawn. ``last_timing`` holds both times (ms).
+        """
         if self.network_log is None:
             return
         if self.as_of.value is None:
             self.message.show("Choose an 'as of' date to score the log on.", "error")
             return
+        started = time.perf_counter()
         key = self._key()
         try:
             self.report = self._reports.get_or_make(key, lambda: self._score(key))
+            cards, actions, overdue = self._views.get_or_make(key, self._view_html)
         except Exception as err:
             show_error(self.message, err)
             return
-        for name, result in self.report.scores.items():
-            self.cards[name].value = score_card_html(result)
-        self.actions.value = actions_table_html(self.report)
-        self.overdue.value = overdue_table_html(self.report)
+        for name, value in cards.items():
+            self.cards[name].value = value
+        self.actions.value = actions
+        self.overdue.value = overdue
+        scores_done = time.perf_counter()
         if all_charts:
             for chart_key, _ in CHART_TABS:
                 self._draw_chart(chart_key)
         else:
             self._draw_visible_chart()
+        self.last_timing = {
+            "scores_ms": 1000 * (scores_done - started),
+            "view_ms": 1000 * (time.perf_counter() - started),
+        }
 
     def _score(self, key: tuple) -> Report:
         from netcoach.scoring import score_log
@@ -579,17 +634,22 @@ class ScoreMyNetwork(w.VBox):
         self.stats["scored"] += 1
         return score_log(self.network_log, as_of=as_of, settings=settings)
 
+    def _view_html(self) -> tuple[dict[str, str], str, str]:
+        cards = {name: score_card_html(result) for name, result in self.report.scores.items()}
+        return cards, actions_table_html(self.report), overdue_table_html(self.report)
+
     def _draw_visible_chart(self) -> None:
         index = self.tabs.selected_index
         if self.report is not None and index is not None:
             self._draw_chart(CHART_TABS[index][0])
 
     def _draw_chart(self, chart_key: str) -> None:
-        key = self._key()
+        report = self.report
+        key = (self._token, report.as_of, chart_key, CHART_INPUTS[chart_key](report))
         if self._shown.get(chart_key) == key:
             return
         self.chart_views[chart_key].value = self._charts.get_or_make(
-            (*key, chart_key), lambda: self._render(chart_key)
+            key, lambda: self._render(chart_key)
         )
         self._shown[chart_key] = key
 

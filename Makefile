@@ -23,6 +23,7 @@ book: $(STAMP)
 
 ## Every test: lint, notebook hygiene, unit and property tests, notebooks, the book, the browser.
 test: $(STAMP)
+	PYTHON=$(BIN)/python scripts/ensure-test-tools.sh
 	$(BIN)/python -m pytest
 
 ## Fast loop while developing: everything except the book build and the browser.

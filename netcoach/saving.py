@@ -22,7 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from netcoach import schema
 from netcoach.loading import load_log
@@ -55,22 +58,35 @@ def canonical_frames(log: NetworkLog) -> dict[str, pd.DataFrame]:
     return {schema.CONTACTS_FILE: contacts, schema.INTERACTIONS_FILE: interactions}
 
 
-def csv_text(frame: pd.DataFrame) -> str:
-    """A text-only table as CSV: commas, ``\n`` line ends, quotes only where needed.
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """A text-only table as UTF-8 CSV: commas, ``\n`` line ends, quotes only where needed.
 
-    Vectorised string operations (Arrow-backed); several times faster than
-    ``DataFrame.to_csv`` on a million rows, with the same output for these tables.
+    Built with Arrow compute kernels (a column is quoted only when one of its values holds a
+    comma, a quote or a line break), several times faster than ``DataFrame.to_csv`` on a
+    million rows, with the same output except that a bare carriage return is also quoted.
     """
+    large = pa.large_string()
+    quote, empty = pa.scalar('"', large), pa.scalar("", large)
     cells = []
     for column in frame.columns:
-        s = frame[column].astype(str)
-        needs_quotes = s.str.contains(r'[",\r\n]', regex=True)
-        cells.append(s.where(~needs_quotes, '"' + s.str.replace('"', '""', regex=False) + '"'))
-    header = ",".join(frame.columns) + "\n"
+        values = pa.array(frame[column].astype(str), type=large)
+        needs_quotes = pc.match_substring_regex(values, r'[",\r\n]')
+        if pc.any(needs_quotes).as_py():
+            escaped = pc.replace_substring(values, '"', '""')
+            quoted = pc.binary_join_element_wise(quote, escaped, quote, empty)
+            values = pc.if_else(needs_quotes, quoted, values)
+        cells.append(values)
+    header = (",".join(frame.columns) + "\n").encode("utf-8")
     if not len(frame):
         return header
-    lines = cells[0].str.cat(cells[1:], sep=",") if len(cells) > 1 else cells[0]
-    return header + lines.str.cat(sep="\n") + "\n"
+    lines = pc.binary_join_element_wise(*cells, pa.scalar(",", large))
+    lines = pc.binary_join_element_wise(lines, empty, pa.scalar("\n", large))
+    if isinstance(lines, pa.ChunkedArray):
+        lines = lines.combine_chunks()
+    # The data buffer of a string array is every value back to back: the file body.
+    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)
+    start, end = offsets[lines.offset], offsets[lines.offset + len(lines)]
+    return header + lines.buffers()[2].to_pybytes()[start:end]
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -82,12 +98,12 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _write_temp(folder: Path, name: str, write: Any) -> Path:
-    """Write a temporary file next to ``name`` with ``write(handle)``, flushed to disk."""
+def _write_temp(folder: Path, name: str, data: bytes) -> Path:
+    """Write ``data`` to a temporary file next to ``name``, flushed to disk."""
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            write(handle)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
@@ -141,16 +157,11 @@ def _restore(folder: Path, backup: Path) -> None:
     present = json.loads((backup / MANIFEST).read_text(encoding="utf-8"))["files"]
     for name in LOG_FILES:
         if present.get(name):
-            copy = _write_temp(folder, name, lambda h, n=name: h.write(_read_text(backup / n)))
+            copy = _write_temp(folder, name, (backup / name).read_bytes())
             os.replace(copy, folder / name)
         else:
             (folder / name).unlink(missing_ok=True)
     _fsync_dir(folder)
-
-
-def _read_text(path: Path) -> str:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return handle.read()
 
 
 def _replace_all(folder: Path, temps: dict[str, Path], backup: Path) -> None:
@@ -194,7 +205,7 @@ def save_log(
     temps: dict[str, Path] = {}
     try:
         for name, frame in frames.items():
-            temps[name] = _write_temp(target, name, lambda h, f=frame: h.write(csv_text(f)))
+            temps[name] = _write_temp(target, name, csv_bytes(frame))
         backup = _backup(target, stamp, description)
         _replace_all(target, temps, backup)
     finally:
@@ -306,8 +317,8 @@ def create_log(folder: str | Path) -> Path:
     }
     for name, header in headers.items():
         template = TEMPLATES / name
-        text = _read_text(template) if template.is_file() else header
-        os.replace(_write_temp(folder, name, lambda h, t=text: h.write(t)), folder / name)
+        data = template.read_bytes() if template.is_file() else header.encode("utf-8")
+        os.replace(_write_temp(folder, name, data), folder / name)
     settings = TEMPLATES / schema.SETTINGS_FILE
     if settings.is_file():
         shutil.copyfile(settings, folder / schema.SETTINGS_FILE)

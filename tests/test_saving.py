@@ -175,6 +175,16 @@ def test_add_then_undo_restores_the_exact_files(tmp_path: Path) -> None:
     assert undo_last(folder) is None
 
 
+def test_undo_restores_a_cp1252_file_byte_for_byte(tmp_path: Path) -> None:
+    windows = CONTACTS_CSV.replace("\n", "\r\n").encode("cp1252")
+    folder = write_log(tmp_path / "log", contacts=windows)
+    before = log_files(folder)
+    add_contact(folder, contact_id="c004", name="Chloé Martin")
+    assert "Chloé Martin" in (folder / "contacts.csv").read_text(encoding="utf-8")
+    undo_last(folder)
+    assert log_files(folder) == before
+
+
 def test_undo_removes_a_file_that_did_not_exist_before(tmp_path: Path) -> None:
     folder = write_log(tmp_path / "log", interactions=None)
     add_interaction(folder, date="2024-05-01", contact_id="c001", channel="email", kind="shared")
@@ -202,9 +212,9 @@ def test_create_log_from_templates_and_refuse_to_overwrite(tmp_path: Path) -> No
     assert load_log(folder).contacts["name"].tolist() == ["Amara Osei"]
 
 
-def test_csv_text_quotes_only_where_needed() -> None:
+def test_csv_bytes_quotes_only_where_needed() -> None:
     frame = pd.DataFrame({"a": ["x", "", "a,b", 'q"z', "l1\nl2", "r\rx"], "b": list("123456")})
-    text = saving.csv_text(frame.astype(str))
+    text = saving.csv_bytes(frame.astype(str)).decode("utf-8")
     assert text == 'a,b\nx,1\n,2\n"a,b",3\n"q""z",4\n"l1\nl2",5\n"r\rx",6\n'
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert rows[1:] == frame.to_numpy().tolist()

@@ -149,7 +149,7 @@ def _give_back_actions(reciprocity: ScoreResult) -> pd.DataFrame:
     what = what.where(owed["received"] == 0, what.where(what == "", what + " and ") + helped)
     reasons = (
         "Offer " + owed["name"] + " something of value (an article, an introduction, "
-        "congratulations): " + what + " and have given nothing back yet."
+        "congratulations): " + what + ", and you have given nothing back yet."
     )
     zero = pd.Series(0, index=owed.index)
     empty = pd.Series([()] * len(owed), index=owed.index, dtype=object)

@@ -111,8 +111,8 @@ def _reasons(
     if g + a == 0:
         reasons.append(
             Reason(
-                f"No gives or asks are logged in the last {days} days, so the balance "
-                "counts as neutral (half marks)."
+                f"No gives or asks are logged in the last {days} days, so the balance part "
+                "of this score counts as half."
             )
         )
     else:

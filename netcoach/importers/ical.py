@@ -24,6 +24,7 @@ address (Google's exports), else as the address that appears in the most events.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -61,6 +62,15 @@ PHONE = re.compile(
     re.IGNORECASE,
 )
 URL = re.compile(r"^\s*https?://", re.IGNORECASE)
+
+
+_WHAT = {"RRULE": "repeat rule"} | dict.fromkeys(
+    ("DTSTART", "DTEND", "EXDATE", "RDATE", "RECURRENCE-ID"), "date or time"
+)
+_LIKE = {"RRULE": "repeat rules look like FREQ=WEEKLY;COUNT=4"} | dict.fromkeys(
+    ("DTSTART", "DTEND", "EXDATE", "RDATE", "RECURRENCE-ID"),
+    "calendar dates look like 20240312 or 20240312T093000",
+)
 
 
 @dataclass(frozen=True)
@@ -163,16 +173,24 @@ def _local_date(value: dt.date | dt.datetime, zone: dt.tzinfo | None) -> dt.date
     return value
 
 
-def _occurrences(event: Any, start: dt.date | dt.datetime, lo: dt.date, hi: dt.date) -> list:
-    """Start times of the event inside [lo, hi] (recurrences expanded)."""
-    if not event.get("RRULE") and not event.get("RDATE"):
-        return [start]
+class TooFrequent(ValueError):
+    """An event that repeats more often than daily: not a meeting with a person."""
+
+
+def _rule_set(event: Any, start: dt.date | dt.datetime) -> tuple[rrule.rruleset, dt.datetime]:
+    """The event's repeats (RRULE, RDATE, EXDATE) and its first start as a datetime."""
     aware = isinstance(start, dt.datetime) and start.tzinfo is not None
     first = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time())
     rules = rrule.rruleset()
     for value in _as_list(event.get("RRULE")):
         text = value.to_ical().decode()
-        if not aware:
+        if re.search(r"FREQ=(SECONDLY|MINUTELY|HOURLY)", text, re.IGNORECASE):
+            raise TooFrequent(text)
+        if re.search(r"INTERVAL=0*(;|$)", text):
+            raise ValueError("INTERVAL must be 1 or more")
+        if aware:
+            text = re.sub(r"UNTIL=(\d{8})(;|$)", r"UNTIL=\1T235959Z\2", text)
+        else:
             text = re.sub(r"(UNTIL=\d{8}(T\d{6})?)Z", r"\1", text)
         rules.rrule(rrule.rrulestr(text, dtstart=first, ignoretz=not aware))
     rules.rdate(first)
@@ -187,10 +205,34 @@ def _occurrences(event: Any, start: dt.date | dt.datetime, lo: dt.date, hi: dt.d
                 else:
                     value = dt.datetime.combine(value, first.timetz() if aware else dt.time())
                 add(value)
-    tz = first.tzinfo if aware else None
+    return rules, first
+
+
+def _repeats(event: Any) -> bool:
+    return bool(event.get("RRULE") or event.get("RDATE"))
+
+
+def _last_start(event: Any, start: dt.date | dt.datetime) -> dt.date | dt.datetime:
+    """The last start of an event whose repeats end (COUNT or UNTIL); else its first start."""
+    rules = [str(r.to_ical().decode()).upper() for r in _as_list(event.get("RRULE"))]
+    if not _repeats(event) or any("COUNT=" not in r and "UNTIL=" not in r for r in rules):
+        return start
+    found = list(itertools.islice(_rule_set(event, start)[0], MAX_OCCURRENCES))
+    if not found:
+        return start
+    return found[-1] if isinstance(start, dt.datetime) else found[-1].date()
+
+
+def _occurrences(event: Any, start: dt.date | dt.datetime, lo: dt.date, hi: dt.date) -> list:
+    """Start times of the event inside [lo, hi] (recurrences expanded)."""
+    if not _repeats(event):
+        return [start]
+    rules, first = _rule_set(event, start)
+    tz = first.tzinfo
     low = dt.datetime.combine(lo - dt.timedelta(days=1), dt.time(), tzinfo=tz)
     high = dt.datetime.combine(hi + dt.timedelta(days=2), dt.time(), tzinfo=tz)
-    found = rules.between(low, high, inc=True)[:MAX_OCCURRENCES]
+    inside = itertools.takewhile(lambda f: f <= high, rules.xafter(low, inc=True))
+    found = list(itertools.islice(inside, MAX_OCCURRENCES))
     if isinstance(start, dt.datetime):
         return found
     return [f.date() for f in found]
@@ -255,7 +297,8 @@ def read_calendar(
     starts = _event_lines(lines)
     events = [e for cal in calendars for e in cal.walk("VEVENT")]
     problems: list[Problem] = []
-    dated: list[tuple[Any, dt.date | dt.datetime, int]] = []
+    skipped: Counter = Counter()
+    dated: list[tuple[Any, Any, int, Any]] = []
     for i, event in enumerate(events):
         start = starts[i] if i < len(starts) else 0
         broken = dict(getattr(event, "errors", []) or [])
@@ -268,8 +311,8 @@ def read_calendar(
                         source.name,
                         line,
                         prop,
-                        f'"{raw[:60]}" is not a date or time Network Coach can read; calendar '
-                        "dates look like 20240312 or 20240312T093000",
+                        f'"{raw[:60]}" is not a {_WHAT[prop]} Network Coach can read; '
+                        f"{_LIKE[prop]}",
                     )
                 )
         if any(p in broken for p in ("DTSTART", "DTEND", "RRULE", "EXDATE", "RDATE")):
@@ -280,24 +323,34 @@ def read_calendar(
                 Problem(source.name, start + 1, "DTSTART", "this event has no start date")
             )
             continue
-        dated.append((event, value.dt, start))
+        try:
+            last = _last_start(event, value.dt)
+        except TooFrequent:
+            skipped["repeats more often than daily: not a meeting with a person"] += 1
+            continue
+        except (ValueError, TypeError, OverflowError) as err:
+            line = _property_line(lines, start, "RRULE")
+            problems.append(
+                Problem(source.name, line, "RRULE", f"this repeat rule cannot be used ({err})")
+            )
+            continue
+        dated.append((event, value.dt, start, last))
     if problems:
         raise LogValidationError(problems[:20], omitted=max(0, len(problems) - 20))
-    zone = _zone(timezone or next((c.get("X-WR-TIMEZONE") for c in calendars), None), source)
-    skipped: Counter = Counter()
     if not dated:
-        return ImportBatch(source.name, priority=4)
-    newest = max(_local_date(s, zone) for _, s, _ in dated)
+        return ImportBatch(source.name, skipped=+skipped, priority=4)
+    zone = _zone(timezone or next((c.get("X-WR-TIMEZONE") for c in calendars), None), source)
+    newest = max(_local_date(last, zone) for *_, last in dated)
     hi = until or newest
     lo = since or hi - dt.timedelta(days=365)
-    me_email, me_name = _find_me(me, calendars[0], [e for e, _, _ in dated])
+    me_email, me_name = _find_me(me, calendars[0], [e for e, *_ in dated])
     moved = {
         (str(e.get("UID")), _local_date(e.get("RECURRENCE-ID").dt, zone))
-        for e, _, _ in dated
+        for e, *_ in dated
         if e.get("RECURRENCE-ID") is not None
     }
     rows: list[dict[str, Any]] = []
-    for event, start_value, start in dated:
+    for event, start_value, start, _ in dated:
         if str(event.get("STATUS", "")).upper() == "CANCELLED":
             skipped["cancelled"] += 1
             continue
@@ -315,7 +368,10 @@ def read_calendar(
             continue
         try:
             found = _occurrences(event, start_value, lo, hi)
-        except (ValueError, TypeError) as err:
+        except TooFrequent:
+            skipped["repeats more often than daily: not a meeting with a person"] += 1
+            continue
+        except (ValueError, TypeError, OverflowError) as err:
             line = _property_line(lines, start, "RRULE")
             raise LogValidationError(
                 [Problem(source.name, line, "RRULE", f"this repeat rule cannot be used ({err})")]

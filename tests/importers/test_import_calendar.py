@@ -88,3 +88,53 @@ def test_bad_dates_name_file_line_and_field():
 def test_not_a_calendar():
     with pytest.raises(LogValidationError, match="BEGIN:VCALENDAR"):
         read_calendar(SourceFile("x.ics", b"hello"))
+
+
+MOVED = """BEGIN:VCALENDAR
+VERSION:2.0
+X-WR-CALNAME:me@example.com
+BEGIN:VEVENT
+UID:w1
+DTSTART:20240301T100000Z
+RRULE:{rule}
+LOCATION:Cafe
+ATTENDEE;CN=Amara Osei:mailto:amara@example.com
+END:VEVENT
+BEGIN:VEVENT
+UID:w1
+RECURRENCE-ID:20240308T100000Z
+DTSTART:20240309T100000Z
+LOCATION:Cafe
+ATTENDEE;CN=Amara Osei:mailto:amara@example.com
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def _days(rule: str):
+    batch = read_calendar(SourceFile("c.ics", MOVED.format(rule=rule).encode()))
+    return sorted(batch.events["date"].dt.strftime("%m-%d")), batch.skipped
+
+
+@pytest.mark.parametrize("rule", ["FREQ=WEEKLY;COUNT=3", "FREQ=WEEKLY;UNTIL=20240320"])
+def test_a_moved_occurrence_counts_once_on_its_new_day(rule):
+    days, _ = _days(rule)
+    assert days == ["03-01", "03-09", "03-15"]  # 8 March moved to the 9th
+
+
+def test_events_repeating_more_than_daily_are_skipped():
+    days, skipped = _days("FREQ=HOURLY")
+    assert days == ["03-09"]
+    assert skipped == {"repeats more often than daily: not a meeting with a person": 1}
+
+
+@pytest.mark.parametrize(
+    ("rule", "words"),
+    [("FREQ=SOMETIMES", "is not a repeat rule"), ("FREQ=DAILY;INTERVAL=0", "INTERVAL")],
+)
+def test_a_broken_repeat_rule_names_its_line(rule, words):
+    with pytest.raises(LogValidationError) as caught:
+        _days(rule)
+    [problem] = caught.value.problems
+    assert (problem.row, problem.column) == (7, "RRULE")
+    assert words in problem.message

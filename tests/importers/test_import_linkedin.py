@@ -180,3 +180,20 @@ def test_a_bad_date_names_file_row_and_column():
     [problem] = caught.value.problems
     assert (problem.file, problem.row, problem.column) == ("Invitations.csv", 3, "Sent At")
     assert '"next week"' in problem.message
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1252"])
+def test_connections_with_preamble_in_other_encodings(encoding):
+    text = (LINKEDIN / "Connections.csv").read_text(encoding="utf-8")
+    [batch] = read_source(SourceFile("Connections.csv", text.encode(encoding)))
+    assert list(batch.people["name"]) == ["Amara Osei", "Sam Lee", "Zoë Brennan"]
+
+
+def test_broken_quote_below_the_preamble_names_the_file_line():
+    text = (LINKEDIN / "Connections.csv").read_text(encoding="utf-8")
+    text = text.replace("Harbour Analytics,Data team lead", '"Harbour Analytics,Data team lead')
+    with pytest.raises(LogValidationError) as caught:
+        read_source(SourceFile("Connections.csv", text.encode()))
+    problem = caught.value.problems[0]
+    assert problem.row == 5  # line 5 of the file: the preamble takes lines 1 to 3
+    assert "quote" in problem.message

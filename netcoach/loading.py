@@ -38,6 +38,15 @@ _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs"}
 _SUSPECT_DELIMITERS = "|:^~/"
 
 
+_WORKBOOK_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx/.ods (zip), old .xls
+
+
+def _human_size(n: int) -> str:
+    if n < 1_000_000:
+        return f"{n:,} bytes"
+    return f"{n / 1_000_000:,.0f} MB"
+
+
 def _decode(data: bytes) -> tuple[str, str]:
     """The text of a file and the encoding it was saved in."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -136,19 +145,52 @@ def _read_table(
     path: Path, file: str, max_bytes: int = MAX_FILE_BYTES
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read one CSV as text columns; (None, problems) when it cannot be read at all."""
-    size = path.stat().st_size
-    if size > max_bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return None, [
+                Problem(
+                    file,
+                    None,
+                    None,
+                    f"the file is {_human_size(size)}, more than the {_human_size(max_bytes)} "
+                    "Network Coach reads; split it, or remove old rows",
+                )
+            ]
+        data = path.read_bytes()
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
         return None, [
             Problem(
                 file,
                 None,
                 None,
-                f"the file is {size / 1e6:,.0f} MB, more than the {max_bytes / 1e6:,.0f} MB "
-                "Network Coach reads; split it, or remove old rows",
+                f"cannot open the file ({reason.lower()}); if it is open in a spreadsheet, "
+                "close it and try again",
             )
         ]
-    data = path.read_bytes()
-    text, encoding = _decode(data)
+    if data.startswith(_WORKBOOK_SIGNATURES):
+        return None, [
+            Problem(
+                file,
+                None,
+                None,
+                "this is a spreadsheet workbook (like .xlsx), not a CSV file; in your "
+                'spreadsheet choose "Save as" and the format "CSV UTF-8"',
+            )
+        ]
+    try:
+        text, encoding = _decode(data)
+    except UnicodeDecodeError:
+        return None, [
+            Problem(
+                file,
+                None,
+                None,
+                "the text in this file cannot be read (it looks like UTF-16 but is cut short); "
+                'save it again as "CSV UTF-8"',
+            )
+        ]
     if not text.strip():
         columns = ",".join(
             schema.CONTACT_COLUMNS if file == schema.CONTACTS_FILE else schema.INTERACTION_COLUMNS

@@ -188,10 +188,38 @@ def test_read_csv_text_gives_text_columns_with_tidy_headers(tmp_path: Path) -> N
     assert frame.iloc[0].tolist() == ["c001", "NA", ""]  # "NA" is text, blanks stay ""
 
 
+def test_a_workbook_saved_with_a_csv_name(tmp_path: Path) -> None:
+    folder = write_log(tmp_path / "log", contacts=b"PK\x03\x04" + b"\x00" * 40)
+    [p] = load_problems(folder)
+    assert p.file == "contacts.csv" and "not a CSV file" in p.message and "CSV UTF-8" in p.message
+
+
+def test_a_broken_utf16_file(tmp_path: Path) -> None:
+    folder = write_log(tmp_path / "log", interactions=b"\xff\xfe" + "date".encode("utf-16-le")[:-1])
+    [p] = load_problems(folder)
+    assert p.file == "interactions.csv" and "cannot be read" in p.message
+
+
+def test_a_file_that_cannot_be_opened(tmp_path: Path, monkeypatch) -> None:
+    folder = write_log(tmp_path / "log")
+    real = Path.read_bytes
+
+    def locked(self: Path) -> bytes:
+        if self.name == "interactions.csv":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", locked)
+    [p] = load_problems(folder)
+    assert p.file == "interactions.csv"
+    assert p.message.startswith("cannot open the file (permission denied)")
+
+
 def test_file_too_large(tmp_path: Path) -> None:
     folder = write_log(tmp_path / "log")
     [p] = load_problems(folder, max_bytes=300)  # contacts.csv is larger, interactions smaller
-    assert p.file == "contacts.csv" and "MB" in p.message and "more than" in p.message
+    assert p.file == "contacts.csv"
+    assert p.message.startswith("the file is 331 bytes, more than the 300 bytes Network Coach")
     with pytest.raises(LogValidationError):
         read_csv_text(folder / "contacts.csv", max_bytes=100)
 

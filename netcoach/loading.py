@@ -47,8 +47,9 @@ def _human_size(n: int) -> str:
     return f"{n / 1_000_000:,.0f} MB"
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    """The text of a file and the encoding it was saved in."""
+def decode_text(data: bytes) -> tuple[str, str]:
+    """The text of a file and the encoding it was saved in (UTF-8 with or without BOM,
+    UTF-16 with or without BOM, cp1252). Raises UnicodeDecodeError for broken UTF-16."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8"), "utf-8-sig"
     if data.startswith(b"\xff\xfe"):
@@ -85,6 +86,9 @@ def _pick_delimiter(header: str) -> str | None:
 
 def _count_outside_quotes(line: str, char: str) -> int:
     return sum(part.count(char) for part in line.split('"')[::2])
+
+
+_decode = decode_text  # the name the importers first used
 
 
 def _looks_like_wrong_delimiter(header: str) -> str | None:
@@ -180,7 +184,7 @@ def _read_table(
             )
         ]
     try:
-        text, encoding = _decode(data)
+        text, encoding = decode_text(data)
     except UnicodeDecodeError:
         return None, [
             Problem(

@@ -18,9 +18,6 @@ import pandas as pd
 
 from netcoach import schema
 
-PERSON_KEYS: tuple[str, ...] = ("name", "email", "profile_url")
-"""How an imported person or interaction names who it is about."""
-
 PEOPLE_COLUMNS: tuple[str, ...] = tuple(c for c in schema.CONTACT_COLUMNS if c != "contact_id")
 EVENT_COLUMNS: tuple[str, ...] = (
     "date",

@@ -74,7 +74,7 @@ def _read_zip(source: SourceFile, options: ImportOptions) -> list[ImportBatch]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(source.data))
         members = [m for m in archive.infolist() if not m.is_dir()]
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except Exception:  # a damaged zip raises many kinds of error; all mean the same here
         raise LogValidationError(
             [
                 Problem(
@@ -97,7 +97,7 @@ def _read_zip(source: SourceFile, options: ImportOptions) -> list[ImportBatch]:
             raise LogValidationError([Problem(name, None, None, "this file is too large")])
         try:
             data = archive.read(member)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        except Exception:  # bad CRC, zlib errors, encryption, unknown compression ...
             raise LogValidationError(
                 [
                     Problem(

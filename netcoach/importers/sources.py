@@ -44,12 +44,6 @@ class SourceFile:
         return self.name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(":", 1)[-1]
 
 
-def problem(source: SourceFile | str, message: str, row: int | None = None, column=None):
-    """A :class:`Problem` about an imported file, raised as a :class:`LogValidationError`."""
-    name = source.name if isinstance(source, SourceFile) else source
-    return LogValidationError([Problem(name, row, column, message)])
-
-
 def decode_text(source: SourceFile) -> str:
     """The file's text, whatever encoding it was saved in (UTF-8, BOM, UTF-16, cp1252)."""
     text, _ = _decode(source.data)
@@ -103,8 +97,3 @@ def column(frame: pd.DataFrame, *names: str) -> pd.Series:
         if key in frame.columns:
             return frame[key].astype(str).str.strip()
     return pd.Series("", index=frame.index, dtype=object)
-
-
-def has_columns(frame: pd.DataFrame, *names: str) -> bool:
-    """Whether every one of ``names`` is a column of ``frame`` (matched by name, any case)."""
-    return all(normalise_header(n) in frame.columns for n in names)

@@ -193,3 +193,33 @@ def test_a_wrong_answer_fails_its_check_and_only_that_check(
     assert [c.number for c in sub.checks if not c.passed] == [number]
     message = next(c.message for c in sub.checks if c.number == number)
     assert message and "Traceback" not in message
+
+
+def test_reference_answers_agree_with_score_log() -> None:
+    """What the checks expect is what the scores compute, on the exercises' sample."""
+    from netcoach import score_log
+    from netcoach.grading import answers
+    from netcoach.grading.exercise_checks import SAMPLE, sample_log
+
+    log = sample_log(SAMPLE)
+    report = score_log(log)
+    per_contact = report.reciprocity.details["per_contact"].set_index("contact_id")
+    mine = answers.per_contact(log).set_index("contact_id").loc[per_contact.index]
+    for column in ("gives", "asks", "received", "one_way"):
+        assert (mine[column] == per_contact[column]).all(), column
+    by_channel = report.channel_mix.details["by_channel"].set_index("channel")["share"]
+    assert (answers.channel_shares(log) - by_channel).abs().max() < 1e-9
+    assert answers.rich_share(log) == pytest.approx(report.channel_mix.components["rich_share"])
+    by_month = report.channel_mix.details["by_month"].set_index("month")["rich_share"]
+    assert (answers.monthly_rich_share(log) - by_month).abs().max() < 1e-9
+    cadence = report.follow_up.details["cadence"].set_index("contact_id")
+    table = answers.cadence_table(log).set_index("contact_id")
+    assert set(table.index) == set(cadence.index)
+    assert (table["overdue"] == (cadence.loc[table.index, "status"] == "overdue")).all()
+    for key, mine_rows in (
+        ("leads", answers.leads_not_followed(log)),
+        ("thanks", answers.help_not_thanked(log)),
+    ):
+        theirs = report.follow_up.details[key]
+        unanswered = theirs.loc[theirs["status"].isin(["overdue", "open"]), "row"]
+        assert sorted(mine_rows) == sorted(unanswered), key

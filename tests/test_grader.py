@@ -173,3 +173,16 @@ def test_comparisons_tolerate_row_order_layout_and_rounding() -> None:
         assert checks.date_problem(day, pd.Timestamp("2025-01-31"), "d") is None
     assert "not answered yet" in checks.number_problem(..., 3, "n")
     assert "should be a number" in checks.number_problem("three", 3, "n")
+
+
+def test_the_exercise_is_found_from_metadata_name_or_check_cells() -> None:
+    from netcoach.grading.authoring import load_manifest
+    from netcoach.grading.grader import find_exercise
+
+    manifest = load_manifest()
+    nb = _solution()
+    assert find_exercise(nb, Path("Untitled.ipynb"), manifest) == EXERCISE
+    del nb.metadata["netcoach"]
+    assert find_exercise(nb, Path("amara/04-channel-mix.ipynb"), manifest) == EXERCISE
+    assert find_exercise(nb, Path("Untitled.ipynb"), manifest) == EXERCISE  # by check cells
+    assert find_exercise(nbformat.v4.new_notebook(), Path("Untitled.ipynb"), manifest) == ""

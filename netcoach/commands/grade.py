@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--timeout",
         type=float,
         default=60,
-        help="seconds allowed per cell; a notebook gets this plus 30 s to start (default 60)",
+        help="time limit in seconds for each cell, and for the whole notebook once Python "
+        "and the kernel have started (30 s allowed for that); default 60",
     )
     parser.add_argument(
         "--jobs",

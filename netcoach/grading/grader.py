@@ -190,7 +190,8 @@ def _not_notebook(sub: Submission, why: str) -> None:
 
 
 def find_exercise(nb: nbformat.NotebookNode, path: Path, manifest: dict[str, Any]) -> str:
-    """The exercise id from the notebook's metadata, else from the file or folder name."""
+    """The exercise id: from the notebook's metadata, else the file or folder name, else the
+    exercise whose check cells the notebook holds."""
     known = manifest["exercises"]
     stated = nb.metadata.get("netcoach", {}).get("exercise", "")
     if stated in known:
@@ -199,7 +200,13 @@ def find_exercise(nb: nbformat.NotebookNode, path: Path, manifest: dict[str, Any
         for exercise_id in known:
             if name.startswith(exercise_id):
                 return exercise_id
-    return ""
+    sums = {checksum(c.source) for c in nb.cells if c.cell_type == "code"}
+    matches = {
+        exercise_id: sum(check["checksum"] in sums for check in entry["checks"])
+        for exercise_id, entry in known.items()
+    }
+    best = max(matches, key=matches.get, default="")
+    return best if best and matches[best] else ""
 
 
 def locate_checks(nb: nbformat.NotebookNode, expected: list[dict[str, Any]]) -> dict[int, int]:
@@ -295,6 +302,7 @@ def _run_nbval(nb: nbformat.NotebookNode, timeout: float) -> _Run:
         junit, records = folder / "junit.xml", folder / "checks.jsonl"
         command = [
             sys.executable, "-m", "pytest", "-p", "nbval", "--nbval-lax", "submission.ipynb",
+            "--nbval-current-env",  # this Python, whatever kernel the notebook names
             "--nbval-sanitize-with", str(SANITIZE_FILE), f"--nbval-cell-timeout={timeout:g}",
             "-p", "no:cacheprovider", "--color=no", "-q", f"--junitxml={junit}",
             "-c", "pytest.ini", "--rootdir", str(folder),
@@ -411,7 +419,10 @@ def _score(
             continue
         outcome, text = run.cells.get(code_number[cells[number]], ("missing", ""))
         record = run.records.get(number)
-        if outcome == "passed" and not (record and not record["ok"]):
+        killed = outcome == "missing" and run.timed_out  # stopped before nbval could report
+        if (outcome == "passed" and not (record and not record["ok"])) or (
+            killed and record and record["ok"]
+        ):
             sub.checks.append(CheckResult(number, label, True))
             continue
         sub.checks.append(CheckResult(number, label, False, _why(outcome, text, record)))

@@ -223,3 +223,10 @@ def test_reference_answers_agree_with_score_log() -> None:
         theirs = report.follow_up.details[key]
         unanswered = theirs.loc[theirs["status"].isin(["overdue", "open"]), "row"]
         assert sorted(mine_rows) == sorted(unanswered), key
+
+
+def test_the_build_command_rejects_an_unknown_exercise(capsys: pytest.CaptureFixture) -> None:
+    from netcoach.cli import main
+
+    assert main(["exercises", "build", "99"]) == 2
+    assert "no master matches 99" in capsys.readouterr().err

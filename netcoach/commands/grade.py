@@ -31,18 +31,28 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=min(2, os.cpu_count() or 1),
         help="notebooks graded at the same time (default 2)",
     )
+    parser.add_argument(
+        "--manifest",
+        metavar="FILE",
+        default=None,
+        help="the checksums manifest to trust (default: exercises/checksums.json)",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from netcoach.grading.authoring import load_manifest
     from netcoach.grading.grader import format_report, grade_paths, write_gradebook
 
     if args.timeout <= 0 or args.jobs < 1:
         raise CommandError("--timeout must be above 0 and --jobs at least 1")
     try:
-        subs = grade_paths(args.paths, timeout=args.timeout, jobs=args.jobs)
+        manifest = load_manifest(args.manifest) if args.manifest else load_manifest()
+        subs = grade_paths(args.paths, timeout=args.timeout, jobs=args.jobs, manifest=manifest)
     except FileNotFoundError as err:
         raise CommandError(str(err)) from err
+    except (ValueError, KeyError) as err:
+        raise CommandError(f"cannot read the checksums manifest: {err}") from err
     if not subs:
         raise CommandError("no files to grade in " + ", ".join(args.paths))
     root = Path(args.paths[0]) if len(args.paths) == 1 and Path(args.paths[0]).is_dir() else None

@@ -119,6 +119,9 @@ class LogValidationError(Exception):
     def __str__(self) -> str:
         return self._summary()
 
+    def __reduce__(self) -> tuple[Any, ...]:  # picklable, e.g. across worker processes
+        return (_rebuild_error, (self.problems, self.omitted))
+
     def one_line(self) -> str:
         """The first problem, plus how many more there are (for the command line)."""
         if not self.problems:
@@ -126,6 +129,10 @@ class LogValidationError(Exception):
         rest = self.count - 1
         more = f" (and {rest} more problem{'s' if rest != 1 else ''})" if rest else ""
         return f"{self.problems[0]}{more}"
+
+
+def _rebuild_error(problems: list[Problem], omitted: int) -> LogValidationError:
+    return LogValidationError(problems, omitted=omitted)
 
 
 # --- small shared helpers ----------------------------------------------------------------------
@@ -568,6 +575,12 @@ def normalise_tables(
     interactions_file: str = schema.INTERACTIONS_FILE,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Validate two raw tables and return them normalised (see :mod:`netcoach.log`).
+
+    Column names are tidied (``Contact ID`` -> ``contact_id``, ``Organization`` ->
+    ``organisation``); unknown columns are ignored, missing optional ones added blank. Row
+    numbers are the spreadsheet's (first data row = 2) unless the table already has an
+    integer ``row`` column (a normalised table does), which is kept. Fully blank rows are
+    dropped.
 
     Raises :class:`LogValidationError` listing every problem in both tables.
     """

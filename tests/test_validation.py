@@ -4,6 +4,7 @@ every accepted spreadsheet quirk normalises to the same tables."""
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 
 import pandas as pd
 import pytest
@@ -301,3 +302,9 @@ def test_problems_are_capped_per_file_but_counted() -> None:
     assert text.splitlines()[-1] == f"... and {n - 20} more"
     assert err.one_line().endswith(f"(and {n - 1} more problems)")
     assert err.one_line().startswith('interactions.csv, row 2, column "channel"')
+
+
+def test_the_error_survives_pickling() -> None:
+    err = LogValidationError([Problem("contacts.csv", 3, "tier", "unknown tier")], omitted=4)
+    copy = pickle.loads(pickle.dumps(err))
+    assert copy.problems == err.problems and copy.count == 5 and str(copy) == str(err)

@@ -204,6 +204,9 @@ def _read_table(
                 file, None, None, f"the file is empty; it needs at least the header row: {columns}"
             )
         ]
+    if "\n" not in text and "\r" in text:  # old Mac "CSV (Macintosh)": CR line endings
+        text = text.replace("\r", "\n")
+        data, encoding = text.encode("utf-8"), "utf-8"
     header = _header_line(text)
     excel_hint = _EXCEL_SEP_LINE.match(header)
     if excel_hint:  # Excel's "sep=;" first line, which Excel itself hides

@@ -58,6 +58,7 @@ def excel_text(text: str, sep: str = ",") -> str:
         ("cp1252", lambda t: excel_text(t).encode("cp1252")),
         ("semicolons", lambda t: excel_text(t, ";").encode("utf-8")),
         ("tabs", lambda t: excel_text(t, "\t").encode("utf-8")),
+        ("old Mac line endings", lambda t: t.replace("\n", "\r").encode("cp1252")),
     ],
 )
 def test_encodings_and_delimiters_load_the_same(tmp_path: Path, reference, label, encode) -> None:

@@ -19,6 +19,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "netcoach.commands.grade",
     "netcoach.commands.exercises",
     "netcoach.commands.import_",
+    "netcoach.commands.summary",
+    "netcoach.commands.cohort",
+    "netcoach.commands.hub_link",
+    "netcoach.commands.slides",
 )
 
 EXIT_OK = 0

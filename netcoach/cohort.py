@@ -1,0 +1,426 @@
+"""The coach's cohort view: many anonymous learner summaries, seen only in groups of five or more.
+
+:func:`load_cohort` reads every ``*.json`` file in a folder, checks each against the summary
+schema (:func:`netcoach.summary.summary_problems`) and keeps the good ones. Bad JSON, a wrong
+schema, and duplicates (the same content, or the same nickname, as an earlier file) are
+reported by file name and skipped; loading always goes on.
+
+:func:`cohort_view` turns the summaries into what a coach may see: score distributions,
+how many learners have each gap, and a suggested workshop focus. Nothing is shown for a
+group smaller than :data:`MIN_GROUP` (a simple k-anonymity rule): with fewer than five
+summaries the view holds only a message; a gap that fewer than five learners share is
+listed as "fewer than 5". Nicknames never appear in the view, the charts or the handout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from netcoach.summary import GAP_CATEGORIES, GAP_LABELS, SCORE_KEYS, summary_problems
+
+if TYPE_CHECKING:
+    from netcoach.plots import Chart
+
+MIN_GROUP = 5
+"""The smallest group the view describes (k-anonymity threshold)."""
+
+MAX_FILE_BYTES = 64_000
+"""A summary is about 1.5 kB; anything far bigger is not one."""
+
+SCORE_LABELS: dict[str, str] = {
+    "reciprocity": "Reciprocity",
+    "channel_mix": "Channel mix",
+    "follow_up": "Follow-up",
+    "overall": "Overall",
+}
+
+SUPPRESSED_MESSAGE = (
+    "Fewer than {min} learners shared a summary ({n} so far), so nothing is shown: with a "
+    "group this small, a number could point to one person. Ask more learners to share, or "
+    "work with the sample learners instead."
+)
+
+
+@dataclass(frozen=True)
+class Focus:
+    """A workshop block suggested by a gap: where it is taught and what the room does."""
+
+    gap: str
+    chapter: str  # the chapter's label, for {ref}
+    chapter_title: str
+    activity: str
+
+
+GAP_FOCUS: dict[str, Focus] = {
+    "overdue_leads": Focus(
+        "overdue_leads",
+        "ch06",
+        "Chapter 6, Follow up and follow through",
+        "Lead follow-up drill: in pairs, each person writes a three-line follow-up to an "
+        "invented job lead, using the lead template, and the partner checks it is specific.",
+    ),
+    "unthanked_help": Focus(
+        "unthanked_help",
+        "ch06",
+        "Chapter 6, Follow up and follow through",
+        "Thank-you sprint: five quiet minutes to draft three short thank-yous, then read one "
+        "aloud to a partner.",
+    ),
+    "past_cadence": Focus(
+        "past_cadence",
+        "ch06",
+        "Chapter 6, Follow up and follow through",
+        "Reconnect: each person picks two people past their cadence and drafts a check-in "
+        "that offers something, with no ask.",
+    ),
+    "over_asking": Focus(
+        "over_asking",
+        "ch06",
+        "Chapter 6, Do not overdo it",
+        "Other side of the desk: in pairs, one reads five asks in a row aloud and the other "
+        "says how it feels; then rewrite the third ask as a give.",
+    ),
+    "one_way_contacts": Focus(
+        "one_way_contacts",
+        "ch04",
+        "Chapter 4, Give first",
+        "Six ways to give: in small groups, list one give for each of three one-way "
+        "contacts (a sample learner's, or your own).",
+    ),
+    "low_rich_share": Focus(
+        "low_rich_share",
+        "ch05",
+        "Chapter 5, Out from behind the screen",
+        "Turn one email into a call: each person picks a recent email thread and writes the "
+        "two-line message that asks for a 15-minute call or a coffee.",
+    ),
+}
+"""Which chapter and room activity answers each gap (every gap has one)."""
+
+DEFAULT_FOCUS: tuple[str, ...] = ("one_way_contacts", "overdue_leads", "low_rich_share")
+"""The focus when the cohort is too small to say: the three habits of chapters 4 to 6."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that was skipped, and why (never its content)."""
+
+    file: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.reason}"
+
+
+@dataclass
+class Cohort:
+    """The summaries that passed, by file name, and the files that did not."""
+
+    summaries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return len(self.summaries)
+
+
+def _canonical(data: Any) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def read_summary_file(path: Path) -> tuple[dict[str, Any] | None, str]:
+    """One file's summary, or ``(None, reason)`` when it is not a valid summary."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None, f"too big for a summary (over {MAX_FILE_BYTES // 1000} kB)"
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return None, "not a text file (is it a summary from netcoach?)"
+    except OSError as err:
+        return None, f"could not be read ({err.strerror})"
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        return None, f"not valid JSON (line {err.lineno}, column {err.colno})"
+    problems = summary_problems(data)
+    if problems:
+        shown = "; ".join(problems[:3]) + ("; ..." if len(problems) > 3 else "")
+        return None, f"not a Network Coach summary of this version ({shown})"
+    return data, ""
+
+
+def load_summaries(paths: list[Path]) -> Cohort:
+    """Check each file in order; keep valid, first-seen summaries, report the rest by name."""
+    cohort = Cohort()
+    seen_content: dict[str, str] = {}
+    seen_nickname: dict[str, str] = {}
+    for path in paths:
+        data, reason = read_summary_file(path)
+        name = path.name
+        if data is None:
+            cohort.problems.append(Problem(name, reason))
+            continue
+        digest = _canonical(data)
+        nickname = data["nickname"].casefold()
+        if digest in seen_content:
+            cohort.problems.append(
+                Problem(name, f"the same summary as {seen_content[digest]}; counted once")
+            )
+        elif nickname in seen_nickname:
+            cohort.problems.append(
+                Problem(
+                    name,
+                    f"the same nickname as {seen_nickname[nickname]}; counted once (ask the "
+                    "learners to choose different nicknames)",
+                )
+            )
+        else:
+            seen_content[digest] = seen_nickname[nickname] = name
+            cohort.summaries[name] = data
+    return cohort
+
+
+def load_cohort(folder: str | Path) -> Cohort:
+    """Every ``*.json`` file in ``folder`` (sorted by name), checked and de-duplicated."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"no folder {folder}: put the summaries in one folder")
+    return load_summaries(sorted(p for p in folder.glob("*.json") if p.is_file()))
+
+
+# --- the view -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """Five numbers and the mean of one score across the cohort."""
+
+    score: str
+    values: tuple[int, ...]
+    minimum: float
+    q1: float
+    median: float
+    q3: float
+    maximum: float
+    mean: float
+
+    @property
+    def label(self) -> str:
+        return SCORE_LABELS[self.score]
+
+
+@dataclass(frozen=True)
+class GapCount:
+    """How many learners have one gap; ``count`` is ``None`` when fewer than MIN_GROUP."""
+
+    gap: str
+    count: int | None
+    share: float | None
+
+    @property
+    def label(self) -> str:
+        return GAP_LABELS[self.gap]
+
+    @property
+    def shown(self) -> str:
+        if self.count is None:
+            return f"fewer than {MIN_GROUP}"
+        return f"{self.count} ({round(100 * self.share)}%)"
+
+
+@dataclass
+class CohortView:
+    """What a coach may see. When ``suppressed``, only ``message`` and the problems."""
+
+    size: int
+    suppressed: bool
+    message: str
+    problems: list[Problem]
+    distributions: dict[str, Distribution] = field(default_factory=dict)
+    gaps: list[GapCount] = field(default_factory=list)
+    focus: list[Focus] = field(default_factory=list)
+    months: list[str] = field(default_factory=list)
+
+
+def _distribution(score: str, values: list[int]) -> Distribution:
+    import numpy as np
+
+    arr = np.asarray(values, dtype=float)
+    q = np.percentile(arr, [0, 25, 50, 75, 100])
+    return Distribution(
+        score, tuple(sorted(values)), *(round(float(v), 1) for v in q), round(float(arr.mean()), 1)
+    )
+
+
+def cohort_view(cohort: Cohort, top_focus: int = 3) -> CohortView:
+    """The distributions, gap counts and focus of a cohort, with small groups suppressed."""
+    n = cohort.size
+    if n < MIN_GROUP:
+        return CohortView(
+            size=n,
+            suppressed=True,
+            message=SUPPRESSED_MESSAGE.format(min=MIN_GROUP, n=n),
+            problems=list(cohort.problems),
+            focus=[GAP_FOCUS[g] for g in DEFAULT_FOCUS],
+        )
+    summaries = list(cohort.summaries.values())
+    distributions = {
+        k: _distribution(k, [int(s["scores"][k]) for s in summaries]) for k in SCORE_KEYS
+    }
+    counted = {g: 0 for g in GAP_CATEGORIES}
+    for s in summaries:
+        for g in s["gaps"]:
+            counted[g] += 1
+    order = sorted(GAP_CATEGORIES, key=lambda g: (-counted[g], GAP_CATEGORIES.index(g)))
+    gaps = [
+        GapCount(g, counted[g], counted[g] / n)
+        if counted[g] >= MIN_GROUP
+        else GapCount(g, None, None)
+        for g in order
+    ]
+    common = [g.gap for g in gaps if g.count is not None]
+    months = sorted({s["as_of_month"] for s in summaries})
+    month_text = months[0] if len(months) == 1 else f"{months[0]} to {months[-1]}"
+    return CohortView(
+        size=n,
+        suppressed=False,
+        message=f"{n} learners shared a summary ({month_text}).",
+        problems=list(cohort.problems),
+        distributions=distributions,
+        gaps=gaps,
+        focus=[GAP_FOCUS[g] for g in common[:top_focus]],
+        months=months,
+    )
+
+
+def focus_sentences(view: CohortView) -> list[str]:
+    """The suggested workshop focus as plain sentences."""
+    if view.suppressed:
+        lead = "Too few summaries to tailor the session; the three habits are a safe start:"
+    elif not view.focus:
+        return ["No gap is shared by five or more learners: run the standard agenda."]
+    else:
+        lead = "The commonest gaps suggest this focus, in order:"
+    return [lead] + [f"{GAP_LABELS[f.gap]}: {f.chapter_title}. {f.activity}" for f in view.focus]
+
+
+def view_text(view: CohortView) -> str:
+    """The view as plain text (the ``netcoach cohort`` command prints it)."""
+    lines = [view.message]
+    if not view.suppressed:
+        lines += ["", "Scores (median, middle half, lowest to highest):"]
+        for d in view.distributions.values():
+            lines.append(
+                f"  {d.label:<12} median {d.median:g}, middle half {d.q1:g} to {d.q3:g}, "
+                f"range {d.minimum:g} to {d.maximum:g}"
+            )
+        lines += ["", "Gaps (learners who have each):"]
+        lines += [f"  {g.label}: {g.shown}" for g in view.gaps]
+    lines += ["", *focus_sentences(view)]
+    if view.problems:
+        lines += ["", f"Skipped {len(view.problems)} file(s):"]
+        lines += [f"  {p}" for p in view.problems]
+    return "\n".join(lines) + "\n"
+
+
+# --- charts -----------------------------------------------------------------------------------
+
+
+def score_distribution_chart(view: CohortView) -> Chart:
+    """One box and strip per score (0 to 100), with the finding in the alt text."""
+    from netcoach.plots import BLACK, BLUE, FONT_SIZE, GREEN, ORANGE, Chart, _empty, _figure, _style
+
+    fig, ax = _figure(8.0, 3.8)
+    if view.suppressed:
+        _empty(ax, f"Hidden: fewer than {MIN_GROUP} summaries")
+        _style(ax, "Scores across the group", "", "")
+        return Chart(fig, view.message, "Nothing is shown for a group smaller than five.")
+    import numpy as np
+
+    dists = list(view.distributions.values())
+    colours = [BLUE, ORANGE, GREEN, BLACK]
+    markers = ["o", "s", "^", "D"]
+    rng = np.random.default_rng(0)  # jitter only; the same picture every time
+    for i, d in enumerate(dists):
+        ax.boxplot(
+            [d.values],
+            positions=[i],
+            orientation="horizontal",
+            widths=0.5,
+            showfliers=False,
+            medianprops={"color": BLACK, "linewidth": 2},
+            boxprops={"color": colours[i]},
+            whiskerprops={"color": colours[i]},
+            capprops={"color": colours[i]},
+        )
+        y = i + rng.uniform(-0.18, 0.18, len(d.values))
+        size = 18 if len(d.values) <= 200 else 6
+        ax.scatter(d.values, y, s=size, color=colours[i], marker=markers[i], alpha=0.55)
+    ax.set_yticks(range(len(dists)), [d.label for d in dists], fontsize=FONT_SIZE)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    _style(ax, f"Scores across the group ({view.size} learners)", "Score (0 to 100)", "")
+    low = min(dists[:3], key=lambda d: (d.median, d.score))
+    high = max(dists[:3], key=lambda d: (d.median, d.score))
+    overall = view.distributions["overall"]
+    alt = (
+        f"Across {view.size} learners the median overall score is {overall.median:g} (middle "
+        f"half {overall.q1:g} to {overall.q3:g}). {low.label} is the weakest habit, median "
+        f"{low.median:g}; {high.label.lower()} is the strongest, median {high.median:g}."
+    )
+    caption = (
+        "Each dot is one learner's score; the box covers the middle half of the group and the "
+        "thick line is the median. Scores run from 0 to 100."
+    )
+    return Chart(fig, alt, caption)
+
+
+def gap_chart(view: CohortView) -> Chart:
+    """The share of learners with each gap (gaps shared by fewer than five are not drawn)."""
+    from netcoach.plots import BLACK, FONT_SIZE, VERMILION, Chart, _empty, _figure, _style
+
+    shown = [g for g in view.gaps if g.count is not None]
+    fig, ax = _figure(8.0, max(2.6, 0.5 * len(shown) + 1.4))
+    title = "Gaps the group shares"
+    if view.suppressed or not shown:
+        _empty(ax, f"No gap is shown: it takes {MIN_GROUP} or more learners")
+        _style(ax, title, "", "")
+        return Chart(
+            fig,
+            view.message if view.suppressed else "No gap is shared by five or more learners.",
+            "Gaps are shown only when five or more learners share them.",
+        )
+    y = list(range(len(shown)))
+    ax.barh(
+        y,
+        [100 * g.share for g in shown],
+        color=VERMILION,
+        hatch="//",
+        edgecolor=BLACK,
+        linewidth=0.5,
+    )
+    for yi, g in zip(y, shown, strict=True):
+        ax.text(100 * g.share + 1, yi, g.shown, va="center", fontsize=FONT_SIZE - 1)
+    ax.set_yticks(y, [g.label for g in shown], fontsize=FONT_SIZE - 1)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 115)
+    _style(ax, title, "Learners with this gap (%)", "")
+    top = shown[0]
+    hidden = len(view.gaps) - len(shown)
+    alt = (
+        f"The commonest gap is '{top.label.lower()}', for {top.count} of {view.size} learners "
+        f"({round(100 * top.share)}%)."
+    )
+    if len(shown) > 1:
+        alt += f" Next is '{shown[1].label.lower()}', for {shown[1].count}."
+    if hidden:
+        alt += f" {hidden} gap(s) shared by fewer than {MIN_GROUP} learners are not shown."
+    caption = (
+        "Share of learners whose summary lists each gap. A learner can have several gaps; gaps "
+        f"shared by fewer than {MIN_GROUP} learners are left out."
+    )
+    return Chart(fig, alt, caption)

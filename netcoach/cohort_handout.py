@@ -1,0 +1,67 @@
+"""A one-page, printable, self-contained HTML handout of a cohort view, for the room.
+
+Rendered with Jinja2 with autoescaping on; the only image is the score chart, embedded as a
+base64 PNG, so the page loads nothing from the internet. It shows no nicknames and nothing
+at all beyond the group message when the group is smaller than five.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from netcoach.cohort import CohortView, focus_sentences, score_distribution_chart
+from netcoach.summary import GAP_LABELS
+
+TEMPLATE = "cohort_handout.html.j2"
+DEFAULT_TITLE = "Our network habits: a group snapshot"
+PRIVACY = (
+    "Made from anonymous summaries that learners chose to share: scores and counts only, no "
+    "names. Nothing is shown for a group smaller than five. Sharing is always optional."
+)
+
+
+def handout_context(view: CohortView, title: str = DEFAULT_TITLE, chart: bool = True) -> dict:
+    """The plain values the template shows (the template escapes them)."""
+    picture: dict[str, Any] | None = None
+    if chart and not view.suppressed:
+        made = score_distribution_chart(view)
+        picture = {"png": made.png_base64(dpi=90), "alt": made.alt_text, "caption": made.caption}
+    return {
+        "title": title,
+        "message": view.message,
+        "suppressed": view.suppressed,
+        "privacy": PRIVACY,
+        "chart": picture,
+        "distributions": [
+            {"label": d.label, "median": f"{d.median:g}", "q1": f"{d.q1:g}", "q3": f"{d.q3:g}"}
+            for d in view.distributions.values()
+        ],
+        "gaps": [{"label": g.label, "shown": g.shown} for g in view.gaps],
+        "focus": [
+            {
+                "gap_label": GAP_LABELS[f.gap],
+                "activity": f.activity,
+                "chapter_title": f.chapter_title,
+            }
+            for f in view.focus
+        ],
+        "focus_text": focus_sentences(view),
+    }
+
+
+def handout_html(view: CohortView, title: str = DEFAULT_TITLE, chart: bool = True) -> str:
+    """The handout as one HTML string."""
+    from netcoach.report_html import _environment
+
+    return _environment().get_template(TEMPLATE).render(**handout_context(view, title, chart))
+
+
+def write_handout(
+    view: CohortView, path: str | Path, title: str = DEFAULT_TITLE, chart: bool = True
+) -> Path:
+    """Write the handout to ``path`` and return it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(handout_html(view, title, chart), encoding="utf-8")
+    return path

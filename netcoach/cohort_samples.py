@@ -1,0 +1,109 @@
+"""Invented cohorts for trying the coach's view: no real learner is ever needed.
+
+:func:`synthetic_summaries` scores a dozen or so invented learners (the three sample
+learners, plus learners drawn by :func:`netcoach.samples.generate_log` from the sample
+profiles with other seeds, sizes and settings) and returns their anonymous summaries.
+:func:`perturbed_summaries` makes thousands of valid summaries quickly by varying the
+counts of one, without scoring a log (for tests and benchmarks).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from netcoach.samples import PROFILES, SAMPLE_AS_OF, SAMPLE_NAMES, generate_log
+from netcoach.settings import Settings
+from netcoach.summary import (
+    SCORE_KEYS,
+    STATUSES,
+    build_summary,
+    default_file_name,
+    gaps_present,
+    write_summary,
+)
+
+COHORT_SEED = 20251001
+SETTING_VARIANTS: tuple[dict[str, Any], ...] = (
+    {},
+    {"lead_follow_up_days": 10, "thanks_days": 5},
+    {"rich_channel_target": 0.4},
+    {"lead_follow_up_days": 5, "rich_channel_target": 0.6},
+)
+"""Coaches and learners change thresholds; the cohort mixes a few choices."""
+
+
+def synthetic_summaries(n: int = 12, seed: int = COHORT_SEED) -> list[dict[str, Any]]:
+    """``n`` invented learners' summaries: the three samples first, then generated learners."""
+    from netcoach.log import NetworkLog
+    from netcoach.samples import load_sample
+    from netcoach.scoring import score_log
+
+    rng = np.random.default_rng(seed)
+    out = []
+    for i in range(n):
+        variant = SETTING_VARIANTS[i % len(SETTING_VARIANTS)]
+        settings = Settings().replace(**variant) if variant else Settings()
+        nickname = f"learner {i + 1:02d}"
+        if i < len(SAMPLE_NAMES):
+            log = load_sample(SAMPLE_NAMES[i])
+            as_of = SAMPLE_AS_OF
+        else:
+            profile = PROFILES[SAMPLE_NAMES[i % len(SAMPLE_NAMES)]]
+            as_of = SAMPLE_AS_OF - dt.timedelta(days=int(rng.integers(0, 60)))
+            contacts, interactions = generate_log(
+                profile,
+                n_contacts=int(rng.integers(20, 60)),
+                n_interactions=int(rng.integers(120, 420)),
+                start=as_of - dt.timedelta(days=364),
+                as_of=as_of,
+                seed=int(rng.integers(1, 2**31)),
+            )
+            log = NetworkLog.from_frames(contacts, interactions)
+        report = score_log(log, as_of=as_of, settings=settings)
+        out.append(build_summary(report, log, nickname))
+    return out
+
+
+def write_synthetic_summaries(
+    folder: str | Path, n: int = 12, seed: int = COHORT_SEED
+) -> list[Path]:
+    """Write :func:`synthetic_summaries` into ``folder``, one JSON file per learner."""
+    return [
+        write_summary(s, Path(folder) / default_file_name(s)) for s in synthetic_summaries(n, seed)
+    ]
+
+
+def perturbed_summaries(base: dict[str, Any], n: int, seed: int = 0) -> list[dict[str, Any]]:
+    """``n`` valid, distinct summaries made by varying ``base``'s scores and counts."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for i in range(n):
+        s = copy.deepcopy(base)
+        s["nickname"] = f"learner-{i:05d}"
+        s["scores"] = {k: int(v) for k, v in zip(SCORE_KEYS, rng.integers(0, 101, 4), strict=True)}
+        c = s["counts"]
+        scale = float(rng.uniform(0.3, 2.0))
+        for key in ("contacts_by_tier", "interactions_by_channel"):
+            c[key] = {k: int(round(v * scale * rng.uniform(0.5, 1.5))) for k, v in c[key].items()}
+        c["contacts"] = sum(c["contacts_by_tier"].values())
+        c["interactions"] = sum(c["interactions_by_channel"].values())
+        for key in ("gives", "asks", "help_received"):
+            c[key] = int(rng.poisson(max(1.0, c[key] * scale)))
+        for key in ("leads", "thanks"):
+            c[key] = {st: int(rng.poisson(2 if st == "overdue" else 4)) for st in STATUSES}
+        c["contacts_with_cadence"] = int(rng.integers(5, 40))
+        c["past_cadence"] = int(rng.integers(0, c["contacts_with_cadence"] + 1))
+        c["asked_contacts"] = int(rng.integers(0, 30))
+        c["one_way_contacts"] = int(rng.integers(0, c["asked_contacts"] + 1))
+        c["over_asked_contacts"] = int(rng.integers(0, 3))
+        rich = ("in_person", "event", "video", "phone")
+        total = max(1, c["interactions"])
+        s["rich_share"] = round(sum(c["interactions_by_channel"][k] for k in rich) / total, 2)
+        s["gaps"] = gaps_present(c, s["rich_share"], 0.5)
+        out.append(s)
+    return out

@@ -1,0 +1,88 @@
+"""``netcoach summary DIR``: write an anonymous summary of a log to share with a coach."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from netcoach.cli import EXIT_OK, CommandError, parse_date_option
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "summary",
+        help="write an anonymous summary (scores and counts only) to share with a coach",
+        description="Score the network log in DIR and write a small JSON file of scores and "
+        "counts: no names, emails, organisations, notes or exact dates. Sharing it is your "
+        "choice; open the file to see everything it holds.",
+    )
+    parser.add_argument("folder", metavar="DIR", help="the folder that holds your log")
+    parser.add_argument(
+        "--nickname",
+        metavar="NAME",
+        help="a made-up name for the coach to see (letters, digits, spaces, - and _; up to "
+        "24 characters; default: a random id)",
+    )
+    parser.add_argument(
+        "--out",
+        metavar="FILE",
+        help="where to write it (default: NICKNAME-summary-YYYY-MM.json here; - prints it)",
+    )
+    parser.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="score the log as it stood on this day (default: the folder's settings.toml, "
+        "else today); the summary keeps only the month",
+    )
+    parser.add_argument(
+        "--month-first",
+        action="store_true",
+        help="read dates like 03/04/2024 as 4 March (month first)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from netcoach.loading import load_log
+    from netcoach.scoring import score_log
+    from netcoach.summary import (
+        NicknameError,
+        build_summary,
+        default_file_name,
+        summary_json,
+        validate_nickname,
+        write_summary,
+    )
+    from netcoach.validation import LogValidationError
+
+    if args.nickname is not None:
+        try:
+            validate_nickname(args.nickname)
+        except NicknameError as err:
+            raise CommandError(f"--nickname: {err}") from None
+    as_of = parse_date_option(args.as_of, "--as-of") if args.as_of else None
+    try:
+        log = load_log(args.folder, day_first=False if args.month_first else None)
+    except LogValidationError as err:
+        raise CommandError(err.one_line()) from None
+    # The command line may read the clock; the scoring core never does.
+    as_of = as_of or log.folder_settings.as_of or dt.date.today()
+    summary = build_summary(score_log(log, as_of=as_of), log, args.nickname)
+    if args.out == "-":
+        sys.stdout.write(summary_json(summary))
+        return EXIT_OK
+    path = Path(args.out) if args.out else Path(default_file_name(summary))
+    if path.is_dir():
+        path = path / default_file_name(summary)
+    try:
+        write_summary(summary, path)
+    except OSError as err:
+        raise CommandError(f"--out {path}: could not write the summary ({err.strerror})") from None
+    print(
+        f"Wrote an anonymous summary for '{summary['nickname']}' to {path}. Open it to see "
+        "everything it holds before you share it.",
+        file=sys.stderr,
+    )
+    return EXIT_OK

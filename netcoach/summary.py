@@ -1,0 +1,299 @@
+"""An anonymous learner summary: scores and counts a learner may choose to share with a coach.
+
+:func:`build_summary` turns a :class:`~netcoach.scoring.results.Report` (and its log) into a
+small dict built **field by field from an allow-list**: the four scores, counts (contacts per
+tier, interactions per channel, gives and asks, leads and thanks by status, contacts past
+their cadence ...), the gap categories present (from :data:`GAP_CATEGORIES`), the month of
+the "as of" date, a nickname the learner chose (or a random id), and a plain-words ``about``
+text. It never copies a report dict, so no name, email, organisation, role, note, tag,
+contact id, profile URL or full date can reach the file.
+
+:data:`SUMMARY_SCHEMA` (JSON Schema, draft 2020-12) closes every object
+(``additionalProperties: false``) and constrains every string to a pattern, an enum or a
+constant; :func:`summary_problems` checks a dict against it and is what the cohort view
+(:mod:`netcoach.cohort`) uses to accept or reject a file.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from netcoach.schema import CHANNELS, TIERS
+
+if TYPE_CHECKING:
+    from netcoach.log import NetworkLog
+    from netcoach.scoring.results import Report
+
+SCHEMA_VERSION = 1
+SUMMARY_KIND = "netcoach-learner-summary"
+SCORE_KEYS: tuple[str, ...] = ("reciprocity", "channel_mix", "follow_up", "overall")
+STATUSES: tuple[str, ...] = ("on_time", "late", "overdue", "open")
+
+GAP_CATEGORIES: tuple[str, ...] = (
+    "overdue_leads",
+    "unthanked_help",
+    "past_cadence",
+    "over_asking",
+    "one_way_contacts",
+    "low_rich_share",
+)
+"""The fixed vocabulary of gaps a summary may list (in this order)."""
+
+GAP_LABELS: dict[str, str] = {
+    "overdue_leads": "Job leads not followed up in time",
+    "unthanked_help": "Help not thanked in time",
+    "past_cadence": "Contacts past their keep-in-touch cadence",
+    "over_asking": "Asking one person too often",
+    "one_way_contacts": "One-way contacts (asked, never given to)",
+    "low_rich_share": "Too little contact in person, by phone or by video",
+}
+
+ABOUT = (
+    "An anonymous Network Coach summary, made on the learner's own computer and shared by "
+    "choice. It holds the learner's four scores, counts (contacts per tier, interactions per "
+    "channel, gives and asks, job leads and thank-yous by status, contacts past their "
+    "keep-in-touch cadence), the kinds of gap found, the month it was made for and a nickname. "
+    "It holds no names, email addresses, organisations, roles, notes, tags, contact ids, "
+    "profile links, free text or exact dates."
+)
+
+NICKNAME_MAX = 24
+NICKNAME_RE = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9 _-]{{0,{NICKNAME_MAX - 1}}}$")
+EMAIL_LIKE_RE = re.compile(r"@|\b[\w-]+\.(com|org|net|uk|io|edu)\b", re.I)
+ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to read aloud
+ID_LENGTH = 6
+MONTH_RE = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+
+
+class NicknameError(ValueError):
+    """A nickname that is too long, has unusual characters, or looks like an email."""
+
+
+def validate_nickname(nickname: str) -> str:
+    """Return the trimmed nickname, or raise :class:`NicknameError` saying what to change."""
+    text = str(nickname).strip()
+    if not text:
+        raise NicknameError("the nickname is empty; choose one, or leave it out for a random id")
+    if EMAIL_LIKE_RE.search(text):
+        raise NicknameError(
+            "the nickname looks like an email address; choose a made-up name such as 'blue-fox'"
+        )
+    if len(text) > NICKNAME_MAX:
+        raise NicknameError(f"the nickname is longer than {NICKNAME_MAX} characters")
+    if not NICKNAME_RE.match(text):
+        raise NicknameError(
+            "use only letters A-Z, digits, spaces, '-' and '_' in the nickname "
+            "(start with a letter or a digit)"
+        )
+    return text
+
+
+def random_nickname(seed: int | None = None) -> str:
+    """A random id such as ``learner-k7mq2p`` (``seed`` makes it repeatable, for tests)."""
+    rng = random.Random(seed) if seed is not None else random.SystemRandom()
+    return "learner-" + "".join(rng.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
+
+
+def _int(value: Any) -> int:
+    return int(value)
+
+
+def _status_counts(table: Any) -> dict[str, int]:
+    counts = table["status"].value_counts()
+    return {s: _int(counts.get(s, 0)) for s in STATUSES}
+
+
+GAP_SHARE = 0.2
+"""A gap counts when at least this share of the learner's leads, thanks, cadences or asked
+contacts has it (over-asking and a low rich share count whenever they occur)."""
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def gaps_present(counts: dict[str, Any], rich_share: float, rich_target: float) -> list[str]:
+    """The gap categories present, in vocabulary order."""
+    leads, thanks = counts["leads"], counts["thanks"]
+    found = {
+        "overdue_leads": _share(leads["overdue"], sum(leads.values()) - leads["open"]) >= GAP_SHARE,
+        "unthanked_help": _share(thanks["overdue"], sum(thanks.values()) - thanks["open"])
+        >= GAP_SHARE,
+        "past_cadence": _share(counts["past_cadence"], counts["contacts_with_cadence"])
+        >= GAP_SHARE,
+        "over_asking": counts["over_asked_contacts"] > 0,
+        "one_way_contacts": _share(counts["one_way_contacts"], counts["asked_contacts"])
+        >= GAP_SHARE,
+        "low_rich_share": counts["interactions"] > 0 and rich_share < rich_target,
+    }
+    return [g for g in GAP_CATEGORIES if found[g]]
+
+
+def build_summary(
+    report: Report,
+    log: NetworkLog,
+    nickname: str | None = None,
+    *,
+    seed: int | None = None,
+) -> dict[str, Any]:
+    """The anonymous summary of one scored log, built from an allow-list of fields."""
+    name = validate_nickname(nickname) if nickname is not None else random_nickname(seed)
+    per_contact = report.reciprocity.details["per_contact"]
+    by_channel = report.channel_mix.details["by_channel"].set_index("channel")["count"]
+    follow = report.follow_up.details
+    cadence_status = follow["cadence"]["status"]
+    tiers = log.contacts["tier"].value_counts()
+    mix = report.channel_mix.components
+    counts: dict[str, Any] = {
+        "contacts": _int(len(log.contacts)),
+        "contacts_by_tier": {t: _int(tiers.get(t, 0)) for t in TIERS},
+        "interactions": _int(mix.get("interactions", 0)),
+        "interactions_by_channel": {c: _int(by_channel.get(c, 0)) for c in CHANNELS},
+        "gives": _int(per_contact["gives"].sum()),
+        "asks": _int(per_contact["asks"].sum()),
+        "help_received": _int(per_contact["received"].sum()),
+        "asked_contacts": _int((per_contact["asks"] > 0).sum()),
+        "one_way_contacts": _int(per_contact["one_way"].sum()),
+        "leads": _status_counts(follow["leads"]),
+        "thanks": _status_counts(follow["thanks"]),
+        "contacts_with_cadence": _int(len(cadence_status)),
+        "past_cadence": _int(cadence_status.isin(["overdue", "never"]).sum()),
+        "over_asked_contacts": _int(len(follow["over_contact"])),
+    }
+    rich_share = round(float(mix.get("rich_share", 0.0)), 2)
+    target = float(report.settings.rich_channel_target)
+    summary = {
+        "schema_version": SCHEMA_VERSION,
+        "kind": SUMMARY_KIND,
+        "about": ABOUT,
+        "nickname": name,
+        "as_of_month": f"{report.as_of.year:04d}-{report.as_of.month:02d}",
+        "scores": {k: _int(report.scores[k].score) for k in SCORE_KEYS},
+        "rich_share": rich_share,
+        "counts": counts,
+        "gaps": gaps_present(counts, rich_share, target),
+    }
+    problems = summary_problems(summary)
+    if problems:  # a bug here, never the learner's data: refuse rather than share
+        raise ValueError("the summary does not match its schema: " + "; ".join(problems))
+    return summary
+
+
+# --- the schema -----------------------------------------------------------------------------
+
+_COUNT = {"type": "integer", "minimum": 0}
+_SCORE = {"type": "integer", "minimum": 0, "maximum": 100}
+
+
+def _counts_of(keys: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {k: _COUNT for k in keys},
+        "required": list(keys),
+        "additionalProperties": False,
+    }
+
+
+SUMMARY_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Network Coach learner summary",
+    "type": "object",
+    "properties": {
+        "schema_version": {"const": SCHEMA_VERSION},
+        "kind": {"const": SUMMARY_KIND},
+        "about": {"const": ABOUT},
+        "nickname": {"type": "string", "pattern": NICKNAME_RE.pattern},
+        "as_of_month": {"type": "string", "pattern": MONTH_RE},
+        "scores": {
+            "type": "object",
+            "properties": {k: _SCORE for k in SCORE_KEYS},
+            "required": list(SCORE_KEYS),
+            "additionalProperties": False,
+        },
+        "rich_share": {"type": "number", "minimum": 0, "maximum": 1},
+        "counts": {
+            "type": "object",
+            "properties": {
+                "contacts": _COUNT,
+                "contacts_by_tier": _counts_of(TIERS),
+                "interactions": _COUNT,
+                "interactions_by_channel": _counts_of(CHANNELS),
+                "gives": _COUNT,
+                "asks": _COUNT,
+                "help_received": _COUNT,
+                "asked_contacts": _COUNT,
+                "one_way_contacts": _COUNT,
+                "leads": _counts_of(STATUSES),
+                "thanks": _counts_of(STATUSES),
+                "contacts_with_cadence": _COUNT,
+                "past_cadence": _COUNT,
+                "over_asked_contacts": _COUNT,
+            },
+            "additionalProperties": False,
+        },
+        "gaps": {
+            "type": "array",
+            "items": {"enum": list(GAP_CATEGORIES)},
+            "uniqueItems": True,
+        },
+    },
+    "additionalProperties": False,
+}
+SUMMARY_SCHEMA["properties"]["counts"]["required"] = list(
+    SUMMARY_SCHEMA["properties"]["counts"]["properties"]
+)
+SUMMARY_SCHEMA["required"] = list(SUMMARY_SCHEMA["properties"])
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    Draft202012Validator.check_schema(SUMMARY_SCHEMA)
+    return Draft202012Validator(SUMMARY_SCHEMA)
+
+
+def summary_problems(data: Any) -> list[str]:
+    """What is wrong with ``data`` as a learner summary (empty when it is valid)."""
+    problems = []
+    for error in sorted(_validator().iter_errors(data), key=lambda e: list(e.path)):
+        where = "/".join(str(p) for p in error.path) or "the file"
+        if error.validator in ("const", "pattern", "enum"):  # never echo unexpected text
+            problems.append(f"{where}: not an allowed value")
+        elif error.validator == "required":
+            missing = [k for k in error.validator_value if k not in error.instance]
+            problems.append(f"{where}: missing {', '.join(missing)}")
+        elif error.validator == "additionalProperties":
+            problems.append(f"{where}: has fields a summary may not hold")
+        else:
+            problems.append(f"{where}: {error.validator} check failed")
+    if isinstance(data, dict):  # JSON Schema's "$" also matches before a final newline
+        for key in ("nickname", "as_of_month"):
+            value = data.get(key)
+            if isinstance(value, str) and "\n" in value:
+                problems.append(f"{key}: not an allowed value")
+    return problems
+
+
+def summary_json(summary: dict[str, Any]) -> str:
+    """The summary as indented JSON text (ASCII only, so it opens anywhere)."""
+    return json.dumps(summary, indent=2, ensure_ascii=True) + "\n"
+
+
+def write_summary(summary: dict[str, Any], path: str | Path) -> Path:
+    """Write the summary to ``path`` (creating its folder) and return the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(summary_json(summary), encoding="utf-8")
+    return path
+
+
+def default_file_name(summary: dict[str, Any]) -> str:
+    """``<nickname>-summary-<YYYY-MM>.json``, with spaces as dashes."""
+    nick = summary["nickname"].replace(" ", "-")
+    return f"{nick}-summary-{summary['as_of_month']}.json"

@@ -1,0 +1,144 @@
+"""The cohort view: bad files are named and skipped, groups under five show nothing, no names."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from netcoach.cli import main
+from netcoach.cohort import (
+    GAP_FOCUS,
+    MIN_GROUP,
+    cohort_view,
+    gap_chart,
+    load_cohort,
+    score_distribution_chart,
+    view_text,
+)
+from netcoach.cohort_handout import handout_html
+from netcoach.cohort_samples import perturbed_summaries
+from netcoach.samples import load_sample
+from netcoach.scoring import score_log
+from netcoach.summary import GAP_CATEGORIES, build_summary, summary_json
+
+
+@pytest.fixture(scope="module")
+def base_summary() -> dict:
+    log = load_sample("graduate")
+    return build_summary(score_log(log), log, "base")
+
+
+def _write(folder: Path, summaries: list[dict]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for s in summaries:
+        (folder / f"{s['nickname']}.json").write_text(summary_json(s))
+    return folder
+
+
+def test_every_gap_has_a_focus():
+    assert set(GAP_FOCUS) == set(GAP_CATEGORIES)
+
+
+@pytest.mark.parametrize("n", [0, 1, 4])
+def test_groups_under_five_show_nothing(tmp_path, base_summary, n):
+    folder = _write(tmp_path / "c", perturbed_summaries(base_summary, n, seed=n))
+    view = cohort_view(load_cohort(folder))
+    assert view.suppressed and view.size == n
+    assert view.distributions == {} and view.gaps == []
+    assert f"Fewer than {MIN_GROUP}" in view.message
+    text = view_text(view)
+    assert "median" not in text and "Gaps" not in text
+    html = handout_html(view)
+    assert "<img" not in html and "Middle half" not in html
+    assert score_distribution_chart(view).alt_text == view.message
+
+
+def test_five_are_shown(tmp_path, base_summary):
+    summaries = perturbed_summaries(base_summary, 5, seed=5)
+    view = cohort_view(load_cohort(_write(tmp_path / "c", summaries)))
+    assert not view.suppressed and view.size == 5
+    overall = sorted(s["scores"]["overall"] for s in summaries)
+    assert view.distributions["overall"].median == overall[2]
+    assert view.distributions["overall"].values == tuple(overall)
+    assert "median" in view_text(view)
+
+
+def test_gaps_shared_by_fewer_than_five_are_hidden(tmp_path, base_summary):
+    summaries = perturbed_summaries(base_summary, 8, seed=1)
+    for i, s in enumerate(summaries):
+        s["gaps"] = ["past_cadence"] + (["over_asking"] if i < 4 else [])
+    view = cohort_view(load_cohort(_write(tmp_path / "c", summaries)))
+    shown = {g.gap: g for g in view.gaps}
+    assert shown["past_cadence"].count == 8
+    assert shown["over_asking"].count is None and shown["over_asking"].shown == "fewer than 5"
+    assert [f.gap for f in view.focus] == ["past_cadence"]
+    assert "not shown" in gap_chart(view).alt_text
+
+
+def test_bad_files_are_named_and_skipped(tmp_path, base_summary):
+    good = perturbed_summaries(base_summary, 6, seed=2)
+    folder = _write(tmp_path / "c", good)
+    (folder / "broken.json").write_text("{not json")
+    (folder / "other.json").write_text(json.dumps({"name": "Amara Osei", "score": 3}))
+    wrong = dict(good[0], nickname="fresh", schema_version=99)
+    (folder / "wrong-version.json").write_text(json.dumps(wrong))
+    (folder / "zz-copy.json").write_text(summary_json(good[1]))
+    renamed = json.loads(summary_json(good[2]))
+    renamed["scores"]["overall"] = (renamed["scores"]["overall"] + 1) % 100
+    (folder / "zz-same-nick.json").write_text(json.dumps(renamed))
+    (folder / "binary.json").write_bytes(b"\xff\xfe\x00\x81")
+    (folder / "notes.txt").write_text("ignored: not json")
+    cohort = load_cohort(folder)
+    assert cohort.size == 6
+    reasons = {p.file: p.reason for p in cohort.problems}
+    assert set(reasons) == {
+        "broken.json", "other.json", "wrong-version.json", "zz-copy.json",
+        "zz-same-nick.json", "binary.json",
+    }  # fmt: skip
+    assert "not valid JSON" in reasons["broken.json"]
+    assert "not a Network Coach summary" in reasons["other.json"]
+    assert "not a Network Coach summary" in reasons["wrong-version.json"]
+    assert "same summary as" in reasons["zz-copy.json"]
+    assert "same nickname as" in reasons["zz-same-nick.json"]
+    assert "Amara" not in " ".join(reasons.values()), "a problem never echoes file content"
+    text = view_text(cohort_view(cohort))
+    assert "broken.json" in text and "Amara" not in text
+
+
+def test_a_thousand_summaries(tmp_path, base_summary):
+    summaries = perturbed_summaries(base_summary, 1000, seed=9)
+    folder = _write(tmp_path / "c", summaries)
+    (folder / "bad.json").write_text("[]")
+    started = time.perf_counter()
+    view = cohort_view(load_cohort(folder))
+    elapsed = time.perf_counter() - started  # printed with -s, never asserted (CONTRIBUTING)
+    print(f"\ncohort view of 1,000 summaries: {elapsed:.2f} s")
+    assert view.size == 1000 and [p.file for p in view.problems] == ["bad.json"]
+    assert len(view.distributions["reciprocity"].values) == 1000
+    chart = score_distribution_chart(view)
+    assert "1000 learners" in chart.alt_text
+
+
+def test_handout_escapes_and_shows_no_nicknames(tmp_path, base_summary):
+    summaries = perturbed_summaries(base_summary, 6, seed=4)
+    view = cohort_view(load_cohort(_write(tmp_path / "c", summaries)))
+    html = handout_html(view, title="<script>alert(1)</script> & co")
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
+    for s in summaries:
+        assert s["nickname"] not in html
+    assert "@media print" in html and 'alt="Across 6 learners' in html
+    assert "http://" not in html and "https://" not in html and "<link" not in html
+
+
+def test_cohort_command_writes_a_handout(tmp_path, base_summary, capsys):
+    folder = _write(tmp_path / "c", perturbed_summaries(base_summary, 5, seed=3))
+    (folder / "oops.json").write_text("{")
+    out = tmp_path / "handout.html"
+    assert main(["cohort", str(folder), "--handout", str(out)]) == 0
+    printed = capsys.readouterr()
+    assert "5 learners" in printed.out and "oops.json" in printed.out
+    assert out.read_text().startswith("<!DOCTYPE html>")
+    assert main(["cohort", str(tmp_path / "missing")]) == 2

@@ -1,0 +1,107 @@
+"""The JupyterHub (nbgitpuller) and Binder links are exact; the Binder files match the pins."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from netcoach.cli import main
+from netcoach.hub_link import binder_link, nbgitpuller_link
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_default_link_is_exact():
+    assert nbgitpuller_link("https://hub.example.org/") == (
+        "https://hub.example.org/hub/user-redirect/git-pull"
+        "?repo=https%3A%2F%2Fgithub.com%2Fnetwork-coach%2Fnetwork-coach"
+        "&branch=main"
+        "&urlpath=lab%2Ftree%2Fnetwork-coach%2Fnotebooks%2Fscore-my-network.ipynb"
+    )
+
+
+def test_branch_path_and_classic_interface():
+    link = nbgitpuller_link(
+        "https://hub.example.org/jupyter",
+        repo="https://github.com/example/course.git",
+        branch="spring-2026/room b".replace(" ", "_"),
+        path="/notebooks/quick check.ipynb",
+        interface="classic",
+    )
+    assert link == (
+        "https://hub.example.org/jupyter/hub/user-redirect/git-pull"
+        "?repo=https%3A%2F%2Fgithub.com%2Fexample%2Fcourse.git"
+        "&branch=spring-2026%2Froom_b"
+        "&urlpath=tree%2Fcourse%2Fnotebooks%2Fquick%20check.ipynb"
+    )
+
+
+def test_binder_link_is_exact():
+    assert binder_link(path="notebooks/quick-check.ipynb") == (
+        "https://mybinder.org/v2/gh/network-coach/network-coach/main"
+        "?urlpath=lab%2Ftree%2Fnotebooks%2Fquick-check.ipynb"
+    )
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"hub": "hub.example.org"},
+        {"hub": "ftp://hub.example.org"},
+        {"hub": "https://hub.example.org/?next=x"},
+        {"hub": "https://hub.example.org", "path": "../etc/passwd"},
+        {"hub": "https://hub.example.org", "branch": "two words"},
+        {"hub": "https://hub.example.org", "interface": "vscode"},
+    ],
+)
+def test_bad_input_is_refused(kwargs):
+    hub = kwargs.pop("hub")
+    with pytest.raises(ValueError):
+        nbgitpuller_link(hub, **kwargs)
+
+
+def test_command_prints_the_link(capsys):
+    code = main(
+        [
+            "hub-link",
+            "--hub",
+            "https://hub.example.org",
+            "--path",
+            "notebooks/quick-check.ipynb",
+            "--binder",
+        ]
+    )
+    assert code == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith("urlpath=lab%2Ftree%2Fnetwork-coach%2Fnotebooks%2Fquick-check.ipynb")
+    assert lines[1].startswith("https://mybinder.org/v2/gh/network-coach/network-coach/main?")
+    assert main(["hub-link", "--hub", "not a url"]) == 2
+
+
+def _pins(path: Path) -> dict[str, str]:
+    pins = {}
+    for line in path.read_text().splitlines():
+        m = re.match(r"^([A-Za-z0-9_.\[\]-]+)==([^\s#]+)", line)
+        if m:
+            pins[m.group(1).lower()] = m.group(2)
+    return pins
+
+
+def test_binder_files_match_the_project_pins():
+    binder = ROOT / "binder"
+    wanted = _pins(ROOT / "requirements.txt") | _pins(ROOT / "constraints.txt")
+    pins = _pins(binder / "requirements.txt")
+    assert {"pandas", "ipywidgets", "matplotlib", "jsonschema"} <= set(pins)
+    for name, version in pins.items():
+        assert wanted.get(name) == version, (
+            f"binder pins {name}=={version}; project has {wanted.get(name)}"
+        )
+    post = (binder / "postBuild").read_text()
+    assert post.startswith("#!/bin/bash") and "pip install" in post and "-e ." in post
+    assert (binder / "postBuild").stat().st_mode & 0o111, "postBuild must be executable"
+    runtime = (binder / "runtime.txt").read_text().strip()
+    assert runtime == "python-3.11"
+    for notebook in ("notebooks/score-my-network.ipynb", "notebooks/quick-check.ipynb"):
+        assert (ROOT / notebook).exists()

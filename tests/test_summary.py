@@ -1,0 +1,226 @@
+"""The learner summary holds scores and counts only: nothing a learner typed can leak into it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import string
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from netcoach.cli import main
+from netcoach.log import NetworkLog
+from netcoach.samples import load_sample, sample_path
+from netcoach.scoring import score_log
+from netcoach.summary import (
+    ABOUT,
+    GAP_CATEGORIES,
+    NicknameError,
+    build_summary,
+    random_nickname,
+    summary_json,
+    summary_problems,
+    validate_nickname,
+)
+
+AS_OF = dt.date(2025, 9, 30)
+TOKEN = st.text(alphabet=string.ascii_letters + string.digits, min_size=10, max_size=16)
+WRAPS = (
+    "{}",
+    "<script>alert('{}')</script>",
+    '=HYPERLINK("http://example.com/{}","x")',
+    '"{}" & <b>',
+    "{}@example.com",
+    "https://www.example.com/in/{}",
+    "  {} \\u0000 ",
+)
+
+
+def _hostile_log(tokens: list[str]) -> tuple[NetworkLog, list[str]]:
+    """A small log whose every text field is a unique token inside a hostile wrapper."""
+    planted: list[str] = []
+    rows = []
+    for i in range(4):
+
+        def text(i=i, field=0, planted=planted):
+            token = tokens[(i * 7 + field) % len(tokens)] + f"x{i}{field}"
+            planted.append(token)
+            return WRAPS[(i + field) % len(WRAPS)].format(token)
+
+        cid = tokens[i % len(tokens)] + f"id{i}"
+        planted.append(cid)
+        rows.append(
+            {
+                "contact_id": cid,
+                "name": text(field=1),
+                "organisation": text(field=2),
+                "role": text(field=3),
+                "how_met": text(field=4),
+                "tier": ("inner", "close", "active", "outer")[i],
+                "cadence_days": "",
+                "email": f"{tokens[0].lower()}{i}@example.com",
+                "profile_url": f"https://www.example.com/in/{tokens[-1]}p{i}",
+                "tags": text(field=5) + ";" + text(field=6),
+                "notes": text(field=7),
+            }
+        )
+        planted += [f"{tokens[0].lower()}{i}", f"{tokens[-1]}p{i}"]
+    contacts = pd.DataFrame(rows)
+    kinds = ["received_lead", "asked_advice", "shared", "received_help", "thanked", "check_in"]
+    interactions = pd.DataFrame(
+        {
+            "date": [f"2025-0{m}-1{d}" for m in (6, 7, 8) for d in range(6)][:18],
+            "contact_id": [rows[k % 4]["contact_id"] for k in range(18)],
+            "channel": [("email", "in_person", "social")[k % 3] for k in range(18)],
+            "kind": [kinds[k % len(kinds)] for k in range(18)],
+            "initiated_by": [""] * 18,
+            "note": [
+                WRAPS[k % len(WRAPS)].format(tokens[k % len(tokens)] + f"n{k}") for k in range(18)
+            ],
+        }
+    )
+    planted += [tokens[k % len(tokens)] + f"n{k}" for k in range(18)]
+    return NetworkLog.from_frames(contacts.astype(str), interactions.astype(str)), planted
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(TOKEN, min_size=3, max_size=6, unique=True))
+def test_no_text_from_the_log_reaches_the_summary(tokens):
+    log, planted = _hostile_log(tokens)
+    source = (log.contacts.to_csv() + log.interactions.to_csv()).casefold()
+    assert all(t.casefold() in source for t in planted), "the log holds every planted token"
+    summary = build_summary(score_log(log, as_of=AS_OF), log, "blue-fox")
+    text = summary_json(summary)
+    lowered = text.casefold()
+    for token in planted:
+        assert token.casefold() not in lowered, f"{token!r} leaked into the summary"
+    for marker in ("<script", "hyperlink", "example.com", "@"):
+        assert marker not in lowered
+    assert summary_problems(json.loads(text)) == []
+
+
+def test_only_allowed_strings_and_month_dates():
+    log = load_sample("graduate")
+    summary = build_summary(score_log(log), log, seed=3)
+    strings = []
+
+    def walk(value):
+        if isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif isinstance(value, str):
+            strings.append(value)
+
+    walk(summary)
+    allowed = {ABOUT, "netcoach-learner-summary", summary["nickname"], summary["as_of_month"]}
+    assert set(strings) - allowed <= set(GAP_CATEGORIES)
+    assert summary["as_of_month"] == "2025-09"
+    text = summary_json(summary)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", text), "no full dates"
+    assert '"contact_id"' not in text and '"name"' not in text
+    assert summary["scores"] == {k: v.score for k, v in score_log(log).scores.items()}
+    assert summary["counts"]["asks"] == 79 and summary["counts"]["gives"] == 4
+    assert "one_way_contacts" in summary["gaps"]
+
+
+def test_the_about_text_says_what_is_and_is_not_inside():
+    for word in ("scores", "counts", "no names", "email", "organisations", "notes", "exact dates"):
+        assert word in ABOUT
+
+
+@pytest.mark.parametrize("good", ["blue-fox", "Team 3", "learner_07", "Ada"])
+def test_good_nicknames(good):
+    assert validate_nickname(f"  {good} ") == good
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "",
+        "   ",
+        "ada@example.com",
+        "ada.lovelace@example",
+        "ada at example.com",
+        "x" * 25,
+        "<script>",
+        "=HYPERLINK(1)",
+        "Zoë",
+        "a\nb",
+        "-dash-first",
+        "name;drop",
+    ],
+)
+def test_bad_nicknames_are_refused(bad):
+    with pytest.raises(NicknameError):
+        validate_nickname(bad)
+
+
+def test_random_id_is_seeded_and_valid():
+    assert random_nickname(7) == random_nickname(7)
+    assert random_nickname(7) != random_nickname(8)
+    assert re.fullmatch(r"learner-[a-z2-9]{6}", random_nickname())
+
+
+def test_schema_rejects_extra_fields_text_and_fine_dates():
+    log = load_sample("experienced")
+    good = build_summary(score_log(log), log, "jo")
+    assert summary_problems(good) == []
+    for mutate in (
+        lambda s: s.__setitem__("name", "Jo Example"),
+        lambda s: s["counts"].__setitem__("notes", "x"),
+        lambda s: s.__setitem__("as_of_month", "2025-09-30"),
+        lambda s: s.__setitem__("nickname", "jo@example.com"),
+        lambda s: s.__setitem__("gaps", ["call Amara"]),
+        lambda s: s.__setitem__("about", "anything"),
+        lambda s: s["scores"].__setitem__("overall", 101),
+        lambda s: s.__setitem__("schema_version", 2),
+    ):
+        bad = json.loads(json.dumps(good))
+        mutate(bad)
+        problems = summary_problems(bad)
+        assert problems, "the schema accepted a changed summary"
+        assert "Jo Example" not in " ".join(problems) and "Amara" not in " ".join(problems)
+
+
+def test_command_writes_the_summary(tmp_path, capsys):
+    out = tmp_path / "mine.json"
+    code = main(
+        ["summary", str(sample_path("graduate")), "--nickname", "blue-fox", "--out", str(out)]
+    )
+    assert code == 0
+    data = json.loads(out.read_text())
+    assert data["nickname"] == "blue-fox" and summary_problems(data) == []
+    assert "Open it" in capsys.readouterr().err
+
+
+def test_command_refuses_an_email_nickname(tmp_path, capsys):
+    code = main(
+        [
+            "summary",
+            str(sample_path("graduate")),
+            "--nickname",
+            "me@example.com",
+            "--out",
+            str(tmp_path / "x.json"),
+        ]
+    )
+    assert code == 2
+    assert "email" in capsys.readouterr().err
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_command_prints_with_dash_and_keeps_only_the_month(capsys):
+    code = main(
+        ["summary", str(sample_path("career-changer")), "--out", "-", "--as-of", "2025-08-17"]
+    )
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["as_of_month"] == "2025-08"
+    assert "2025-08-17" not in json.dumps(data)

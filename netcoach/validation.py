@@ -232,7 +232,7 @@ def _vocabulary_check(
     bad = mapped.isna() & (raw != "")
     if not bad.any():
         return
-    bad_values = raw[bad]
+    bad_values = raw[bad].iloc[:MAX_PROBLEMS_PER_FILE]  # only these can be reported
     hints = {}
     for value in pd.unique(bad_values):
         suggestion = closest(schema.alias_key(value), aliases) if aliases else None
@@ -498,24 +498,23 @@ def _normalise_interactions(
     # contact ids must exist in contacts.csv (matched without regard to capitals)
     if contact_ids is not None:
         ids = contact_ids[contact_ids != ""]
-        canonical: dict[str, str] = {}
-        for value in ids.tolist():
-            canonical.setdefault(value.casefold(), value)
+        keys = ids.str.casefold()
+        first = ~keys.duplicated()
+        canonical = dict(zip(keys[first], ids[first], strict=True))
         matched = map_distinct(out["contact_id"], lambda u: canonical.get(u.casefold()))
         unknown = matched.isna() & (out["contact_id"] != "")
         if unknown.any():
             known = list(canonical.values())
             msgs = {}
-            for value in pd.unique(out.loc[unknown, "contact_id"]):
+            reported = out.loc[unknown, "contact_id"].iloc[:MAX_PROBLEMS_PER_FILE]
+            for value in pd.unique(reported):
                 near = closest(value, known) if len(known) < 5000 else None
                 prefix = f'no contact has the contact_id "{value}" in {contacts_file}'
                 add = f"add them to {contacts_file} first"
                 msgs[value] = (
                     f'{prefix}; did you mean "{near}"? Or {add}' if near else f"{prefix}; {add}"
                 )
-            col.add_rows(
-                out.loc[unknown, "row"], "contact_id", out.loc[unknown, "contact_id"].map(msgs)
-            )
+            col.add_rows(out.loc[unknown, "row"], "contact_id", reported.map(msgs))
         out["contact_id"] = matched.fillna(out["contact_id"]).astype(str)
 
     # channel, kind, initiated_by

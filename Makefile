@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test quick lint clean samples env
+.PHONY: book test quick lint clean samples env slides
 
 env: $(STAMP)
 
@@ -36,6 +36,11 @@ lint: $(STAMP)
 
 samples: $(STAMP)
 	$(BIN)/netcoach samples data/samples
+
+## The workshop slides (reveal.js, copied from npm so they work offline):
+## _build/slides/workshop.slides.html, from coach/slides/workshop.ipynb.
+slides: $(STAMP)
+	$(BIN)/netcoach slides --out _build/slides
 
 clean:
 	rm -rf _build

@@ -12,6 +12,7 @@ quote characters, by the C engine, which reports the line of a quoting error.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
@@ -117,18 +118,25 @@ def _parse_error_row(message: str) -> int | None:
     return None
 
 
-def _parse(body: bytes, names: list[str], sep: str, *, fast: bool) -> pd.DataFrame:
-    options = {
-        "sep": sep,
-        "dtype": str,
-        "keep_default_na": False,
-        "names": names,
-        "header": 0,
-    }
-    if fast:
-        return pd.read_csv(io.BytesIO(body), engine="pyarrow", **options)
-    # The C engine reads the header as data so that a row with too many cells is an error
-    # naming its line (with ``names`` it would silently drop the extra cells).
+def _parse_fast(body: bytes, names: list[str], sep: str) -> pd.DataFrame:
+    """pyarrow's parser: fast, but skips blank lines and tolerates an unclosed quote."""
+    return pd.read_csv(
+        io.BytesIO(body),
+        engine="pyarrow",
+        sep=sep,
+        dtype=str,
+        keep_default_na=False,
+        names=names,
+        header=0,
+    )
+
+
+def _parse_careful(body: bytes, names: list[str], sep: str) -> pd.DataFrame:
+    """The C parser, keeping blank lines (row numbers stay the spreadsheet's).
+
+    The header is read as data so that a row with too many cells is an error naming its
+    line (given ``names`` the parser would silently drop the extra cells).
+    """
     frame = pd.read_csv(
         io.BytesIO(body),
         engine="c",
@@ -139,9 +147,8 @@ def _parse(body: bytes, names: list[str], sep: str, *, fast: bool) -> pd.DataFra
         skip_blank_lines=False,
     )
     frame = frame.iloc[1:].reset_index(drop=True).fillna("")
-    frame.columns = names[: frame.shape[1]] + [
-        f"extra {i}" for i in range(len(names), frame.shape[1])
-    ]
+    extra = [f"extra {i}" for i in range(len(names), frame.shape[1])]
+    frame.columns = names[: frame.shape[1]] + extra
     return frame
 
 
@@ -236,14 +243,16 @@ def _read_table(
     body = data if encoding == "utf-8" else text.encode("utf-8")
     if encoding == "utf-8-sig":
         body = data[3:]
+    # Blank lines (pyarrow skips them, shifting row numbers) or an odd number of quote marks
+    # (an unclosed quote, which pyarrow accepts) go straight to the careful parser.
     risky = b"\n\n" in body or b"\n\r\n" in body or body.count(b'"') % 2 == 1
-    try:
-        if risky:
-            raise ValueError("use the careful parser")
-        frame = _parse(body, names, sep, fast=True)
-    except (ValueError, pd.errors.ParserError):
+    frame = None
+    if not risky:
+        with contextlib.suppress(ValueError, pd.errors.ParserError):
+            frame = _parse_fast(body, names, sep)
+    if frame is None:
         try:
-            frame = _parse(body, names, sep, fast=False)
+            frame = _parse_careful(body, names, sep)
         except (pd.errors.ParserError, ValueError) as err:
             return None, [_parser_problem(file, str(err), len(names))]
     return frame, []

@@ -224,3 +224,20 @@ def test_command_prints_with_dash_and_keeps_only_the_month(capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["as_of_month"] == "2025-08"
     assert "2025-08-17" not in json.dumps(data)
+
+
+def test_score_widget_button_writes_an_anonymous_summary(tmp_path):
+    from netcoach.widgets.score_view import score_my_network
+
+    widget = score_my_network("graduate", output_folder=tmp_path)
+    assert "anonymous summary" in widget.summary_button.description
+    widget.nickname_text.value = "me@example.com"
+    widget.summary_button.click()
+    assert widget.export_message.kind == "error" and "email" in widget.export_message.text
+    assert list(tmp_path.iterdir()) == []
+    widget.nickname_text.value = "blue-fox"
+    widget.summary_button.click()
+    path = tmp_path / "blue-fox-summary-2025-09.json"
+    assert widget.export_message.kind == "success" and path.exists()
+    data = json.loads(path.read_text())
+    assert summary_problems(data) == [] and data["scores"]["overall"] == widget.report.overall.score

@@ -142,7 +142,7 @@ def cards_grid(children: Sequence[w.Widget]) -> w.GridBox:
         layout=w.Layout(
             width="100%",
             max_width=MAX_WIDTH,
-            grid_template_columns="repeat(auto-fit, minmax(170px, 1fr))",
+            grid_template_columns="repeat(auto-fill, minmax(140px, 1fr))",
             grid_gap="8px",
         ),
     )

@@ -155,16 +155,27 @@ class _LRU(OrderedDict):
 
 
 def score_card_html(result: ScoreResult) -> str:
-    """One score as a card: the title, the score out of 100 and its reasons (all escaped)."""
-    reasons = "".join(f"<li>{esc(r.text)}</li>" for r in result.reasons)
+    """One score as a small card: its title and the score out of 100."""
     return (
-        f'<section aria-label="{esc(result.title)} score" data-score="{int(result.score)}" '
-        'style="border:1px solid #999;border-radius:6px;padding:6px 10px;height:100%">'
+        f'<section aria-label="{esc(result.title)}: {int(result.score)} out of 100" '
+        f'data-score="{int(result.score)}" '
+        'style="border:1px solid #999;border-radius:6px;padding:4px 10px">'
         f'<h4 style="margin:0">{esc(result.title)}</h4>'
         f'<p style="margin:0;font-size:1.8em;font-weight:bold">{int(result.score)}'
-        '<span style="font-size:0.5em;font-weight:normal"> out of 100</span></p>'
-        f'<ul style="margin:0;padding-left:1.1em;font-size:0.85em">{reasons}</ul></section>'
+        '<span style="font-size:0.5em;font-weight:normal"> out of 100</span></p></section>'
     )
+
+
+def reasons_html(report: Report) -> str:
+    """The reasons behind each score, under the score's title (all escaped)."""
+    parts = []
+    for result in report.scores.values():
+        items = "".join(f"<li>{esc(r.text)}</li>" for r in result.reasons)
+        parts.append(
+            f'<h4 style="margin:0.6em 0 0.2em">{esc(result.title)}: {int(result.score)}</h4>'
+            f'<ul style="margin:0;padding-left:1.2em">{items}</ul>'
+        )
+    return "".join(parts)
 
 
 def actions_table_html(report: Report, top: int = ACTIONS_SHOWN) -> str:
@@ -334,6 +345,7 @@ class ScoreMyNetwork(w.VBox):
             name: w.HTML(layout=w.Layout(width="100%"))
             for name in ("reciprocity", "channel_mix", "follow_up", "overall")
         }
+        self.reasons = w.HTML(layout=full_width())
         self.chart_views = {key: w.HTML(layout=full_width()) for key, _ in CHART_TABS}
         self.overdue = w.HTML(layout=full_width())
         tab_children = [
@@ -410,6 +422,8 @@ class ScoreMyNetwork(w.VBox):
                 cards_grid(list(self.cards.values())),
                 column(
                     [
+                        w.HTML("<h3>Why these scores</h3>"),
+                        self.reasons,
                         w.HTML("<h3>Charts</h3>"),
                         self.tabs,
                         w.HTML("<h3>What to do next</h3>"),
@@ -549,7 +563,7 @@ class ScoreMyNetwork(w.VBox):
 
     def _clear(self, text: str = "", kind: str = "info") -> None:
         self.report = None
-        for view in (*self.cards.values(), *self.chart_views.values(), self.overdue):
+        for view in (*self.cards.values(), *self.chart_views.values(), self.overdue, self.reasons):
             view.value = ""
         self.actions.value = ""
         self._shown.clear()
@@ -624,12 +638,13 @@ class ScoreMyNetwork(w.VBox):
         key = self._key()
         try:
             self.report = self._reports.get_or_make(key, lambda: self._score(key))
-            cards, actions, overdue = self._views.get_or_make(key, self._view_html)
+            cards, reasons, actions, overdue = self._views.get_or_make(key, self._view_html)
         except Exception as err:
             show_error(self.message, err)
             return
         for name, value in cards.items():
             self.cards[name].value = value
+        self.reasons.value = reasons
         self.actions.value = actions
         self.overdue.value = overdue
         scores_done = time.perf_counter()
@@ -650,9 +665,10 @@ class ScoreMyNetwork(w.VBox):
         self.stats["scored"] += 1
         return score_log(self.network_log, as_of=as_of, settings=settings)
 
-    def _view_html(self) -> tuple[dict[str, str], str, str]:
-        cards = {name: score_card_html(result) for name, result in self.report.scores.items()}
-        return cards, actions_table_html(self.report), overdue_table_html(self.report)
+    def _view_html(self) -> tuple[dict[str, str], str, str, str]:
+        report = self.report
+        cards = {name: score_card_html(result) for name, result in report.scores.items()}
+        return cards, reasons_html(report), actions_table_html(report), overdue_table_html(report)
 
     def _draw_visible_chart(self) -> None:
         index = self.tabs.selected_index

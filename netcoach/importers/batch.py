@@ -102,8 +102,9 @@ def url_key(values: pd.Series) -> pd.Series:
 
 def name_key(values: pd.Series) -> pd.Series:
     """Names folded for matching: accents removed, case and punctuation ignored."""
-    s = values.fillna("").astype(str).map(_fold)
-    return s.str.replace(r"[^\w]+", " ", regex=True).str.split().str.join(" ")
+    s = values.fillna("").astype(str).str.normalize("NFKD")
+    s = s.str.replace(r"[\u0300-\u036f]", "", regex=True).str.casefold()
+    return s.str.replace(r"[\W_]+", " ", regex=True).str.strip()
 
 
 def _fold(text: str) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from netcoach import schema
@@ -110,13 +111,10 @@ class _People:
 
     def contact_id(self, e: pd.Series, u: pd.Series, n: pd.Series) -> pd.Series:
         """Contact ids for people given by keys (vectorised lookups); "" when unknown."""
-        ids = [r["contact_id"] for r in self.records]
-
-        def look(keys: pd.Series, index: dict[str, int]) -> pd.Series:
-            return keys.map(index).map(lambda i: ids[int(i)] if pd.notna(i) else pd.NA)
-
-        found = look(e, self.by_email).fillna(look(u, self.by_url)).fillna(look(n, self.by_name))
-        return found.fillna("").astype(str)
+        ids = np.array([r["contact_id"] for r in self.records] + [""], dtype=object)
+        found = e.map(self.by_email).fillna(u.map(self.by_url)).fillna(n.map(self.by_name))
+        position = found.fillna(len(ids) - 1).astype("int64").to_numpy()
+        return pd.Series(ids[position], index=e.index, dtype=object)
 
 
 def merge(

@@ -17,7 +17,8 @@ from netcoach.importers.merge import merge
 from netcoach.log import NetworkLog
 from netcoach.validation import LogValidationError
 
-FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+BYTES = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 NAMES = [
     "Connections.csv",
@@ -57,7 +58,7 @@ def read_and_validate(source: SourceFile) -> list:
     return batches
 
 
-@FUZZ
+@BYTES
 @given(name=st.sampled_from(NAMES), prefix=st.sampled_from(PREFIXES), body=st.binary(max_size=400))
 def test_random_bytes_never_crash(name, prefix, body):
     read_and_validate(SourceFile(name, prefix + body))

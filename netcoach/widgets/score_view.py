@@ -68,6 +68,9 @@ ACTION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("days_overdue", "Days overdue"),
 )
 
+DEFAULT_OUTPUT = "network-coach-output"
+"""Exports of a sample or of uploaded files go here, next to the notebook (git ignores it)."""
+
 ACTIONS_SHOWN = 25
 """How many next actions the widget lists; the HTML report and the calendar have them all."""
 
@@ -221,7 +224,7 @@ def _default_output(folder: Path | None) -> Path:
     """Where exported files go: next to the learner's folder, else a folder here."""
     if folder is not None:
         return folder.resolve().parent
-    return Path.cwd() / "network-coach-output"
+    return Path(DEFAULT_OUTPUT)
 
 
 class ScoreMyNetwork(w.VBox):
@@ -531,7 +534,13 @@ class ScoreMyNetwork(w.VBox):
                 self._set_sliders(log.folder_settings.scoring)
         finally:
             self._quiet = False
-        where = "your uploaded files" if uploaded else str(folder)
+        where = (
+            f"the sample learner {name.removeprefix('sample-')}"
+            if sample
+            else "your uploaded files"
+            if uploaded
+            else str(folder)
+        )
         self.message.show(
             f"Loaded {len(log.contacts)} contacts and {len(log.interactions)} interactions "
             f"from {where}.",
@@ -751,7 +760,7 @@ class ScoreMyNetwork(w.VBox):
             show_error(self.export_message, err)
             return None
         self.last_export = path
-        self.export_message.show(f"Saved {what} to {path}", "success")
+        self.export_message.show(f"Saved {what} to {path.resolve()}", "success")
         return path
 
 

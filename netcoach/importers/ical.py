@@ -137,16 +137,17 @@ def _is_me(p: Person, me_email: str, me_name: str) -> bool:
 
 
 def _find_me(me: str | None, calendar: Any, events: list[Any]) -> tuple[str, str]:
-    """(email, name key) of the learner."""
+    """(email, name key) of the learner: as given when it names someone invited, else the
+    calendar's name when it is an email, else the most frequent address."""
+    everyone = [p for event in events for p in _people(event)[1]]
     if me:
-        return email_key(pd.Series([me])).iat[0], name_key(pd.Series([me])).iat[0]
+        me_email, me_name = email_key(pd.Series([me])).iat[0], name_key(pd.Series([me])).iat[0]
+        if any(_is_me(p, me_email, me_name) for p in everyone):
+            return me_email, me_name
     calname = email_key(pd.Series([str(calendar.get("X-WR-CALNAME", ""))])).iat[0]
     if calname:
         return calname, ""
-    counts: Counter = Counter()
-    for event in events:
-        _, everyone = _people(event)
-        counts.update(p.email for p in everyone if p.email)
+    counts = Counter(p.email for p in everyone if p.email)
     return (counts.most_common(1)[0][0] if counts else ""), ""
 
 

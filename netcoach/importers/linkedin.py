@@ -144,10 +144,13 @@ def connections(source: SourceFile) -> ImportBatch:
 
 
 def _me_keys(me: str | None, names: pd.Series, urls: pd.Series) -> tuple[str, str]:
-    """(url key, name key) of the learner: given, or the most frequent participant."""
+    """(url key, name key) of the learner: as given when it names a participant (an email
+    given for the calendar does not), else the most frequent participant."""
     if me:
         given = pd.Series([me])
-        return url_key(given).iat[0], name_key(given).iat[0]
+        me_url, me_name = url_key(given).iat[0], name_key(given).iat[0]
+        if (url_key(urls) == me_url).any() or (name_key(names) == me_name).any():
+            return me_url, me_name
     keys = url_key(urls).where(url_key(urls) != "", "name:" + name_key(names))
     keys = keys[keys != "name:"]
     if keys.empty:

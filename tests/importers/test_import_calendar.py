@@ -138,3 +138,9 @@ def test_a_broken_repeat_rule_names_its_line(rule, words):
     [problem] = caught.value.problems
     assert (problem.row, problem.column) == (7, "RRULE")
     assert words in problem.message
+
+
+def test_a_me_that_names_nobody_invited_falls_back():
+    batch = read_calendar(CALENDAR, me="https://www.linkedin.com/in/robin-example")
+    assert "Robin Example" not in set(batch.events["name"])
+    assert len(batch.events) == 6

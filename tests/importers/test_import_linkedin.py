@@ -197,3 +197,10 @@ def test_broken_quote_below_the_preamble_names_the_file_line():
     problem = caught.value.problems[0]
     assert problem.row == 5  # line 5 of the file: the preamble takes lines 1 to 3
     assert "quote" in problem.message
+
+
+def test_a_me_that_names_nobody_here_falls_back_to_the_most_frequent_person():
+    # One --me serves every file: an email means nothing in messages.csv.
+    events = messages(SourceFile.from_path(LINKEDIN / "messages.csv"), me="robin@example.com")
+    assert "Robin Example" not in set(events.events["name"])
+    assert len(events.events) == 7

@@ -197,15 +197,15 @@ def load_cohort(folder: str | Path) -> Cohort:
 
 @dataclass(frozen=True)
 class Distribution:
-    """Five numbers and the mean of one score across the cohort."""
+    """Five numbers (rounded to whole points) and the mean of one score across the cohort."""
 
     score: str
     values: tuple[int, ...]
-    minimum: float
-    q1: float
-    median: float
-    q3: float
-    maximum: float
+    minimum: int
+    q1: int
+    median: int
+    q3: int
+    maximum: int
     mean: float
 
     @property
@@ -252,7 +252,10 @@ def _distribution(score: str, values: list[int]) -> Distribution:
     arr = np.asarray(values, dtype=float)
     q = np.percentile(arr, [0, 25, 50, 75, 100])
     return Distribution(
-        score, tuple(sorted(values)), *(round(float(v), 1) for v in q), round(float(arr.mean()), 1)
+        score,
+        tuple(sorted(values)),
+        *(int(round(float(v))) for v in q),
+        round(float(arr.mean()), 1),
     )
 
 
@@ -418,7 +421,9 @@ def gap_chart(view: CohortView) -> Chart:
     if len(shown) > 1:
         alt += f" Next is '{shown[1].label.lower()}', for {shown[1].count}."
     if hidden:
-        alt += f" {hidden} gap(s) shared by fewer than {MIN_GROUP} learners are not shown."
+        gaps = "gap" if hidden == 1 else "gaps"
+        verb = "is" if hidden == 1 else "are"
+        alt += f" {hidden} {gaps} shared by fewer than {MIN_GROUP} learners {verb} not shown."
     caption = (
         "Share of learners whose summary lists each gap. A learner can have several gaps; gaps "
         f"shared by fewer than {MIN_GROUP} learners are left out."

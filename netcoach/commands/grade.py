@@ -48,7 +48,13 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--timeout must be above 0 and --jobs at least 1")
     try:
         manifest = load_manifest(args.manifest) if args.manifest else load_manifest()
-        subs = grade_paths(args.paths, timeout=args.timeout, jobs=args.jobs, manifest=manifest)
+        subs = grade_paths(
+            args.paths,
+            timeout=args.timeout,
+            jobs=args.jobs,
+            manifest=manifest,
+            exclude=(args.csv,) if args.csv else (),  # a gradebook kept with the submissions
+        )
     except FileNotFoundError as err:
         raise CommandError(str(err)) from err
     except (ValueError, KeyError) as err:

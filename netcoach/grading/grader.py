@@ -141,10 +141,12 @@ def grade_paths(
     timeout: float = DEFAULT_TIMEOUT,
     jobs: int = 2,
     manifest: dict[str, Any] | None = None,
+    exclude: tuple[str | Path, ...] = (),
 ) -> list[Submission]:
-    """Grade every submission under ``paths``, ``jobs`` notebooks at a time."""
+    """Grade every submission under ``paths`` (except ``exclude``), ``jobs`` at a time."""
     manifest = manifest or load_manifest(EXERCISES_DIR / MANIFEST_NAME)
-    files = collect(paths)
+    skip = {Path(p).resolve() for p in exclude}
+    files = [f for f in collect(paths) if f.resolve() not in skip]
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         return list(pool.map(lambda p: grade_file(p, manifest, timeout), files))
 

@@ -265,32 +265,26 @@ def overdue(number: int, contact_ids: Any, sample: str = SAMPLE) -> None:
 # --- 07 follow-up ----------------------------------------------------------------------------
 
 
+def _rows_check(number: int, rows: Any, want: list[int], label: str, name: str, hint: str) -> None:
+    check_all(number, label, [set_problem(rows, want, name, "rows", "row")], hint)
+
+
 def leads_not_followed(number: int, rows: Any, sample: str = SAMPLE) -> None:
-    check_all(
-        number,
-        "leads not followed up",
-        [
-            set_problem(
-                rows, answers.leads_not_followed(sample_log(sample)), "not_followed", "rows", "row"
-            )
-        ],
+    hint = (
         "a lead is answered by a followed_up_lead or declined_lead with the same contact on "
-        "or after the lead's date; merge the leads with the answers on contact_id",
+        "or after the lead's date; merge the leads with the answers on contact_id"
     )
+    want = answers.leads_not_followed(sample_log(sample))
+    _rows_check(number, rows, want, "leads not followed up", "not_followed", hint)
 
 
 def help_not_thanked(number: int, rows: Any, sample: str = SAMPLE) -> None:
-    check_all(
-        number,
-        "help not thanked",
-        [
-            set_problem(
-                rows, answers.help_not_thanked(sample_log(sample)), "not_thanked", "rows", "row"
-            )
-        ],
+    hint = (
         "help is every received_... kind; a thanked row with the same contact on or after "
-        "the day answers it, and for a lead a follow-up or a decline answers it too",
+        "the day answers it, and for a lead a follow-up or a decline answers it too"
     )
+    want = answers.help_not_thanked(sample_log(sample))
+    _rows_check(number, rows, want, "help not thanked", "not_thanked", hint)
 
 
 def leads_on_time(number: int, share: Any, sample: str = SAMPLE) -> None:

@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test quick lint clean samples env slides
+.PHONY: book test quick lint clean samples env bench slides
 
 env: $(STAMP)
 
@@ -29,6 +29,11 @@ test: $(STAMP)
 ## Fast loop while developing: everything except the book build and the browser.
 quick: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow"
+
+## Speed and memory: scoring at scale, widget latency, import, book and test times (not part
+## of `make test`; see benchmarks/README.md). `make bench BENCH_ARGS=--quick` skips 1M and the book.
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

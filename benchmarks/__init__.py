@@ -1,0 +1,1 @@
+"""Benchmarks for Network Coach: ``python -m benchmarks`` (see ``benchmarks/README.md``)."""

@@ -1,0 +1,97 @@
+"""Loading and scoring at one size, in a fresh process (so peak memory is this size's alone).
+
+    .venv/bin/python -m benchmarks.scale FOLDER [--repeat 3]
+
+Prints one JSON object: best-of-``repeat`` wall and CPU times of (a) ``load_log`` (reading
+and validating both CSV files), (b) ``score_log`` (all three scores, reasons and next
+actions) and (c) the floor: a bare pandas group-by aggregate over the same columns
+(``groupby(["contact_id", "kind"]).size()``, a ``channel`` value count and the last
+``date`` per contact). Peak resident memory of the process is read after the loads and
+again after the scoring (``ru_maxrss``: it includes Python, pandas and the loaded log).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process so far, in MB (Linux reports kB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def best_of(step: Callable[[], Any], repeat: int) -> tuple[float, float, Any]:
+    """Best wall and best CPU time (seconds) over ``repeat`` runs, and the last result."""
+    walls, cpus, result = [], [], None
+    for _ in range(repeat):
+        result = None  # let the previous result go before the next run
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = step()
+        cpus.append(time.process_time() - cpu)
+        walls.append(time.perf_counter() - wall)
+    return min(walls), min(cpus), result
+
+
+def floor_aggregate(interactions: Any) -> tuple[Any, Any, Any]:
+    """The floor: what any scorer has to do at least, in bare pandas."""
+    per_kind = interactions.groupby(["contact_id", "kind"]).size()
+    channels = interactions["channel"].value_counts()
+    last = interactions.groupby("contact_id")["date"].max()
+    return per_kind, channels, last
+
+
+def measure(folder: Path, repeat: int = 3) -> dict[str, Any]:
+    """Time and peak memory of loading, scoring and the floor for the log in ``folder``."""
+    import os
+
+    import pandas as pd
+
+    from netcoach.loading import load_log
+    from netcoach.scoring import score_log
+
+    base = peak_mb()
+    load_s, load_cpu, log = best_of(lambda: load_log(folder), repeat)
+    load_peak = peak_mb()
+    score_s, score_cpu, report = best_of(lambda: score_log(log), repeat)
+    score_peak = peak_mb()
+    floor_s, floor_cpu, _ = best_of(lambda: floor_aggregate(log.interactions), repeat)
+    return {
+        "interactions": len(log.interactions),
+        "contacts": len(log.contacts),
+        "next_actions": len(report.next_actions),
+        "repeat": repeat,
+        "load_s": load_s,
+        "load_cpu_s": load_cpu,
+        "score_s": score_s,
+        "score_cpu_s": score_cpu,
+        "floor_s": floor_s,
+        "floor_cpu_s": floor_cpu,
+        "ratio": score_s / floor_s,
+        "ratio_cpu": score_cpu / floor_cpu if floor_cpu else None,
+        "base_peak_mb": base,
+        "load_peak_mb": load_peak,
+        "score_peak_mb": score_peak,
+        "pandas": pd.__version__,
+        "load_average": list(os.getloadavg()),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    json.dump(measure(args.folder, args.repeat), sys.stdout)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

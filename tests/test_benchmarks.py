@@ -1,0 +1,70 @@
+"""Smoke test of the benchmark harness on the smallest size: it runs and fills the table.
+
+No timing is asserted here (speed is measured in ``benchmarks/``, never in tests).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # benchmarks/ is not installed
+
+from benchmarks import run
+from benchmarks.generate import SIZES, ensure_log, folder_for
+
+SCALE_FIELDS = {
+    "size",
+    "interactions",
+    "contacts",
+    "load_s",
+    "load_cpu_s",
+    "load_peak_mb",
+    "score_s",
+    "score_cpu_s",
+    "score_peak_mb",
+    "floor_s",
+    "floor_cpu_s",
+    "ratio",
+    "ratio_cpu",
+    "load_average",
+}
+
+
+def test_generated_log_is_cached_and_has_the_requested_size(tmp_path):
+    folder = ensure_log("1k", tmp_path)
+    assert folder == folder_for("1k", tmp_path)
+    stamp = (folder / "interactions.csv").stat().st_mtime_ns
+    assert ensure_log("1k", tmp_path) == folder
+    assert (folder / "interactions.csv").stat().st_mtime_ns == stamp  # not written again
+    lines = (folder / "interactions.csv").read_text(encoding="utf-8").splitlines()
+    contacts = (folder / "contacts.csv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) - 1 == SIZES["1k"][0]
+    assert len(contacts) - 1 == SIZES["1k"][1]
+    assert lines[0] == "date,contact_id,channel,kind,initiated_by,note"
+
+
+def test_harness_quick_run_on_1k_fills_the_table(tmp_path, capsys):
+    out = tmp_path / "latest.json"
+    argv = ["--quick", "--sizes", "1k", "--repeat", "1", "--import-repeat", "1"]
+    argv += ["--skip", "widget", "tests", "--cache", str(tmp_path), "--json", str(out)]
+    assert run.main(argv) == 0
+    results = json.loads(out.read_text(encoding="utf-8"))
+
+    (row,) = results["scale"]
+    assert row.keys() >= SCALE_FIELDS
+    assert row["size"] == "1k" and row["interactions"] == SIZES["1k"][0]
+    assert row["contacts"] == SIZES["1k"][1]
+    assert row["score_peak_mb"] >= row["load_peak_mb"] > 0
+    assert row["ratio"] == row["score_s"] / row["floor_s"]
+    assert results["import"]["netcoach"]["best_s"] > 0
+    assert {"cpu", "cores", "memory_gb", "python", "pandas"} <= results["machine"].keys()
+    assert "book" not in results and "1M" not in results["options"]["sizes"]  # --quick
+    goals = {g["goal"] for g in results["goals"]}
+    assert "scoring/floor <= 3 at 1k" in goals and "import netcoach < 0.3 s" in goals
+
+    printed = capsys.readouterr().out
+    assert "| 1k | 1,000 | 500 |" in printed
+    assert "import netcoach (-X importtime" in printed
+    assert results["table"] in printed

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import folder_digest, write_log
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "importers"
 LINKEDIN = FIXTURES / "linkedin"
@@ -20,18 +21,12 @@ LEARNER_INTERACTIONS = """date,contact_id,channel,kind,initiated_by,note
 """
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` (backups included) and its bytes."""
-    return {
-        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (backups included) and a digest of its bytes."""
+    return folder_digest(folder)
 
 
 @pytest.fixture
 def learner_log(tmp_path: Path) -> Path:
     """A small log a learner typed by hand (some blanks, their own ids and words)."""
-    folder = tmp_path / "my-network"
-    folder.mkdir()
-    (folder / "contacts.csv").write_text(LEARNER_CONTACTS, encoding="utf-8")
-    (folder / "interactions.csv").write_text(LEARNER_INTERACTIONS, encoding="utf-8")
-    return folder
+    return write_log(tmp_path / "my-network", LEARNER_CONTACTS, LEARNER_INTERACTIONS)

@@ -21,7 +21,7 @@ from netcoach.loading import load_log
 from netcoach.log import NetworkLog
 from netcoach.saving import canonical_frames, create_log, save_log
 from netcoach.settings import FolderSettings
-from netcoach.validation import LogValidationError
+from netcoach.validation import LogValidationError, Problem
 
 
 def _empty_text_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -64,6 +64,10 @@ def import_into(
     existing log cannot be read; the folder is then left untouched.
     """
     folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise LogValidationError(
+            [Problem(str(folder), None, None, "this is a file, not a folder; give your log folder")]
+        )
     batches = read_sources(sources, options)
     if _has_log(folder):
         log = load_log(folder)

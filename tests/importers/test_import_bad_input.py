@@ -114,3 +114,11 @@ def test_a_failed_import_into_a_new_folder_creates_nothing(tmp_path):
     with pytest.raises(LogValidationError):
         import_into(tmp_path / "new", [SourceFile("a.txt", b"?")])
     assert not (tmp_path / "new").exists()
+
+
+def test_into_a_file_instead_of_a_folder(tmp_path):
+    target = tmp_path / "notes.txt"
+    target.write_text("mine")
+    with pytest.raises(LogValidationError, match="not a folder"):
+        import_into(target, [LINKEDIN / "Connections.csv"])
+    assert target.read_text() == "mine"

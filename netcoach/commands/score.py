@@ -49,13 +49,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
+    """Load ``args.folder`` (``--month-first``) and score it ``--as-of`` a day: the log and
+    its report, or a one-line :class:`CommandError`. Shared with ``netcoach summary``."""
     from netcoach.loading import load_log
     from netcoach.scoring import score_log
     from netcoach.validation import LogValidationError
 
-    if args.top < 0:
-        raise CommandError("--top must be 0 or more")
     as_of = parse_date_option(args.as_of, "--as-of") if args.as_of else None
     try:
         log = load_log(args.folder, day_first=False if args.month_first else None)
@@ -63,7 +63,13 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(err.one_line()) from None
     # The command line may read the clock; the scoring core never does.
     as_of = as_of or log.folder_settings.as_of or dt.date.today()
-    report = score_log(log, as_of=as_of)
+    return log, score_log(log, as_of=as_of)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.top < 0:
+        raise CommandError("--top must be 0 or more")
+    log, report = load_and_score(args)
 
     if args.html:
         write_html(report, log, Path(args.html))

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
-from netcoach.cli import EXIT_OK, CommandError, parse_date_option
+from netcoach.cli import EXIT_OK, CommandError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,8 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from netcoach.loading import load_log
-    from netcoach.scoring import score_log
+    from netcoach.commands.score import load_and_score
     from netcoach.summary import (
         NicknameError,
         build_summary,
@@ -55,21 +53,14 @@ def run(args: argparse.Namespace) -> int:
         validate_nickname,
         write_summary,
     )
-    from netcoach.validation import LogValidationError
 
     if args.nickname is not None:
         try:
             validate_nickname(args.nickname)
         except NicknameError as err:
             raise CommandError(f"--nickname: {err}") from None
-    as_of = parse_date_option(args.as_of, "--as-of") if args.as_of else None
-    try:
-        log = load_log(args.folder, day_first=False if args.month_first else None)
-    except LogValidationError as err:
-        raise CommandError(err.one_line()) from None
-    # The command line may read the clock; the scoring core never does.
-    as_of = as_of or log.folder_settings.as_of or dt.date.today()
-    summary = build_summary(score_log(log, as_of=as_of), log, args.nickname)
+    log, report = load_and_score(args)
+    summary = build_summary(report, log, args.nickname)
     if args.out == "-":
         sys.stdout.write(summary_json(summary))
         return EXIT_OK

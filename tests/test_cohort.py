@@ -142,3 +142,23 @@ def test_cohort_command_writes_a_handout(tmp_path, base_summary, capsys):
     assert "5 learners" in printed.out and "oops.json" in printed.out
     assert out.read_text().startswith("<!DOCTYPE html>")
     assert main(["cohort", str(tmp_path / "missing")]) == 2
+
+
+def test_cohort_notebook_is_thin_and_in_the_coaches_part():
+    import nbformat
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    notebook = nbformat.read(root / "notebooks" / "coach-cohort.ipynb", as_version=4)
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    assert all(not c.outputs and c.execution_count is None for c in code), "no outputs"
+    assert all(len(c.source.splitlines()) < 10 for c in code) and len(code) <= 6
+    assert all("netcoach" in c.source or len(c.source.splitlines()) == 1 for c in code)
+    parts = yaml.safe_load((root / "_toc.yml").read_text())["parts"]
+    captions = [p["caption"] for p in parts]
+    coaches = captions.index("For coaches")
+    assert captions.index("Exercises") < coaches < captions.index("Appendices")
+    files = [c["file"] for c in parts[coaches]["chapters"]]
+    assert files[0] == "book/11-for-coaches" and "notebooks/coach-cohort" in files
+    for page in ("facilitator-guide", "privacy", "live-notebooks"):
+        assert f"book/coach/{page}" in files

@@ -241,3 +241,14 @@ def test_score_widget_button_writes_an_anonymous_summary(tmp_path):
     assert widget.export_message.kind == "success" and path.exists()
     data = json.loads(path.read_text())
     assert summary_problems(data) == [] and data["scores"]["overall"] == widget.report.overall.score
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_no_accepted_nickname_looks_like_an_email_or_markup(text):
+    try:
+        nick = validate_nickname(text)
+    except NicknameError:
+        return
+    assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 _-]{0,23}", nick)
+    assert "@" not in nick and "<" not in nick and "." not in nick

@@ -5,6 +5,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pandas as pd
+from hypothesis import strategies as st
+
+from netcoach import schema
+from netcoach.log import NetworkLog
+
 CONTACTS_CSV = (
     "contact_id,name,organisation,role,how_met,tier,cadence_days,email,profile_url,tags,notes\n"
     "c001,Amara Osei,Harbour Analytics,Data team lead,Former colleague,close,,"
@@ -46,3 +52,54 @@ def folder_digest(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+ANY_TEXT = st.characters(
+    codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters="\ufeff"
+) | st.sampled_from([",", ";", '"', "\n", "\r", " ", "\t"])
+"""Any character a cell may hold, including separators, quotes and line breaks."""
+
+WINDOWS_TEXT = st.sampled_from([*"abcxyzABCXYZ019 -'.,;\"&()", "é", "ë", "ö", "ñ", "ç", "\n"])
+"""Characters that cp1252 can encode and that cannot be mistaken for UTF-8."""
+
+
+def _cells(alphabet: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.text(alphabet=alphabet, max_size=12).map(str.strip)
+
+
+_ids = st.from_regex(r"[a-z][a-z0-9\-]{0,7}", fullmatch=True)
+
+
+@st.composite
+def network_logs(draw, alphabet: st.SearchStrategy[str] = ANY_TEXT) -> NetworkLog:
+    """Small valid logs (normalised) whose text cells hold awkward characters."""
+    _text = _cells(alphabet)
+    ids = draw(st.lists(_ids, min_size=1, max_size=6, unique_by=str.casefold))
+    n = len(ids)
+    contacts = pd.DataFrame(
+        {
+            "contact_id": ids,
+            "name": draw(st.lists(_text.filter(bool), min_size=n, max_size=n)),
+            "organisation": draw(st.lists(_text, min_size=n, max_size=n)),
+            "tier": draw(st.lists(st.sampled_from(schema.TIERS), min_size=n, max_size=n)),
+            "cadence_days": draw(st.lists(st.none() | st.integers(1, 400), min_size=n, max_size=n)),
+            "notes": draw(st.lists(_text, min_size=n, max_size=n)),
+        }
+    )
+    m = draw(st.integers(0, 8))
+    interactions = pd.DataFrame(
+        {
+            "date": draw(
+                st.lists(
+                    st.dates(pd.Timestamp("1990-01-01").date(), pd.Timestamp("2100-12-31").date()),
+                    min_size=m,
+                    max_size=m,
+                )
+            ),
+            "contact_id": draw(st.lists(st.sampled_from(ids), min_size=m, max_size=m)),
+            "channel": draw(st.lists(st.sampled_from(schema.CHANNELS), min_size=m, max_size=m)),
+            "kind": draw(st.lists(st.sampled_from(schema.KINDS), min_size=m, max_size=m)),
+            "note": draw(st.lists(_text, min_size=m, max_size=m)),
+        }
+    )
+    return NetworkLog.from_frames(contacts, interactions)

@@ -9,9 +9,21 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from helpers import CONTACTS_CSV, INTERACTIONS_CSV, folder_digest, write_log
+from helpers import (
+    CONTACTS_CSV,
+    INTERACTIONS_CSV,
+    WINDOWS_TEXT,
+    folder_digest,
+    network_logs,
+    write_log,
+)
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from netcoach import schema
 from netcoach.loading import load_log, read_csv_text
+from netcoach.log import NetworkLog
+from netcoach.saving import canonical_frames
 from netcoach.validation import LogValidationError, Problem, normalised_schemas
 
 
@@ -288,3 +300,68 @@ def test_the_samples_load() -> None:
         contacts_schema, interactions_schema = normalised_schemas()
         contacts_schema.validate(log.contacts)
         interactions_schema.validate(log.interactions)
+
+
+# --- property: any mix of spreadsheet quirks loads to the same tables --------------------------
+
+_DATE_STYLES = {
+    "iso": ("%Y-%m-%d", True),
+    "excel": ("%Y-%m-%d 00:00:00", True),
+    "day first": ("%d/%m/%Y", True),
+    "month first": ("%m/%d/%Y", False),
+    "dashes": ("%d-%m-%Y", True),
+    "short month": ("%d %b %Y", True),
+    "long month": ("%B %d, %Y", True),
+}
+_ALIASES = {
+    canonical: sorted(k for k, v in aliases.items() if v == canonical)
+    for aliases in (schema.CHANNEL_ALIASES, schema.KIND_ALIASES, schema.INITIATOR_ALIASES)
+    for canonical in set(aliases.values())
+}
+
+
+@st.composite
+def quirky_files(draw, log: NetworkLog) -> tuple[dict[str, bytes], bool]:
+    """The log as some spreadsheet might save it; also the day_first setting it needs."""
+    sep = draw(st.sampled_from([",", ";", "\t"]))
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]))
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    date_format, day_first = _DATE_STYLES[draw(st.sampled_from(sorted(_DATE_STYLES)))]
+
+    def spell(value: str) -> str:  # an alias, in any capitals, with stray spaces
+        alias = draw(st.sampled_from(_ALIASES.get(value, [value]))).replace("_", " ")
+        alias = draw(st.sampled_from([alias, alias.upper(), alias.title()]))
+        return draw(st.sampled_from(["", " "])) + alias + draw(st.sampled_from(["", "  "]))
+
+    frames = canonical_frames(log)  # text tables, as saved
+    contacts = frames["contacts.csv"]
+    contacts["tier"] = [spell(t).strip().upper() for t in contacts["tier"]]
+    interactions = frames["interactions.csv"]
+    interactions["date"] = log.interactions["date"].dt.strftime(date_format)
+    for column in ("channel", "kind", "initiated_by"):
+        interactions[column] = [spell(v) for v in interactions[column]]
+    files = {}
+    for name, frame in (("contacts.csv", contacts), ("interactions.csv", interactions)):
+        header = [c.replace("_", " ").title() for c in frame.columns]
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=sep, lineterminator=newline)
+        writer.writerows([header, *frame.astype(str).to_numpy().tolist()])
+        files[name] = out.getvalue().encode(encoding)
+    return files, day_first
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data(), log=network_logs(alphabet=WINDOWS_TEXT))
+def test_any_mix_of_quirks_loads_to_the_same_tables(tmp_path: Path, data, log) -> None:
+    files, day_first = data.draw(quirky_files(log))
+    folder = write_log(
+        tmp_path / "quirky",
+        files["contacts.csv"],
+        files["interactions.csv"],
+        settings=f"day_first = {str(day_first).lower()}\n",
+    )
+    loaded = load_log(folder)
+    pd.testing.assert_frame_equal(loaded.contacts, log.contacts)
+    pd.testing.assert_frame_equal(loaded.interactions, log.interactions)

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from helpers import CONTACTS_CSV, INTERACTIONS_CSV, folder_digest, write_log
+from helpers import CONTACTS_CSV, INTERACTIONS_CSV, folder_digest, network_logs, write_log
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from netcoach import saving, schema
 from netcoach.loading import load_log
@@ -221,48 +220,6 @@ def test_csv_bytes_quotes_only_where_needed() -> None:
 
 
 # --- property: save then load returns the same tables ------------------------------------------
-
-_text = st.text(
-    alphabet=st.characters(
-        codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters="\ufeff"
-    )
-    | st.sampled_from([",", ";", '"', "\n", "\r", " ", "\t"]),
-    max_size=12,
-).map(str.strip)
-_ids = st.from_regex(r"[a-z][a-z0-9\-]{0,7}", fullmatch=True)
-
-
-@st.composite
-def network_logs(draw) -> NetworkLog:
-    ids = draw(st.lists(_ids, min_size=1, max_size=6, unique_by=str.casefold))
-    n = len(ids)
-    contacts = pd.DataFrame(
-        {
-            "contact_id": ids,
-            "name": draw(st.lists(_text.filter(bool), min_size=n, max_size=n)),
-            "organisation": draw(st.lists(_text, min_size=n, max_size=n)),
-            "tier": draw(st.lists(st.sampled_from(schema.TIERS), min_size=n, max_size=n)),
-            "cadence_days": draw(st.lists(st.none() | st.integers(1, 400), min_size=n, max_size=n)),
-            "notes": draw(st.lists(_text, min_size=n, max_size=n)),
-        }
-    )
-    m = draw(st.integers(0, 8))
-    interactions = pd.DataFrame(
-        {
-            "date": draw(
-                st.lists(
-                    st.dates(pd.Timestamp("1990-01-01").date(), pd.Timestamp("2100-12-31").date()),
-                    min_size=m,
-                    max_size=m,
-                )
-            ),
-            "contact_id": draw(st.lists(st.sampled_from(ids), min_size=m, max_size=m)),
-            "channel": draw(st.lists(st.sampled_from(schema.CHANNELS), min_size=m, max_size=m)),
-            "kind": draw(st.lists(st.sampled_from(schema.KINDS), min_size=m, max_size=m)),
-            "note": draw(st.lists(_text, min_size=m, max_size=m)),
-        }
-    )
-    return NetworkLog.from_frames(contacts, interactions)
 
 
 @settings(

@@ -262,8 +262,9 @@ def add_contact(folder: str | Path, *, stamp: str | None = None, **fields: Any) 
     updated = NetworkLog(
         contacts, log.interactions, folder=folder, folder_settings=log.folder_settings
     )
-    who = contacts["contact_id"].iloc[-1]
-    return save_log(updated, stamp=stamp, description=f"add contact {who}")
+    new_contact = contacts.iloc[-1]
+    description = f"adding {new_contact['name']} ({new_contact['contact_id']}) to contacts.csv"
+    return save_log(updated, stamp=stamp, description=description)
 
 
 def add_interaction(folder: str | Path, *, stamp: str | None = None, **fields: Any) -> NetworkLog:
@@ -281,9 +282,12 @@ def add_interaction(folder: str | Path, *, stamp: str | None = None, **fields: A
     updated = NetworkLog(
         log.contacts, interactions, folder=folder, folder_settings=log.folder_settings
     )
-    kind = new_norm["kind"].iloc[0]
-    who = new_norm["contact_id"].iloc[0]
-    return save_log(updated, stamp=stamp, description=f"add {kind} with {who}")
+    added = new_norm.iloc[0]
+    description = (
+        f"adding {added['kind']} with {added['contact_id']} on {added['date']:%Y-%m-%d} "
+        "to interactions.csv"
+    )
+    return save_log(updated, stamp=stamp, description=description)
 
 
 def undo_last(folder: str | Path) -> Undone | None:

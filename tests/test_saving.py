@@ -167,9 +167,12 @@ def test_add_then_undo_restores_the_exact_files(tmp_path: Path) -> None:
         stamp="0002",
     )
     undone = undo_last(folder)
-    assert undone is not None and undone.description == "add first_meeting with c004"
+    assert undone is not None
+    assert undone.description == (
+        "adding first_meeting with c004 on 2024-05-01 to interactions.csv"
+    )
     assert log_files(folder) == after_first
-    assert undo_last(folder).description == "add contact c004"
+    assert undo_last(folder).description == "adding Priya Shah (c004) to contacts.csv"
     assert log_files(folder) == original
     assert undo_last(folder) is None
 

@@ -79,6 +79,8 @@ class Person:
 
     email: str
     name: str
+    key: str = ""
+    """The name folded for matching."""
 
 
 def _lines(text: str) -> list[str]:
@@ -101,45 +103,62 @@ def _property_line(lines: list[str], start: int, name: str) -> int:
     return start + 1
 
 
-def _people(event: Any) -> tuple[Person | None, list[Person]]:
-    """The organiser and everyone invited who did not decline (organiser included)."""
+Invited = tuple[Person | None, list[Person]]
+"""An event's organiser (if any) and everyone invited who did not decline."""
 
-    def person(value: Any) -> Person:
-        email = email_key(pd.Series([str(value)])).iat[0]
-        name = " ".join(str(value.params.get("CN", "")).split()) if hasattr(value, "params") else ""
-        return Person(email, name)
+
+def _invited(event: Any) -> tuple[tuple[str, str] | None, list[tuple[str, str]]]:
+    """Raw (address, CN) of the organiser and of everyone invited who did not decline."""
+
+    def raw(value: Any) -> tuple[str, str]:
+        params = getattr(value, "params", {})
+        return str(value), " ".join(str(params.get("CN", "")).split())
 
     organiser = event.get("ORGANIZER")
-    org = person(organiser) if organiser else None
-    attendees = event.get("ATTENDEE") or []
-    if not isinstance(attendees, list):
-        attendees = [attendees]
-    everyone = [org] if org else []
-    for value in attendees:
-        params = getattr(value, "params", {})
-        if str(params.get("PARTSTAT", "")).upper() == "DECLINED":
-            continue
-        if str(params.get("ROLE", "")).upper() == "NON-PARTICIPANT":
-            continue
-        everyone.append(person(value))
-    unique: dict[str, Person] = {}
-    for p in everyone:
-        key = p.email or f"name:{name_key(pd.Series([p.name])).iat[0]}"
-        if key != "name:" and key not in unique:
-            unique[key] = p
-    return org, list(unique.values())
+    attendees = _as_list(event.get("ATTENDEE"))
+    accepted = [
+        raw(value)
+        for value in attendees
+        if str(getattr(value, "params", {}).get("PARTSTAT", "")).upper() != "DECLINED"
+        and str(getattr(value, "params", {}).get("ROLE", "")).upper() != "NON-PARTICIPANT"
+    ]
+    return (raw(organiser) if organiser else None), accepted
+
+
+def people_of(events: list[Any]) -> list[Invited]:
+    """Who each event is with; emails and names are folded once for all events."""
+    raws = [_invited(e) for e in events]
+    pairs = {p for org, rest in raws for p in ([org] if org else []) + rest}
+    addresses = pd.Series(sorted({a for a, _ in pairs}), dtype=object)
+    names = pd.Series(sorted({n for _, n in pairs}), dtype=object)
+    emails = dict(zip(addresses, email_key(addresses), strict=True))
+    keys = dict(zip(names, name_key(names), strict=True))
+
+    def person(pair: tuple[str, str]) -> Person:
+        return Person(emails[pair[0]], pair[1], keys[pair[1]])
+
+    out: list[Invited] = []
+    for org, rest in raws:
+        organiser = person(org) if org else None
+        unique: dict[str, Person] = {}
+        for p in ([organiser] if organiser else []) + [person(r) for r in rest]:
+            key = p.email or f"name:{p.key}"
+            if key != "name:" and key not in unique:
+                unique[key] = p
+        out.append((organiser, list(unique.values())))
+    return out
 
 
 def _is_me(p: Person, me_email: str, me_name: str) -> bool:
     if me_email and p.email == me_email:
         return True
-    return bool(me_name) and name_key(pd.Series([p.name])).iat[0] == me_name
+    return bool(me_name) and p.key == me_name
 
 
-def _find_me(me: str | None, calendar: Any, events: list[Any]) -> tuple[str, str]:
+def _find_me(me: str | None, calendar: Any, invited: list[Invited]) -> tuple[str, str]:
     """(email, name key) of the learner: as given when it names someone invited, else the
     calendar's name when it is an email, else the most frequent address."""
-    everyone = [p for event in events for p in _people(event)[1]]
+    everyone = [p for _, people in invited for p in people]
     if me:
         me_email, me_name = email_key(pd.Series([me])).iat[0], name_key(pd.Series([me])).iat[0]
         if any(_is_me(p, me_email, me_name) for p in everyone):
@@ -344,18 +363,18 @@ def read_calendar(
     newest = max(_local_date(last, zone) for *_, last in dated)
     hi = until or newest
     lo = since or hi - dt.timedelta(days=365)
-    me_email, me_name = _find_me(me, calendars[0], [e for e, *_ in dated])
+    invited = people_of([e for e, *_ in dated])
+    me_email, me_name = _find_me(me, calendars[0], invited)
     moved = {
         (str(e.get("UID")), _local_date(e.get("RECURRENCE-ID").dt, zone))
         for e, *_ in dated
         if e.get("RECURRENCE-ID") is not None
     }
     rows: list[dict[str, Any]] = []
-    for event, start_value, start, _ in dated:
+    for (event, start_value, start, _), (organiser, everyone) in zip(dated, invited, strict=True):
         if str(event.get("STATUS", "")).upper() == "CANCELLED":
             skipped["cancelled"] += 1
             continue
-        organiser, everyone = _people(event)
         others = [p for p in everyone if not _is_me(p, me_email, me_name)]
         if len(everyone) + (0 if len(others) < len(everyone) else 1) > max_attendees:
             skipped[f"more than {max_attendees} people: a meeting, not networking"] += 1
@@ -396,7 +415,7 @@ def read_calendar(
                 rows.append(
                     {
                         "date": pd.Timestamp(day),
-                        "name": p.name or name_from_email(pd.Series([p.email])).iat[0],
+                        "name": p.name,
                         "email": p.email,
                         "channel": channel,
                         "kind": "other",
@@ -407,6 +426,7 @@ def read_calendar(
     if not rows:
         return ImportBatch(source.name, skipped=+skipped, priority=4)
     table = pd.DataFrame(rows)
+    table["name"] = table["name"].where(table["name"] != "", name_from_email(table["email"]))
     events_out = events_frame(**{c: table[c] for c in table.columns})
     people = people_frame(
         name=events_out["name"],

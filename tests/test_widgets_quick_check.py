@@ -90,7 +90,7 @@ def test_widget_controls_are_labelled_toggles() -> None:
     for question, toggle in zip(QUESTIONS, check.questions.values(), strict=True):
         assert toggle.options == ANSWERS
         assert toggle.value is None
-        assert toggle.description.startswith("Question ")
+        assert toggle.description == question.text  # for screen readers
         assert toggle.tooltip == question.text
     assert "Answer the questions" in check.summary.value
     assert check.chart.value == ""

@@ -24,8 +24,12 @@ STYLE = {"description_width": "initial"}
 
 
 def full_width(max_width: str = MAX_WIDTH, **extra: Any) -> w.Layout:
-    """A layout that fills a narrow window and stops growing at ``max_width``."""
-    return w.Layout(width="100%", max_width=max_width, **extra)
+    """A layout that fills a narrow window and stops growing at ``max_width``.
+
+    ``width: auto`` (not 100%) so the widgets' own margins never push a box wider than the
+    window, which would add a horizontal scroll bar on a phone.
+    """
+    return w.Layout(width="auto", max_width=max_width, **extra)
 
 
 def esc(value: Any) -> str:
@@ -33,9 +37,16 @@ def esc(value: Any) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def label(text: str) -> w.Label:
-    """A full-width label for a longer explanation above a control."""
-    return w.Label(value=text, layout=full_width())
+def label(text: str) -> w.HTML:
+    """A full-width line of text for a longer explanation above a control.
+
+    An ``HTML`` paragraph rather than ``ipywidgets.Label``, because a ``Label`` never wraps
+    and cuts long text off in a narrow window. The text is escaped.
+    """
+    return w.HTML(
+        value=f'<p style="margin:0;white-space:normal;line-height:1.4">{esc(text)}</p>',
+        layout=full_width(),
+    )
 
 
 def int_slider(
@@ -53,6 +64,16 @@ def int_slider(
         style=STYLE,
         layout=full_width("520px"),
     )
+
+
+def labelled(control: w.Widget, text: str | None = None) -> w.VBox:
+    """The control under a line of text that wraps in a narrow window.
+
+    The control keeps its ``description`` (by default the same words) for screen readers,
+    but it takes no room on screen, so sliders and buttons get the full width of a phone.
+    """
+    control.style.description_width = "0px"
+    return column([label(text or control.description), control])
 
 
 MESSAGE_COLOURS: dict[str, str] = {"info": "#0072B2", "success": "#009E73", "error": "#D55E00"}
@@ -132,7 +153,7 @@ def html_table(
 
 def column(children: Sequence[w.Widget], max_width: str = MAX_WIDTH) -> w.VBox:
     """Stack widgets in one full-width column."""
-    return w.VBox(list(children), layout=full_width(max_width))
+    return w.VBox(list(children), layout=full_width(max_width, align_items="stretch"))
 
 
 def cards_grid(children: Sequence[w.Widget]) -> w.GridBox:
@@ -140,7 +161,7 @@ def cards_grid(children: Sequence[w.Widget]) -> w.GridBox:
     return w.GridBox(
         list(children),
         layout=w.Layout(
-            width="100%",
+            width="auto",
             max_width=MAX_WIDTH,
             grid_template_columns="repeat(auto-fill, minmax(140px, 1fr))",
             grid_gap="8px",

@@ -74,11 +74,13 @@ class LogForm(w.VBox):
             description="Open this log",
             tooltip="Read the contacts in this folder",
             icon="folder-open",
+            layout=w.Layout(width="auto"),
         )
         self.create_button = w.Button(
             description="Create a new log here",
             tooltip="Make an empty contacts.csv and interactions.csv in this folder",
             icon="plus",
+            layout=w.Layout(width="auto"),
         )
         self.what = w.ToggleButtons(
             options=[("Add an interaction", ADD_INTERACTION), ("Add a contact", ADD_CONTACT)],
@@ -157,9 +159,13 @@ class LogForm(w.VBox):
             button_style="primary",
             icon="save",
             tooltip="Add it to the log",
+            layout=w.Layout(width="auto"),
         )
         self.undo_button = w.Button(
-            description="Undo last entry", icon="undo", tooltip="Put back the log as it was"
+            description="Undo last entry",
+            icon="undo",
+            tooltip="Put back the log as it was",
+            layout=w.Layout(width="auto"),
         )
         self.message = MessageArea()
         self.open_button.on_click(lambda _: self.open_log())

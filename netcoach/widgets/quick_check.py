@@ -20,12 +20,12 @@ from netcoach.quick_check_questions import (
     weak_areas,
 )
 from netcoach.widgets.common import (
-    STYLE,
     column,
     esc,
     figure_html,
     full_width,
     label,
+    labelled,
 )
 
 if TYPE_CHECKING:
@@ -102,15 +102,15 @@ class QuickCheck(w.VBox):
             toggle = w.ToggleButtons(
                 options=ANSWERS,
                 value=None,
-                description=f"Question {n}",
+                description=question.text,
                 tooltip=question.text,
                 tooltips=list(ANSWER_TIPS),
-                style={**STYLE, "button_width": "auto"},
+                style={"button_width": "auto"},
                 layout=full_width(),
             )
             toggle.observe(self._on_answer, names="value")
             self.questions[question.key] = toggle
-            rows.append(column([label(f"{n}. {question.text}"), toggle]))
+            rows.append(labelled(toggle, f"{n}. {question.text}"))
         self.summary = w.HTML(layout=full_width())
         self.chart = w.HTML(layout=full_width())
         self.reading = w.HTML(layout=full_width())
@@ -118,6 +118,7 @@ class QuickCheck(w.VBox):
             description="Clear my answers",
             tooltip="Start the check again with no answers",
             icon="undo",
+            layout=w.Layout(width="auto"),
         )
         self.reset_button.on_click(lambda _: self.reset())
         self.scores: dict[str, int | None] = {}

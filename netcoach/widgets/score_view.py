@@ -36,6 +36,7 @@ from netcoach.widgets.common import (
     html_table,
     int_slider,
     label,
+    labelled,
     show_error,
 )
 
@@ -275,7 +276,10 @@ class ScoreMyNetwork(w.VBox):
             layout=full_width("520px"),
         )
         self.load_button = w.Button(
-            description="Load folder", icon="folder-open", tooltip="Read the log in this folder"
+            description="Load folder",
+            icon="folder-open",
+            tooltip="Read the log in this folder",
+            layout=w.Layout(width="auto"),
         )
         self.upload = w.FileUpload(
             accept=".csv,.toml,.txt",
@@ -332,20 +336,23 @@ class ScoreMyNetwork(w.VBox):
             description="Reset settings",
             icon="undo",
             tooltip="Put every slider back to the log's own settings",
+            layout=w.Layout(width="auto"),
         )
         settings_box = column(
             [
                 label("Move a slider to see how your thresholds change the scores."),
-                *self.sliders,
+                *(labelled(slider) for slider in self.sliders),
                 self.reset_button,
             ]
         )
-        self.settings_panel = w.Accordion(children=[settings_box], titles=("Settings",))
+        self.settings_panel = w.Accordion(
+            children=[settings_box], titles=("Settings",), selected_index=0
+        )
 
         # --- results
         self.message = MessageArea()
         self.cards = {
-            name: w.HTML(layout=w.Layout(width="100%"))
+            name: w.HTML(layout=w.Layout(width="auto", min_width="0"))
             for name in ("reciprocity", "channel_mix", "follow_up", "overall")
         }
         self.reasons = w.HTML(layout=full_width())

@@ -59,7 +59,10 @@ class _People:
             name_key(contacts["name"]),
             strict=True,
         )
+        self.keys: list[list[str]] = []
+        """Each contact's normalised [email, profile URL], kept in step with its record."""
         for i, (e, u, n) in enumerate(keys):
+            self.keys.append([e, u])
             self._index(i, e, u, n)
 
     def _index(self, i: int, e: str, u: str, n: str) -> None:
@@ -78,21 +81,24 @@ class _People:
             return self.by_url[u]
         if n and n in self.by_name:
             i = self.by_name[n]
-            rec = self.records[i]
-            other_e = email_key(pd.Series([rec["email"]])).iat[0]
-            other_u = url_key(pd.Series([rec["profile_url"]])).iat[0]
+            other_e, other_u = self.keys[i]
             if (e and other_e and e != other_e) or (u and other_u and u != other_u):
                 return None
             return i
         return None
 
-    def fill(self, i: int, person: dict[str, str]) -> bool:
-        """Fill the blank fields of contact ``i`` from ``person``; whether any changed."""
+    def fill(self, i: int, person: dict[str, str], e: str, u: str) -> bool:
+        """Fill the blank fields of contact ``i`` from ``person`` (whose keys are ``e`` and
+        ``u``); whether any changed."""
         rec, changed = self.records[i], False
         for f in FILLABLE:
             if not str(rec.get(f, "")).strip() and person.get(f, ""):
                 rec[f] = person[f]
                 changed = True
+                if f == "email":
+                    self.keys[i][0] = e
+                elif f == "profile_url":
+                    self.keys[i][1] = u
         return changed
 
     def add(self, person: dict[str, str], e: str, u: str, n: str) -> int:
@@ -106,6 +112,7 @@ class _People:
         rec["contact_id"] = new_id
         rec["tier"] = person.get("tier") or "outer"
         self.records.append(rec)
+        self.keys.append([e, u])
         self._index(len(self.records) - 1, e, u, n)
         return len(self.records) - 1
 
@@ -162,7 +169,7 @@ def _merge_people(people: _People, batch: ImportBatch, summary: ImportSummary) -
             item.contacts_added += 1
             continue
         item.contacts_merged += 1
-        if people.fill(i, person) and i < people.existing:
+        if people.fill(i, person, e, u) and i < people.existing:
             updated.add(i)
         people._index(i, e, u, n)
     item.contacts_updated += len(updated)

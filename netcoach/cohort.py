@@ -60,7 +60,7 @@ GAP_FOCUS: dict[str, Focus] = {
         "overdue_leads",
         "ch06",
         "Chapter 6, Follow up and follow through",
-        "Lead follow-up drill: in pairs, each person writes a three-line follow-up to an "
+        "Lead drill: in pairs, each person writes a three-line follow-up to an "
         "invented job lead, using the lead template, and the partner checks it is specific.",
     ),
     "unthanked_help": Focus(
@@ -95,7 +95,7 @@ GAP_FOCUS: dict[str, Focus] = {
         "low_rich_share",
         "ch05",
         "Chapter 5, Out from behind the screen",
-        "Turn one email into a call: each person picks a recent email thread and writes the "
+        "Email to call: each person picks a recent email thread and writes the "
         "two-line message that asks for a 15-minute call or a coffee.",
     ),
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from netcoach.cohort import CohortView, focus_sentences, score_distribution_chart
+from netcoach.cohort import CohortView, score_distribution_chart
 from netcoach.summary import GAP_LABELS
 
 TEMPLATE = "cohort_handout.html.j2"
@@ -46,7 +46,6 @@ def handout_context(view: CohortView, title: str = DEFAULT_TITLE, chart: bool = 
             }
             for f in view.focus
         ],
-        "focus_text": focus_sentences(view),
     }
 
 

@@ -50,7 +50,7 @@ GAP_LABELS: dict[str, str] = {
     "past_cadence": "Contacts past their keep-in-touch cadence",
     "over_asking": "Asking one person too often",
     "one_way_contacts": "One-way contacts (asked, never given to)",
-    "low_rich_share": "Too little contact in person, by phone or by video",
+    "low_rich_share": "Little contact in person, by phone or video",
 }
 
 ABOUT = (

@@ -72,4 +72,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run as `python -m netcoach.cli`: call the imported module's main, so exceptions
+    # raised by the commands (which import netcoach.cli) are the classes caught here.
+    from netcoach.cli import main as _main
+
+    raise SystemExit(_main())

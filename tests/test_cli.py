@@ -228,3 +228,16 @@ def test_an_empty_log_scores_and_renders(tmp_path: Path, capsys) -> None:
     text = capsys.readouterr().out
     assert "Next actions (top 0 of 0)" in text and "Nothing is overdue" in text
     assert "Nothing is overdue" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("module", ["netcoach", "netcoach.cli"])
+def test_python_dash_m_gives_the_one_line_message_not_a_traceback(module, tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", module, "score", str(tmp_path / "missing")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("netcoach: ") and len(result.stderr.splitlines()) == 1

@@ -57,7 +57,7 @@ def kind_of(source: SourceFile) -> str | None:
         return "zip"
     if base in linkedin.FILES:
         return linkedin.FILES[base]
-    head = decode_text(SourceFile(source.name, source.data[:65536]))
+    head = decode_text(SourceFile(source.name, source.data[:65536]), sniff=True)
     upper = head.lstrip().upper()
     if base.endswith((".vcf", ".vcard")) or upper.startswith("BEGIN:VCARD"):
         return "vcard"

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from netcoach.loading import MAX_FILE_BYTES, _decode, read_csv_text
+from netcoach.loading import MAX_FILE_BYTES, read_csv_text
+from netcoach.loading import decode_text as decode_bytes
 from netcoach.validation import LogValidationError, Problem, normalise_header
 
 
@@ -44,9 +45,28 @@ class SourceFile:
         return self.name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(":", 1)[-1]
 
 
-def decode_text(source: SourceFile) -> str:
-    """The file's text, whatever encoding it was saved in (UTF-8, BOM, UTF-16, cp1252)."""
-    text, _ = _decode(source.data)
+def decode_text(source: SourceFile, *, sniff: bool = False) -> str:
+    """The file's text, whatever encoding it was saved in (UTF-8, BOM, UTF-16, cp1252).
+
+    Raises :class:`LogValidationError` for bytes no encoding explains (broken UTF-16);
+    with ``sniff`` (a first look at part of a file) it reads them as Latin-1 instead.
+    """
+    try:
+        text, _ = decode_bytes(source.data)
+    except UnicodeDecodeError:
+        if not sniff:
+            raise LogValidationError(
+                [
+                    Problem(
+                        source.name,
+                        None,
+                        None,
+                        "the file's text encoding cannot be read (it looks like broken "
+                        "UTF-16); open it and save it again as UTF-8",
+                    )
+                ]
+            ) from None
+        text = source.data.decode("latin-1")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -67,6 +67,13 @@ BAD = {
         "DTSTART",
         "not a date",
     ),
+    "broken utf-16": (
+        SourceFile("phone.vcf", b"\xff\xfeB\x00E\x00G\x00\x00\xd8"),
+        "phone.vcf",
+        None,
+        None,
+        "encoding",
+    ),
     "connections without names": (
         SourceFile("Connections.csv", b"Company,Position\nA,B\n"),
         "Connections.csv",

@@ -32,7 +32,14 @@ NAMES = [
     "export.zip",
     "mystery.bin",
 ]
-PREFIXES = [b"", b"BEGIN:VCARD\n", b"BEGIN:VCALENDAR\n", b"PK\x03\x04", b"First Name,Last Name\n"]
+PREFIXES = [
+    b"",
+    b"\xff\xfe",
+    b"BEGIN:VCARD\n",
+    b"BEGIN:VCALENDAR\n",
+    b"PK\x03\x04",
+    b"First Name,Last Name\n",
+]
 
 text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20)
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzé ,\"'-;:", max_size=15)

@@ -152,8 +152,10 @@ def over_contact(data: ScoringInput) -> pd.DataFrame:
             "first_ask": dates[worst["window_first"].to_numpy()],
             "last_ask": worst["date"].to_numpy(),
             "rows": [
-                tuple(int(r) for r in rows_by_position[s : e + 1])
-                for s, e in zip(worst["window_first"], worst.index, strict=True)
+                tuple(rows_by_position[s : e + 1].tolist())
+                for s, e in zip(
+                    worst["window_first"].to_numpy().tolist(), worst.index.tolist(), strict=True
+                )
             ],
         },
         columns=columns,

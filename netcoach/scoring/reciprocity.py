@@ -28,7 +28,7 @@ import pandas as pd
 
 from netcoach.schema import ASK_KINDS, GIVE_KINDS, RECEIVED_KINDS
 from netcoach.scoring.results import Reason, ScoreResult
-from netcoach.scoring.window import ScoringInput
+from netcoach.scoring.window import ScoringInput, isin_keys
 from netcoach.scoring.wording import name_list, plural, rows_phrase, verb
 
 WEIGHTS = {"balance": 0.5, "no_one_way": 0.25, "help_returned": 0.25}
@@ -93,8 +93,8 @@ def score_reciprocity(data: ScoringInput) -> ScoreResult:
 
 
 def _rows_for(window: pd.DataFrame, contact_ids: pd.Series, kinds: tuple[str, ...]) -> list[int]:
-    mask = window["contact_id"].isin(contact_ids) & window["kind"].isin(kinds)
-    return window.loc[mask, "row"].tolist()
+    rows = window.loc[window["kind"].isin(kinds), ["contact_id", "row"]]
+    return rows.loc[isin_keys(rows["contact_id"], contact_ids), "row"].tolist()
 
 
 def _reasons(

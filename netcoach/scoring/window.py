@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from netcoach.log import NetworkLog
@@ -40,6 +41,30 @@ def to_timestamp(value: dt.date | str | pd.Timestamp) -> pd.Timestamp:
     return ts.normalize()
 
 
+def lookup(keys: pd.Series, table: pd.Series) -> pd.Series:
+    """``keys.map(table)`` (NaN for a missing key), looking up each distinct key only once.
+
+    ``table`` has a unique index. Same result as ``Series.map``, but mapping a million Arrow
+    strings through an index costs about 0.6 s, factorising them first about a sixth of that.
+    """
+    codes, uniques = pd.factorize(keys)
+    found = table.index.get_indexer(uniques)
+    positions = np.where(codes >= 0, found[codes] if len(found) else -1, -1)
+    return pd.Series(table.array.take(positions, allow_fill=True), index=keys.index)
+
+
+def isin_keys(values: pd.Series, keys: pd.Series) -> np.ndarray:
+    """``values.isin(keys)`` as a boolean array, for many keys (such as contact ids).
+
+    pandas checks Arrow strings against a list of keys one Python object per key (about
+    0.2 s for 20k keys); here each distinct value is looked up once in an index of the keys.
+    Values and keys never hold NaN (contact ids are required).
+    """
+    codes, uniques = pd.factorize(values)
+    hit = pd.Index(keys).unique().get_indexer(uniques) >= 0
+    return np.append(hit, False)[codes]
+
+
 def prepare(
     log: NetworkLog, as_of: dt.date | str | pd.Timestamp, settings: Settings
 ) -> ScoringInput:
@@ -54,6 +79,6 @@ def prepare(
         ix["date"] <= as_of_ts, ["date", "contact_id", "channel", "kind", "row"]
     ].reset_index(drop=True)
     names = contacts.set_index("contact_id")["name"]
-    history["name"] = history["contact_id"].map(names).fillna(history["contact_id"])
+    history["name"] = lookup(history["contact_id"], names).fillna(history["contact_id"])
     window = history.loc[history["date"] >= window_start].reset_index(drop=True)
     return ScoringInput(as_of_ts, window_start, settings, contacts, history, window)

@@ -215,11 +215,17 @@ class Distribution:
 
 @dataclass(frozen=True)
 class GapCount:
-    """How many learners have one gap; ``count`` is ``None`` when fewer than MIN_GROUP."""
+    """How many learners have one gap, as a coach may see it.
+
+    ``count`` is ``None`` when fewer than MIN_GROUP learners have the gap. When fewer than
+    MIN_GROUP learners do *not* have it, the exact count would single those few out ("11 of
+    12" names a group of one), so ``count`` is a lower bound and ``at_least`` is true.
+    """
 
     gap: str
     count: int | None
     share: float | None
+    at_least: bool = False
 
     @property
     def label(self) -> str:
@@ -229,7 +235,19 @@ class GapCount:
     def shown(self) -> str:
         if self.count is None:
             return f"fewer than {MIN_GROUP}"
+        if self.at_least:
+            return f"at least {self.count} ({round(100 * self.share)}% or more)"
         return f"{self.count} ({round(100 * self.share)}%)"
+
+
+def gap_count(gap: str, count: int, size: int) -> GapCount:
+    """What may be shown of ``count`` learners out of ``size`` having ``gap``."""
+    if count < MIN_GROUP:
+        return GapCount(gap, None, None)
+    if size - count < MIN_GROUP:
+        bound = max(MIN_GROUP, size - MIN_GROUP + 1)
+        return GapCount(gap, bound, bound / size, at_least=True)
+    return GapCount(gap, count, count / size)
 
 
 @dataclass
@@ -278,13 +296,11 @@ def cohort_view(cohort: Cohort, top_focus: int = 3) -> CohortView:
     for s in summaries:
         for g in s["gaps"]:
             counted[g] += 1
-    order = sorted(GAP_CATEGORIES, key=lambda g: (-counted[g], GAP_CATEGORIES.index(g)))
-    gaps = [
-        GapCount(g, counted[g], counted[g] / n)
-        if counted[g] >= MIN_GROUP
-        else GapCount(g, None, None)
-        for g in order
-    ]
+    # Ordered by what is shown (never by a hidden exact count), then by the fixed list.
+    gaps = sorted(
+        (gap_count(g, counted[g], n) for g in GAP_CATEGORIES),
+        key=lambda g: (-(g.count or 0), GAP_CATEGORIES.index(g.gap)),
+    )
     common = [g.gap for g in gaps if g.count is not None]
     months = sorted({s["as_of_month"] for s in summaries})
     month_text = months[0] if len(months) == 1 else f"{months[0]} to {months[-1]}"
@@ -382,6 +398,10 @@ def score_distribution_chart(view: CohortView) -> Chart:
     return Chart(fig, alt, caption)
 
 
+def _of(gap: GapCount, size: int) -> str:
+    return f"{'at least ' if gap.at_least else ''}{gap.count} of {size}"
+
+
 def gap_chart(view: CohortView) -> Chart:
     """The share of learners with each gap (gaps shared by fewer than five are not drawn)."""
     from netcoach.plots import BLACK, FONT_SIZE, VERMILION, Chart, _empty, _figure, _style
@@ -415,17 +435,18 @@ def gap_chart(view: CohortView) -> Chart:
     top = shown[0]
     hidden = len(view.gaps) - len(shown)
     alt = (
-        f"The commonest gap is '{top.label.lower()}', for {top.count} of {view.size} learners "
-        f"({round(100 * top.share)}%)."
+        f"The commonest gap is '{top.label.lower()}', for {_of(top, view.size)} learners "
+        f"({round(100 * top.share)}%{' or more' if top.at_least else ''})."
     )
     if len(shown) > 1:
-        alt += f" Next is '{shown[1].label.lower()}', for {shown[1].count}."
+        alt += f" Next is '{shown[1].label.lower()}', for {_of(shown[1], view.size)}."
     if hidden:
         gaps = "gap" if hidden == 1 else "gaps"
         verb = "is" if hidden == 1 else "are"
         alt += f" {hidden} {gaps} shared by fewer than {MIN_GROUP} learners {verb} not shown."
     caption = (
         "Share of learners whose summary lists each gap. A learner can have several gaps; gaps "
-        f"shared by fewer than {MIN_GROUP} learners are left out."
+        f"shared by fewer than {MIN_GROUP} learners are left out, and 'at least' marks a count "
+        f"rounded down so that fewer than {MIN_GROUP} learners without the gap are not singled out."
     )
     return Chart(fig, alt, caption)

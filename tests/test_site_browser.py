@@ -641,7 +641,7 @@ def write_hostile_log(folder: Path) -> None:
     (folder / "settings.toml").write_text('as_of = "2024-06-30"\n')
 
 
-def test_html_report_shows_hostile_names_as_text(context, tmp_path: Path) -> None:
+def test_html_report_shows_hostile_names_as_text(context, tmp_path: Path, built_book: Path) -> None:
     if not (ROOT / "netcoach" / "report_html.py").is_file():
         pytest.skip("netcoach/report_html.py has not landed yet")
     log = tmp_path / "log"
@@ -663,6 +663,9 @@ def test_html_report_shows_hostile_names_as_text(context, tmp_path: Path) -> Non
     page.add_init_script("window.__alerts = []; window.alert = (m) => window.__alerts.push(m);")
     page.goto(report.as_uri(), wait_until="load")
     time.sleep(0.3)
+    shots = built_book.parent / "screenshots"
+    shots.mkdir(exist_ok=True)
+    page.screenshot(path=str(shots / "report-hostile-names.png"), full_page=True)
     text = page.locator("body").inner_text()
     scripts = page.evaluate("[...document.scripts].map(s => s.textContent).join('\\n')")
     alerts = page.evaluate("window.__alerts")

@@ -7,6 +7,7 @@ entry shows the validation message and changes nothing on disk.
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import shutil
 import tempfile
@@ -34,10 +35,13 @@ def practice_copy(sample: str = "graduate") -> Path:
     """Copy a sample learner into a new temporary folder, for practising with the form.
 
     The book runs the form on such a copy, so nothing is ever written into ``data/samples``.
+    The copy is removed when the Python process ends normally (best effort).
     """
     from netcoach.samples import sample_path
 
-    target = Path(tempfile.mkdtemp(prefix="netcoach-practice-")) / sample
+    root = Path(tempfile.mkdtemp(prefix="netcoach-practice-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)  # best effort, at exit
+    target = root / sample
     shutil.copytree(sample_path(sample), target)
     return target
 

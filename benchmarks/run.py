@@ -123,7 +123,7 @@ def bench_widget(interactions: int, repeat: int) -> dict[str, Any] | None:
         return None
     with tempfile.TemporaryDirectory(prefix="netcoach-bench-") as tmp:
         path = Path(tmp) / "widget.json"
-        subprocess.run(
+        done = subprocess.run(
             [
                 _python(),
                 str(WIDGET_SCRIPT),
@@ -137,8 +137,10 @@ def bench_widget(interactions: int, repeat: int) -> dict[str, Any] | None:
             cwd=ROOT,
             capture_output=True,
             text=True,
-            check=True,
+            check=False,
         )
+        if done.returncode != 0:
+            return {"error": (done.stderr or done.stdout).strip().splitlines()[-5:]}
         return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -257,7 +259,7 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
                 }
             )
     widget = results.get("widget")
-    if widget:
+    if widget and "error" not in widget:
         fresh = widget["slider_to_view_fresh"]
         rows.append(
             {
@@ -311,7 +313,9 @@ def table(results: dict[str, Any]) -> str:
         lines.append("")
     other = []
     widget = results.get("widget")
-    if widget:
+    if widget and "error" in widget:
+        other.append(("widget latency", f"failed: {' '.join(widget['error'])[-200:]}", None))
+    elif widget:
         for key, label in (
             ("slider_to_view_fresh", "widget: slider to updated view"),
             ("slider_to_view_fresh_cpu", "widget: same, CPU time"),
@@ -374,6 +378,12 @@ def table(results: dict[str, Any]) -> str:
 # --- the command ----------------------------------------------------------------------------
 
 
+def save(results: dict[str, Any], path: Path) -> None:
+    """Write the results so far (a long run that stops still leaves its figures)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     skip = set(args.skip)
     sizes = [s for s in args.sizes if not (args.quick and s == "1M")]
@@ -393,15 +403,19 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     if "scale" not in skip:
         print(f"scale: {', '.join(sizes)}", flush=True)
         results["scale"] = bench_scale(sizes, args.repeat, args.cache)
+        save(results, args.json)
     if "widget" not in skip:
         print("widget latency ...", flush=True)
         results["widget"] = bench_widget(args.widget_interactions, args.widget_repeat)
+        save(results, args.json)
     if "import" not in skip:
         print("import time ...", flush=True)
         results["import"] = bench_import(args.import_repeat)
+        save(results, args.json)
     if "tests" not in skip:
         print("test suite ...", flush=True)
         results["tests"] = bench_tests(args.slow_tests)
+        save(results, args.json)
     if "book" not in skip:
         print("book build (clean, then cached) ...", flush=True)
         results["book"] = bench_book(args.book_dir)
@@ -432,8 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     results["table"] = table(results)
     print()
     print(results["table"])
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    save(results, args.json)
     print(f"\nWritten to {args.json}")
     return 0
 

@@ -296,7 +296,8 @@ class ScoreMyNetwork(w.VBox):
             [
                 label(
                     "Type the path of your log folder and press Enter, or upload your "
-                    "contacts.csv and interactions.csv. They are read on this computer only."
+                    "contacts.csv and interactions.csv. They are read by the Python running "
+                    "this notebook and are not sent anywhere else."
                 ),
                 self.folder_text,
                 w.HBox([self.load_button, self.upload], layout=w.Layout(flex_flow="row wrap")),

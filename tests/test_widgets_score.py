@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import functools
 import html
@@ -196,6 +197,13 @@ def test_calendar_has_one_event_per_action_and_no_names_in_uids(
     path = graduate.last_export
     assert path is not None and path.suffix == ".ics" and path.parent == tmp_path / "out"
     assert str(path) in graduate.export_message.value
+    # ... and a link saves the same file from the page (for a notebook running elsewhere).
+    link = re.search(
+        r'download="([^"]+)" href="data:text/calendar;base64,([^"]+)"',
+        graduate.export_message.value,
+    )
+    assert link and link.group(1) == path.name
+    assert base64.b64decode(link.group(2)) == path.read_bytes()
     cal = icalendar.Calendar.from_ical(path.read_bytes())
     events = list(cal.walk("VEVENT"))
     actions = graduate.report.next_actions

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import html
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
@@ -93,8 +94,13 @@ class MessageArea(w.HTML):
         self.kind = ""
         self.text = ""
 
-    def show(self, text: str, kind: str = "info", details: Iterable[str] = ()) -> None:
-        """Show ``text`` (plus optional detail lines) with the colour for ``kind``."""
+    def show(
+        self, text: str, kind: str = "info", details: Iterable[str] = (), *, extra_html: str = ""
+    ) -> None:
+        """Show ``text`` (plus optional detail lines) with the colour for ``kind``.
+
+        ``extra_html`` is added as it is, after the message: build it with :func:`esc`.
+        """
         self.kind, self.text = kind, str(text)
         items = "".join(f"<li>{esc(d)}</li>" for d in details)
         role = "alert" if kind == "error" else "status"
@@ -102,7 +108,10 @@ class MessageArea(w.HTML):
         self.value = (
             f'<div role="{role}" style="border-left:4px solid {colour};padding:0.3em 0.6em">'
             f'<span aria-hidden="true">{MESSAGE_ICONS.get(kind, "")} </span>'
-            f"<strong>{esc(text)}</strong>" + (f"<ul>{items}</ul>" if items else "") + "</div>"
+            f"<strong>{esc(text)}</strong>"
+            + (f"<ul>{items}</ul>" if items else "")
+            + extra_html
+            + "</div>"
         )
 
     def clear(self) -> None:
@@ -124,6 +133,15 @@ def figure_html(png: bytes, alt_text: str, caption: str = "") -> str:
         'style="max-width:100%;height:auto">'
         f"<figcaption>{esc(shown)}</figcaption></figure>"
     )
+
+
+def download_link(path: Path, mime: str, text: str = "Download it") -> str:
+    """A link that saves the file from the page itself (a ``data:`` URL, nothing uploaded).
+
+    Useful when the notebook runs somewhere the learner cannot open its folders.
+    """
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return f' <a download="{esc(path.name)}" href="data:{esc(mime)};base64,{data}">{esc(text)}</a>'
 
 
 def png_from_html(value: str) -> bytes:

@@ -30,6 +30,7 @@ from netcoach.widgets.common import (
     MessageArea,
     cards_grid,
     column,
+    download_link,
     esc,
     figure_html,
     full_width,
@@ -722,6 +723,7 @@ class ScoreMyNetwork(w.VBox):
             "-report.html",
             lambda path: write_html_report(self.report, self.network_log, path),
             "the HTML report",
+            "text/html",
         )
 
     def export_ics(self) -> Path | None:
@@ -730,6 +732,7 @@ class ScoreMyNetwork(w.VBox):
             "-reminders.ics",
             lambda path: write_reminders(self.report, path),
             f"{len(self.report.next_actions)} reminders" if self.report is not None else "",
+            "text/calendar",
         )
 
     def export_summary(self) -> Path | None:
@@ -756,7 +759,9 @@ class ScoreMyNetwork(w.VBox):
         )
         return path
 
-    def _export(self, suffix: str, write: Callable[[Path], Any], what: str) -> Path | None:
+    def _export(
+        self, suffix: str, write: Callable[[Path], Any], what: str, mime: str
+    ) -> Path | None:
         if self.report is None:
             self.export_message.show("Load a log first: there is nothing to export yet.", "error")
             return None
@@ -768,7 +773,11 @@ class ScoreMyNetwork(w.VBox):
             show_error(self.export_message, err)
             return None
         self.last_export = path
-        self.export_message.show(f"Saved {what} to {path.resolve()}", "success")
+        self.export_message.show(
+            f"Saved {what} to {path.resolve()}",
+            "success",
+            extra_html=download_link(path, mime, "Download it from this page"),
+        )
         return path
 
 

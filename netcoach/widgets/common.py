@@ -181,7 +181,7 @@ def cards_grid(children: Sequence[w.Widget]) -> w.GridBox:
         layout=w.Layout(
             width="auto",
             max_width=MAX_WIDTH,
-            grid_template_columns="repeat(auto-fill, minmax(140px, 1fr))",
+            grid_template_columns="repeat(auto-fill, minmax(160px, 1fr))",
             grid_gap="8px",
         ),
     )

@@ -165,7 +165,7 @@ def score_card_html(result: ScoreResult) -> str:
         f'<section aria-label="{esc(result.title)}: {int(result.score)} out of 100" '
         f'data-score="{int(result.score)}" '
         'style="border:1px solid #999;border-radius:6px;padding:4px 10px">'
-        f'<h4 style="margin:0">{esc(result.title)}</h4>'
+        f'<h4 style="margin:0;font-size:1.05em">{esc(result.title)}</h4>'
         f'<p style="margin:0;font-size:1.8em;font-weight:bold">{int(result.score)}'
         '<span style="font-size:0.5em;font-weight:normal"> out of 100</span></p></section>'
     )

@@ -8,6 +8,8 @@ into errors and rebuilds every page, as the test suite does.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +32,34 @@ def build_command(output: Path | None = None, strict: bool = False) -> list[str]
     return cmd
 
 
+def code_and_data_fingerprint(root: Path = ROOT) -> str:
+    """A hash of what executed pages depend on besides their own cells: the package and
+    the sample data."""
+    digest = hashlib.sha256()
+    files = [*root.glob("netcoach/**/*.py"), *root.glob("netcoach/templates/*")]
+    files += [p for p in root.glob("data/samples/**/*") if p.is_file()]
+    for path in sorted(files):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def clear_stale_execution_cache(build_dir: Path, fingerprint: str) -> bool:
+    """Drop the Jupyter execution cache when ``netcoach`` or the samples changed.
+
+    The cache is keyed on each notebook's cells only, so without this a cached build
+    would show outputs computed by older code. Returns True when it cleared the cache.
+    """
+    stamp = build_dir / ".netcoach-fingerprint"
+    cache = build_dir / ".jupyter_cache"
+    stale = stamp.exists() and stamp.read_text() != fingerprint
+    if stale and cache.exists():
+        shutil.rmtree(cache)
+    build_dir.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(fingerprint)
+    return stale
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build the book; return the exit code of ``jupyter-book``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -37,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, help="folder for _build (default: the repo)")
     args = parser.parse_args(argv)
     install_site_js(ROOT)  # offline widget and MathJax scripts (npm ci): netcoach/site_js.py
+    if clear_stale_execution_cache((args.output or ROOT) / "_build", code_and_data_fingerprint()):
+        print("netcoach or the sample data changed: re-executing every page")
     result = subprocess.run(build_command(args.output, args.strict), cwd=ROOT, check=False)
     if result.returncode == 0:
         out = (args.output or ROOT) / "_build" / "html" / "index.html"

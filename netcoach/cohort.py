@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from netcoach.scoring.results import SCORE_TITLES
 from netcoach.summary import GAP_CATEGORIES, GAP_LABELS, SCORE_KEYS, summary_problems
 
 if TYPE_CHECKING:
@@ -31,12 +32,8 @@ MIN_GROUP = 5
 MAX_FILE_BYTES = 64_000
 """A summary is about 1.5 kB; anything far bigger is not one."""
 
-SCORE_LABELS: dict[str, str] = {
-    "reciprocity": "Reciprocity",
-    "channel_mix": "Channel mix",
-    "follow_up": "Follow-up",
-    "overall": "Overall",
-}
+SCORE_LABELS: dict[str, str] = SCORE_TITLES
+"""Display names of the scores: the same as the learner's own report."""
 
 SUPPRESSED_MESSAGE = (
     "Fewer than {min} learners shared a summary ({n} so far), so nothing is shown: with a "

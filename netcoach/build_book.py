@@ -36,7 +36,8 @@ def code_and_data_fingerprint(root: Path = ROOT) -> str:
     """A hash of what executed pages depend on besides their own cells: the package and
     the sample data."""
     digest = hashlib.sha256()
-    files = [*root.glob("netcoach/**/*.py"), *root.glob("netcoach/templates/*")]
+    files = [*root.glob("netcoach/**/*.py"), *root.glob("netcoach/templates/**/*")]
+    files = [p for p in files if p.is_file()]  # templates/ has folders (slides/)
     files += [p for p in root.glob("data/samples/**/*") if p.is_file()]
     for path in sorted(files):
         digest.update(path.relative_to(root).as_posix().encode())

@@ -14,11 +14,12 @@ with the three before them.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from netcoach.schema import CHANNEL_LABELS, CHANNELS, RICH_CHANNELS
 from netcoach.scoring.results import Reason, ScoreResult
-from netcoach.scoring.window import ScoringInput
+from netcoach.scoring.window import ScoringInput, positions
 from netcoach.scoring.wording import percent, plural
 
 TREND_MONTHS = 3
@@ -42,8 +43,23 @@ def by_channel(window: pd.DataFrame) -> pd.DataFrame:
 def by_month(window: pd.DataFrame, start: pd.Timestamp, as_of: pd.Timestamp) -> pd.DataFrame:
     """Interactions per month and channel, every month of the window listed."""
     months = pd.period_range(start.to_period("M"), as_of.to_period("M"), freq="M")
-    table = pd.crosstab(window["date"].dt.to_period("M"), window["channel"])
-    table = table.reindex(index=months, columns=list(CHANNELS), fill_value=0).astype("int64")
+    # Counted with one bincount over (month, channel) positions: the same table as
+    # pd.crosstab, several times faster (crosstab also costs ~10 ms on a tiny window).
+    first, n_channels = months[0], len(CHANNELS)
+    dates = window["date"].dt
+    month = (dates.year.to_numpy("int64", na_value=-1) - first.year) * 12 + (
+        dates.month.to_numpy("int64", na_value=-(10**6)) - first.month
+    )
+    channel = positions(window["channel"], list(CHANNELS))
+    keep = (channel >= 0) & (month >= 0) & (month < len(months))
+    counts = np.bincount(
+        month[keep] * n_channels + channel[keep], minlength=len(months) * n_channels
+    )
+    table = pd.DataFrame(
+        counts.reshape(len(months), n_channels).astype("int64"),
+        index=months,
+        columns=list(CHANNELS),
+    )
     table["total"] = table[list(CHANNELS)].sum(axis=1)
     table["rich"] = table[list(RICH_CHANNELS)].sum(axis=1)
     table["rich_share"] = (table["rich"] / table["total"].where(table["total"] > 0)).astype(

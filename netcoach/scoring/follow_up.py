@@ -50,19 +50,22 @@ def match_responses(
     past ``due``: until the response if late, until ``as_of`` if overdue, else 0).
     """
     items = items.sort_values(["date", "row"]).reset_index(drop=True)
-    items["answer_group"] = np.where(items["kind"] == LEAD_KIND, "lead", "any")
-    resp = responses[["contact_id", "date"]].assign(answer_group="any")
+    # Answer groups as integers (1 = lead, 0 = any other item): merging and de-duplicating
+    # on a number is cheaper than on a text column.
+    lead, other = 1, 0
+    items["answer_group"] = np.where(items["kind"] == LEAD_KIND, lead, other)
+    resp = responses[["contact_id", "date"]].assign(answer_group=other)
     if lead_responses is not None:
         resp = pd.concat(
             [
                 resp,
-                resp.assign(answer_group="lead"),
-                lead_responses[["contact_id", "date"]].assign(answer_group="lead"),
+                resp.assign(answer_group=lead),
+                lead_responses[["contact_id", "date"]].assign(answer_group=lead),
             ],
             ignore_index=True,
         )
     elif len(items):
-        resp = pd.concat([resp, resp.assign(answer_group="lead")], ignore_index=True)
+        resp = pd.concat([resp, resp.assign(answer_group=lead)], ignore_index=True)
     resp = (
         resp.rename(columns={"date": "responded_on"}).sort_values("responded_on").drop_duplicates()
     )

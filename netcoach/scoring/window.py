@@ -47,10 +47,8 @@ def lookup(keys: pd.Series, table: pd.Series) -> pd.Series:
     ``table`` has a unique index. Same result as ``Series.map``, but mapping a million Arrow
     strings through an index costs about 0.6 s, factorising them first about a sixth of that.
     """
-    codes, uniques = pd.factorize(keys)
-    found = table.index.get_indexer(uniques)
-    positions = np.where(codes >= 0, found[codes] if len(found) else -1, -1)
-    return pd.Series(table.array.take(positions, allow_fill=True), index=keys.index)
+    found = positions(keys, table.index)
+    return pd.Series(table.array.take(found, allow_fill=True), index=keys.index)
 
 
 def isin_keys(values: pd.Series, keys: pd.Series) -> np.ndarray:
@@ -60,9 +58,15 @@ def isin_keys(values: pd.Series, keys: pd.Series) -> np.ndarray:
     0.2 s for 20k keys); here each distinct value is looked up once in an index of the keys.
     Values and keys never hold NaN (contact ids are required).
     """
+    return positions(values, pd.Index(keys).unique()) >= 0
+
+
+def positions(values: pd.Series, keys: pd.Index | list[str]) -> np.ndarray:
+    """The position of each value in ``keys`` (unique), -1 where it is not there (or NaN);
+    each distinct value is looked up once."""
     codes, uniques = pd.factorize(values)
-    hit = pd.Index(keys).unique().get_indexer(uniques) >= 0
-    return np.append(hit, False)[codes]
+    found = pd.Index(keys).get_indexer(uniques)
+    return np.append(found, -1)[codes]
 
 
 def prepare(

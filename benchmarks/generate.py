@@ -36,8 +36,11 @@ def folder_for(size: str, cache_dir: Path = CACHE_DIR) -> Path:
     return cache_dir / f"{PROFILE}-{n_interactions}x{n_contacts}-seed{SEED}-v{__version__}"
 
 
-def ensure_log(size: str, cache_dir: Path = CACHE_DIR) -> Path:
-    """The folder of a benchmark log, written first if it is not in the cache yet."""
+def write_log(
+    folder: Path, n_interactions: int, n_contacts: int, seed: int = SEED, profile: str = PROFILE
+) -> None:
+    """Write an invented learner of the requested size into ``folder`` (CSV files and a
+    ``settings.toml`` with the samples' as-of date), as the sample learners are written."""
     from netcoach.samples import (
         PROFILES,
         SAMPLE_AS_OF,
@@ -46,24 +49,30 @@ def ensure_log(size: str, cache_dir: Path = CACHE_DIR) -> Path:
         generate_log,
         write_log_csv,
     )
+    from netcoach.schema import SETTINGS_FILE
+
+    contacts, interactions = generate_log(
+        PROFILES[profile],
+        n_contacts=n_contacts,
+        n_interactions=n_interactions,
+        start=SAMPLE_START,
+        as_of=SAMPLE_AS_OF,
+        seed=seed,
+    )
+    write_log_csv(contacts, interactions, folder)
+    # settings.toml last: its presence marks a complete folder
+    (folder / SETTINGS_FILE).write_text(_settings_toml(SAMPLE_AS_OF), encoding="utf-8")
+
+
+def ensure_log(size: str, cache_dir: Path = CACHE_DIR) -> Path:
+    """The folder of a benchmark log, written first if it is not in the cache yet."""
     from netcoach.schema import INTERACTIONS_FILE, SETTINGS_FILE
 
     folder = folder_for(size, cache_dir)
     if (folder / SETTINGS_FILE).is_file() and (folder / INTERACTIONS_FILE).is_file():
         return folder
-    n_interactions, n_contacts = SIZES[size]
-    contacts, interactions = generate_log(
-        PROFILES[PROFILE],
-        n_contacts=n_contacts,
-        n_interactions=n_interactions,
-        start=SAMPLE_START,
-        as_of=SAMPLE_AS_OF,
-        seed=SEED,
-    )
     partial = folder.with_name(folder.name + ".partial")
-    write_log_csv(contacts, interactions, partial)
-    # settings.toml last: its presence marks a complete folder
-    (partial / SETTINGS_FILE).write_text(_settings_toml(SAMPLE_AS_OF), encoding="utf-8")
+    write_log(partial, *SIZES[size])
     if folder.exists():
         shutil.rmtree(folder)
     partial.replace(folder)

@@ -15,23 +15,27 @@ give one.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pandas as pd
 
 from netcoach.log import NetworkLog
 from netcoach.scoring.channel_mix import score_channel_mix
-from netcoach.scoring.follow_up import score_follow_up
+from netcoach.scoring.follow_up import follow_up_keys, score_follow_up
+from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.next_actions import build_next_actions
 from netcoach.scoring.reciprocity import score_reciprocity
 from netcoach.scoring.results import Reason, Report, ScoreResult
-from netcoach.scoring.window import prepare
+from netcoach.scoring.window import prepare, to_timestamp
 from netcoach.settings import Settings
 
 __all__ = [
+    "Memo",
     "Reason",
     "Report",
     "ScoreResult",
+    "Scorer",
     "overall_score",
     "score_log",
 ]
@@ -61,18 +65,31 @@ def score_log(
     log: NetworkLog,
     as_of: dt.date | str | pd.Timestamp | None = None,
     settings: Settings | None = None,
+    *,
+    memo: Memo | None = None,
 ) -> Report:
-    """Score a log as it stood on ``as_of`` (default: the folder's ``settings.toml``)."""
+    """Score a log as it stood on ``as_of`` (default: the folder's ``settings.toml``).
+
+    ``memo`` (one per log; see :class:`Scorer`) lets repeated calls with changed settings
+    reuse every part whose settings did not change. The result is the same either way.
+    """
     as_of = as_of if as_of is not None else log.folder_settings.as_of
     if as_of is None:
         raise ValueError(
             "choose an 'as of' date: pass as_of=..., or set as_of in the folder's settings.toml"
         )
     settings = settings or log.folder_settings.scoring
-    data = prepare(log, as_of, settings)
-    reciprocity = score_reciprocity(data)
-    channel_mix = score_channel_mix(data)
-    follow_up = score_follow_up(data)
+    window_key = (to_timestamp(as_of), settings.lookback_days)
+    prepared = compute(memo, "prepare", window_key, lambda: prepare(log, as_of, settings))
+    data = dataclasses.replace(prepared, settings=settings)
+    reciprocity = compute(memo, "reciprocity", window_key, lambda: score_reciprocity(data))
+    channel_mix = compute(
+        memo,
+        "channel_mix",
+        (*window_key, settings.rich_channel_target),
+        lambda: score_channel_mix(data),
+    )
+    follow_up = score_follow_up(data, memo)
     overall = overall_score([reciprocity, channel_mix, follow_up], settings)
     actions = build_next_actions(
         reciprocity,
@@ -80,6 +97,8 @@ def score_log(
         settings.lead_follow_up_days,
         settings.thanks_days,
         settings.ask_window_days,
+        memo=memo,
+        keys={**follow_up_keys(data), "reciprocity": window_key},
     )
     return Report(
         as_of=data.as_of.date(),
@@ -90,3 +109,23 @@ def score_log(
         overall=overall,
         next_actions=actions,
     )
+
+
+class Scorer:
+    """Score one log again and again, as the widget's sliders do, reusing unchanged parts.
+
+    >>> scorer = Scorer(log)                                          # doctest: +SKIP
+    >>> scorer.score(settings=Settings(lead_follow_up_days=10))       # doctest: +SKIP
+    """
+
+    def __init__(self, log: NetworkLog, max_entries: int = 256) -> None:
+        self.log = log
+        self.memo = Memo(max_entries)
+
+    def score(
+        self,
+        as_of: dt.date | str | pd.Timestamp | None = None,
+        settings: Settings | None = None,
+    ) -> Report:
+        """The same report as ``score_log(self.log, as_of, settings)``."""
+        return score_log(self.log, as_of, settings, memo=self.memo)

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from netcoach.schema import ASK_KINDS, FOLLOW_UP_KINDS, LEAD_KIND, RECEIVED_KINDS, THANKS_KIND
+from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.results import Reason, ScoreResult
 from netcoach.scoring.window import ScoringInput
 from netcoach.scoring.wording import day, name_list, plural, rows_phrase, verb
@@ -170,25 +171,53 @@ def over_contact(data: ScoringInput) -> pd.DataFrame:
     return flagged.reset_index(drop=True)
 
 
-def score_follow_up(data: ScoringInput) -> ScoreResult:
-    """Follow-up score, components, reasons and the leads/thanks/cadence/over-contact tables."""
-    settings, history, window = data.settings, data.history, data.window
+def lead_table(data: ScoringInput) -> pd.DataFrame:
+    """Leads in the window with their first follow-up and status."""
     cols = ["row", "date", "contact_id", "name", "kind"]
-    leads = match_responses(
+    window, history = data.window, data.history
+    return match_responses(
         window.loc[window["kind"] == LEAD_KIND, cols],
         history[history["kind"].isin(FOLLOW_UP_KINDS)],
-        settings.lead_follow_up_days,
+        data.settings.lead_follow_up_days,
         data.as_of,
     ).drop(columns="kind")
-    thanks = match_responses(
+
+
+def thanks_table(data: ScoringInput) -> pd.DataFrame:
+    """Help received in the window with its first thank-you and status."""
+    cols = ["row", "date", "contact_id", "name", "kind"]
+    window, history = data.window, data.history
+    return match_responses(
         window.loc[window["kind"].isin(RECEIVED_KINDS), cols],
         history[history["kind"] == THANKS_KIND],
-        settings.thanks_days,
+        data.settings.thanks_days,
         data.as_of,
         lead_responses=history[history["kind"].isin(FOLLOW_UP_KINDS)],
     ).rename(columns={"responded_on": "thanked_on"})
-    cadence = cadence_status(data)
-    flagged = over_contact(data)
+
+
+def follow_up_keys(data: ScoringInput) -> dict[str, tuple]:
+    """For each part of the follow-up score, the dates and settings it depends on."""
+    s, base = data.settings, data.window_key
+    return {
+        "leads": (*base, s.lead_follow_up_days),
+        "thanks": (*base, s.thanks_days),
+        "cadence": (data.as_of, tuple(sorted(s.cadence_days.items()))),
+        "over_contact": (*base, s.ask_window_days, s.max_asks_in_window),
+    }
+
+
+def score_follow_up(data: ScoringInput, memo: Memo | None = None) -> ScoreResult:
+    """Follow-up score, components, reasons and the leads/thanks/cadence/over-contact tables.
+
+    With a ``memo``, each table is reused while the settings it depends on are unchanged.
+    """
+    window = data.window
+    keys = follow_up_keys(data)
+    leads = compute(memo, "leads", keys["leads"], lambda: lead_table(data))
+    thanks = compute(memo, "thanks", keys["thanks"], lambda: thanks_table(data))
+    cadence = compute(memo, "cadence", keys["cadence"], lambda: cadence_status(data))
+    flagged = compute(memo, "over_contact", keys["over_contact"], lambda: over_contact(data))
     asked = int(window.loc[window["kind"].isin(ASK_KINDS), "contact_id"].nunique())
 
     lead_gap = leads["status"].map(GAP_POINTS).astype("float64")

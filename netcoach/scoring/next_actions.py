@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.results import ScoreResult
 from netcoach.scoring.wording import day, plural, rows_phrase, times
 
@@ -189,14 +190,45 @@ def build_next_actions(
     lead_window_days: int,
     thanks_window_days: int,
     ask_window_days: int,
+    *,
+    memo: Memo | None = None,
+    keys: dict[str, tuple] | None = None,
 ) -> pd.DataFrame:
-    """All next actions, ranked (1 = do first)."""
+    """All next actions, ranked (1 = do first).
+
+    With a ``memo``, ``keys`` names what each source table depends on (``leads``, ``thanks``,
+    ``over_contact``, ``cadence``, ``reciprocity``), and each kind of action is rebuilt only
+    when its table's key changes.
+    """
+    keys = keys or {}
     parts = [
-        _lead_actions(follow_up, lead_window_days),
-        _thanks_actions(follow_up, thanks_window_days),
-        _ease_off_actions(follow_up, ask_window_days),
-        _reconnect_actions(follow_up),
-        _give_back_actions(reciprocity),
+        compute(
+            memo,
+            "lead_actions",
+            keys.get("leads"),
+            lambda: _lead_actions(follow_up, lead_window_days),
+        ),
+        compute(
+            memo,
+            "thanks_actions",
+            keys.get("thanks"),
+            lambda: _thanks_actions(follow_up, thanks_window_days),
+        ),
+        compute(
+            memo,
+            "ease_off_actions",
+            keys.get("over_contact"),
+            lambda: _ease_off_actions(follow_up, ask_window_days),
+        ),
+        compute(
+            memo, "reconnect_actions", keys.get("cadence"), lambda: _reconnect_actions(follow_up)
+        ),
+        compute(
+            memo,
+            "give_back_actions",
+            keys.get("reciprocity"),
+            lambda: _give_back_actions(reciprocity),
+        ),
     ]
     parts = [p for p in parts if len(p)]
     if not parts:

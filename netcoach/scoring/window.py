@@ -32,6 +32,11 @@ class ScoringInput:
     window: pd.DataFrame
     """The part of ``history`` inside the look-back window."""
 
+    @property
+    def window_key(self) -> tuple[pd.Timestamp, int]:
+        """What the window depends on: the "as of" date and the look-back (for memos)."""
+        return (self.as_of, self.settings.lookback_days)
+
 
 def to_timestamp(value: dt.date | str | pd.Timestamp) -> pd.Timestamp:
     """Midnight of a date given as a date, an ISO string or a timestamp."""

@@ -3,9 +3,10 @@
 The view is a thin layer over :func:`netcoach.scoring.score_log`. A log is loaded once
 (samples, a folder, or uploaded CSVs written to a temporary folder and read by the same
 :func:`netcoach.loading.load_log`, so validation is identical); moving a slider only
-re-scores. Reports and rendered charts are cached per (log, as of, settings), so going back
-to an earlier setting is instant. Only the chart on the visible tab is redrawn after a change;
-the others are redrawn when their tab is opened.
+re-scores, through a :class:`netcoach.scoring.Scorer` that recomputes just the parts of the
+score the moved setting reads. Reports and rendered charts are cached per (log, as of,
+settings), so going back to an earlier setting is instant. Only the chart on the visible
+tab is redrawn after a change; the others are redrawn when their tab is opened.
 
 The widget reads the clock once, to default the "as of" date to today for a learner's own
 folder without an ``as_of`` in its ``settings.toml``; the scoring core never does.
@@ -677,11 +678,15 @@ class ScoreMyNetwork(w.VBox):
         }
 
     def _score(self, key: tuple) -> Report:
-        from netcoach.scoring import score_log
+        from netcoach.scoring import Scorer
 
         _, as_of, settings = key
         self.stats["scored"] += 1
-        return score_log(self.network_log, as_of=as_of, settings=settings)
+        scorer = getattr(self, "_scorer", None)
+        if scorer is None or scorer.log is not self.network_log:
+            # One Scorer per loaded log: a slider move re-scores only the parts it touches.
+            scorer = self._scorer = Scorer(self.network_log)
+        return scorer.score(as_of=as_of, settings=settings)
 
     def _view_html(self) -> tuple[dict[str, str], str, str, str]:
         report = self.report

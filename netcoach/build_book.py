@@ -49,12 +49,13 @@ def clear_stale_execution_cache(build_dir: Path, fingerprint: str) -> bool:
     """Drop the Jupyter execution cache when ``netcoach`` or the samples changed.
 
     The cache is keyed on each notebook's cells only, so without this a cached build
-    would show outputs computed by older code. Returns True when it cleared the cache.
+    would show outputs computed by older code. A cache with no fingerprint beside it comes
+    from unknown code, so it is dropped too. Returns True when it cleared the cache.
     """
     stamp = build_dir / ".netcoach-fingerprint"
     cache = build_dir / ".jupyter_cache"
-    stale = stamp.exists() and stamp.read_text() != fingerprint
-    if stale and cache.exists():
+    stale = cache.exists() and (not stamp.exists() or stamp.read_text() != fingerprint)
+    if stale:
         shutil.rmtree(cache)
     build_dir.mkdir(parents=True, exist_ok=True)
     stamp.write_text(fingerprint)

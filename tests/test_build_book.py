@@ -11,9 +11,8 @@ from netcoach.build_book import (
 
 def test_execution_cache_is_cleared_only_when_the_fingerprint_changes(tmp_path):
     build = tmp_path / "_build"
+    assert not clear_stale_execution_cache(build, "a")  # fresh clone: no cache yet
     (build / ".jupyter_cache").mkdir(parents=True)
-    assert not clear_stale_execution_cache(build, "a")  # first build: nothing to compare
-    assert (build / ".jupyter_cache").exists()
     assert not clear_stale_execution_cache(build, "a")
     assert (build / ".jupyter_cache").exists()
     assert clear_stale_execution_cache(build, "b")
@@ -38,3 +37,10 @@ def test_strict_build_treats_warnings_as_errors_and_rebuilds_all(tmp_path):
     cmd = build_command(tmp_path, strict=True)
     assert {"-W", "--all"} <= set(cmd)
     assert cmd[cmd.index("--path-output") + 1] == str(tmp_path)
+
+
+def test_a_cache_without_a_fingerprint_is_treated_as_stale(tmp_path):
+    build = tmp_path / "_build"
+    (build / ".jupyter_cache").mkdir(parents=True)
+    assert clear_stale_execution_cache(build, "a")
+    assert not (build / ".jupyter_cache").exists()

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
     from netcoach.log import NetworkLog
     from netcoach.plots import Chart
+    from netcoach.scoring import Scorer
     from netcoach.scoring.results import Report, ScoreResult
     from netcoach.settings import Settings
 
@@ -258,6 +259,8 @@ class ScoreMyNetwork(w.VBox):
         self._output_explicit = output_folder is not None
         self._log_folder: Path | None = None
         self.stats = {"scored": 0, "charts_drawn": 0}
+        self._scorer: Scorer | None = None
+        """Re-scores the loaded log, reusing the parts a slider move leaves unchanged."""
 
         # --- where the data comes from
         options = [(f"Sample learner: {n.replace('-', ' ')}", n) for n in SAMPLE_NAMES]
@@ -682,11 +685,9 @@ class ScoreMyNetwork(w.VBox):
 
         _, as_of, settings = key
         self.stats["scored"] += 1
-        scorer = getattr(self, "_scorer", None)
-        if scorer is None or scorer.log is not self.network_log:
-            # One Scorer per loaded log: a slider move re-scores only the parts it touches.
-            scorer = self._scorer = Scorer(self.network_log)
-        return scorer.score(as_of=as_of, settings=settings)
+        if self._scorer is None or self._scorer.log is not self.network_log:
+            self._scorer = Scorer(self.network_log)  # one per loaded log
+        return self._scorer.score(as_of=as_of, settings=settings)
 
     def _view_html(self) -> tuple[dict[str, str], str, str, str]:
         report = self.report

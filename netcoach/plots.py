@@ -122,7 +122,7 @@ def _show_figures_in_notebooks(figure_type: type) -> None:
 
 def _figure_png(figure: Figure, dpi: int = DPI) -> bytes:
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    figure.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
 
 
@@ -416,7 +416,7 @@ def cadence_chart(report: Report, top: int = 20) -> Chart:
         ]
         ax.set_yticks(y, names, fontsize=FONT_SIZE - 1)
         ax.invert_yaxis()
-        ax.legend(fontsize=FONT_SIZE - 2, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3)
+        fig.legend(fontsize=FONT_SIZE - 2, loc="outside lower center", ncols=3)
     _style(ax, "Days since you were last in touch", "Days since last contact", "Contact")
 
     n = len(table)

@@ -19,22 +19,25 @@ import pandas as pd
 
 from netcoach.schema import CHANNEL_LABELS, CHANNELS, RICH_CHANNELS
 from netcoach.scoring.results import Reason, ScoreResult
-from netcoach.scoring.window import ScoringInput, positions
+from netcoach.scoring.window import CHANNEL_CODE, ScoringInput, channel_mask
 from netcoach.scoring.wording import percent, plural
 
 TREND_MONTHS = 3
 
 
 def by_channel(window: pd.DataFrame) -> pd.DataFrame:
-    """Count and share per channel, every channel listed (zero when unused)."""
-    counts = window["channel"].value_counts().reindex(list(CHANNELS), fill_value=0)
+    """Count and share per channel, every channel listed (zero when unused).
+
+    ``window`` carries ``channel_code`` (see :func:`~netcoach.scoring.window.prepare`)."""
+    codes = window[CHANNEL_CODE].to_numpy()
+    counts = np.bincount(codes[codes >= 0], minlength=len(CHANNELS)).astype("int64")
     total = int(counts.sum())
     return pd.DataFrame(
         {
             "channel": list(CHANNELS),
             "label": [CHANNEL_LABELS[c] for c in CHANNELS],
-            "count": counts.to_numpy(dtype="int64"),
-            "share": counts.to_numpy() / total if total else 0.0,
+            "count": counts,
+            "share": counts / total if total else 0.0,
             "rich": [c in RICH_CHANNELS for c in CHANNELS],
         }
     )
@@ -50,7 +53,7 @@ def by_month(window: pd.DataFrame, start: pd.Timestamp, as_of: pd.Timestamp) -> 
     month = (dates.year.to_numpy("int64", na_value=-1) - first.year) * 12 + (
         dates.month.to_numpy("int64", na_value=-(10**6)) - first.month
     )
-    channel = positions(window["channel"], list(CHANNELS))
+    channel = window[CHANNEL_CODE].to_numpy("int64")
     keep = (channel >= 0) & (month >= 0) & (month < len(months))
     counts = np.bincount(
         month[keep] * n_channels + channel[keep], minlength=len(months) * n_channels
@@ -125,14 +128,14 @@ def _reasons(
     target, days = data.settings.rich_channel_target, data.settings.lookback_days
     if total == 0:
         return [Reason(f"No interactions are logged in the last {days} days yet.")]
-    rich_rows = data.window.loc[data.window["channel"].isin(RICH_CHANNELS), "row"]
+    rich_rows = data.window["row"].to_numpy()[channel_mask(data.window, RICH_CHANNELS)]
     verdict = "meeting" if share >= target else "below"
     reasons = [
         Reason(
             f"{rich} of your {plural(total, 'interaction')} in the last {days} days "
             f"({percent(share)}) were in person, at events, by video or by phone: "
             f"{verdict} your target of {percent(target)}.",
-            tuple(rich_rows.head(20)),
+            tuple(rich_rows[:20].tolist()),
         )
     ]
     top = channels.sort_values(["count", "channel"], ascending=[False, True]).iloc[0]

@@ -29,7 +29,7 @@ import pandas as pd
 from netcoach.schema import ASK_KINDS, FOLLOW_UP_KINDS, LEAD_KIND, RECEIVED_KINDS, THANKS_KIND
 from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.results import Reason, ScoreResult
-from netcoach.scoring.window import ScoringInput
+from netcoach.scoring.window import CONTACT_CODE, KIND_CODE, ScoringInput, kind_mask, rows_where
 from netcoach.scoring.wording import day, name_list, plural, rows_phrase, verb
 
 GAP_POINTS = {"on_time": 0.0, "late": 0.5, "overdue": 1.0}
@@ -46,22 +46,24 @@ def match_responses(
     """Pair each item (a lead, some help) with the first response on or after it.
 
     ``lead_responses`` also answer items that are leads (reporting back on a lead to the
-    person who gave it thanks them for it). Returns the items with ``due``,
-    ``responded_on``, ``status`` (on_time, late, overdue, open) and ``days_overdue`` (days
-    past ``due``: until the response if late, until ``as_of`` if overdue, else 0).
+    person who gave it thanks them for it). Items and responses carry the window's
+    ``contact_code`` and ``kind_code``; items and responses are matched on the code. Returns
+    the items (without the codes) with ``due``, ``responded_on``, ``status`` (on_time, late,
+    overdue, open) and ``days_overdue`` (days past ``due``: until the response if late,
+    until ``as_of`` if overdue, else 0).
     """
     items = items.sort_values(["date", "row"]).reset_index(drop=True)
     # Answer groups as integers (1 = lead, 0 = any other item): merging and de-duplicating
-    # on a number is cheaper than on a text column.
+    # on numbers is cheaper than on text columns.
     lead, other = 1, 0
-    items["answer_group"] = np.where(items["kind"] == LEAD_KIND, lead, other)
-    resp = responses[["contact_id", "date"]].assign(answer_group=other)
+    items["answer_group"] = np.where(kind_mask(items, LEAD_KIND), lead, other)
+    resp = responses[[CONTACT_CODE, "date"]].assign(answer_group=other)
     if lead_responses is not None:
         resp = pd.concat(
             [
                 resp,
                 resp.assign(answer_group=lead),
-                lead_responses[["contact_id", "date"]].assign(answer_group=lead),
+                lead_responses[[CONTACT_CODE, "date"]].assign(answer_group=lead),
             ],
             ignore_index=True,
         )
@@ -76,7 +78,7 @@ def match_responses(
             resp,
             left_on="date",
             right_on="responded_on",
-            by=["contact_id", "answer_group"],
+            by=[CONTACT_CODE, "answer_group"],
             direction="forward",
             allow_exact_matches=True,
         )
@@ -94,7 +96,7 @@ def match_responses(
         np.where(overdue, (as_of - merged["due"]).dt.days, 0),
     )
     merged["days_overdue"] = pd.Series(lateness, index=merged.index).fillna(0).astype("int64")
-    return merged.drop(columns="answer_group")
+    return merged.drop(columns=[CONTACT_CODE, KIND_CODE, "answer_group"])
 
 
 def cadence_status(data: ScoringInput) -> pd.DataFrame:
@@ -107,8 +109,7 @@ def cadence_status(data: ScoringInput) -> pd.DataFrame:
     table = contacts[["contact_id", "name", "tier"]].assign(cadence_days=cadence)
     table = table[table["cadence_days"].notna()].copy()
     table["cadence_days"] = table["cadence_days"].astype("int64")
-    last = data.history.groupby("contact_id")["date"].max().rename("last_contact")
-    table = table.merge(last, left_on="contact_id", right_index=True, how="left")
+    table["last_contact"] = last_contact(data)[contacts.loc[table.index, CONTACT_CODE]]
     since = (data.as_of - table["last_contact"]).dt.days
     table["days_since"] = since.astype("Int64")
     over = (since - table["cadence_days"]).clip(lower=0)
@@ -124,6 +125,17 @@ def cadence_status(data: ScoringInput) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
+def last_contact(data: ScoringInput) -> np.ndarray:
+    """The date of the last interaction with each contact code, then NaT (for code -1)."""
+    history = data.history
+    # NaT is the smallest int64: a maximum over the dates as int64 leaves NaT where nothing
+    # was logged.
+    last = np.full(len(data.contact_ids) + 1, np.iinfo(np.int64).min, dtype="int64")
+    dates = history["date"].to_numpy("M8[ns]").view("int64")
+    np.maximum.at(last, history[CONTACT_CODE].to_numpy(), dates)
+    return last.view("M8[ns]")
+
+
 def over_contact(data: ScoringInput) -> pd.DataFrame:
     """Contacts asked more than ``max_asks_in_window`` times inside ``ask_window_days``.
 
@@ -131,15 +143,16 @@ def over_contact(data: ScoringInput) -> pd.DataFrame:
     day (a sorted search, no loop per row). Returns one row per flagged contact.
     """
     settings = data.settings
-    asks = data.window.loc[
-        data.window["kind"].isin(ASK_KINDS), ["contact_id", "name", "date", "row"]
+    window = data.window
+    asks = window.loc[
+        kind_mask(window, ASK_KINDS), ["contact_id", "name", "date", "row", CONTACT_CODE]
     ]
     columns = ["contact_id", "name", "asks_in_window", "first_ask", "last_ask", "rows"]
     if asks.empty:
         return pd.DataFrame(columns=columns)
-    # Sorted by contact id, date and row: one lexsort of integer codes (sorting by the Arrow
-    # strings themselves cost several times more).
-    codes = pd.factorize(asks["contact_id"], sort=True)[0].astype("int64")
+    # Sorted by contact id, date and row: one lexsort of the (sorted) integer contact codes
+    # (sorting by the Arrow strings themselves costs several times more).
+    codes = asks[CONTACT_CODE].to_numpy("int64")
     order = np.lexsort((asks["row"].to_numpy(), asks["date"].to_numpy(), codes))
     asks = asks.take(order).reset_index(drop=True)
     codes = codes[order]
@@ -148,7 +161,7 @@ def over_contact(data: ScoringInput) -> pd.DataFrame:
     first = np.searchsorted(key, key - (settings.ask_window_days - 1), side="left")
     asks["asks_in_window"] = np.arange(len(asks)) - first + 1
     asks["window_first"] = first
-    worst = asks.loc[asks.groupby("contact_id")["asks_in_window"].idxmax()]
+    worst = asks.loc[asks.groupby(CONTACT_CODE)["asks_in_window"].idxmax()]
     worst = worst[worst["asks_in_window"] > settings.max_asks_in_window]
     rows_by_position = asks["row"].to_numpy()
     dates = asks["date"].to_numpy()
@@ -173,11 +186,9 @@ def over_contact(data: ScoringInput) -> pd.DataFrame:
 
 def lead_table(data: ScoringInput) -> pd.DataFrame:
     """Leads in the window with their first follow-up and status."""
-    cols = ["row", "date", "contact_id", "name", "kind"]
-    window, history = data.window, data.history
     return match_responses(
-        window.loc[window["kind"] == LEAD_KIND, cols],
-        history[history["kind"].isin(FOLLOW_UP_KINDS)],
+        _items(data, LEAD_KIND),
+        _responses(data, FOLLOW_UP_KINDS),
         data.settings.lead_follow_up_days,
         data.as_of,
     ).drop(columns="kind")
@@ -185,15 +196,25 @@ def lead_table(data: ScoringInput) -> pd.DataFrame:
 
 def thanks_table(data: ScoringInput) -> pd.DataFrame:
     """Help received in the window with its first thank-you and status."""
-    cols = ["row", "date", "contact_id", "name", "kind"]
-    window, history = data.window, data.history
     return match_responses(
-        window.loc[window["kind"].isin(RECEIVED_KINDS), cols],
-        history[history["kind"] == THANKS_KIND],
+        _items(data, RECEIVED_KINDS),
+        _responses(data, THANKS_KIND),
         data.settings.thanks_days,
         data.as_of,
-        lead_responses=history[history["kind"].isin(FOLLOW_UP_KINDS)],
+        lead_responses=_responses(data, FOLLOW_UP_KINDS),
     ).rename(columns={"responded_on": "thanked_on"})
+
+
+def _items(data: ScoringInput, kinds: str | tuple[str, ...]) -> pd.DataFrame:
+    """Window rows of these kinds, to be answered: row, date, contact_id, name, kind, codes."""
+    columns = ["row", "date", "contact_id", "name", "kind", CONTACT_CODE, KIND_CODE]
+    return data.window.loc[kind_mask(data.window, kinds), columns]
+
+
+def _responses(data: ScoringInput, kinds: str | tuple[str, ...]) -> pd.DataFrame:
+    """The contact code and date of every response of these kinds up to ``as_of``."""
+    history = data.history[[CONTACT_CODE, "date", KIND_CODE]]
+    return rows_where(history, kind_mask(history, kinds))
 
 
 def follow_up_keys(data: ScoringInput) -> dict[str, tuple]:
@@ -218,7 +239,7 @@ def score_follow_up(data: ScoringInput, memo: Memo | None = None) -> ScoreResult
     thanks = compute(memo, "thanks", keys["thanks"], lambda: thanks_table(data))
     cadence = compute(memo, "cadence", keys["cadence"], lambda: cadence_status(data))
     flagged = compute(memo, "over_contact", keys["over_contact"], lambda: over_contact(data))
-    asked = int(window.loc[window["kind"].isin(ASK_KINDS), "contact_id"].nunique())
+    asked = len(np.unique(window[CONTACT_CODE].to_numpy()[kind_mask(window, ASK_KINDS)]))
 
     lead_gap = leads["status"].map(GAP_POINTS).astype("float64")
     thanks_gap = thanks["status"].map(GAP_POINTS).astype("float64")

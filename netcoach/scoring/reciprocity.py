@@ -24,31 +24,37 @@ lowers the score; renaming contacts or shuffling rows changes nothing.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from netcoach.schema import ASK_KINDS, GIVE_KINDS, RECEIVED_KINDS
 from netcoach.scoring.results import Reason, ScoreResult
-from netcoach.scoring.window import ScoringInput, isin_keys
+from netcoach.scoring.window import CONTACT_CODE, ScoringInput, kind_mask
 from netcoach.scoring.wording import name_list, plural, rows_phrase, verb
 
 WEIGHTS = {"balance": 0.5, "no_one_way": 0.25, "help_returned": 0.25}
 
 
-def per_contact_counts(window: pd.DataFrame) -> pd.DataFrame:
-    """Gives, asks and help received per contact in the window (contacts with any)."""
-    flags = pd.DataFrame(
-        {
-            "contact_id": window["contact_id"],
-            "gives": window["kind"].isin(GIVE_KINDS),
-            "asks": window["kind"].isin(ASK_KINDS),
-            "received": window["kind"].isin(RECEIVED_KINDS),
-        }
+def per_contact_counts(data: ScoringInput) -> tuple[pd.DataFrame, np.ndarray]:
+    """Gives, asks and help received per contact in the window (contacts with any), sorted
+    by contact id, and each row's contact code."""
+    window, n_ids = data.window, len(data.contact_ids)
+    codes = window[CONTACT_CODE].to_numpy()
+    counts = {
+        column: np.bincount(codes[kind_mask(window, kinds)], minlength=n_ids).astype("int64")
+        for column, kinds in (
+            ("gives", GIVE_KINDS),
+            ("asks", ASK_KINDS),
+            ("received", RECEIVED_KINDS),
+        )
+    }
+    kept = np.flatnonzero(counts["gives"] + counts["asks"] + counts["received"] > 0)
+    table = pd.DataFrame(
+        {"contact_id": data.contact_ids[kept]} | {k: v[kept] for k, v in counts.items()}
     )
-    counts = flags.groupby("contact_id", sort=True)[["gives", "asks", "received"]].sum()
-    counts = counts[(counts.sum(axis=1)) > 0].astype("int64")
-    counts["one_way"] = (counts["asks"] > 0) & (counts["gives"] == 0)
-    counts["unreciprocated"] = (counts["received"] > 0) & (counts["gives"] == 0)
-    return counts.reset_index()
+    table["one_way"] = (table["asks"] > 0) & (table["gives"] == 0)
+    table["unreciprocated"] = (table["received"] > 0) & (table["gives"] == 0)
+    return table, kept
 
 
 def balance(gives: int, asks: int) -> float:
@@ -60,12 +66,8 @@ def balance(gives: int, asks: int) -> float:
 
 def score_reciprocity(data: ScoringInput) -> ScoreResult:
     """Reciprocity score, components, reasons and the per-contact table."""
-    window = data.window
-    per_contact = per_contact_counts(window)
-    names = data.contacts.set_index("contact_id")["name"]
-    per_contact.insert(
-        1, "name", per_contact["contact_id"].map(names).fillna(per_contact["contact_id"])
-    )
+    per_contact, codes = per_contact_counts(data)
+    per_contact.insert(1, "name", data.contact_names.array.take(codes))
 
     g, a = int(per_contact["gives"].sum()), int(per_contact["asks"].sum())
     asked = int((per_contact["asks"] > 0).sum())
@@ -86,27 +88,33 @@ def score_reciprocity(data: ScoringInput) -> ScoreResult:
     }
     raw = 100 * sum(w * components[k] for k, w in WEIGHTS.items())
     components["raw_score"] = raw
-    reasons = _reasons(data, g, a, one_way, unreturned, asked, helpers)
+    reasons = _reasons(data, per_contact, codes, g, a, asked, helpers)
     return ScoreResult(
         "reciprocity", int(round(raw)), components, reasons, {"per_contact": per_contact}
     )
 
 
-def _rows_for(window: pd.DataFrame, contact_ids: pd.Series, kinds: tuple[str, ...]) -> list[int]:
-    rows = window.loc[window["kind"].isin(kinds), ["contact_id", "row"]]
-    return rows.loc[isin_keys(rows["contact_id"], contact_ids), "row"].tolist()
+def _rows_for(data: ScoringInput, codes: np.ndarray, kinds: tuple[str, ...]) -> list[int]:
+    """Window rows of these kinds with the contacts of these codes, in window order."""
+    wanted = np.zeros(len(data.contact_ids), dtype=bool)
+    wanted[codes] = True
+    window = data.window
+    keep = kind_mask(window, kinds) & wanted[window[CONTACT_CODE].to_numpy()]
+    return window["row"].to_numpy()[keep].tolist()
 
 
 def _reasons(
     data: ScoringInput,
+    per_contact: pd.DataFrame,
+    codes: np.ndarray,
     g: int,
     a: int,
-    one_way: pd.DataFrame,
-    unreturned: pd.DataFrame,
     asked: int,
     helpers: int,
 ) -> list[Reason]:
     window, days = data.window, data.settings.lookback_days
+    one_way = per_contact[per_contact["one_way"]]
+    unreturned = per_contact[per_contact["unreciprocated"]]
     reasons: list[Reason] = []
     if g + a == 0:
         reasons.append(
@@ -123,11 +131,15 @@ def _reasons(
                 f"In the last {days} days you logged {plural(g, 'give')} and "
                 f"{plural(a, 'ask')} ({ratio}): {verdict} the aim of giving at least as "
                 "often as you ask.",
-                tuple(window.loc[window["kind"].isin(GIVE_KINDS + ASK_KINDS), "row"].head(20)),
+                tuple(
+                    window["row"]
+                    .to_numpy()[kind_mask(window, GIVE_KINDS + ASK_KINDS)][:20]
+                    .tolist()
+                ),
             )
         )
     if len(one_way):
-        rows = _rows_for(window, one_way["contact_id"], ASK_KINDS)
+        rows = _rows_for(data, codes[per_contact["one_way"].to_numpy()], ASK_KINDS)
         reasons.append(
             Reason(
                 f"You asked {name_list(one_way['name'].tolist())} for something and gave "
@@ -139,7 +151,7 @@ def _reasons(
     elif asked:
         reasons.append(Reason(f"Everyone you asked ({asked}) has also had something from you."))
     if len(unreturned):
-        rows = _rows_for(window, unreturned["contact_id"], RECEIVED_KINDS)
+        rows = _rows_for(data, codes[per_contact["unreciprocated"].to_numpy()], RECEIVED_KINDS)
         reasons.append(
             Reason(
                 f"{name_list(unreturned['name'].tolist())} helped you and "

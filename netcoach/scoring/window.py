@@ -4,6 +4,10 @@ Every scorer sees the same :class:`ScoringInput`, built once per ``score_log`` c
 interactions after ``as_of`` are ignored (they have not happened yet on that date) and
 ``window`` holds only the last ``settings.lookback_days`` days up to and including
 ``as_of``.
+
+Contact ids, kinds and channels are also coded as integers here, once: grouping, merging,
+sorting or testing membership on Arrow strings costs about 0.1 s per million rows each
+time, on integer codes a few milliseconds.
 """
 
 from __future__ import annotations
@@ -15,7 +19,16 @@ import numpy as np
 import pandas as pd
 
 from netcoach.log import NetworkLog
+from netcoach.schema import CHANNELS, KINDS
 from netcoach.settings import Settings
+
+CONTACT_CODE = "contact_code"
+"""Column of ``history``, ``window`` and ``contacts``: the contact's position in
+:attr:`ScoringInput.contact_ids` (-1 for a contact with no interaction up to ``as_of``)."""
+KIND_CODE = "kind_code"
+"""Column of ``history`` and ``window``: the kind's position in ``schema.KINDS``."""
+CHANNEL_CODE = "channel_code"
+"""Column of ``window``: the channel's position in ``schema.CHANNELS``."""
 
 
 @dataclass(frozen=True)
@@ -26,11 +39,16 @@ class ScoringInput:
     window_start: pd.Timestamp
     settings: Settings
     contacts: pd.DataFrame
-    """contact_id, name, tier, cadence_days (one row per contact)."""
+    """contact_id, name, tier, cadence_days, contact_code (one row per contact)."""
     history: pd.DataFrame
-    """Every interaction up to ``as_of``: date, contact_id, channel, kind, row, name."""
+    """Every interaction up to ``as_of``: date, contact_id, channel, kind, row, name,
+    contact_code, kind_code."""
     window: pd.DataFrame
-    """The part of ``history`` inside the look-back window."""
+    """The part of ``history`` inside the look-back window, plus channel_code."""
+    contact_ids: pd.Index
+    """The distinct contact ids in ``history``, sorted: ``contact_code`` indexes this."""
+    contact_names: pd.Series
+    """The name of each id in ``contact_ids`` (the id itself if it is not in contacts)."""
 
     @property
     def window_key(self) -> tuple[pd.Timestamp, int]:
@@ -74,20 +92,56 @@ def positions(values: pd.Series, keys: pd.Index | list[str]) -> np.ndarray:
     return np.append(found, -1)[codes]
 
 
+def kind_mask(frame: pd.DataFrame, kinds: str | tuple[str, ...]) -> np.ndarray:
+    """``frame["kind"].isin(kinds)`` as a boolean array, read from the ``kind_code`` column."""
+    return _code_mask(frame[KIND_CODE].to_numpy(), KINDS, kinds)
+
+
+def channel_mask(frame: pd.DataFrame, channels: tuple[str, ...]) -> np.ndarray:
+    """``frame["channel"].isin(channels)`` as a boolean array, from ``channel_code``."""
+    return _code_mask(frame[CHANNEL_CODE].to_numpy(), CHANNELS, channels)
+
+
+def _code_mask(
+    codes: np.ndarray, values: tuple[str, ...], wanted: str | tuple[str, ...]
+) -> np.ndarray:
+    wanted = (wanted,) if isinstance(wanted, str) else wanted
+    table = np.zeros(len(values) + 1, dtype=bool)  # the last slot is code -1 (not a value)
+    table[[values.index(v) for v in wanted]] = True
+    return table[codes]
+
+
+def rows_where(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+    """``frame[mask]`` with a fresh index: a slice (no copy of each column) when the kept
+    rows are contiguous, as they are in a log sorted by date."""
+    kept = np.flatnonzero(mask)
+    if len(kept) and kept[-1] - kept[0] + 1 == len(kept):
+        return frame.iloc[kept[0] : kept[-1] + 1].reset_index(drop=True)
+    return frame.iloc[kept].reset_index(drop=True)
+
+
 def prepare(
     log: NetworkLog, as_of: dt.date | str | pd.Timestamp, settings: Settings
 ) -> ScoringInput:
-    """Cut the log to what was known on ``as_of`` and attach contact names."""
+    """Cut the log to what was known on ``as_of``, attach contact names and integer codes."""
     as_of_ts = to_timestamp(as_of)
     window_start = as_of_ts - pd.Timedelta(days=settings.lookback_days - 1)
     contacts = log.contacts[["contact_id", "name", "tier", "cadence_days"]].reset_index(drop=True)
     ix = log.interactions
     if "row" not in ix.columns:
         ix = ix.assign(row=range(2, len(ix) + 2))
-    history = ix.loc[
-        ix["date"] <= as_of_ts, ["date", "contact_id", "channel", "kind", "row"]
-    ].reset_index(drop=True)
-    names = contacts.set_index("contact_id")["name"]
-    history["name"] = lookup(history["contact_id"], names).fillna(history["contact_id"])
-    window = history.loc[history["date"] >= window_start].reset_index(drop=True)
-    return ScoringInput(as_of_ts, window_start, settings, contacts, history, window)
+    history = rows_where(
+        ix[["date", "contact_id", "channel", "kind", "row"]], ix["date"].to_numpy() <= as_of_ts
+    )
+    codes, contact_ids = pd.factorize(history["contact_id"], sort=True)
+    ids = pd.Series(contact_ids)
+    names = lookup(ids, contacts.set_index("contact_id")["name"]).fillna(ids)
+    history["name"] = pd.Series(names.array.take(codes), index=history.index)
+    history[CONTACT_CODE] = codes
+    history[KIND_CODE] = positions(history["kind"], KINDS).astype("int8")
+    contacts[CONTACT_CODE] = contact_ids.get_indexer(contacts["contact_id"])
+    window = rows_where(history, history["date"].to_numpy() >= window_start)
+    window[CHANNEL_CODE] = positions(window["channel"], CHANNELS).astype("int8")
+    return ScoringInput(
+        as_of_ts, window_start, settings, contacts, history, window, contact_ids, names
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import datetime as dt
 import functools
@@ -18,6 +19,7 @@ from netcoach.scoring import score_log
 from netcoach.widgets.common import png_from_html
 from netcoach.widgets.score_view import (
     ACTIONS_SHOWN,
+    CHART_DELAY_S,
     CHART_TABS,
     OWN_FILES,
     ScoreMyNetwork,
@@ -146,6 +148,47 @@ def test_slider_rescore_updates_cards_and_visible_chart() -> None:
     view.lead_days.value = 12
     assert view.stats["charts_drawn"] == drawn
     assert view.last_timing["scores_ms"] <= view.last_timing["view_ms"]
+
+
+def test_live_kernel_shows_numbers_first_and_draws_the_chart_once_per_burst() -> None:
+    """With a running event loop (a live kernel), the chart follows the numbers."""
+    view = score_my_network("career-changer")
+    log = load_log(sample_path("career-changer"))
+    view.tabs.selected_index = 1  # channel mix: the rich-channel target changes it
+
+    async def burst() -> None:
+        before = png_from_html(view.chart_views["channel_mix"].value)
+        drawn = view.stats["charts_drawn"]
+        for target in (60, 65, 70, 75, 80):  # arrow keys held on the slider
+            view.rich_target.value = target
+        settings = log.folder_settings.scoring.replace(rich_channel_target=0.8)
+        assert (
+            card_score(view, "channel_mix") == score_log(log, settings=settings).channel_mix.score
+        )
+        assert png_from_html(view.chart_views["channel_mix"].value) == before  # not yet
+        assert "Updating the chart" in view.chart_status.value
+        assert "view_ms" not in view.last_timing
+        await asyncio.sleep(CHART_DELAY_S * 4)
+        assert view.stats["charts_drawn"] == drawn + 1  # five changes, one drawing
+        assert png_from_html(view.chart_views["channel_mix"].value) != before
+        assert "80%" in html.unescape(view.chart_views["channel_mix"].value)
+        assert view.chart_status.value == ""
+        assert view.last_timing["view_ms"] >= view.last_timing["scores_ms"]
+
+        # Back to a chart already drawn: straight from the cache, nothing scheduled.
+        view.rich_target.value = 50
+        assert view.chart_status.value == ""
+        assert "50%" in html.unescape(view.chart_views["channel_mix"].value)
+
+        # A new log before the redraw is due: the stale redraw never happens.
+        view.rich_target.value = 85
+        view.source.value = "graduate"
+        drawn = view.stats["charts_drawn"]
+        await asyncio.sleep(CHART_DELAY_S * 4)
+        assert view.stats["charts_drawn"] == drawn
+        assert view.chart_status.value == ""
+
+    asyncio.run(burst())
 
 
 @functools.cache

@@ -8,12 +8,18 @@ score the moved setting reads. Reports and rendered charts are cached per (log, 
 settings), so going back to an earlier setting is instant. Only the chart on the visible
 tab is redrawn after a change; the others are redrawn when their tab is opened.
 
+In a live kernel the cards and tables update at once and the chart a moment later
+(:data:`CHART_DELAY_S`, on the kernel's event loop), so the kernel is free for the next
+change and a quick run of changes (arrow keys on a slider) draws the chart once. Without a
+running event loop (scripts, tests, the book build) everything is drawn straight away.
+
 The widget reads the clock once, to default the "as of" date to today for a learner's own
 folder without an ``as_of`` in its ``settings.toml``; the scoring core never does.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import tempfile
 import time
@@ -74,6 +80,12 @@ ACTION_COLUMNS: tuple[tuple[str, str], ...] = (
 
 DEFAULT_OUTPUT = "network-coach-output"
 """Exports of a sample or of uploaded files go here, next to the notebook (git ignores it)."""
+
+CHART_DELAY_S = 0.03
+"""In a live kernel, how long after the last change the visible chart is redrawn. Drawing
+takes 0.1 to 0.2 s; changes that arrive closer together than this share one drawing."""
+
+UPDATING_CHART_TEXT = "Updating the chart for the new settings…"
 
 ACTIONS_SHOWN = 25
 """How many next actions the widget lists; the HTML report and the calendar have them all."""
@@ -224,6 +236,18 @@ def overdue_table_html(report: Report) -> str:
     )
 
 
+def _call_later(delay: float, callback: Callable[[], None]) -> asyncio.TimerHandle | None:
+    """Run ``callback`` after ``delay`` seconds on the running event loop (a live kernel's).
+
+    Returns ``None``, scheduling nothing, when no event loop is running in this thread.
+    """
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+    return loop.call_later(delay, callback)
+
+
 def _default_output(folder: Path | None) -> Path:
     """Where exported files go: next to the learner's folder, else a folder here."""
     if folder is not None:
@@ -261,6 +285,9 @@ class ScoreMyNetwork(w.VBox):
         self.stats = {"scored": 0, "charts_drawn": 0}
         self._scorer: Scorer | None = None
         """Re-scores the loaded log, reusing the parts a slider move leaves unchanged."""
+        self._chart_timer: asyncio.TimerHandle | None = None
+        """The visible chart's redraw, waiting on the kernel's event loop (a live kernel)."""
+        self._refresh_started = 0.0
 
         # --- where the data comes from
         options = [(f"Sample learner: {n.replace('-', ' ')}", n) for n in SAMPLE_NAMES]
@@ -363,6 +390,8 @@ class ScoreMyNetwork(w.VBox):
         }
         self.reasons = w.HTML(layout=full_width())
         self.chart_views = {key: w.HTML(layout=full_width()) for key, _ in CHART_TABS}
+        self.chart_status = w.HTML(layout=full_width())
+        """Says the chart is being redrawn while the new numbers are already shown."""
         self.overdue = w.HTML(layout=full_width())
         tab_children = [
             column([self.chart_views[key], self.overdue] if key == "follow_up" else [view])
@@ -441,6 +470,7 @@ class ScoreMyNetwork(w.VBox):
                         w.HTML("<h3>Why these scores</h3>"),
                         self.reasons,
                         w.HTML("<h3>Charts</h3>"),
+                        self.chart_status,
                         self.tabs,
                         w.HTML("<h3>What to do next</h3>"),
                         self.actions,
@@ -585,6 +615,7 @@ class ScoreMyNetwork(w.VBox):
 
     def _clear(self, text: str = "", kind: str = "info") -> None:
         self.report = None
+        self._cancel_chart_timer()
         for view in (*self.cards.values(), *self.chart_views.values(), self.overdue, self.reasons):
             view.value = ""
         self.actions.value = ""
@@ -656,7 +687,7 @@ class ScoreMyNetwork(w.VBox):
         if self.as_of.value is None:
             self.message.show("Choose an 'as of' date to score the log on.", "error")
             return
-        started = time.perf_counter()
+        started = self._refresh_started = time.perf_counter()
         key = self._key()
         try:
             self.report = self._reports.get_or_make(key, lambda: self._score(key))
@@ -670,15 +701,15 @@ class ScoreMyNetwork(w.VBox):
         self.actions.value = actions
         self.overdue.value = overdue
         scores_done = time.perf_counter()
+        self._cancel_chart_timer()
         if all_charts:
             for chart_key, _ in CHART_TABS:
                 self._draw_chart(chart_key)
-        else:
+        elif not self._draw_chart_later():
             self._draw_visible_chart()
-        self.last_timing = {
-            "scores_ms": 1000 * (scores_done - started),
-            "view_ms": 1000 * (time.perf_counter() - started),
-        }
+        self.last_timing = {"scores_ms": 1000 * (scores_done - started)}
+        if self._chart_timer is None:
+            self.last_timing["view_ms"] = 1000 * (time.perf_counter() - started)
 
     def _score(self, key: tuple) -> Report:
         from netcoach.scoring import Scorer
@@ -694,14 +725,55 @@ class ScoreMyNetwork(w.VBox):
         cards = {name: score_card_html(result) for name, result in report.scores.items()}
         return cards, reasons_html(report), actions_table_html(report), overdue_table_html(report)
 
-    def _draw_visible_chart(self) -> None:
+    def _visible_chart(self) -> str | None:
         index = self.tabs.selected_index
-        if self.report is not None and index is not None:
-            self._draw_chart(CHART_TABS[index][0])
+        return None if self.report is None or index is None else CHART_TABS[index][0]
+
+    def _draw_visible_chart(self) -> None:
+        chart_key = self._visible_chart()
+        if chart_key is not None:
+            self._draw_chart(chart_key)
+
+    def _chart_cache_key(self, chart_key: str) -> tuple:
+        report = self.report
+        return (self._token, report.as_of, chart_key, CHART_INPUTS[chart_key](report))
+
+    def _draw_chart_later(self) -> bool:
+        """In a live kernel, schedule the visible chart's redraw if it needs drawing anew.
+
+        False (nothing scheduled) when it is up to date or cached, or when no event loop
+        runs: the caller then draws it now.
+        """
+        chart_key = self._visible_chart()
+        if chart_key is None:
+            return False
+        key = self._chart_cache_key(chart_key)
+        if self._shown.get(chart_key) == key or key in self._charts:
+            return False
+        self._chart_timer = _call_later(CHART_DELAY_S, self._draw_scheduled_chart)
+        if self._chart_timer is None:
+            return False
+        self.chart_status.value = f'<p role="status" style="margin:0">{UPDATING_CHART_TEXT}</p>'
+        return True
+
+    def _draw_scheduled_chart(self) -> None:
+        """The scheduled redraw: the chart of the latest report, then the view is complete."""
+        self._chart_timer = None
+        try:
+            self._draw_visible_chart()
+        except Exception as err:  # shown in the widget, never a traceback in the log
+            show_error(self.message, err)
+        self.chart_status.value = ""
+        self.last_timing["view_ms"] = 1000 * (time.perf_counter() - self._refresh_started)
+
+    def _cancel_chart_timer(self) -> None:
+        if self._chart_timer is not None:
+            self._chart_timer.cancel()
+            self._chart_timer = None
+        self.chart_status.value = ""
 
     def _draw_chart(self, chart_key: str) -> None:
-        report = self.report
-        key = (self._token, report.as_of, chart_key, CHART_INPUTS[chart_key](report))
+        key = self._chart_cache_key(chart_key)
         if self._shown.get(chart_key) == key:
             return
         self.chart_views[chart_key].value = self._charts.get_or_make(

@@ -29,8 +29,15 @@ import pandas as pd
 from netcoach.schema import ASK_KINDS, FOLLOW_UP_KINDS, LEAD_KIND, RECEIVED_KINDS, THANKS_KIND
 from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.results import Reason, ScoreResult
-from netcoach.scoring.window import CONTACT_CODE, KIND_CODE, ScoringInput, kind_mask, rows_where
-from netcoach.scoring.wording import day, name_list, plural, rows_phrase, verb
+from netcoach.scoring.window import (
+    CONTACT_CODE,
+    KIND_CODE,
+    ScoringInput,
+    contact_date_order,
+    kind_mask,
+    rows_where,
+)
+from netcoach.scoring.wording import day, map_distinct, name_list, plural, rows_phrase, verb
 
 GAP_POINTS = {"on_time": 0.0, "late": 0.5, "overdue": 1.0}
 NEVER_CONTACTED_GAP = 0.5
@@ -49,8 +56,8 @@ def match_responses(
     person who gave it thanks them for it). Items and responses carry the window's
     ``contact_code`` and ``kind_code``; items and responses are matched on the code. Returns
     the items (without the codes) with ``due``, ``responded_on``, ``status`` (on_time, late,
-    overdue, open) and ``days_overdue`` (days past ``due``: until the response if late,
-    until ``as_of`` if overdue, else 0).
+    overdue, open), ``gap`` (its ``GAP_POINTS``, NaN while open) and ``days_overdue`` (days
+    past ``due``: until the response if late, until ``as_of`` if overdue, else 0).
     """
     items = items.sort_values(["date", "row"]).reset_index(drop=True)
     # Answer groups as integers (1 = lead, 0 = any other item): merging and de-duplicating
@@ -90,6 +97,8 @@ def match_responses(
     late = answered & ~on_time
     overdue = ~answered & (as_of > merged["due"])
     merged["status"] = np.select([on_time, late, overdue], ["on_time", "late", "overdue"], "open")
+    gaps = [GAP_POINTS["on_time"], GAP_POINTS["late"], GAP_POINTS["overdue"]]
+    merged["gap"] = np.select([on_time, late, overdue], gaps, np.nan)
     lateness = np.where(
         late,
         (merged["responded_on"] - merged["due"]).dt.days,
@@ -142,46 +151,46 @@ def over_contact(data: ScoringInput) -> pd.DataFrame:
     For each ask, counts the asks to the same person in the ``ask_window_days`` ending that
     day (a sorted search, no loop per row). Returns one row per flagged contact.
     """
-    settings = data.settings
-    window = data.window
-    asks = window.loc[
-        kind_mask(window, ASK_KINDS), ["contact_id", "name", "date", "row", CONTACT_CODE]
-    ]
+    settings, window = data.settings, data.window
     columns = ["contact_id", "name", "asks_in_window", "first_ask", "last_ask", "rows"]
-    if asks.empty:
+    is_ask = kind_mask(window, ASK_KINDS)
+    if not is_ask.any():
         return pd.DataFrame(columns=columns)
-    # Sorted by contact id, date and row: one lexsort of the (sorted) integer contact codes
-    # (sorting by the Arrow strings themselves costs several times more).
-    codes = asks[CONTACT_CODE].to_numpy("int64")
-    order = np.lexsort((asks["row"].to_numpy(), asks["date"].to_numpy(), codes))
-    asks = asks.take(order).reset_index(drop=True)
-    codes = codes[order]
-    days = (asks["date"] - pd.Timestamp("1900-01-01")).dt.days.to_numpy("int64")
+    codes = window[CONTACT_CODE].to_numpy("int64")[is_ask]
+    dates = window["date"].to_numpy()[is_ask]
+    rows = window["row"].to_numpy()[is_ask]
+    order = contact_date_order(codes, dates, rows)
+    codes, dates, rows = codes[order], dates[order], rows[order]
+    days = (dates - np.datetime64("1900-01-01")) // np.timedelta64(1, "D")
     key = codes * 1_000_000 + days
     first = np.searchsorted(key, key - (settings.ask_window_days - 1), side="left")
-    asks["asks_in_window"] = np.arange(len(asks)) - first + 1
-    asks["window_first"] = first
-    worst = asks.loc[asks.groupby(CONTACT_CODE)["asks_in_window"].idxmax()]
-    worst = worst[worst["asks_in_window"] > settings.max_asks_in_window]
-    rows_by_position = asks["row"].to_numpy()
-    dates = asks["date"].to_numpy()
-    flagged = pd.DataFrame(
+    asks_in_window = np.arange(len(key)) - first + 1
+    worst = first_max_per_group(codes, asks_in_window)
+    worst = worst[asks_in_window[worst] > settings.max_asks_in_window]
+    row_list = rows.tolist()  # slicing a list is cheaper than slicing an array, per contact
+    return pd.DataFrame(
         {
-            "contact_id": worst["contact_id"].to_numpy(),
-            "name": worst["name"].to_numpy(),
-            "asks_in_window": worst["asks_in_window"].to_numpy("int64"),
-            "first_ask": dates[worst["window_first"].to_numpy()],
-            "last_ask": worst["date"].to_numpy(),
+            "contact_id": data.contact_ids[codes[worst]].to_numpy(),
+            "name": data.contact_names.array.take(codes[worst]).to_numpy(),
+            "asks_in_window": asks_in_window[worst].astype("int64"),
+            "first_ask": dates[first[worst]],
+            "last_ask": dates[worst],
             "rows": [
-                tuple(rows_by_position[s : e + 1].tolist())
-                for s, e in zip(
-                    worst["window_first"].to_numpy().tolist(), worst.index.tolist(), strict=True
-                )
+                tuple(row_list[s : e + 1])
+                for s, e in zip(first[worst].tolist(), worst.tolist(), strict=True)
             ],
         },
         columns=columns,
     )
-    return flagged.reset_index(drop=True)
+
+
+def first_max_per_group(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """For ``groups`` sorted into runs, the position of each run's first largest value
+    (as ``groupby(groups).idxmax()`` on a default index), runs in order."""
+    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+    run = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(groups)]))
+    at_max = np.flatnonzero(values == np.maximum.reduceat(values, starts)[run])
+    return at_max[np.r_[True, run[at_max][1:] != run[at_max][:-1]]]
 
 
 def lead_table(data: ScoringInput) -> pd.DataFrame:
@@ -239,10 +248,10 @@ def score_follow_up(data: ScoringInput, memo: Memo | None = None) -> ScoreResult
     thanks = compute(memo, "thanks", keys["thanks"], lambda: thanks_table(data))
     cadence = compute(memo, "cadence", keys["cadence"], lambda: cadence_status(data))
     flagged = compute(memo, "over_contact", keys["over_contact"], lambda: over_contact(data))
-    asked = len(np.unique(window[CONTACT_CODE].to_numpy()[kind_mask(window, ASK_KINDS)]))
+    asked_codes = window[CONTACT_CODE].to_numpy()[kind_mask(window, ASK_KINDS)]
+    asked = int(np.count_nonzero(np.bincount(asked_codes, minlength=len(data.contact_ids))))
 
-    lead_gap = leads["status"].map(GAP_POINTS).astype("float64")
-    thanks_gap = thanks["status"].map(GAP_POINTS).astype("float64")
+    lead_gap, thanks_gap = leads["gap"], thanks["gap"]
     components = {
         "leads_due": int(lead_gap.notna().sum()),
         "leads_gap": float(lead_gap.sum()),
@@ -377,15 +386,15 @@ def _reasons(
     for name, asks, first, last, rows in zip(
         flagged["name"].tolist(),
         flagged["asks_in_window"].tolist(),
-        flagged["first_ask"].tolist(),
-        flagged["last_ask"].tolist(),
+        map_distinct(flagged["first_ask"], day).tolist(),
+        map_distinct(flagged["last_ask"], day).tolist(),
         flagged["rows"].tolist(),
         strict=True,
     ):
         reasons.append(
             Reason(
                 f"You asked {name} for something {asks} times within "
-                f"{s.ask_window_days} days ({day(first)} to {day(last)}) "
+                f"{s.ask_window_days} days ({first} to {last}) "
                 f"{rows_phrase(rows)}: give them some room.",
                 tuple(rows),
             )

@@ -14,15 +14,12 @@ Within a kind, the most overdue comes first, then the name (A to Z) to keep ties
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import numpy as np
 import pandas as pd
 
 from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.results import ScoreResult
-from netcoach.scoring.wording import day, plural, rows_phrase, times
+from netcoach.scoring.wording import day, map_distinct, plural, rows_phrase, times
 
 URGENCY = {"follow_up_lead": 5, "send_thanks": 4, "ease_off": 3, "reconnect": 2, "give_back": 1}
 COLUMNS = ["rank", "contact_id", "name", "action", "reason", "days_overdue", "priority", "rows"]
@@ -52,16 +49,6 @@ def _rows_per_group(keys: pd.Series, rows: pd.Series) -> list[tuple[int, ...]]:
     return [tuple(part.tolist()) for part in np.split(ordered, np.cumsum(np.bincount(codes))[:-1])]
 
 
-def _map_distinct(values: pd.Series, func: Callable[[Any], str]) -> pd.Series:
-    """``values.map(func)`` calling ``func`` once per distinct value (days, counts and
-    dates repeat across thousands of next-action rows)."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    if not len(uniques):
-        return values.map(func)
-    texts = pd.Series([func(u) for u in uniques]).to_numpy()
-    return pd.Series(texts[codes], index=values.index, dtype=object)
-
-
 def _single_rows(rows: pd.Series) -> pd.Series:
     return rows.map(lambda r: (int(r),))
 
@@ -75,9 +62,9 @@ def _lead_actions(follow_up: ScoreResult, window_days: int) -> pd.DataFrame:
         "Follow up the job lead "
         + leads["name"]
         + " gave you on "
-        + _map_distinct(leads["date"], day)
+        + map_distinct(leads["date"], day)
         + ": "
-        + _map_distinct(leads["days_overdue"], lambda d: plural(d, "day"))
+        + map_distinct(leads["days_overdue"], lambda d: plural(d, "day"))
         + f" past the {window_days}-day window. If it is not for you, tell them why "
         + leads["row"].map(lambda r: rows_phrase([r]))
         + "."
@@ -104,13 +91,13 @@ def _thanks_actions(follow_up: ScoreResult, window_days: int) -> pd.DataFrame:
         "Thank "
         + per_person["name"]
         + " for "
-        + _map_distinct(
+        + map_distinct(
             per_person["items"], lambda n: "their help" if n == 1 else f"{n} pieces of help"
         )
         + " (since "
-        + _map_distinct(per_person["first"], day)
+        + map_distinct(per_person["first"], day)
         + "): "
-        + _map_distinct(per_person["days_overdue"], lambda d: plural(d, "day"))
+        + map_distinct(per_person["days_overdue"], lambda d: plural(d, "day"))
         + f" past the {window_days}-day thanks window "
         + per_person["rows"].map(rows_phrase)
         + "."
@@ -128,7 +115,7 @@ def _ease_off_actions(follow_up: ScoreResult, ask_window_days: int) -> pd.DataFr
         "Give "
         + flagged["name"]
         + " some room: you asked them "
-        + _map_distinct(flagged["asks_in_window"], times)
+        + map_distinct(flagged["asks_in_window"], times)
         + f" within {ask_window_days} days. "
         "Next time, offer something before you ask " + flagged["rows"].map(rows_phrase) + "."
     )
@@ -142,7 +129,7 @@ def _reconnect_actions(follow_up: ScoreResult) -> pd.DataFrame:
     if cadence.empty:
         return pd.DataFrame()
     never = cadence["status"] == "never"
-    last = _map_distinct(cadence["last_contact"], lambda d: day(d) if pd.notna(d) else "")
+    last = map_distinct(cadence["last_contact"], lambda d: day(d) if pd.notna(d) else "")
     reasons = pd.Series(
         [
             f"Reconnect with {n}: no contact is logged yet and you planned every {c} days."
@@ -170,10 +157,10 @@ def _give_back_actions(reciprocity: ScoreResult) -> pd.DataFrame:
     owed = per_contact[per_contact["one_way"] | per_contact["unreciprocated"]]
     if owed.empty:
         return pd.DataFrame()
-    what = _map_distinct(owed["asks"], lambda a: f"you asked them {times(a)}").where(
+    what = map_distinct(owed["asks"], lambda a: f"you asked them {times(a)}").where(
         owed["asks"] > 0, ""
     )
-    helped = _map_distinct(owed["received"], lambda r: f"they helped you {times(r)}")
+    helped = map_distinct(owed["received"], lambda r: f"they helped you {times(r)}")
     what = what.where(owed["received"] == 0, what.where(what == "", what + " and ") + helped)
     reasons = (
         "Offer " + owed["name"] + " something of value (an article, an introduction, "

@@ -74,16 +74,6 @@ def lookup(keys: pd.Series, table: pd.Series) -> pd.Series:
     return pd.Series(table.array.take(found, allow_fill=True), index=keys.index)
 
 
-def isin_keys(values: pd.Series, keys: pd.Series) -> np.ndarray:
-    """``values.isin(keys)`` as a boolean array, for many keys (such as contact ids).
-
-    pandas checks Arrow strings against a list of keys one Python object per key (about
-    0.2 s for 20k keys); here each distinct value is looked up once in an index of the keys.
-    Values and keys never hold NaN (contact ids are required).
-    """
-    return positions(values, pd.Index(keys).unique()) >= 0
-
-
 def positions(values: pd.Series, keys: pd.Index | list[str]) -> np.ndarray:
     """The position of each value in ``keys`` (unique), -1 where it is not there (or NaN);
     each distinct value is looked up once."""
@@ -109,6 +99,32 @@ def _code_mask(
     table = np.zeros(len(values) + 1, dtype=bool)  # the last slot is code -1 (not a value)
     table[[values.index(v) for v in wanted]] = True
     return table[codes]
+
+
+def stable_order(codes: np.ndarray) -> np.ndarray:
+    """``np.argsort(codes, kind="stable")`` for non-negative integer codes, as a radix sort
+    on 16-bit digits (numpy sorts 16-bit keys by radix, about ten times faster)."""
+    order = np.argsort((codes & 0xFFFF).astype(np.uint16), kind="stable")
+    high = codes[order] >> 16
+    if len(high) and high.max() > 0:
+        order = order[np.argsort(high, kind="stable")]
+    return order
+
+
+def contact_date_order(codes: np.ndarray, dates: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The order that sorts by contact code, then date, then row number.
+
+    Contact codes follow the ids' order, so this is the order by contact id too. When the
+    rows already run by date and row (a log kept by date), a stable sort by contact alone
+    gives it, several times faster than a three-key lexsort."""
+    if _in_date_order(dates, rows):
+        return stable_order(codes)
+    return np.lexsort((rows, dates, codes))
+
+
+def _in_date_order(dates: np.ndarray, rows: np.ndarray) -> bool:
+    same_day = dates[1:] == dates[:-1]
+    return bool(np.all((dates[1:] > dates[:-1]) | (same_day & (rows[1:] > rows[:-1]))))
 
 
 def rows_where(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:

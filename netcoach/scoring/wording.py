@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from typing import Any
 
 import pandas as pd
 
@@ -54,6 +55,16 @@ def rows_phrase(rows: Iterable[int], file: str = "interactions.csv", limit: int 
     if len(rows) > limit:
         return f"({file} rows {', '.join(shown)} and {len(rows) - limit} more)"
     return f"({file} rows {', '.join(shown[:-1])} and {shown[-1]})"
+
+
+def map_distinct(values: pd.Series, func: Callable[[Any], str]) -> pd.Series:
+    """``values.map(func)`` calling ``func`` once per distinct value (days, counts and
+    dates repeat across thousands of next-action rows and reasons)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    if not len(uniques):
+        return values.map(func)
+    texts = pd.Series([func(u) for u in uniques]).to_numpy()
+    return pd.Series(texts[codes], index=values.index, dtype=object)
 
 
 def day(ts: pd.Timestamp) -> str:

@@ -1,0 +1,47 @@
+"""The integer-code helpers behind fast scoring give the same answers as plain pandas."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from netcoach.scoring.follow_up import first_max_per_group
+from netcoach.scoring.window import contact_date_order, rows_where, stable_order
+
+codes_strategy = hnp.arrays(np.int64, st.integers(0, 60), elements=st.integers(0, 200_000))
+
+
+@given(codes_strategy)
+def test_stable_order_is_a_stable_argsort(codes):
+    assert np.array_equal(stable_order(codes), np.argsort(codes, kind="stable"))
+
+
+@settings(max_examples=60)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 5)), max_size=40), st.booleans())
+def test_contact_date_order_sorts_by_contact_then_date_then_row(pairs, by_date):
+    codes = np.array([c for c, _ in pairs], dtype="int64")
+    dates = np.array([d for _, d in pairs], dtype="int64").astype("M8[D]").astype("M8[ns]")
+    rows = np.arange(len(pairs), dtype="int64") + 2
+    if by_date:  # a log kept by date: the fast path
+        keep = np.argsort(dates, kind="stable")
+        codes, dates = codes[keep], dates[keep]
+    expected = np.lexsort((rows, dates, codes))
+    assert np.array_equal(contact_date_order(codes, dates, rows), expected)
+
+
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 6)), min_size=1, max_size=40))
+def test_first_max_per_group_matches_groupby_idxmax(pairs):
+    frame = pd.DataFrame(sorted(pairs, key=lambda p: p[0]), columns=["group", "value"])
+    expected = frame.groupby("group")["value"].idxmax().to_numpy()
+    found = first_max_per_group(frame["group"].to_numpy(), frame["value"].to_numpy())
+    assert np.array_equal(found, expected)
+
+
+@given(st.lists(st.booleans(), max_size=30))
+def test_rows_where_is_a_boolean_filter_with_a_fresh_index(mask):
+    frame = pd.DataFrame({"x": range(len(mask)), "s": [f"r{i}" for i in range(len(mask))]})
+    expected = frame[np.array(mask, dtype=bool)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(rows_where(frame, np.array(mask, dtype=bool)), expected)

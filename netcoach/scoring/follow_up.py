@@ -40,6 +40,8 @@ from netcoach.scoring.window import (
 from netcoach.scoring.wording import day, map_distinct, name_list, plural, rows_phrase, verb
 
 GAP_POINTS = {"on_time": 0.0, "late": 0.5, "overdue": 1.0}
+STATUSES = pd.array(["on_time", "late", "overdue", "open"], dtype="str")
+"""Lead and thanks statuses (text, taken by position: cheaper than from a numpy array)."""
 NEVER_CONTACTED_GAP = 0.5
 
 
@@ -60,24 +62,19 @@ def match_responses(
     past ``due``: until the response if late, until ``as_of`` if overdue, else 0).
     """
     items = items.sort_values(["date", "row"]).reset_index(drop=True)
-    # Answer groups as integers (1 = lead, 0 = any other item): merging and de-duplicating
-    # on numbers is cheaper than on text columns.
-    lead, other = 1, 0
-    items["answer_group"] = np.where(kind_mask(items, LEAD_KIND), lead, other)
-    resp = responses[[CONTACT_CODE, "date"]].assign(answer_group=other)
+    # One integer to merge on: the contact's code, times two, plus one for a lead (which
+    # lead responses also answer). Responses answer both leads and other help.
+    is_lead = kind_mask(items, LEAD_KIND)
+    items["answer_key"] = items[CONTACT_CODE].to_numpy("int64") * 2 + is_lead
+    codes = responses[CONTACT_CODE].to_numpy("int64") * 2
+    keys, dates = [codes, codes + 1], [responses["date"].to_numpy()] * 2
     if lead_responses is not None:
-        resp = pd.concat(
-            [
-                resp,
-                resp.assign(answer_group=lead),
-                lead_responses[[CONTACT_CODE, "date"]].assign(answer_group=lead),
-            ],
-            ignore_index=True,
-        )
-    elif len(items):
-        resp = pd.concat([resp, resp.assign(answer_group=lead)], ignore_index=True)
-    resp = (
-        resp.rename(columns={"date": "responded_on"}).sort_values("responded_on").drop_duplicates()
+        keys.append(lead_responses[CONTACT_CODE].to_numpy("int64") * 2 + 1)
+        dates.append(lead_responses["date"].to_numpy())
+    dates_all = np.concatenate(dates)
+    order = np.argsort(dates_all, kind="stable")
+    resp = pd.DataFrame(
+        {"answer_key": np.concatenate(keys)[order], "responded_on": dates_all[order]}
     )
     if len(items) and len(resp):
         merged = pd.merge_asof(
@@ -85,7 +82,7 @@ def match_responses(
             resp,
             left_on="date",
             right_on="responded_on",
-            by=[CONTACT_CODE, "answer_group"],
+            by="answer_key",
             direction="forward",
             allow_exact_matches=True,
         )
@@ -96,16 +93,16 @@ def match_responses(
     on_time = answered & (merged["responded_on"] <= merged["due"])
     late = answered & ~on_time
     overdue = ~answered & (as_of > merged["due"])
-    merged["status"] = np.select([on_time, late, overdue], ["on_time", "late", "overdue"], "open")
-    gaps = [GAP_POINTS["on_time"], GAP_POINTS["late"], GAP_POINTS["overdue"]]
-    merged["gap"] = np.select([on_time, late, overdue], gaps, np.nan)
+    status = np.select([on_time, late, overdue], [0, 1, 2], 3)
+    merged["status"] = STATUSES.take(status)
+    merged["gap"] = np.array([GAP_POINTS[s] for s in STATUSES[:3]] + [np.nan])[status]
     lateness = np.where(
         late,
         (merged["responded_on"] - merged["due"]).dt.days,
         np.where(overdue, (as_of - merged["due"]).dt.days, 0),
     )
     merged["days_overdue"] = pd.Series(lateness, index=merged.index).fillna(0).astype("int64")
-    return merged.drop(columns=[CONTACT_CODE, KIND_CODE, "answer_group"])
+    return merged.drop(columns=[CONTACT_CODE, KIND_CODE, "answer_key"])
 
 
 def cadence_status(data: ScoringInput) -> pd.DataFrame:

@@ -19,7 +19,7 @@ import pandas as pd
 
 from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.results import ScoreResult
-from netcoach.scoring.wording import day, map_distinct, plural, rows_phrase, times
+from netcoach.scoring.wording import day, map_distinct, map_each, plural, rows_phrase, times
 
 URGENCY = {"follow_up_lead": 5, "send_thanks": 4, "ease_off": 3, "reconnect": 2, "give_back": 1}
 COLUMNS = ["rank", "contact_id", "name", "action", "reason", "days_overdue", "priority", "rows"]
@@ -45,12 +45,13 @@ def _rows_per_group(keys: pd.Series, rows: pd.Series) -> list[tuple[int, ...]]:
     ``groupby(sort=False)``): one sort and one split instead of a Python call per group."""
     codes = pd.factorize(keys)[0]
     values = rows.to_numpy("int64")
-    ordered = values[np.lexsort((values, codes))]
-    return [tuple(part.tolist()) for part in np.split(ordered, np.cumsum(np.bincount(codes))[:-1])]
+    ordered = values[np.lexsort((values, codes))].tolist()
+    ends = np.cumsum(np.bincount(codes)).tolist()
+    return [tuple(ordered[start:end]) for start, end in zip([0, *ends[:-1]], ends, strict=True)]
 
 
 def _single_rows(rows: pd.Series) -> pd.Series:
-    return rows.map(lambda r: (int(r),))
+    return map_each(rows, lambda r: (int(r),))
 
 
 def _lead_actions(follow_up: ScoreResult, window_days: int) -> pd.DataFrame:
@@ -66,7 +67,7 @@ def _lead_actions(follow_up: ScoreResult, window_days: int) -> pd.DataFrame:
         + ": "
         + map_distinct(leads["days_overdue"], lambda d: plural(d, "day"))
         + f" past the {window_days}-day window. If it is not for you, tell them why "
-        + leads["row"].map(lambda r: rows_phrase([r]))
+        + map_each(leads["row"], lambda r: rows_phrase([r]))
         + "."
     )
     return _frame(
@@ -99,7 +100,7 @@ def _thanks_actions(follow_up: ScoreResult, window_days: int) -> pd.DataFrame:
         + "): "
         + map_distinct(per_person["days_overdue"], lambda d: plural(d, "day"))
         + f" past the {window_days}-day thanks window "
-        + per_person["rows"].map(rows_phrase)
+        + map_each(per_person["rows"], rows_phrase)
         + "."
     )
     return _frame(
@@ -117,7 +118,7 @@ def _ease_off_actions(follow_up: ScoreResult, ask_window_days: int) -> pd.DataFr
         + " some room: you asked them "
         + map_distinct(flagged["asks_in_window"], times)
         + f" within {ask_window_days} days. "
-        "Next time, offer something before you ask " + flagged["rows"].map(rows_phrase) + "."
+        "Next time, offer something before you ask " + map_each(flagged["rows"], rows_phrase) + "."
     )
     zero = pd.Series(0, index=flagged.index)
     return _frame(flagged, "ease_off", reasons, zero, flagged["rows"])

@@ -6,6 +6,11 @@ only then are the new files moved into place with :func:`os.replace`. If anythin
 the files already replaced are put back from the backup, so the folder holds either the
 old log or the new one, never half of each. :func:`undo_last` restores the latest backup.
 
+Every change is also locked against other programs: :func:`folder_lock` holds
+``<folder>/.netcoach.lock`` while a writer reads the log, changes it and saves it, so two
+programs saving to one folder (the log form and the importer, say) take turns and neither
+drops the other's rows. See :func:`folder_lock` for how it works on each platform.
+
 Files are written in canonical form: UTF-8, commas, ISO dates (``2024-03-12``), canonical
 values, the columns in :mod:`netcoach.schema` order.
 """
@@ -18,6 +23,10 @@ import json
 import os
 import shutil
 import tempfile
+import threading
+import time
+import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,12 +41,26 @@ from netcoach.loading import load_log
 from netcoach.log import NetworkLog
 from netcoach.validation import LogValidationError, Problem, normalise_tables
 
+try:  # Linux, macOS and other POSIX systems
+    import fcntl
+except ImportError:  # pragma: no cover - Windows, or a Python without fcntl
+    fcntl = None  # type: ignore[assignment]
+try:  # Windows
+    import msvcrt
+except ImportError:
+    msvcrt = None  # type: ignore[assignment]
+
 BACKUP_DIR = ".backup"
 KEEP_BACKUPS = 20
 """How many earlier versions ``.backup/`` keeps; older ones are removed after a save."""
 MANIFEST = "backup.json"
 TEMPLATES = Path(__file__).resolve().parent.parent / "data" / "templates"
 LOG_FILES: tuple[str, ...] = (schema.CONTACTS_FILE, schema.INTERACTIONS_FILE)
+LOCK_FILE = ".netcoach.lock"
+"""The empty file in a log folder that programs saving to that folder take turns to lock."""
+LOCK_TIMEOUT = 5.0
+"""How many seconds a save waits for another program to finish saving to the same folder."""
+_LOCK_POLL = 0.05
 
 
 @dataclass(frozen=True)
@@ -46,6 +69,192 @@ class Undone:
 
     stamp: str
     description: str
+
+
+class LogBusyError(TimeoutError):
+    """Another program held the log folder's lock for longer than the timeout."""
+
+    def __init__(self, folder: Path, timeout: float) -> None:
+        self.folder = folder
+        super().__init__(
+            f"another program is saving to {folder} (waited {timeout:g} seconds), so nothing "
+            "was changed. Let it finish, or close the other notebook or command, and try again."
+        )
+
+
+_held = threading.local()
+
+
+def _held_locks() -> dict[str, int | None]:
+    """The folders (real paths) whose lock this thread holds, with the lock file's fd."""
+    if not hasattr(_held, "folders"):
+        _held.folders = {}
+    return _held.folders
+
+
+def _open_lock_file(path: Path) -> int:
+    return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+
+
+def _try_lock(fd: int) -> bool:
+    """Try once to lock the open lock file; False when another program holds the lock."""
+    if fcntl is not None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+    if msvcrt is not None:  # pragma: no cover - Windows only
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    return True  # pragma: no cover - no file locking at all: documented in folder_lock
+
+
+def _unlock(fd: int) -> None:
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+    elif msvcrt is not None:  # pragma: no cover - Windows only
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+
+class _FlockWaiter:
+    """A blocking ``flock`` on a helper thread, which the caller may stop waiting for.
+
+    Blocking, rather than retrying now and then, puts this program in the kernel's queue:
+    it gets the lock as soon as the holder lets go, even when the holder saves again at
+    once. The thread opens its own descriptor; if the caller gives up, the thread closes
+    it (releasing the lock) as soon as the lock comes.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fd: int | None = None
+        self.error: OSError | None = None
+        self.abandoned = False
+        self.done = threading.Event()
+        self.guard = threading.Lock()
+        threading.Thread(target=self._wait, name="netcoach-lock", daemon=True).start()
+
+    def _wait(self) -> None:
+        try:
+            fd = _open_lock_file(self.path)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError as err:
+            with self.guard:
+                self.error = err
+            self.done.set()
+            return
+        with self.guard:
+            keep = not self.abandoned
+            if keep:
+                self.fd = fd
+        if not keep:
+            os.close(fd)
+        self.done.set()
+
+    def _give_up(self) -> None:
+        with self.guard:
+            self.abandoned = True
+            fd, self.fd = self.fd, None
+        if fd is not None:
+            os.close(fd)
+
+    def result(self, timeout: float) -> int | None:
+        """The locked descriptor, or None when the lock did not come within ``timeout``."""
+        try:
+            self.done.wait(timeout)
+        except BaseException:  # an interrupt: nobody will unlock what comes later
+            self._give_up()
+            raise
+        with self.guard:
+            if self.error is not None:
+                raise self.error
+            if self.fd is None:
+                self.abandoned = True
+            return self.fd
+
+
+def _poll_lock(fd: int, timeout: float) -> int | None:
+    """Retry a lock now and then (Windows); the descriptor, or None (closed) on timeout."""
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            time.sleep(_LOCK_POLL)
+            if _try_lock(fd):
+                return fd
+    except BaseException:
+        os.close(fd)
+        raise
+    os.close(fd)
+    return None
+
+
+def _lock(folder: Path, timeout: float) -> int | None:
+    """Open and lock the folder's lock file: its descriptor, None where nothing can lock.
+
+    Raises :class:`LogBusyError` when another program holds the lock for ``timeout`` seconds.
+    """
+    path = folder / LOCK_FILE
+    fd = _open_lock_file(path)
+    try:
+        if _try_lock(fd):
+            return fd
+    except OSError as err:  # e.g. a network share without locks: save as before
+        os.close(fd)
+        warnings.warn(
+            f"{folder} cannot be locked ({err.strerror}); saves from two programs at once "
+            "could overwrite each other there",
+            RuntimeWarning,
+            stacklevel=4,
+        )
+        return None
+    if fcntl is not None:
+        os.close(fd)
+        locked = _FlockWaiter(path).result(timeout)
+    else:  # pragma: no cover - Windows only
+        locked = _poll_lock(fd, timeout)
+    if locked is None:
+        raise LogBusyError(folder, timeout)
+    return locked
+
+
+@contextlib.contextmanager
+def folder_lock(folder: str | Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the lock of the log in ``folder`` (``<folder>/.netcoach.lock``) for a whole change.
+
+    Read the log, change it and save it inside ``with folder_lock(folder):`` so no other
+    program saves to the folder in between. Waits up to ``timeout`` seconds (default
+    :data:`LOCK_TIMEOUT`), then raises :class:`LogBusyError` having changed nothing. The
+    same thread may take the lock again inside (``add_contact`` calls ``save_log``).
+
+    POSIX systems wait in ``fcntl.flock``; Windows retries ``msvcrt.locking`` on the lock
+    file's first byte every 50 ms. The system releases either lock if the program dies. On
+    a file system that refuses locks, or a Python with neither module, saving works
+    unlocked, as before, with a warning in the first case. A folder that does not exist
+    yet has nothing to protect: it is not created and no lock is taken.
+    """
+    folder = Path(folder)
+    key = os.path.realpath(folder)
+    held = _held_locks()
+    if key in held or not folder.is_dir():
+        yield  # this thread holds it already, or there is no folder to protect yet
+        return
+    fd = _lock(folder, LOCK_TIMEOUT if timeout is None else timeout)
+    held[key] = fd
+    try:
+        yield
+    finally:
+        del held[key]
+        if fd is not None:
+            try:
+                _unlock(fd)
+            finally:
+                os.close(fd)
 
 
 def canonical_frames(log: NetworkLog) -> dict[str, pd.DataFrame]:
@@ -179,6 +388,21 @@ def _replace_all(folder: Path, temps: dict[str, Path], backup: Path) -> None:
         raise
 
 
+def _write_files(
+    folder: Path, frames: dict[str, pd.DataFrame], stamp: str | None, description: str
+) -> None:
+    """Write the tables to temporary files, back up the current ones, swap the new ones in."""
+    temps: dict[str, Path] = {}
+    try:
+        for name, frame in frames.items():
+            temps[name] = _write_temp(folder, name, csv_bytes(frame))
+        backup = _backup(folder, stamp, description)
+        _replace_all(folder, temps, backup)
+    finally:
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+
+
 def save_log(
     log: NetworkLog,
     folder: str | Path | None = None,
@@ -191,7 +415,9 @@ def save_log(
 
     The previous files are kept in ``<folder>/.backup/<stamp>/`` (``stamp`` defaults to the
     current UTC time). The log is validated first; nothing is written if it is invalid.
-    Returns the log as saved (rows renumbered as in the new files).
+    Returns the log as saved (rows renumbered as in the new files). The write holds the
+    folder's lock; to keep rows another program adds meanwhile, read the log inside
+    :func:`folder_lock` too, as :func:`add_contact` does.
     """
     target = Path(folder) if folder is not None else log.folder
     if target is None:
@@ -201,17 +427,9 @@ def save_log(
         log.contacts, log.interactions, day_first=log.folder_settings.day_first
     )
     saved = NetworkLog(contacts, interactions, folder=target, folder_settings=log.folder_settings)
-    frames = canonical_frames(saved)
-    temps: dict[str, Path] = {}
-    try:
-        for name, frame in frames.items():
-            temps[name] = _write_temp(target, name, csv_bytes(frame))
-        backup = _backup(target, stamp, description)
-        _replace_all(target, temps, backup)
-    finally:
-        for tmp in temps.values():
-            tmp.unlink(missing_ok=True)
-    _prune(target, keep_backups)
+    with folder_lock(target):
+        _write_files(target, canonical_frames(saved), stamp, description)
+        _prune(target, keep_backups)
     for table in (saved.contacts, saved.interactions):
         table["row"] = range(2, len(table) + 2)
     return saved
@@ -255,16 +473,19 @@ def add_contact(folder: str | Path, *, stamp: str | None = None, **fields: Any) 
     contact is ``log.contacts.iloc[-1]``.
     """
     folder = Path(folder)
-    log = _load_or_new(folder)
-    new = _new_row(fields, schema.CONTACT_COLUMNS, _next_row(log.contacts))
-    contacts = pd.concat([log.contacts.astype({"cadence_days": object}), new], ignore_index=True)
-    contacts, _ = normalise_tables(contacts, pd.DataFrame())
-    updated = NetworkLog(
-        contacts, log.interactions, folder=folder, folder_settings=log.folder_settings
-    )
-    new_contact = contacts.iloc[-1]
-    description = f"adding {new_contact['name']} ({new_contact['contact_id']}) to contacts.csv"
-    return save_log(updated, stamp=stamp, description=description)
+    with folder_lock(folder):
+        log = _load_or_new(folder)
+        new = _new_row(fields, schema.CONTACT_COLUMNS, _next_row(log.contacts))
+        contacts = log.contacts.astype({"cadence_days": object})
+        contacts, _ = normalise_tables(
+            pd.concat([contacts, new], ignore_index=True), pd.DataFrame()
+        )
+        updated = NetworkLog(
+            contacts, log.interactions, folder=folder, folder_settings=log.folder_settings
+        )
+        added = contacts.iloc[-1]
+        description = f"adding {added['name']} ({added['contact_id']}) to contacts.csv"
+        return save_log(updated, stamp=stamp, description=description)
 
 
 def add_interaction(folder: str | Path, *, stamp: str | None = None, **fields: Any) -> NetworkLog:
@@ -275,19 +496,20 @@ def add_interaction(folder: str | Path, *, stamp: str | None = None, **fields: A
     is ``log.interactions.iloc[-1]``.
     """
     folder = Path(folder)
-    log = _load_or_new(folder)
-    new = _new_row(fields, schema.INTERACTION_COLUMNS, _next_row(log.interactions))
-    _, new_norm = normalise_tables(log.contacts, new, day_first=log.folder_settings.day_first)
-    interactions = pd.concat([log.interactions, new_norm], ignore_index=True)
-    updated = NetworkLog(
-        log.contacts, interactions, folder=folder, folder_settings=log.folder_settings
-    )
-    added = new_norm.iloc[0]
-    description = (
-        f"adding {added['kind']} with {added['contact_id']} on {added['date']:%Y-%m-%d} "
-        "to interactions.csv"
-    )
-    return save_log(updated, stamp=stamp, description=description)
+    with folder_lock(folder):
+        log = _load_or_new(folder)
+        new = _new_row(fields, schema.INTERACTION_COLUMNS, _next_row(log.interactions))
+        _, new_norm = normalise_tables(log.contacts, new, day_first=log.folder_settings.day_first)
+        interactions = pd.concat([log.interactions, new_norm], ignore_index=True)
+        updated = NetworkLog(
+            log.contacts, interactions, folder=folder, folder_settings=log.folder_settings
+        )
+        added = new_norm.iloc[0]
+        description = (
+            f"adding {added['kind']} with {added['contact_id']} on {added['date']:%Y-%m-%d} "
+            "to interactions.csv"
+        )
+        return save_log(updated, stamp=stamp, description=description)
 
 
 def undo_last(folder: str | Path) -> Undone | None:
@@ -296,25 +518,33 @@ def undo_last(folder: str | Path) -> Undone | None:
     The backup used is removed, so calling it again steps further back.
     """
     folder = Path(folder)
-    backups = _list_backups(folder)
-    if not backups:
-        return None
-    latest = backups[-1]
-    description = json.loads((latest / MANIFEST).read_text(encoding="utf-8"))["description"]
-    _restore(folder, latest)
-    shutil.rmtree(latest)
+    with folder_lock(folder):
+        backups = _list_backups(folder)
+        if not backups:
+            return None
+        latest = backups[-1]
+        description = json.loads((latest / MANIFEST).read_text(encoding="utf-8"))["description"]
+        _restore(folder, latest)
+        shutil.rmtree(latest)
     return Undone(stamp=latest.name, description=description)
 
 
 def create_log(folder: str | Path) -> Path:
     """Make a new, empty log in ``folder`` from the templates; refuses to overwrite a log."""
     folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    with folder_lock(folder):
+        _write_new_log(folder)
+    return folder
+
+
+def _write_new_log(folder: Path) -> None:
+    """Write the template files into ``folder``, refusing if any log file is already there."""
     existing = [n for n in (*LOG_FILES, schema.SETTINGS_FILE) if (folder / n).exists()]
     if existing:
         raise FileExistsError(
             f"{folder} already holds {', '.join(existing)}; Network Coach will not overwrite a log"
         )
-    folder.mkdir(parents=True, exist_ok=True)
     headers = {
         schema.CONTACTS_FILE: ",".join(schema.CONTACT_COLUMNS) + "\n",
         schema.INTERACTIONS_FILE: ",".join(schema.INTERACTION_COLUMNS) + "\n",
@@ -326,4 +556,3 @@ def create_log(folder: str | Path) -> Path:
     settings = TEMPLATES / schema.SETTINGS_FILE
     if settings.is_file():
         shutil.copyfile(settings, folder / schema.SETTINGS_FILE)
-    return folder

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from netcoach import schema
 from netcoach.log import NetworkLog
+from netcoach.saving import LOCK_FILE
 
 CONTACTS_CSV = (
     "contact_id,name,organisation,role,how_met,tier,cadence_days,email,profile_url,tags,notes\n"
@@ -45,12 +46,16 @@ def write_log(
     return folder
 
 
-def folder_digest(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` (hidden ones too) with the SHA-256 of its bytes."""
+def folder_digest(folder: Path, *, with_lock: bool = False) -> dict[str, str]:
+    """Every file under ``folder`` (hidden ones too) with the SHA-256 of its bytes.
+
+    The empty lock file a writer leaves behind (``.netcoach.lock``, not data) is left out
+    unless ``with_lock``.
+    """
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        if p.is_file() and (with_lock or p.name != LOCK_FILE)
     }
 
 

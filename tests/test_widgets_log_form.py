@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 
 import pytest
+from helpers import folder_digest
 
 from netcoach import schema
 from netcoach.loading import load_log
@@ -17,12 +17,8 @@ DAY = dt.date(2025, 9, 1)
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` (backups included) with a hash of its bytes."""
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+    """Every file under ``folder`` (backups included, the empty lock file not) and its hash."""
+    return folder_digest(folder)
 
 
 @pytest.fixture

@@ -63,6 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from netcoach.importers import ImportOptions, import_into
     from netcoach.importers.ical import MAX_ATTENDEES
+    from netcoach.saving import LogBusyError
     from netcoach.validation import LogValidationError
 
     if args.max_attendees is not None and args.max_attendees < 2:
@@ -84,6 +85,8 @@ def run(args: argparse.Namespace) -> int:
         if err.count > 20:
             print(f"... and {err.count - 20} more", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except LogBusyError as err:
+        raise CommandError(str(err)) from None
     if args.json:
         print(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
     else:

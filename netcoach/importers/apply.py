@@ -1,5 +1,8 @@
 """Import files into a log folder: read them all, merge, validate, then save atomically.
 
+The log is read, merged and saved while holding the folder's lock
+(:func:`netcoach.saving.folder_lock`), so rows another program saves meanwhile are kept.
+
 Nothing is written until every file has been read and the merged log has passed
 validation; any problem (in any file) stops the import and the folder stays exactly as it
 was. A folder without a log is created from the templates. Nothing is sent anywhere.
@@ -19,7 +22,7 @@ from netcoach.importers.sources import SourceFile
 from netcoach.importers.summary import ImportSummary
 from netcoach.loading import load_log
 from netcoach.log import NetworkLog
-from netcoach.saving import canonical_frames, create_log, save_log
+from netcoach.saving import canonical_frames, create_log, folder_lock, save_log
 from netcoach.settings import FolderSettings
 from netcoach.validation import LogValidationError, Problem
 
@@ -69,6 +72,25 @@ def import_into(
             [Problem(str(folder), None, None, "this is a file, not a folder; give your log folder")]
         )
     batches = read_sources(sources, options)
+    if dry_run or not _has_log(folder):
+        _, summary = _merge_into(folder, batches, dry_run=dry_run)  # checked before creating
+        if dry_run or not summary.changed:
+            return summary
+        folder.mkdir(parents=True, exist_ok=True)
+    with folder_lock(folder):  # read, merge and save with no other program saving between
+        if not _has_log(folder):
+            create_log(folder)
+        merged, summary = _merge_into(folder, batches)
+        if summary.changed:
+            save_log(merged, folder, description=f"import {len(summary.files)} file(s)")
+            summary.saved_to = str(folder)
+    return summary
+
+
+def _merge_into(
+    folder: Path, batches: list, *, dry_run: bool = False
+) -> tuple[NetworkLog, ImportSummary]:
+    """The log in ``folder`` (empty when there is none yet) with ``batches`` merged in."""
     if _has_log(folder):
         log = load_log(folder)
         frames = canonical_frames(log)
@@ -80,12 +102,5 @@ def import_into(
     new_contacts, new_interactions, summary = merge(contacts, interactions, batches)
     summary.dry_run = dry_run
     merged = NetworkLog.from_frames(new_contacts, new_interactions, folder_settings=settings)
-    if dry_run or not summary.changed:
-        return summary
-    if not _has_log(folder):
-        create_log(folder)
-        merged.folder_settings = load_log(folder).folder_settings
     merged.folder = folder
-    save_log(merged, folder, description=f"import {len(summary.files)} file(s)")
-    summary.saved_to = str(folder)
-    return summary
+    return merged, summary

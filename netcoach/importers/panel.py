@@ -17,8 +17,9 @@ from netcoach.importers.apply import import_into
 from netcoach.importers.detect import ImportOptions
 from netcoach.importers.sources import SourceFile
 from netcoach.importers.summary import ImportSummary
+from netcoach.saving import LogBusyError
 from netcoach.validation import LogValidationError
-from netcoach.widgets.common import STYLE, MessageArea, column, full_width, label
+from netcoach.widgets.common import STYLE, MessageArea, column, full_width, label, show_error
 
 ACCEPT = ".zip,.csv,.vcf,.vcard,.ics"
 
@@ -109,6 +110,10 @@ class ImportPanel(w.VBox):
                 "error",
                 [str(p) for p in err.problems[:20]],
             )
+            return None
+        except LogBusyError as err:
+            self.summary = None
+            show_error(self.result, err)
             return None
         self.summary = summary
         self.result.show(summary.headline(), "success", summary.details())

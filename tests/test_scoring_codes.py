@@ -10,6 +10,7 @@ from hypothesis.extra import numpy as hnp
 
 from netcoach.scoring.follow_up import first_max_per_group
 from netcoach.scoring.window import contact_date_order, rows_where, stable_order
+from netcoach.scoring.wording import rows_phrase
 
 codes_strategy = hnp.arrays(np.int64, st.integers(0, 60), elements=st.integers(0, 200_000))
 
@@ -45,3 +46,8 @@ def test_rows_where_is_a_boolean_filter_with_a_fresh_index(mask):
     frame = pd.DataFrame({"x": range(len(mask)), "s": [f"r{i}" for i in range(len(mask))]})
     expected = frame[np.array(mask, dtype=bool)].reset_index(drop=True)
     pd.testing.assert_frame_equal(rows_where(frame, np.array(mask, dtype=bool)), expected)
+
+
+@given(st.lists(st.integers(2, 10_000), max_size=30))
+def test_rows_phrase_reads_a_numpy_array_like_a_list(rows):
+    assert rows_phrase(np.array(rows, dtype="int64")) == rows_phrase(rows)

@@ -94,13 +94,13 @@ def score_reciprocity(data: ScoringInput) -> ScoreResult:
     )
 
 
-def _rows_for(data: ScoringInput, codes: np.ndarray, kinds: tuple[str, ...]) -> list[int]:
+def _rows_for(data: ScoringInput, codes: np.ndarray, kinds: tuple[str, ...]) -> np.ndarray:
     """Window rows of these kinds with the contacts of these codes, in window order."""
     wanted = np.zeros(len(data.contact_ids), dtype=bool)
     wanted[codes] = True
     window = data.window
     keep = kind_mask(window, kinds) & wanted[window[CONTACT_CODE].to_numpy()]
-    return window["row"].to_numpy()[keep].tolist()
+    return window["row"].to_numpy()[keep]
 
 
 def _reasons(
@@ -145,7 +145,7 @@ def _reasons(
                 f"You asked {name_list(one_way['name'].tolist())} for something and gave "
                 f"nothing back ({len(one_way)} of the {plural(asked, 'person', 'people')} "
                 f"you asked) {rows_phrase(rows)}.",
-                tuple(rows),
+                tuple(rows.tolist()),
             )
         )
     elif asked:
@@ -158,7 +158,7 @@ def _reasons(
                 f"{verb(len(unreturned), 'has', 'have')} had nothing back yet "
                 f"({len(unreturned)} of the "
                 f"{plural(helpers, 'person', 'people')} who helped you) {rows_phrase(rows)}.",
-                tuple(rows),
+                tuple(rows.tolist()),
             )
         )
     elif helpers:

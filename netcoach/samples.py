@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -711,19 +713,60 @@ def generate_sample(name: str, seed: int = DEFAULT_SEED) -> tuple[pd.DataFrame, 
     )
 
 
-def write_samples(out_dir: str | Path, seed: int = DEFAULT_SEED) -> list[Path]:
-    """Write the three sample learners (and an index ``README.md``) into ``out_dir``."""
-    out = Path(out_dir)
-    folders = []
+class SamplesWouldOverwriteError(FileExistsError):
+    """The folder holds files that :func:`write_samples` would replace with different ones."""
+
+    def __init__(self, out: Path, paths: list[Path]) -> None:
+        self.out = out
+        self.paths = paths
+        super().__init__(self.explain("pass force=True"))
+
+    def explain(self, how_to_force: str) -> str:
+        """The message, naming the files, ending with how to replace them anyway."""
+        names = ", ".join(p.as_posix() for p in self.paths)
+        return (
+            f"{self.out} already holds files that differ from the samples ({names}); nothing "
+            f"was written. Choose an empty folder, or {how_to_force} to replace them."
+        )
+
+
+def _write_sample_files(out: Path, seed: int) -> None:
+    """Write every sample file into ``out``, replacing whatever is there."""
     for name in SAMPLE_NAMES:
         contacts, interactions = generate_sample(name, seed)
         folder = out / name
         write_log_csv(contacts, interactions, folder)
         (folder / SETTINGS_FILE).write_text(_settings_toml(SAMPLE_AS_OF), encoding="utf-8")
         (folder / "README.md").write_text(_readme(name), encoding="utf-8")
-        folders.append(folder)
     (out / "README.md").write_text(_index_readme(), encoding="utf-8")
-    return folders
+
+
+def write_samples(
+    out_dir: str | Path, seed: int = DEFAULT_SEED, *, force: bool = False
+) -> list[Path]:
+    """Write the three sample learners (and an index ``README.md``) into ``out_dir``.
+
+    Files already there with the same bytes are left alone, so regenerating the samples in
+    place works. If any file there differs (a learner's own ``contacts.csv``, say), nothing
+    is written and :class:`SamplesWouldOverwriteError` names them, unless ``force``.
+    """
+    out = Path(out_dir)
+    with tempfile.TemporaryDirectory(prefix="netcoach-samples-") as tmp:
+        staged = Path(tmp)
+        _write_sample_files(staged, seed)
+        files = sorted(p.relative_to(staged) for p in staged.rglob("*") if p.is_file())
+        new = [f for f in files if not (out / f).is_file() or _differs(staged / f, out / f)]
+        differing = [f for f in new if (out / f).exists()]
+        if differing and not force:
+            raise SamplesWouldOverwriteError(out, differing)
+        for rel in new:
+            (out / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(staged / rel, out / rel)
+    return [out / name for name in SAMPLE_NAMES]
+
+
+def _differs(ours: Path, theirs: Path) -> bool:
+    return ours.read_bytes() != theirs.read_bytes()
 
 
 REPO_SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"

@@ -1,4 +1,4 @@
-"""``netcoach samples OUT_DIR``: write the three invented sample learners."""
+"""``netcoach samples OUT_DIR [--force]``: write the three invented sample learners."""
 
 from __future__ import annotations
 
@@ -21,17 +21,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})"
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace files in OUT_DIR that differ from the samples (by default nothing is "
+        "overwritten; files identical to the samples are always fine)",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from netcoach.samples import write_samples
+    from netcoach.samples import SamplesWouldOverwriteError, write_samples
 
     out = Path(args.out_dir)
     if out.exists() and not out.is_dir():
         raise CommandError(f"{out}: this is a file; give a folder to write the samples into")
     try:
-        folders = write_samples(out, seed=args.seed)
+        folders = write_samples(out, seed=args.seed, force=args.force)
+    except SamplesWouldOverwriteError as err:
+        raise CommandError(err.explain("add --force")) from None
     except OSError as err:
         raise CommandError(f"{out}: could not write the samples ({err.strerror})") from None
     for folder in folders:

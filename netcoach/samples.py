@@ -760,13 +760,23 @@ def write_samples(
         if differing and not force:
             raise SamplesWouldOverwriteError(out, differing)
         for rel in new:
-            (out / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(staged / rel, out / rel)
+            _copy_into_place(staged / rel, out / rel)
     return [out / name for name in SAMPLE_NAMES]
 
 
 def _differs(ours: Path, theirs: Path) -> bool:
     return ours.read_bytes() != theirs.read_bytes()
+
+
+def _copy_into_place(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` atomically: another program never sees half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(source, tmp)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 REPO_SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"

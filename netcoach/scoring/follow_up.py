@@ -168,7 +168,7 @@ def over_contact(data: ScoringInput) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "contact_id": data.contact_ids[codes[worst]].to_numpy(),
-            "name": data.contact_names.array.take(codes[worst]).to_numpy(),
+            "name": data.names_for(codes[worst]).to_numpy(),
             "asks_in_window": asks_in_window[worst].astype("int64"),
             "first_ask": dates[first[worst]],
             "last_ask": dates[worst],
@@ -213,8 +213,10 @@ def thanks_table(data: ScoringInput) -> pd.DataFrame:
 
 def _items(data: ScoringInput, kinds: str | tuple[str, ...]) -> pd.DataFrame:
     """Window rows of these kinds, to be answered: row, date, contact_id, name, kind, codes."""
-    columns = ["row", "date", "contact_id", "name", "kind", CONTACT_CODE, KIND_CODE]
-    return data.window.loc[kind_mask(data.window, kinds), columns]
+    columns = ["row", "date", "contact_id", "kind", CONTACT_CODE, KIND_CODE]
+    items = data.window.loc[kind_mask(data.window, kinds), columns]
+    items.insert(3, "name", data.names_for(items[CONTACT_CODE].to_numpy()))
+    return items
 
 
 def _responses(data: ScoringInput, kinds: str | tuple[str, ...]) -> pd.DataFrame:

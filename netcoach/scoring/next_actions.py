@@ -28,16 +28,26 @@ COLUMNS = ["rank", "contact_id", "name", "action", "reason", "days_overdue", "pr
 def _frame(
     rows: pd.DataFrame, action: str, reasons: pd.Series, days: pd.Series, refs: pd.Series
 ) -> pd.DataFrame:
+    days_overdue = days.to_numpy("int64")
     return pd.DataFrame(
         {
             "contact_id": rows["contact_id"].to_numpy(),
             "name": rows["name"].to_numpy(),
             "action": action,
             "reason": reasons.to_numpy(),
-            "days_overdue": days.to_numpy("int64"),
+            "days_overdue": days_overdue,
+            "priority": URGENCY[action] + np.minimum(days_overdue, 365) / 366,
             "rows": refs.to_numpy(),
         }
     )
+
+
+def _ranked_order(actions: pd.DataFrame) -> np.ndarray:
+    """Highest priority first, then name and contact id (A to Z), ties kept in order: one
+    lexsort of sorted integer codes (sorting the text columns themselves costs more)."""
+    names = pd.factorize(actions["name"], sort=True, use_na_sentinel=False)[0]
+    ids = pd.factorize(actions["contact_id"], sort=True, use_na_sentinel=False)[0]
+    return np.lexsort((ids, names, -actions["priority"].to_numpy()))
 
 
 def _rows_per_group(keys: pd.Series, rows: pd.Series) -> list[tuple[int, ...]]:
@@ -222,10 +232,6 @@ def build_next_actions(
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})
     actions = pd.concat(parts, ignore_index=True)
-    urgency = actions["action"].map(URGENCY)
-    actions["priority"] = urgency + actions["days_overdue"].clip(upper=365) / 366
-    actions = actions.sort_values(
-        ["priority", "name", "contact_id"], ascending=[False, True, True], kind="stable"
-    ).reset_index(drop=True)
+    actions = actions.take(_ranked_order(actions)).reset_index(drop=True)
     actions.insert(0, "rank", range(1, len(actions) + 1))
     return actions[COLUMNS]

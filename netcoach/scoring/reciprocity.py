@@ -67,7 +67,7 @@ def balance(gives: int, asks: int) -> float:
 def score_reciprocity(data: ScoringInput) -> ScoreResult:
     """Reciprocity score, components, reasons and the per-contact table."""
     per_contact, codes = per_contact_counts(data)
-    per_contact.insert(1, "name", data.contact_names.array.take(codes))
+    per_contact.insert(1, "name", data.names_for(codes))
 
     g, a = int(per_contact["gives"].sum()), int(per_contact["asks"].sum())
     asked = int((per_contact["asks"] > 0).sum())

@@ -41,14 +41,18 @@ class ScoringInput:
     contacts: pd.DataFrame
     """contact_id, name, tier, cadence_days, contact_code (one row per contact)."""
     history: pd.DataFrame
-    """Every interaction up to ``as_of``: date, contact_id, channel, kind, row, name,
-    contact_code, kind_code."""
+    """Every interaction up to ``as_of``: date, contact_id, channel, kind, row,
+    contact_code, kind_code (names: :meth:`names_for`)."""
     window: pd.DataFrame
     """The part of ``history`` inside the look-back window, plus channel_code."""
     contact_ids: pd.Index
     """The distinct contact ids in ``history``, sorted: ``contact_code`` indexes this."""
     contact_names: pd.Series
     """The name of each id in ``contact_ids`` (the id itself if it is not in contacts)."""
+
+    def names_for(self, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
+        """The names of the contacts with these codes (as ``contact_names``' text array)."""
+        return self.contact_names.array.take(codes)
 
     @property
     def window_key(self) -> tuple[pd.Timestamp, int]:
@@ -139,7 +143,7 @@ def rows_where(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
 def prepare(
     log: NetworkLog, as_of: dt.date | str | pd.Timestamp, settings: Settings
 ) -> ScoringInput:
-    """Cut the log to what was known on ``as_of``, attach contact names and integer codes."""
+    """Cut the log to what was known on ``as_of``; code contacts, kinds and channels."""
     as_of_ts = to_timestamp(as_of)
     window_start = as_of_ts - pd.Timedelta(days=settings.lookback_days - 1)
     contacts = log.contacts[["contact_id", "name", "tier", "cadence_days"]].reset_index(drop=True)
@@ -152,7 +156,6 @@ def prepare(
     codes, contact_ids = pd.factorize(history["contact_id"], sort=True)
     ids = pd.Series(contact_ids)
     names = lookup(ids, contacts.set_index("contact_id")["name"]).fillna(ids)
-    history["name"] = pd.Series(names.array.take(codes), index=history.index)
     history[CONTACT_CODE] = codes
     history[KIND_CODE] = positions(history["kind"], KINDS).astype("int8")
     contacts[CONTACT_CODE] = contact_ids.get_indexer(contacts["contact_id"])

@@ -800,7 +800,7 @@ def sample_path(name: str) -> Path:
         return folder
     cache = _cache_dir()
     if not (cache / name / INTERACTIONS_FILE).exists():
-        write_samples(cache)
+        write_samples(cache, force=True)  # our own cache: an older version's files give way
     return cache / name
 
 

@@ -229,6 +229,23 @@ def test_sample_path_regenerates_into_a_cache_when_the_repo_copy_is_missing(
         assert (folder / file).read_bytes() == (COMMITTED / "graduate" / file).read_bytes()
 
 
+def test_sample_cache_left_by_an_older_version_is_refreshed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(samples, "REPO_SAMPLES", tmp_path / "missing")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    stale = samples.sample_path("career-changer").parent
+    (stale / "graduate" / "interactions.csv").unlink()
+    (stale / "career-changer" / "contacts.csv").write_text("an older version's file\n")
+    folder = samples.sample_path("graduate")
+    assert (folder / "interactions.csv").read_bytes() == (
+        COMMITTED / "graduate" / "interactions.csv"
+    ).read_bytes()
+    assert (stale / "career-changer" / "contacts.csv").read_bytes() == (
+        COMMITTED / "career-changer" / "contacts.csv"
+    ).read_bytes()
+
+
 @pytest.mark.parametrize("name", samples.SAMPLE_NAMES)
 def test_samples_load_without_problems(name: str) -> None:
     pytest.importorskip("netcoach.loading", reason="the loader has not landed yet")

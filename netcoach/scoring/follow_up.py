@@ -37,7 +37,7 @@ from netcoach.scoring.window import (
     kind_mask,
     rows_where,
 )
-from netcoach.scoring.wording import day, map_distinct, name_list, plural, rows_phrase, verb
+from netcoach.scoring.wording import day, format_distinct, name_list, plural, rows_phrase, verb
 
 GAP_POINTS = {"on_time": 0.0, "late": 0.5, "overdue": 1.0}
 STATUSES = pd.array(["on_time", "late", "overdue", "open"], dtype="str")
@@ -385,8 +385,8 @@ def _reasons(
     for name, asks, first, last, rows in zip(
         flagged["name"].tolist(),
         flagged["asks_in_window"].tolist(),
-        map_distinct(flagged["first_ask"], day).tolist(),
-        map_distinct(flagged["last_ask"], day).tolist(),
+        format_distinct(flagged["first_ask"], day).tolist(),
+        format_distinct(flagged["last_ask"], day).tolist(),
         flagged["rows"].tolist(),
         strict=True,
     ):

@@ -19,7 +19,7 @@ import pandas as pd
 
 from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.results import ScoreResult
-from netcoach.scoring.wording import day, map_distinct, map_each, plural, rows_phrase, times
+from netcoach.scoring.wording import day, format_distinct, map_each, plural, rows_phrase, times
 
 URGENCY = {"follow_up_lead": 5, "send_thanks": 4, "ease_off": 3, "reconnect": 2, "give_back": 1}
 COLUMNS = ["rank", "contact_id", "name", "action", "reason", "days_overdue", "priority", "rows"]
@@ -73,9 +73,9 @@ def _lead_actions(follow_up: ScoreResult, window_days: int) -> pd.DataFrame:
         "Follow up the job lead "
         + leads["name"]
         + " gave you on "
-        + map_distinct(leads["date"], day)
+        + format_distinct(leads["date"], day)
         + ": "
-        + map_distinct(leads["days_overdue"], lambda d: plural(d, "day"))
+        + format_distinct(leads["days_overdue"], lambda d: plural(d, "day"))
         + f" past the {window_days}-day window. If it is not for you, tell them why "
         + map_each(leads["row"], lambda r: rows_phrase([r]))
         + "."
@@ -102,13 +102,13 @@ def _thanks_actions(follow_up: ScoreResult, window_days: int) -> pd.DataFrame:
         "Thank "
         + per_person["name"]
         + " for "
-        + map_distinct(
+        + format_distinct(
             per_person["items"], lambda n: "their help" if n == 1 else f"{n} pieces of help"
         )
         + " (since "
-        + map_distinct(per_person["first"], day)
+        + format_distinct(per_person["first"], day)
         + "): "
-        + map_distinct(per_person["days_overdue"], lambda d: plural(d, "day"))
+        + format_distinct(per_person["days_overdue"], lambda d: plural(d, "day"))
         + f" past the {window_days}-day thanks window "
         + map_each(per_person["rows"], rows_phrase)
         + "."
@@ -126,7 +126,7 @@ def _ease_off_actions(follow_up: ScoreResult, ask_window_days: int) -> pd.DataFr
         "Give "
         + flagged["name"]
         + " some room: you asked them "
-        + map_distinct(flagged["asks_in_window"], times)
+        + format_distinct(flagged["asks_in_window"], times)
         + f" within {ask_window_days} days. "
         "Next time, offer something before you ask " + map_each(flagged["rows"], rows_phrase) + "."
     )
@@ -140,7 +140,7 @@ def _reconnect_actions(follow_up: ScoreResult) -> pd.DataFrame:
     if cadence.empty:
         return pd.DataFrame()
     never = cadence["status"] == "never"
-    last = map_distinct(cadence["last_contact"], lambda d: day(d) if pd.notna(d) else "")
+    last = format_distinct(cadence["last_contact"], lambda d: day(d) if pd.notna(d) else "")
     reasons = pd.Series(
         [
             f"Reconnect with {n}: no contact is logged yet and you planned every {c} days."
@@ -168,10 +168,10 @@ def _give_back_actions(reciprocity: ScoreResult) -> pd.DataFrame:
     owed = per_contact[per_contact["one_way"] | per_contact["unreciprocated"]]
     if owed.empty:
         return pd.DataFrame()
-    what = map_distinct(owed["asks"], lambda a: f"you asked them {times(a)}").where(
+    what = format_distinct(owed["asks"], lambda a: f"you asked them {times(a)}").where(
         owed["asks"] > 0, ""
     )
-    helped = map_distinct(owed["received"], lambda r: f"they helped you {times(r)}")
+    helped = format_distinct(owed["received"], lambda r: f"they helped you {times(r)}")
     what = what.where(owed["received"] == 0, what.where(what == "", what + " and ") + helped)
     reasons = (
         "Offer " + owed["name"] + " something of value (an article, an introduction, "

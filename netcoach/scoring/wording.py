@@ -58,7 +58,7 @@ def rows_phrase(rows: Iterable[int], file: str = "interactions.csv", limit: int 
     return f"({file} rows {', '.join(shown[:-1])} and {shown[-1]})"
 
 
-def map_distinct(values: pd.Series, func: Callable[[Any], str]) -> pd.Series:
+def format_distinct(values: pd.Series, func: Callable[[Any], str]) -> pd.Series:
     """``values.map(func)`` calling ``func`` once per distinct value (days, counts and
     dates repeat across thousands of next-action rows and reasons)."""
     codes, uniques = pd.factorize(values, use_na_sentinel=False)

@@ -49,10 +49,9 @@ def by_month(window: pd.DataFrame, start: pd.Timestamp, as_of: pd.Timestamp) -> 
     # Counted with one bincount over (month, channel) positions: the same table as
     # pd.crosstab, several times faster (crosstab also costs ~10 ms on a tiny window).
     first, n_channels = months[0], len(CHANNELS)
-    dates = window["date"].dt
-    month = (dates.year.to_numpy("int64", na_value=-1) - first.year) * 12 + (
-        dates.month.to_numpy("int64", na_value=-(10**6)) - first.month
-    )
+    # Months since January 1970 (window dates are never NaT: they are on or before as_of).
+    since_1970 = window["date"].to_numpy("M8[ns]").astype("M8[M]").view("int64")
+    month = since_1970 - ((first.year - 1970) * 12 + first.month - 1)
     channel = window[CHANNEL_CODE].to_numpy("int64")
     keep = (channel >= 0) & (month >= 0) & (month < len(months))
     counts = np.bincount(

@@ -148,11 +148,11 @@ def _reconnect_actions(follow_up: ScoreResult) -> pd.DataFrame:
             else f"Reconnect with {n}: last in touch {lc}, {plural(int(d), 'day')} past your "
             f"{c}-day cadence. A short check-in with something useful is enough."
             for n, c, nv, lc, d in zip(
-                cadence["name"],
-                cadence["cadence_days"],
-                never,
-                last,
-                cadence["days_overdue"],
+                cadence["name"].tolist(),  # lists: iterating Arrow strings is slower
+                cadence["cadence_days"].tolist(),
+                never.tolist(),
+                last.tolist(),
+                cadence["days_overdue"].tolist(),
                 strict=True,
             )
         ],

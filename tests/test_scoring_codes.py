@@ -8,8 +8,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+from netcoach.schema import ASK_KINDS, GIVE_KINDS, KINDS
 from netcoach.scoring.follow_up import first_max_per_group
-from netcoach.scoring.window import contact_date_order, rows_where, stable_order
+from netcoach.scoring.window import (
+    KIND_CODE,
+    contact_date_order,
+    kind_mask,
+    positions,
+    rows_where,
+    stable_order,
+)
 from netcoach.scoring.wording import rows_phrase
 
 codes_strategy = hnp.arrays(np.int64, st.integers(0, 60), elements=st.integers(0, 200_000))
@@ -51,3 +59,11 @@ def test_rows_where_is_a_boolean_filter_with_a_fresh_index(mask):
 @given(st.lists(st.integers(2, 10_000), max_size=30))
 def test_rows_phrase_reads_a_numpy_array_like_a_list(rows):
     assert rows_phrase(np.array(rows, dtype="int64")) == rows_phrase(rows)
+
+
+def test_kind_mask_matches_isin_and_never_matches_an_unknown_kind():
+    kinds = pd.Series(["shared", "bogus", "asked_lead", "thanked", ""], dtype="str")
+    frame = pd.DataFrame({KIND_CODE: positions(kinds, KINDS).astype("int8")})
+    for wanted in (GIVE_KINDS, ASK_KINDS, "thanked", GIVE_KINDS + ASK_KINDS):
+        expected = kinds.isin([wanted] if isinstance(wanted, str) else wanted).to_numpy()
+        assert np.array_equal(kind_mask(frame, wanted), expected)

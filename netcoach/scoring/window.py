@@ -102,7 +102,7 @@ def _code_mask(
     wanted = (wanted,) if isinstance(wanted, str) else wanted
     table = np.zeros(len(values) + 1, dtype=bool)  # the last slot is code -1 (not a value)
     table[[values.index(v) for v in wanted]] = True
-    return table[codes]
+    return np.take(table, codes)  # twice as fast as table[codes] for int8 codes
 
 
 def stable_order(codes: np.ndarray) -> np.ndarray:

@@ -521,7 +521,7 @@ def _normalise_interactions(
         ids = contact_ids[contact_ids != ""]
         keys = ids.str.casefold()
         first = ~keys.duplicated()
-        canonical = dict(zip(keys[first], ids[first], strict=True))
+        canonical = dict(zip(keys[first].tolist(), ids[first].tolist(), strict=True))
         matched = map_distinct(out["contact_id"], lambda u: canonical.get(u.casefold()))
         unknown = matched.isna() & (out["contact_id"] != "")
         if unknown.any():

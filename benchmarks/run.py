@@ -260,16 +260,19 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
             )
     widget = results.get("widget")
     if widget and "error" not in widget:
-        fresh = widget["slider_to_view_fresh"]
-        rows.append(
-            {
-                "goal": f"widget p95 < {GOALS['widget_p95_ms']:g} ms at "
-                f"{widget['interactions']} interactions",
-                "figure": f"p50 {fresh['p50_ms']:.0f} ms, p95 {fresh['p95_ms']:.0f} ms "
-                f"(cpu p95 {widget['slider_to_view_fresh_cpu']['p95_ms']:.0f} ms)",
-                "met": fresh["p95_ms"] < GOALS["widget_p95_ms"],
-            }
-        )
+        for key, what in (
+            ("slider_to_scores_shown", "slider to cards and tables"),
+            ("slider_to_view_fresh", "slider to the chart redrawn too"),
+        ):
+            step = widget[key]
+            rows.append(
+                {
+                    "goal": f"widget p95 < {GOALS['widget_p95_ms']:g} ms at "
+                    f"{widget['interactions']} interactions: {what}",
+                    "figure": f"p50 {step['p50_ms']:.0f} ms, p95 {step['p95_ms']:.0f} ms",
+                    "met": step["p95_ms"] < GOALS["widget_p95_ms"],
+                }
+            )
     imports = results.get("import")
     if imports:
         best = imports["netcoach"]["best_s"]
@@ -317,8 +320,11 @@ def table(results: dict[str, Any]) -> str:
         other.append(("widget latency", f"failed: {' '.join(widget['error'])[-200:]}", None))
     elif widget:
         for key, label in (
-            ("slider_to_view_fresh", "widget: slider to updated view"),
+            ("slider_to_scores_shown", "widget: slider to cards and tables"),
+            ("slider_to_view_fresh", "widget: slider to updated view, chart included"),
             ("slider_to_view_fresh_cpu", "widget: same, CPU time"),
+            ("live_slider_to_chart", "widget, live kernel: slider to chart redrawn"),
+            ("live_burst_of_5_to_chart", "widget, live kernel: five quick changes to chart"),
             ("slider_to_view_cached", "widget: back to seen settings"),
             ("score_log_only", "widget: score_log alone"),
         ):

@@ -26,6 +26,7 @@ failing rows (at most :data:`MAX_PROBLEMS_PER_FILE` per file; the rest are count
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -74,6 +75,13 @@ DATE_FORMATS_NAMED: tuple[str, ...] = (
     "%d-%b-%Y",
 )
 _DATE_HINT = "write it like 2024-03-12 (year-month-day), 12/03/2024 or 12 Mar 2024"
+COMPACT_DATE = r"\d{8}"
+"""``20240312``: year, month and day run together (exported by some tools); only eight digits."""
+SPREADSHEET_DAY_NUMBERS = (20_000, 80_000)
+"""A whole number in this range in a date column is probably a spreadsheet's own day number
+(1954 to 2119 counted from 1900, as Excel and LibreOffice do). It is not guessed at: the
+message shows the date it would be and how to save the column as dates."""
+SPREADSHEET_EPOCH = dt.date(1899, 12, 30)
 
 
 @dataclass(frozen=True)
@@ -279,8 +287,8 @@ def parse_dates(values: pd.Series, *, day_first: bool = True) -> pd.Series:
     """Dates as spreadsheets write them, as ``datetime64[ns]`` at midnight; NaT if unreadable.
 
     Accepts ``2024-03-12``, ``12/03/2024`` and ``12-03-2024`` (day first unless
-    ``day_first=False``), ``12 Mar 2024``, ``12 March 2024``, ``Mar 12, 2024`` and Excel's
-    ``2024-03-12 00:00:00``; also real datetime or date values built in code.
+    ``day_first=False``), ``12 Mar 2024``, ``12 March 2024``, ``Mar 12, 2024``, Excel's
+    ``2024-03-12 00:00:00`` and ``20240312``; also real datetime or date values built in code.
     """
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         out = values
@@ -296,8 +304,28 @@ def _parse_text_dates(text: pd.Series, day_first: bool) -> pd.Series:
     the number of different days in them."""
     codes, uniques = pd.factorize(text)
     distinct = pd.Series(uniques, dtype=str).str.replace(r"\s+", " ", regex=True)
-    parsed = _try_formats(distinct, _formats(day_first)).dt.normalize().to_numpy()
+    parsed = _try_formats(distinct, _formats(day_first))
+    compact = parsed.isna() & distinct.str.fullmatch(COMPACT_DATE)
+    if compact.any():
+        parsed[compact] = pd.to_datetime(distinct[compact], format="%Y%m%d", errors="coerce")
+    parsed = parsed.dt.normalize().to_numpy()
     return pd.Series(parsed[codes], index=text.index, dtype="datetime64[ns]")
+
+
+def _spreadsheet_day_hints(text: pd.Series) -> pd.Series:
+    """For values that look like a spreadsheet's day number, what to do; else empty text."""
+    number = pd.to_numeric(text.where(text.str.fullmatch(r"\d{5}(\.0+)?"), None), errors="coerce")
+    low, high = SPREADSHEET_DAY_NUMBERS
+    looks = number.between(low, high)
+    hints = pd.Series("", index=text.index, dtype=object)
+    for value in number[looks].unique():
+        day = SPREADSHEET_EPOCH + dt.timedelta(days=int(value))
+        hints[number == value] = (
+            f": it looks like a spreadsheet's day number ({int(value)} is {day:%d %b %Y} in "
+            "Excel or LibreOffice). Format the date column as dates (year-month-day) in your "
+            "spreadsheet and save the CSV again"
+        )
+    return hints
 
 
 def _date_problems(
@@ -309,7 +337,9 @@ def _date_problems(
     other = _parse_text_dates(text[bad], not day_first).notna()
     setting = "false" if day_first else "true"
     order = "month first" if day_first else "day first"
-    messages = "cannot read " + ('"' + text[bad] + '"') + " as a date; " + _DATE_HINT
+    hints = _spreadsheet_day_hints(text[bad])
+    messages = "cannot read " + ('"' + text[bad] + '"') + " as a date"
+    messages = messages.where(hints != "", messages + "; " + _DATE_HINT) + hints
     messages = messages.where(
         ~other,
         messages + f" (if your dates are {order}, put day_first = {setting} in settings.toml)",

@@ -149,6 +149,7 @@ def test_organization_header_and_tags_are_normalised() -> None:
         "March 12, 2024",
         "2024-03-12 00:00:00",
         " 12  mar  2024 ",
+        "20240312",
     ],
 )
 def test_each_date_format_reads_as_12_march(written: str) -> None:
@@ -216,6 +217,23 @@ def test_bad_date_with_a_hint_about_day_first() -> None:
     assert 'cannot read "31/02/2024" as a date' in found[0].message
     assert "day_first" not in found[0].message
     assert "day_first = false" in found[1].message  # 13 can only be a day
+
+
+@pytest.mark.parametrize("written", ["12032024", "2024312", "202403120", "20241312"])
+def test_run_together_digits_are_a_date_only_as_eight_year_first_digits(written: str) -> None:
+    assert parse_dates(pd.Series([written])).isna().all()
+
+
+def test_a_spreadsheet_day_number_is_explained_not_guessed() -> None:
+    found = problems_of(contacts(), interactions(date=["45123", "2024-03-12", "45123.0"]))
+    assert [(p.file, p.row, p.column) for p in found] == [
+        ("interactions.csv", 2, "date"),
+        ("interactions.csv", 4, "date"),
+    ]
+    assert found[0].message.startswith('cannot read "45123" as a date: ')
+    assert "16 Jul 2023" in found[0].message  # what Excel shows for day 45123
+    assert "save the CSV again" in found[1].message
+    assert "12 Mar 2024" not in found[0].message  # the general hint is replaced, not added
 
 
 @pytest.mark.parametrize("bad", ["0", "-5", "1.5", "monthly"])

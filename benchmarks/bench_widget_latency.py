@@ -95,15 +95,14 @@ def make_log(folder: Path, n_interactions: int, n_contacts: int) -> None:
 
 
 async def _until_chart_drawn(view: object) -> None:
-    while view._chart_timer is not None:
+    while view.chart_pending:
         await asyncio.sleep(0.001)
 
 
 async def live_steps(view: object, combos: list[tuple[int, int]], repeat: int) -> dict:
     """Slider steps on a running event loop: numbers shown, then the chart drawn."""
     numbers, whole, bursts, burst_drawings = [], [], [], []
-    for cache in (view._charts, view._reports, view._views):
-        cache.clear()  # every step draws afresh
+    view.clear_caches()  # every step draws afresh
     for i in range(repeat):
         lead, rich = combos[(i * 53 + 11) % len(combos)]
         for slider, value in ((view.lead_days, lead), (view.rich_target, rich)):
@@ -112,8 +111,7 @@ async def live_steps(view: object, combos: list[tuple[int, int]], repeat: int) -
             numbers.append(time.perf_counter() - start)
             await _until_chart_drawn(view)
             whole.append(time.perf_counter() - start)
-    for cache in (view._charts, view._reports, view._views):
-        cache.clear()
+    view.clear_caches()
     for i in range(max(5, repeat // 3)):
         view.lead_days.value = 1 + i % 30  # a lead window not seen with these targets
         await _until_chart_drawn(view)

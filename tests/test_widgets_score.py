@@ -167,8 +167,10 @@ def test_live_kernel_shows_numbers_first_and_draws_the_chart_once_per_burst() ->
         )
         assert png_from_html(view.chart_views["channel_mix"].value) == before  # not yet
         assert "Updating the chart" in view.chart_status.value
+        assert view.chart_pending
         assert "view_ms" not in view.last_timing
         await asyncio.sleep(CHART_DELAY_S * 4)
+        assert not view.chart_pending
         assert view.stats["charts_drawn"] == drawn + 1  # five changes, one drawing
         assert png_from_html(view.chart_views["channel_mix"].value) != before
         assert "80%" in html.unescape(view.chart_views["channel_mix"].value)
@@ -178,7 +180,15 @@ def test_live_kernel_shows_numbers_first_and_draws_the_chart_once_per_burst() ->
         # Back to a chart already drawn: straight from the cache, nothing scheduled.
         view.rich_target.value = 50
         assert view.chart_status.value == ""
+        assert not view.chart_pending
         assert "50%" in html.unescape(view.chart_views["channel_mix"].value)
+
+        # With the caches cleared, the same settings are scored and drawn again.
+        view.clear_caches()
+        view.rich_target.value = 80
+        assert view.chart_pending
+        await asyncio.sleep(CHART_DELAY_S * 4)
+        assert "80%" in html.unescape(view.chart_views["channel_mix"].value)
 
         # A new log before the redraw is due: the stale redraw never happens.
         view.rich_target.value = 85

@@ -766,6 +766,16 @@ class ScoreMyNetwork(w.VBox):
         self.chart_status.value = ""
         self.last_timing["view_ms"] = 1000 * (time.perf_counter() - self._refresh_started)
 
+    @property
+    def chart_pending(self) -> bool:
+        """True while the visible chart waits for its scheduled redraw (live kernel only)."""
+        return self._chart_timer is not None
+
+    def clear_caches(self) -> None:
+        """Forget every cached report, view and chart, so the next change scores afresh."""
+        for cache in (self._charts, self._reports, self._views):
+            cache.clear()
+
     def _cancel_chart_timer(self) -> None:
         if self._chart_timer is not None:
             self._chart_timer.cancel()

@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from netcoach import schema
+from netcoach.locking import reading_lock
 from netcoach.log import NetworkLog
 from netcoach.settings import FolderSettings, read_folder_settings
 from netcoach.validation import (
@@ -308,7 +309,9 @@ def load_log(
     """Load, validate and normalise the network log in ``folder``.
 
     ``day_first`` (for dates like 03/04/2024), when given, wins over ``settings.toml``.
-    Raises :class:`LogValidationError` listing every problem in both files.
+    Raises :class:`LogValidationError` listing every problem in both files. While another
+    program saves to the folder it waits (:func:`netcoach.locking.reading_lock`), and
+    raises :class:`netcoach.locking.LogBusyError` if that takes too long.
     """
     folder = Path(folder)
     if not folder.exists():
@@ -326,6 +329,26 @@ def load_log(
                 )
             ]
         )
+    with reading_lock(folder):  # never half of another program's save
+        folder_settings, contacts_raw, interactions_raw, problems = _read_files(
+            folder, day_first, max_bytes
+        )
+
+    (contacts, interactions), error = collect_problems(
+        contacts_raw,
+        interactions_raw,
+        day_first=folder_settings.day_first,
+        earlier=problems,
+    )
+    if error.problems:
+        raise error
+    return NetworkLog(contacts, interactions, folder=folder, folder_settings=folder_settings)
+
+
+def _read_files(
+    folder: Path, day_first: bool | None, max_bytes: int
+) -> tuple[FolderSettings, pd.DataFrame | None, pd.DataFrame | None, list[Problem]]:
+    """Read ``settings.toml`` and both CSV files as text, with the problems found so far."""
     problems: list[Problem] = []
     try:
         folder_settings = read_folder_settings(folder)
@@ -360,13 +383,4 @@ def load_log(
             interactions_path, schema.INTERACTIONS_FILE, max_bytes
         )
         problems += found
-
-    (contacts, interactions), error = collect_problems(
-        contacts_raw,
-        interactions_raw,
-        day_first=folder_settings.day_first,
-        earlier=problems,
-    )
-    if error.problems:
-        raise error
-    return NetworkLog(contacts, interactions, folder=folder, folder_settings=folder_settings)
+    return folder_settings, contacts_raw, interactions_raw, problems

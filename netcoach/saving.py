@@ -9,7 +9,7 @@ old log or the new one, never half of each. :func:`undo_last` restores the lates
 Every change is also locked against other programs: :func:`folder_lock` holds
 ``<folder>/.netcoach.lock`` while a writer reads the log, changes it and saves it, so two
 programs saving to one folder (the log form and the importer, say) take turns and neither
-drops the other's rows. See :func:`folder_lock` for how it works on each platform.
+drops the other's rows (:mod:`netcoach.locking` says how it works on each platform).
 
 Files are written in canonical form: UTF-8, commas, ISO dates (``2024-03-12``), canonical
 values, the columns in :mod:`netcoach.schema` order.
@@ -23,10 +23,6 @@ import json
 import os
 import shutil
 import tempfile
-import threading
-import time
-import warnings
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,17 +34,9 @@ import pyarrow.compute as pc
 
 from netcoach import schema
 from netcoach.loading import load_log
+from netcoach.locking import folder_lock
 from netcoach.log import NetworkLog
 from netcoach.validation import LogValidationError, Problem, normalise_tables
-
-try:  # Linux, macOS and other POSIX systems
-    import fcntl
-except ImportError:  # pragma: no cover - Windows, or a Python without fcntl
-    fcntl = None  # type: ignore[assignment]
-try:  # Windows
-    import msvcrt
-except ImportError:
-    msvcrt = None  # type: ignore[assignment]
 
 BACKUP_DIR = ".backup"
 KEEP_BACKUPS = 20
@@ -56,11 +44,6 @@ KEEP_BACKUPS = 20
 MANIFEST = "backup.json"
 TEMPLATES = Path(__file__).resolve().parent.parent / "data" / "templates"
 LOG_FILES: tuple[str, ...] = (schema.CONTACTS_FILE, schema.INTERACTIONS_FILE)
-LOCK_FILE = ".netcoach.lock"
-"""The empty file in a log folder that programs saving to that folder take turns to lock."""
-LOCK_TIMEOUT = 5.0
-"""How many seconds a save waits for another program to finish saving to the same folder."""
-_LOCK_POLL = 0.05
 
 
 @dataclass(frozen=True)
@@ -69,192 +52,6 @@ class Undone:
 
     stamp: str
     description: str
-
-
-class LogBusyError(TimeoutError):
-    """Another program held the log folder's lock for longer than the timeout."""
-
-    def __init__(self, folder: Path, timeout: float) -> None:
-        self.folder = folder
-        super().__init__(
-            f"another program is saving to {folder} (waited {timeout:g} seconds), so nothing "
-            "was changed. Let it finish, or close the other notebook or command, and try again."
-        )
-
-
-_held = threading.local()
-
-
-def _held_locks() -> dict[str, int | None]:
-    """The folders (real paths) whose lock this thread holds, with the lock file's fd."""
-    if not hasattr(_held, "folders"):
-        _held.folders = {}
-    return _held.folders
-
-
-def _open_lock_file(path: Path) -> int:
-    return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-
-
-def _try_lock(fd: int) -> bool:
-    """Try once to lock the open lock file; False when another program holds the lock."""
-    if fcntl is not None:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        return True
-    if msvcrt is not None:  # pragma: no cover - Windows only
-        os.lseek(fd, 0, os.SEEK_SET)
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    return True  # pragma: no cover - no file locking at all: documented in folder_lock
-
-
-def _unlock(fd: int) -> None:
-    if fcntl is not None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-    elif msvcrt is not None:  # pragma: no cover - Windows only
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-
-class _FlockWaiter:
-    """A blocking ``flock`` on a helper thread, which the caller may stop waiting for.
-
-    Blocking, rather than retrying now and then, puts this program in the kernel's queue:
-    it gets the lock as soon as the holder lets go, even when the holder saves again at
-    once. The thread opens its own descriptor; if the caller gives up, the thread closes
-    it (releasing the lock) as soon as the lock comes.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.fd: int | None = None
-        self.error: OSError | None = None
-        self.abandoned = False
-        self.done = threading.Event()
-        self.guard = threading.Lock()
-        threading.Thread(target=self._wait, name="netcoach-lock", daemon=True).start()
-
-    def _wait(self) -> None:
-        try:
-            fd = _open_lock_file(self.path)
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        except OSError as err:
-            with self.guard:
-                self.error = err
-            self.done.set()
-            return
-        with self.guard:
-            keep = not self.abandoned
-            if keep:
-                self.fd = fd
-        if not keep:
-            os.close(fd)
-        self.done.set()
-
-    def _give_up(self) -> None:
-        with self.guard:
-            self.abandoned = True
-            fd, self.fd = self.fd, None
-        if fd is not None:
-            os.close(fd)
-
-    def result(self, timeout: float) -> int | None:
-        """The locked descriptor, or None when the lock did not come within ``timeout``."""
-        try:
-            self.done.wait(timeout)
-        except BaseException:  # an interrupt: nobody will unlock what comes later
-            self._give_up()
-            raise
-        with self.guard:
-            if self.error is not None:
-                raise self.error
-            if self.fd is None:
-                self.abandoned = True
-            return self.fd
-
-
-def _poll_lock(fd: int, timeout: float) -> int | None:
-    """Retry a lock now and then (Windows); the descriptor, or None (closed) on timeout."""
-    deadline = time.monotonic() + timeout
-    try:
-        while time.monotonic() < deadline:
-            time.sleep(_LOCK_POLL)
-            if _try_lock(fd):
-                return fd
-    except BaseException:
-        os.close(fd)
-        raise
-    os.close(fd)
-    return None
-
-
-def _lock(folder: Path, timeout: float) -> int | None:
-    """Open and lock the folder's lock file: its descriptor, None where nothing can lock.
-
-    Raises :class:`LogBusyError` when another program holds the lock for ``timeout`` seconds.
-    """
-    path = folder / LOCK_FILE
-    fd = _open_lock_file(path)
-    try:
-        if _try_lock(fd):
-            return fd
-    except OSError as err:  # e.g. a network share without locks: save as before
-        os.close(fd)
-        warnings.warn(
-            f"{folder} cannot be locked ({err.strerror}); saves from two programs at once "
-            "could overwrite each other there",
-            RuntimeWarning,
-            stacklevel=4,
-        )
-        return None
-    if fcntl is not None:
-        os.close(fd)
-        locked = _FlockWaiter(path).result(timeout)
-    else:  # pragma: no cover - Windows only
-        locked = _poll_lock(fd, timeout)
-    if locked is None:
-        raise LogBusyError(folder, timeout)
-    return locked
-
-
-@contextlib.contextmanager
-def folder_lock(folder: str | Path, timeout: float | None = None) -> Iterator[None]:
-    """Hold the lock of the log in ``folder`` (``<folder>/.netcoach.lock``) for a whole change.
-
-    Read the log, change it and save it inside ``with folder_lock(folder):`` so no other
-    program saves to the folder in between. Waits up to ``timeout`` seconds (default
-    :data:`LOCK_TIMEOUT`), then raises :class:`LogBusyError` having changed nothing. The
-    same thread may take the lock again inside (``add_contact`` calls ``save_log``).
-
-    POSIX systems wait in ``fcntl.flock``; Windows retries ``msvcrt.locking`` on the lock
-    file's first byte every 50 ms. The system releases either lock if the program dies. On
-    a file system that refuses locks, or a Python with neither module, saving works
-    unlocked, as before, with a warning in the first case. A folder that does not exist
-    yet has nothing to protect: it is not created and no lock is taken.
-    """
-    folder = Path(folder)
-    key = os.path.realpath(folder)
-    held = _held_locks()
-    if key in held or not folder.is_dir():
-        yield  # this thread holds it already, or there is no folder to protect yet
-        return
-    fd = _lock(folder, LOCK_TIMEOUT if timeout is None else timeout)
-    held[key] = fd
-    try:
-        yield
-    finally:
-        del held[key]
-        if fd is not None:
-            try:
-                _unlock(fd)
-            finally:
-                os.close(fd)
 
 
 def canonical_frames(log: NetworkLog) -> dict[str, pd.DataFrame]:

@@ -9,8 +9,8 @@ import pandas as pd
 from hypothesis import strategies as st
 
 from netcoach import schema
+from netcoach.locking import LOCK_FILE
 from netcoach.log import NetworkLog
-from netcoach.saving import LOCK_FILE
 
 CONTACTS_CSV = (
     "contact_id,name,organisation,role,how_met,tier,cadence_days,email,profile_url,tags,notes\n"

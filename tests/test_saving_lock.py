@@ -13,19 +13,12 @@ from pathlib import Path
 import pytest
 from helpers import folder_digest, write_log
 
-from netcoach import saving
+from netcoach import locking
 from netcoach.cli import EXIT_BAD_INPUT, main
 from netcoach.importers import import_into
 from netcoach.loading import load_log
-from netcoach.saving import (
-    LOCK_FILE,
-    LogBusyError,
-    add_contact,
-    add_interaction,
-    folder_lock,
-    save_log,
-    undo_last,
-)
+from netcoach.locking import LOCK_FILE, LogBusyError, folder_lock, reading_lock
+from netcoach.saving import add_contact, add_interaction, save_log, undo_last
 from netcoach.widgets.log_form import ADD_CONTACT, LogForm
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +46,7 @@ for i in range(count):
 
 HOLDER = """
 import sys
-from netcoach.saving import folder_lock
+from netcoach.locking import folder_lock
 
 with folder_lock(sys.argv[1]):
     print("held", flush=True)
@@ -83,15 +76,20 @@ def test_two_programs_appending_at_once_keep_every_row(tmp_path: Path) -> None:
     assert added_notes == [f"note {i}" for i in range(ROWS_PER_WORKER)]
 
 
+LOADED_BEFORE_THE_LOCK: dict[Path, object] = {}
+"""The log of each ``held`` folder, read before the other program took the lock."""
+
+
 @pytest.fixture
 def held(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A log folder whose lock another program holds; saves here wait only 0.2 seconds."""
     folder = write_log(tmp_path / "log")
     add_contact(folder, contact_id="c004", name="Priya Shah")  # a backup for undo to use
+    LOADED_BEFORE_THE_LOCK[folder] = load_log(folder)
     holder = _python(HOLDER, str(folder), stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     try:
         assert holder.stdout.readline().strip() == "held"
-        monkeypatch.setattr(saving, "LOCK_TIMEOUT", 0.2)
+        monkeypatch.setattr(locking, "LOCK_TIMEOUT", 0.2)
         yield folder
     finally:
         holder.communicate(timeout=30)
@@ -102,7 +100,7 @@ WRITERS = {
     "add_interaction": lambda folder: add_interaction(
         folder, date="2025-01-02", contact_id="c001", channel="email", kind="check_in"
     ),
-    "save_log": lambda folder: save_log(load_log(folder)),
+    "save_log": lambda folder: save_log(LOADED_BEFORE_THE_LOCK[folder]),
     "undo_last": undo_last,
     "import_into": lambda folder: import_into(folder, [VCARDS]),
 }
@@ -118,6 +116,51 @@ def test_a_held_lock_times_out_clearly_and_changes_nothing(held: Path, write) ->
     assert "another program is saving to" in message
     assert "nothing was changed" in message
     assert folder_digest(held, with_lock=True) == before
+
+
+def test_reading_waits_for_a_save_and_says_so_when_it_takes_too_long(held: Path) -> None:
+    before = folder_digest(held, with_lock=True)
+    with pytest.raises(LogBusyError) as info:
+        load_log(held)
+    assert f"another program is saving to {held}" in str(info.value)
+    assert "the log was not read" in str(info.value)
+    assert folder_digest(held, with_lock=True) == before
+
+
+def test_the_score_command_says_the_folder_is_busy(held: Path, capsys) -> None:
+    assert main(["score", str(held)]) == EXIT_BAD_INPUT
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith("netcoach: another program is saving to")
+
+
+def test_readers_share_the_lock_and_keep_saves_out_until_they_have_read(tmp_path) -> None:
+    folder = write_log(tmp_path / "log")
+    add_contact(folder, contact_id="c004", name="Priya Shah")  # makes the lock file
+    saved: list[bool] = []
+    saver = threading.Thread(
+        target=lambda: saved.append(bool(add_contact(folder, contact_id="c005", name="Lior")))
+    )
+    with reading_lock(folder):
+        reader = threading.Thread(target=load_log, args=(folder,))
+        reader.start()
+        reader.join(timeout=30)
+        assert not reader.is_alive()  # another reader reads at the same time
+        saver.start()
+        saver.join(timeout=0.3)
+        assert not saved  # a save waits until the reading is done
+    saver.join(timeout=30)
+    assert saved == [True]
+    assert load_log(folder).contacts["contact_id"].iloc[-1] == "c005"
+
+
+def test_reading_creates_no_lock_file_and_changes_nothing(tmp_path: Path) -> None:
+    folder = write_log(tmp_path / "log")
+    before = folder_digest(folder, with_lock=True)
+    load_log(folder)
+    with reading_lock(folder):
+        pass
+    assert not (folder / LOCK_FILE).exists()
+    assert folder_digest(folder, with_lock=True) == before
 
 
 def test_the_import_command_says_the_folder_is_busy(held: Path, capsys) -> None:
@@ -183,7 +226,7 @@ def test_a_missing_folder_is_not_created_by_the_lock(tmp_path: Path) -> None:
 class _NoLocks:
     """An ``fcntl`` stand-in for a file system that refuses locks."""
 
-    LOCK_EX = LOCK_NB = LOCK_UN = 0
+    LOCK_EX = LOCK_SH = LOCK_NB = LOCK_UN = 0
 
     @staticmethod
     def flock(fd: int, operation: int) -> None:
@@ -192,15 +235,15 @@ class _NoLocks:
 
 def test_a_file_system_without_locks_still_saves_with_a_warning(tmp_path, monkeypatch) -> None:
     folder = write_log(tmp_path / "log")
-    monkeypatch.setattr(saving, "fcntl", _NoLocks)
+    monkeypatch.setattr(locking, "fcntl", _NoLocks)
     with pytest.warns(RuntimeWarning, match="cannot be locked"):
         add_contact(folder, contact_id="c004", name="Priya Shah")
-    assert load_log(folder).contacts["contact_id"].iloc[-1] == "c004"
+    assert load_log(folder).contacts["contact_id"].iloc[-1] == "c004"  # reads unlocked
 
 
 def test_without_any_locking_module_saving_still_works(tmp_path, monkeypatch) -> None:
     folder = write_log(tmp_path / "log")
-    monkeypatch.setattr(saving, "fcntl", None)
-    monkeypatch.setattr(saving, "msvcrt", None)
+    monkeypatch.setattr(locking, "fcntl", None)
+    monkeypatch.setattr(locking, "msvcrt", None)
     add_contact(folder, contact_id="c004", name="Priya Shah")
     assert load_log(folder).contacts["contact_id"].iloc[-1] == "c004"

@@ -63,7 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from netcoach.importers import ImportOptions, import_into
     from netcoach.importers.ical import MAX_ATTENDEES
-    from netcoach.saving import LogBusyError
+    from netcoach.locking import LogBusyError
     from netcoach.validation import LogValidationError
 
     if args.max_attendees is not None and args.max_attendees < 2:

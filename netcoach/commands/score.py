@@ -53,6 +53,7 @@ def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
     """Load ``args.folder`` (``--month-first``) and score it ``--as-of`` a day: the log and
     its report, or a one-line :class:`CommandError`. Shared with ``netcoach summary``."""
     from netcoach.loading import load_log
+    from netcoach.locking import LogBusyError
     from netcoach.scoring import score_log
     from netcoach.validation import LogValidationError
 
@@ -61,6 +62,8 @@ def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
         log = load_log(args.folder, day_first=False if args.month_first else None)
     except LogValidationError as err:
         raise CommandError(err.one_line()) from None
+    except LogBusyError as err:  # another program is saving to the folder
+        raise CommandError(str(err)) from None
     # The command line may read the clock; the scoring core never does.
     as_of = as_of or log.folder_settings.as_of or dt.date.today()
     return log, score_log(log, as_of=as_of)

@@ -1,7 +1,7 @@
 """Import files into a log folder: read them all, merge, validate, then save atomically.
 
 The log is read, merged and saved while holding the folder's lock
-(:func:`netcoach.saving.folder_lock`), so rows another program saves meanwhile are kept.
+(:func:`netcoach.locking.folder_lock`), so rows another program saves meanwhile are kept.
 
 Nothing is written until every file has been read and the merged log has passed
 validation; any problem (in any file) stops the import and the folder stays exactly as it
@@ -21,8 +21,9 @@ from netcoach.importers.merge import merge
 from netcoach.importers.sources import SourceFile
 from netcoach.importers.summary import ImportSummary
 from netcoach.loading import load_log
+from netcoach.locking import folder_lock
 from netcoach.log import NetworkLog
-from netcoach.saving import canonical_frames, create_log, folder_lock, save_log
+from netcoach.saving import canonical_frames, create_log, save_log
 from netcoach.settings import FolderSettings
 from netcoach.validation import LogValidationError, Problem
 

@@ -17,7 +17,7 @@ from netcoach.importers.apply import import_into
 from netcoach.importers.detect import ImportOptions
 from netcoach.importers.sources import SourceFile
 from netcoach.importers.summary import ImportSummary
-from netcoach.saving import LogBusyError
+from netcoach.locking import LogBusyError
 from netcoach.validation import LogValidationError
 from netcoach.widgets.common import STYLE, MessageArea, column, full_width, label, show_error
 

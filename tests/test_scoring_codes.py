@@ -18,7 +18,7 @@ from netcoach.scoring.window import (
     rows_where,
     stable_order,
 )
-from netcoach.scoring.wording import rows_phrase
+from netcoach.scoring.wording import join_texts, rows_phrase, rows_phrases
 
 codes_strategy = hnp.arrays(np.int64, st.integers(0, 60), elements=st.integers(0, 200_000))
 
@@ -59,6 +59,20 @@ def test_rows_where_is_a_boolean_filter_with_a_fresh_index(mask):
 @given(st.lists(st.integers(2, 10_000), max_size=30))
 def test_rows_phrase_reads_a_numpy_array_like_a_list(rows):
     assert rows_phrase(np.array(rows, dtype="int64")) == rows_phrase(rows)
+
+
+@given(st.lists(st.lists(st.integers(2, 10_000), max_size=12), max_size=8))
+def test_rows_phrases_phrase_each_list_as_rows_phrase_does(row_lists):
+    expected = [rows_phrase(rows) for rows in row_lists]
+    assert rows_phrases(row_lists).to_pylist() == expected
+    assert rows_phrases(row_lists, file="contacts.csv", limit=3).to_pylist() == [
+        rows_phrase(rows, file="contacts.csv", limit=3) for rows in row_lists
+    ]
+
+
+def test_join_texts_joins_row_by_row():
+    names = pd.Series(["Ann", "Bo"], dtype="str")
+    assert join_texts("Hi ", names, "!").to_pylist() == ["Hi Ann!", "Hi Bo!"]
 
 
 def test_kind_mask_matches_isin_and_never_matches_an_unknown_kind():

@@ -37,7 +37,16 @@ from netcoach.scoring.window import (
     kind_mask,
     rows_where,
 )
-from netcoach.scoring.wording import day, format_distinct, name_list, plural, rows_phrase, verb
+from netcoach.scoring.wording import (
+    day,
+    format_distinct,
+    join_texts,
+    name_list,
+    plural,
+    rows_phrase,
+    rows_phrases,
+    verb,
+)
 
 GAP_POINTS = {"on_time": 0.0, "late": 0.5, "overdue": 1.0}
 STATUSES = pd.array(["on_time", "late", "overdue", "open"], dtype="str")
@@ -382,20 +391,24 @@ def _reasons(
     if len(cadence) and not len(silent) and not len(never):
         reasons.append(Reason(f"All {len(cadence)} contacts with a cadence are up to date."))
 
-    for name, asks, first, last, rows in zip(
-        flagged["name"].tolist(),
-        flagged["asks_in_window"].tolist(),
-        format_distinct(flagged["first_ask"], day).tolist(),
-        format_distinct(flagged["last_ask"], day).tolist(),
-        flagged["rows"].tolist(),
-        strict=True,
-    ):
-        reasons.append(
-            Reason(
-                f"You asked {name} for something {asks} times within "
-                f"{s.ask_window_days} days ({first} to {last}) "
-                f"{rows_phrase(rows)}: give them some room.",
-                tuple(rows),
-            )
-        )
+    reasons.extend(_over_contact_reasons(flagged, s.ask_window_days))
     return reasons
+
+
+def _over_contact_reasons(flagged: pd.DataFrame, ask_window_days: int) -> list[Reason]:
+    """One reason per contact asked too often, the texts built column by column."""
+    refs = flagged["rows"].tolist()
+    texts = join_texts(
+        "You asked ",
+        flagged["name"],
+        " for something ",
+        format_distinct(flagged["asks_in_window"], str),
+        f" times within {ask_window_days} days (",
+        format_distinct(flagged["first_ask"], day),
+        " to ",
+        format_distinct(flagged["last_ask"], day),
+        ") ",
+        rows_phrases(refs),
+        ": give them some room.",
+    )
+    return [Reason(text, rows) for text, rows in zip(texts.to_pylist(), refs, strict=True)]

@@ -5,13 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 MAX_NAMES = 3
 MAX_ROWS = 8
+TEXT = pa.large_string()
+"""The Arrow type of pandas' ``str`` columns: texts built for tables are made in this type."""
 
 
 def percent(share: float) -> str:
@@ -58,20 +63,64 @@ def rows_phrase(rows: Iterable[int], file: str = "interactions.csv", limit: int 
     return f"({file} rows {', '.join(shown[:-1])} and {shown[-1]})"
 
 
-def format_distinct(values: pd.Series, func: Callable[[Any], str]) -> pd.Series:
-    """``values.map(func)`` calling ``func`` once per distinct value (days, counts and
-    dates repeat across thousands of next-action rows and reasons)."""
+def rows_phrases(
+    row_lists: Sequence[Sequence[int]], file: str = "interactions.csv", limit: int = MAX_ROWS
+) -> pa.Array:
+    """``rows_phrase`` of each list of rows, as one Arrow text array: the rows are sorted,
+    joined and counted by numpy and Arrow, not one Python call per list."""
+    lengths = np.fromiter(map(len, row_lists), dtype=np.int64, count=len(row_lists))
+    values = np.fromiter(chain.from_iterable(row_lists), dtype=np.int64, count=lengths.sum())
+    groups = np.repeat(np.arange(len(lengths)), lengths)
+    order = np.lexsort((values, groups))
+    values, groups = values[order], groups[order]
+    distinct = np.ones(len(values), dtype=bool)
+    distinct[1:] = (values[1:] != values[:-1]) | (groups[1:] != groups[:-1])
+    values, groups = values[distinct], groups[distinct]
+    counts = np.bincount(groups, minlength=len(lengths))
+    ends = np.cumsum(counts)
+    # Rows joined by commas: all but the last, or the first ``limit`` when there are more.
+    joined = np.where(counts > limit, limit, np.maximum(counts - 1, 0))
+    place = np.arange(len(values)) - (ends - counts)[groups]
+    numbers = pc.cast(pa.array(values), TEXT)
+    head = pc.binary_join(
+        pa.LargeListArray.from_arrays(
+            np.r_[0, np.cumsum(joined)], numbers.filter(place < joined[groups])
+        ),
+        pa.scalar(", ", TEXT),
+    )
+    more = counts > limit
+    last = numbers.take(np.maximum(ends - 1, 0)) if len(values) else pa.nulls(len(counts), TEXT)
+    tail = pc.if_else(more, join_texts(pc.cast(pa.array(counts - limit), TEXT), " more"), last)
+    single = counts == 1
+    phrase = join_texts(
+        pc.if_else(single, f"({file} row ", f"({file} rows "),
+        head,
+        pc.if_else(single, "", " and "),
+        tail,
+        ")",
+    )
+    return pc.if_else(counts == 0, "", phrase).cast(TEXT)
+
+
+def join_texts(*parts: str | pa.Array | pd.Series) -> pa.Array:
+    """The texts of each row joined end to end (the same text for every row where a part is
+    a ``str``): a vectorised f-string, as one Arrow text array."""
+    return pc.binary_join_element_wise(*map(_arrow_text, parts), pa.scalar("", TEXT))
+
+
+def _arrow_text(part: str | pa.Array | pd.Series) -> pa.Array | pa.Scalar:
+    if isinstance(part, str):
+        return pa.scalar(part, TEXT)
+    if isinstance(part, pa.Array):
+        return part.cast(TEXT)
+    return pa.array(part, type=TEXT)
+
+
+def format_distinct(values: pd.Series | np.ndarray, func: Callable[[Any], str]) -> pa.Array:
+    """``values.map(func)`` as an Arrow text array, calling ``func`` once per distinct value
+    (days, counts and dates repeat across thousands of next-action rows and reasons)."""
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    if not len(uniques):
-        return values.map(func)
-    texts = pd.Series([func(u) for u in uniques]).to_numpy()
-    return pd.Series(texts[codes], index=values.index, dtype=object)
-
-
-def map_each(values: pd.Series, func: Callable[[Any], Any]) -> pd.Series:
-    """``values.map(func)`` as an object Series: pandas infers a type for the results of
-    ``map``, which for short texts costs more than making them."""
-    return pd.Series([func(v) for v in values.tolist()], index=values.index, dtype=object)
+    return pa.array([func(u) for u in uniques], type=TEXT).take(codes)
 
 
 def _distinct_sorted(rows: np.ndarray) -> list[int]:

@@ -26,7 +26,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from netcoach.schema import ASK_KINDS, FOLLOW_UP_KINDS, LEAD_KIND, RECEIVED_KINDS, THANKS_KIND
+from netcoach.schema import (
+    ASK_KINDS,
+    FOLLOW_UP_KINDS,
+    KINDS,
+    LEAD_KIND,
+    RECEIVED_KINDS,
+    THANKS_KIND,
+)
 from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.results import Reason, ScoreResult
 from netcoach.scoring.window import (
@@ -34,8 +41,8 @@ from netcoach.scoring.window import (
     KIND_CODE,
     ScoringInput,
     contact_date_order,
+    in_date_order,
     kind_mask,
-    rows_where,
 )
 from netcoach.scoring.wording import (
     day,
@@ -54,64 +61,75 @@ STATUSES = pd.array(["on_time", "late", "overdue", "open"], dtype="str")
 NEVER_CONTACTED_GAP = 0.5
 
 
+Responses = tuple[np.ndarray, np.ndarray]
+"""The contact codes and dates of responses (``_responses``)."""
+
+
 def match_responses(
     items: pd.DataFrame,
-    responses: pd.DataFrame,
+    responses: Responses,
     window_days: int,
     as_of: pd.Timestamp,
-    lead_responses: pd.DataFrame | None = None,
+    lead_responses: Responses | None = None,
 ) -> pd.DataFrame:
     """Pair each item (a lead, some help) with the first response on or after it.
 
     ``lead_responses`` also answer items that are leads (reporting back on a lead to the
-    person who gave it thanks them for it). Items and responses carry the window's
-    ``contact_code`` and ``kind_code``; items and responses are matched on the code. Returns
-    the items (without the codes) with ``due``, ``responded_on``, ``status`` (on_time, late,
-    overdue, open), ``gap`` (its ``GAP_POINTS``, NaN while open) and ``days_overdue`` (days
-    past ``due``: until the response if late, until ``as_of`` if overdue, else 0).
+    person who gave it thanks them for it). Items (row, date and the window's
+    ``contact_code`` and ``kind_code``, by date and row) and responses are matched on the
+    contact code. Returns the items with ``responded_on``, ``due``, ``status`` (on_time,
+    late, overdue, open), ``gap`` (its ``GAP_POINTS``, NaN while open) and ``days_overdue``
+    (days past ``due``: until the response if late, until ``as_of`` if overdue, else 0).
     """
-    items = items.sort_values(["date", "row"]).reset_index(drop=True)
-    # One integer to merge on: the contact's code, times two, plus one for a lead (which
+    # One integer to match on: the contact's code, times two, plus one for a lead (which
     # lead responses also answer). Responses answer both leads and other help.
     is_lead = kind_mask(items, LEAD_KIND)
-    items["answer_key"] = items[CONTACT_CODE].to_numpy("int64") * 2 + is_lead
-    codes = responses[CONTACT_CODE].to_numpy("int64") * 2
-    keys, dates = [codes, codes + 1], [responses["date"].to_numpy()] * 2
+    item_keys = items[CONTACT_CODE].to_numpy("int64") * 2 + is_lead
+    codes, dates = responses
+    keys, answer_dates = [codes * 2, codes * 2 + 1], [dates, dates]
     if lead_responses is not None:
-        keys.append(lead_responses[CONTACT_CODE].to_numpy("int64") * 2 + 1)
-        dates.append(lead_responses["date"].to_numpy())
-    dates_all = np.concatenate(dates)
-    order = np.argsort(dates_all, kind="stable")
-    resp = pd.DataFrame(
-        {"answer_key": np.concatenate(keys)[order], "responded_on": dates_all[order]}
+        keys.append(lead_responses[0] * 2 + 1)
+        answer_dates.append(lead_responses[1])
+    item_dates = items["date"].to_numpy("M8[ns]")
+    responded_on = _first_on_or_after(
+        item_keys, item_dates, np.concatenate(keys), np.concatenate(answer_dates)
     )
-    if len(items) and len(resp):
-        merged = pd.merge_asof(
-            items,
-            resp,
-            left_on="date",
-            right_on="responded_on",
-            by="answer_key",
-            direction="forward",
-            allow_exact_matches=True,
-        )
-    else:
-        merged = items.assign(responded_on=pd.Series(pd.NaT, index=items.index, dtype="M8[ns]"))
-    merged["due"] = merged["date"] + pd.Timedelta(days=window_days)
-    answered = merged["responded_on"].notna()
-    on_time = answered & (merged["responded_on"] <= merged["due"])
+    due = item_dates + np.timedelta64(window_days, "D")
+    answered = ~np.isnat(responded_on)
+    on_time = answered & (responded_on <= due)
     late = answered & ~on_time
-    overdue = ~answered & (as_of > merged["due"])
+    as_of = as_of.to_datetime64()
+    overdue = ~answered & (as_of > due)
     status = np.select([on_time, late, overdue], [0, 1, 2], 3)
-    merged["status"] = STATUSES.take(status)
-    merged["gap"] = np.array([GAP_POINTS[s] for s in STATUSES[:3]] + [np.nan])[status]
-    lateness = np.where(
-        late,
-        (merged["responded_on"] - merged["due"]).dt.days,
-        np.where(overdue, (as_of - merged["due"]).dt.days, 0),
+    zero = np.timedelta64(0, "ns")
+    lateness = np.where(late, responded_on - due, np.where(overdue, as_of - due, zero))
+    return items.assign(
+        responded_on=responded_on,
+        due=due,
+        status=STATUSES.take(status),
+        gap=np.array([GAP_POINTS[s] for s in STATUSES[:3]] + [np.nan])[status],
+        days_overdue=(lateness // np.timedelta64(1, "D")).astype("int64"),
     )
-    merged["days_overdue"] = pd.Series(lateness, index=merged.index).fillna(0).astype("int64")
-    return merged.drop(columns=[CONTACT_CODE, KIND_CODE, "answer_key"])
+
+
+def _first_on_or_after(
+    keys: np.ndarray, dates: np.ndarray, answer_keys: np.ndarray, answer_dates: np.ndarray
+) -> np.ndarray:
+    """For each (key, date), sorted by date, the first answer date on or after it with the
+    same key (NaT if none): a forward ``merge_asof`` on two small numeric frames."""
+    if not len(keys) or not len(answer_keys):
+        return np.full(len(keys), np.datetime64("NaT"), dtype="M8[ns]")
+    order = np.argsort(answer_dates, kind="stable")
+    merged = pd.merge_asof(
+        pd.DataFrame({"date": dates, "key": keys}),
+        pd.DataFrame({"key": answer_keys[order], "responded_on": answer_dates[order]}),
+        left_on="date",
+        right_on="responded_on",
+        by="key",
+        direction="forward",
+        allow_exact_matches=True,
+    )
+    return merged["responded_on"].to_numpy("M8[ns]")
 
 
 def cadence_status(data: ScoringInput) -> pd.DataFrame:
@@ -159,14 +177,14 @@ def over_contact(data: ScoringInput) -> pd.DataFrame:
     """
     settings, window = data.settings, data.window
     columns = ["contact_id", "name", "asks_in_window", "first_ask", "last_ask", "rows"]
-    is_ask = kind_mask(window, ASK_KINDS)
-    if not is_ask.any():
+    asks = np.flatnonzero(kind_mask(window, ASK_KINDS))
+    if not len(asks):
         return pd.DataFrame(columns=columns)
-    codes = window[CONTACT_CODE].to_numpy("int64")[is_ask]
-    dates = window["date"].to_numpy()[is_ask]
-    rows = window["row"].to_numpy()[is_ask]
+    codes = window[CONTACT_CODE].to_numpy("int64").take(asks)
+    dates = window["date"].to_numpy().take(asks)
+    rows = window["row"].to_numpy().take(asks)
     order = contact_date_order(codes, dates, rows)
-    codes, dates, rows = codes[order], dates[order], rows[order]
+    codes, dates, rows = codes.take(order), dates.take(order), rows.take(order)
     days = (dates - np.datetime64("1900-01-01")) // np.timedelta64(1, "D")
     key = codes * 1_000_000 + days
     first = np.searchsorted(key, key - (settings.ask_window_days - 1), side="left")
@@ -174,17 +192,21 @@ def over_contact(data: ScoringInput) -> pd.DataFrame:
     worst = first_max_per_group(codes, asks_in_window)
     worst = worst[asks_in_window[worst] > settings.max_asks_in_window]
     row_list = rows.tolist()  # slicing a list is cheaper than slicing an array, per contact
+    spans = zip(first[worst].tolist(), worst.tolist(), strict=True)
+    ids, names = data.contact_ids.array.take(codes[worst]), data.names_for(codes[worst])
+    refs = np.fromiter(
+        (tuple(row_list[s : e + 1]) for s, e in spans), dtype=object, count=len(worst)
+    )  # an object array: pandas reads a list of tuples slowly, element by element
+    if not len(worst):  # nobody flagged: the column types pandas infers from empty lists
+        ids, names, refs = ids.to_numpy(), names.to_numpy(), []
     return pd.DataFrame(
         {
-            "contact_id": data.contact_ids[codes[worst]].to_numpy(),
-            "name": data.names_for(codes[worst]).to_numpy(),
+            "contact_id": ids,
+            "name": names,
             "asks_in_window": asks_in_window[worst].astype("int64"),
             "first_ask": dates[first[worst]],
             "last_ask": dates[worst],
-            "rows": [
-                tuple(row_list[s : e + 1])
-                for s, e in zip(first[worst].tolist(), worst.tolist(), strict=True)
-            ],
+            "rows": refs,
         },
         columns=columns,
     )
@@ -201,37 +223,54 @@ def first_max_per_group(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
 
 def lead_table(data: ScoringInput) -> pd.DataFrame:
     """Leads in the window with their first follow-up and status."""
-    return match_responses(
+    matched = match_responses(
         _items(data, LEAD_KIND),
         _responses(data, FOLLOW_UP_KINDS),
         data.settings.lead_follow_up_days,
         data.as_of,
-    ).drop(columns="kind")
+    )
+    return _named(data, matched)
 
 
 def thanks_table(data: ScoringInput) -> pd.DataFrame:
     """Help received in the window with its first thank-you and status."""
-    return match_responses(
+    matched = match_responses(
         _items(data, RECEIVED_KINDS),
         _responses(data, THANKS_KIND),
         data.settings.thanks_days,
         data.as_of,
         lead_responses=_responses(data, FOLLOW_UP_KINDS),
-    ).rename(columns={"responded_on": "thanked_on"})
+    )
+    kinds = pd.array(list(KINDS), dtype=data.window["kind"].dtype)
+    matched.insert(2, "kind", kinds.take(matched[KIND_CODE].to_numpy()))
+    return _named(data, matched).rename(columns={"responded_on": "thanked_on"})
+
+
+def _named(data: ScoringInput, table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with contact_id and name (third and fourth) in place of the codes."""
+    codes = table[CONTACT_CODE].to_numpy()
+    table = table.drop(columns=[CONTACT_CODE, KIND_CODE])
+    table.insert(2, "contact_id", data.contact_ids.array.take(codes))
+    table.insert(3, "name", data.names_for(codes))
+    return table
 
 
 def _items(data: ScoringInput, kinds: str | tuple[str, ...]) -> pd.DataFrame:
-    """Window rows of these kinds, to be answered: row, date, contact_id, name, kind, codes."""
-    columns = ["row", "date", "contact_id", "kind", CONTACT_CODE, KIND_CODE]
-    items = data.window.loc[kind_mask(data.window, kinds), columns]
-    items.insert(3, "name", data.names_for(items[CONTACT_CODE].to_numpy()))
-    return items
+    """Window rows of these kinds, to be answered, by date and row: row, date, codes."""
+    window = data.window
+    kept = np.flatnonzero(kind_mask(window, kinds))
+    dates, rows = window["date"].to_numpy()[kept], window["row"].to_numpy()[kept]
+    if not in_date_order(dates, rows):
+        kept = kept[np.lexsort((rows, dates))]
+    columns = ("row", "date", CONTACT_CODE, KIND_CODE)
+    return pd.DataFrame({c: window[c].to_numpy()[kept] for c in columns})
 
 
-def _responses(data: ScoringInput, kinds: str | tuple[str, ...]) -> pd.DataFrame:
+def _responses(data: ScoringInput, kinds: str | tuple[str, ...]) -> Responses:
     """The contact code and date of every response of these kinds up to ``as_of``."""
-    history = data.history[[CONTACT_CODE, "date", KIND_CODE]]
-    return rows_where(history, kind_mask(history, kinds))
+    history = data.history
+    kept = np.flatnonzero(kind_mask(history, kinds))
+    return history[CONTACT_CODE].to_numpy("int64")[kept], history["date"].to_numpy()[kept]
 
 
 def follow_up_keys(data: ScoringInput) -> dict[str, tuple]:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from netcoach.log import NetworkLog
 from netcoach.schema import CHANNELS, KINDS
@@ -69,21 +71,21 @@ def to_timestamp(value: dt.date | str | pd.Timestamp) -> pd.Timestamp:
 
 
 def lookup(keys: pd.Series, table: pd.Series) -> pd.Series:
-    """``keys.map(table)`` (NaN for a missing key), looking up each distinct key only once.
+    """``keys.map(table)`` (NaN for a missing key), for text keys.
 
     ``table`` has a unique index. Same result as ``Series.map``, but mapping a million Arrow
-    strings through an index costs about 0.6 s, factorising them first about a sixth of that.
+    strings through an index costs about 0.6 s, an Arrow hash lookup a few hundredths.
     """
     found = positions(keys, table.index)
     return pd.Series(table.array.take(found, allow_fill=True), index=keys.index)
 
 
-def positions(values: pd.Series, keys: pd.Index | list[str]) -> np.ndarray:
-    """The position of each value in ``keys`` (unique), -1 where it is not there (or NaN);
-    each distinct value is looked up once."""
-    codes, uniques = pd.factorize(values)
-    found = pd.Index(keys).get_indexer(uniques)
-    return np.append(found, -1)[codes]
+def positions(values: pd.Series | pd.Index, keys: pd.Index | list[str]) -> np.ndarray:
+    """The position of each value in ``keys`` (unique), -1 where it is not there (or NaN):
+    one Arrow hash lookup (a third faster than factorising, and no Python objects)."""
+    texts = pa.array(values, type=pa.large_string(), from_pandas=True)
+    found = pc.index_in(texts, value_set=pa.array(keys, type=pa.large_string()))
+    return found.fill_null(-1).to_numpy().astype(np.int64, copy=False)
 
 
 def kind_mask(frame: pd.DataFrame, kinds: str | tuple[str, ...]) -> np.ndarray:
@@ -121,12 +123,13 @@ def contact_date_order(codes: np.ndarray, dates: np.ndarray, rows: np.ndarray) -
     Contact codes follow the ids' order, so this is the order by contact id too. When the
     rows already run by date and row (a log kept by date), a stable sort by contact alone
     gives it, several times faster than a three-key lexsort."""
-    if _in_date_order(dates, rows):
+    if in_date_order(dates, rows):
         return stable_order(codes)
     return np.lexsort((rows, dates, codes))
 
 
-def _in_date_order(dates: np.ndarray, rows: np.ndarray) -> bool:
+def in_date_order(dates: np.ndarray, rows: np.ndarray) -> bool:
+    """Whether the rows run by date, then row number."""
     same_day = dates[1:] == dates[:-1]
     return bool(np.all((dates[1:] > dates[:-1]) | (same_day & (rows[1:] > rows[:-1]))))
 
@@ -158,7 +161,7 @@ def prepare(
     names = lookup(ids, contacts.set_index("contact_id")["name"]).fillna(ids)
     history[CONTACT_CODE] = codes
     history[KIND_CODE] = positions(history["kind"], KINDS).astype("int8")
-    contacts[CONTACT_CODE] = contact_ids.get_indexer(contacts["contact_id"])
+    contacts[CONTACT_CODE] = positions(contacts["contact_id"], contact_ids)
     window = rows_where(history, history["date"].to_numpy() >= window_start)
     window[CHANNEL_CODE] = positions(window["channel"], CHANNELS).astype("int8")
     return ScoringInput(

@@ -23,6 +23,8 @@ in touch, so it never adds a gap.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -33,6 +35,7 @@ from netcoach.schema import (
     LEAD_KIND,
     RECEIVED_KINDS,
     THANKS_KIND,
+    TIERS,
 )
 from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.results import Reason, ScoreResult
@@ -43,6 +46,7 @@ from netcoach.scoring.window import (
     contact_date_order,
     in_date_order,
     kind_mask,
+    positions,
 )
 from netcoach.scoring.wording import (
     day,
@@ -135,27 +139,31 @@ def _first_on_or_after(
 def cadence_status(data: ScoringInput) -> pd.DataFrame:
     """Days since last contact against each contact's cadence (contacts with a cadence)."""
     contacts = data.contacts
-    tier_default = contacts["tier"].map(
-        {k: (np.nan if v is None else v) for k, v in data.settings.cadence_days.items()}
-    )
-    cadence = contacts["cadence_days"].astype("Float64").fillna(tier_default.astype("Float64"))
-    table = contacts[["contact_id", "name", "tier"]].assign(cadence_days=cadence)
-    table = table[table["cadence_days"].notna()].copy()
-    table["cadence_days"] = table["cadence_days"].astype("int64")
-    table["last_contact"] = last_contact(data)[contacts.loc[table.index, CONTACT_CODE]]
-    since = (data.as_of - table["last_contact"]).dt.days
-    table["days_since"] = since.astype("Int64")
-    over = (since - table["cadence_days"]).clip(lower=0)
-    table["days_overdue"] = over.fillna(0).astype("int64")
-    never = table["last_contact"].isna()
-    overdue = ~never & (since > table["cadence_days"])
+    cadence = _cadences(contacts, data.settings.cadence_days)
+    kept = np.flatnonzero(~np.isnan(cadence))
+    table = contacts[["contact_id", "name", "tier"]].take(kept).reset_index(drop=True)
+    cadence = cadence[kept].astype("int64")
+    table["cadence_days"] = cadence
+    last = last_contact(data).take(contacts[CONTACT_CODE].to_numpy().take(kept))
+    table["last_contact"] = last
+    never, as_of = np.isnat(last), data.as_of.to_datetime64()
+    since = (as_of - np.where(never, as_of, last)) // np.timedelta64(1, "D")  # 0 if never
+    table["days_since"] = pd.arrays.IntegerArray(since, never)
+    over = np.maximum(since - cadence, 0)
+    table["days_overdue"] = over
+    overdue = ~never & (since > cadence)
     table["status"] = np.select([never, overdue], ["never", "overdue"], "ok")
     table["gap"] = np.select(
-        [never, overdue],
-        [NEVER_CONTACTED_GAP, np.minimum(1.0, 0.5 + 0.5 * over / table["cadence_days"])],
-        0.0,
+        [never, overdue], [NEVER_CONTACTED_GAP, np.minimum(1.0, 0.5 + 0.5 * over / cadence)], 0.0
     )
-    return table.reset_index(drop=True)
+    return table
+
+
+def _cadences(contacts: pd.DataFrame, tier_days: Mapping[str, int | None]) -> np.ndarray:
+    """Each contact's cadence in days: their own, else their tier's; NaN for none."""
+    by_tier = np.array([np.nan if tier_days[t] is None else tier_days[t] for t in TIERS] + [np.nan])
+    own = contacts["cadence_days"].to_numpy("float64", na_value=np.nan)
+    return np.where(np.isnan(own), by_tier.take(positions(contacts["tier"], TIERS)), own)
 
 
 def last_contact(data: ScoringInput) -> np.ndarray:

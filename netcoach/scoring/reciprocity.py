@@ -29,7 +29,7 @@ import pandas as pd
 
 from netcoach.schema import ASK_KINDS, GIVE_KINDS, RECEIVED_KINDS
 from netcoach.scoring.results import Reason, ScoreResult
-from netcoach.scoring.window import CONTACT_CODE, ScoringInput, kind_mask
+from netcoach.scoring.window import CONTACT_CODE, ScoringInput, first_rows, kind_groups, kind_mask
 from netcoach.scoring.wording import name_list, plural, rows_phrase, verb
 
 WEIGHTS = {"balance": 0.5, "no_one_way": 0.25, "help_returned": 0.25}
@@ -39,15 +39,14 @@ def per_contact_counts(data: ScoringInput) -> tuple[pd.DataFrame, np.ndarray]:
     """Gives, asks and help received per contact in the window (contacts with any), sorted
     by contact id, and each row's contact code."""
     window, n_ids = data.window, len(data.contact_ids)
-    codes = window[CONTACT_CODE].to_numpy()
-    counts = {
-        column: np.bincount(codes[kind_mask(window, kinds)], minlength=n_ids).astype("int64")
-        for column, kinds in (
-            ("gives", GIVE_KINDS),
-            ("asks", ASK_KINDS),
-            ("received", RECEIVED_KINDS),
-        )
-    }
+    columns = {"gives": GIVE_KINDS, "asks": ASK_KINDS, "received": RECEIVED_KINDS}
+    # One count over (contact, group) pairs: the three groups of kinds do not overlap.
+    group = kind_groups(window, tuple(columns.values()))
+    pairs = window[CONTACT_CODE].to_numpy("int64") * (len(columns) + 1) + group
+    table = np.bincount(pairs, minlength=n_ids * (len(columns) + 1)).reshape(
+        n_ids, len(columns) + 1
+    )
+    counts = {column: table[:, i].astype("int64") for i, column in enumerate(columns)}
     kept = np.flatnonzero(counts["gives"] + counts["asks"] + counts["received"] > 0)
     table = pd.DataFrame(
         {"contact_id": data.contact_ids[kept]} | {k: v[kept] for k, v in counts.items()}
@@ -99,8 +98,9 @@ def _rows_for(data: ScoringInput, codes: np.ndarray, kinds: tuple[str, ...]) -> 
     wanted = np.zeros(len(data.contact_ids), dtype=bool)
     wanted[codes] = True
     window = data.window
-    keep = kind_mask(window, kinds) & wanted[window[CONTACT_CODE].to_numpy()]
-    return window["row"].to_numpy()[keep]
+    of_kind = np.flatnonzero(kind_mask(window, kinds))
+    kept = of_kind[wanted.take(window[CONTACT_CODE].to_numpy().take(of_kind))]
+    return window["row"].to_numpy().take(kept)
 
 
 def _reasons(
@@ -131,11 +131,7 @@ def _reasons(
                 f"In the last {days} days you logged {plural(g, 'give')} and "
                 f"{plural(a, 'ask')} ({ratio}): {verdict} the aim of giving at least as "
                 "often as you ask.",
-                tuple(
-                    window["row"]
-                    .to_numpy()[kind_mask(window, GIVE_KINDS + ASK_KINDS)][:20]
-                    .tolist()
-                ),
+                tuple(first_rows(window, lambda w: kind_mask(w, GIVE_KINDS + ASK_KINDS), 20)),
             )
         )
     if len(one_way):

@@ -13,6 +13,7 @@ time, on integer codes a few milliseconds.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -96,6 +97,29 @@ def kind_mask(frame: pd.DataFrame, kinds: str | tuple[str, ...]) -> np.ndarray:
 def channel_mask(frame: pd.DataFrame, channels: tuple[str, ...]) -> np.ndarray:
     """``frame["channel"].isin(channels)`` as a boolean array, from ``channel_code``."""
     return _code_mask(frame[CHANNEL_CODE].to_numpy(), CHANNELS, channels)
+
+
+def kind_groups(frame: pd.DataFrame, groups: tuple[tuple[str, ...], ...]) -> np.ndarray:
+    """For each row, the position in ``groups`` of the group holding its kind, or
+    ``len(groups)`` when none does (groups of kinds that do not overlap)."""
+    table = np.full(len(KINDS) + 1, len(groups), dtype=np.int64)  # last slot: code -1
+    for position, kinds in enumerate(groups):
+        table[[KINDS.index(k) for k in kinds]] = position
+    return np.take(table, frame[KIND_CODE].to_numpy())
+
+
+def first_rows(
+    frame: pd.DataFrame, mask: Callable[[pd.DataFrame], np.ndarray], limit: int
+) -> list[int]:
+    """The ``row`` of the first ``limit`` rows where ``mask`` holds, testing only as long a
+    head of ``frame`` as it takes (a few hundred rows, not a million)."""
+    size = 64 * limit
+    while True:
+        head = frame.iloc[:size]
+        found = np.flatnonzero(mask(head))[:limit]
+        if len(found) == limit or size >= len(frame):
+            return head["row"].to_numpy()[found].tolist()
+        size *= 8
 
 
 def _code_mask(

@@ -71,11 +71,13 @@ def rows_phrases(
     lengths = np.fromiter(map(len, row_lists), dtype=np.int64, count=len(row_lists))
     values = np.fromiter(chain.from_iterable(row_lists), dtype=np.int64, count=lengths.sum())
     groups = np.repeat(np.arange(len(lengths)), lengths)
-    order = np.lexsort((values, groups))
-    values, groups = values[order], groups[order]
-    distinct = np.ones(len(values), dtype=bool)
-    distinct[1:] = (values[1:] != values[:-1]) | (groups[1:] != groups[:-1])
-    values, groups = values[distinct], groups[distinct]
+    new_group = groups[1:] != groups[:-1]
+    if not np.all((values[1:] > values[:-1]) | new_group):  # not yet sorted and distinct
+        order = np.lexsort((values, groups))
+        values, groups = values[order], groups[order]
+        distinct = np.ones(len(values), dtype=bool)
+        distinct[1:] = (values[1:] != values[:-1]) | (groups[1:] != groups[:-1])
+        values, groups = values[distinct], groups[distinct]
     counts = np.bincount(groups, minlength=len(lengths))
     ends = np.cumsum(counts)
     # Rows joined by commas: all but the last, or the first ``limit`` when there are more.

@@ -15,6 +15,7 @@ Within a kind, the most overdue comes first, then the name (A to Z) to keep ties
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -24,6 +25,7 @@ import pyarrow.compute as pc
 from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.results import ScoreResult
 from netcoach.scoring.wording import (
+    TEXT,
     day,
     format_distinct,
     join_texts,
@@ -36,42 +38,52 @@ URGENCY = {"follow_up_lead": 5, "send_thanks": 4, "ease_off": 3, "reconnect": 2,
 COLUMNS = ["rank", "contact_id", "name", "action", "reason", "days_overdue", "priority", "rows"]
 
 
-def _frame(
+Part = dict[str, Any]
+"""One kind of action, column by column (``_part``): built into the table once, ranked."""
+
+
+def _part(
     rows: pd.DataFrame,
     action: str,
     reasons: pa.Array,
     days: np.ndarray | int,
     refs: Sequence[tuple[int, ...]] | None = None,
-) -> pd.DataFrame:
+) -> Part:
     """One kind of action: ``rows`` gives contact_id and name, ``refs`` each action's rows
     (none when ``None``)."""
-    days_overdue = np.broadcast_to(np.asarray(days, dtype="int64"), len(rows))
-    refs = [()] * len(rows) if refs is None else refs
-    return pd.DataFrame(
-        {
-            "contact_id": rows["contact_id"].array,
-            "name": rows["name"].array,
-            "action": action,
-            "reason": pd.array(reasons, dtype="str"),
-            "days_overdue": days_overdue,
-            "priority": URGENCY[action] + np.minimum(days_overdue, 365) / 366,
-            "rows": np.fromiter(refs, dtype=object, count=len(rows)),
-        }
-    )
+    return {
+        "contact_id": pa.array(rows["contact_id"].array),
+        "name": pa.array(rows["name"].array),
+        "action": np.full(len(rows), action, dtype=object),
+        "reason": reasons,
+        "days_overdue": np.broadcast_to(np.asarray(days, dtype="int64"), len(rows)),
+        "urgency": np.full(len(rows), URGENCY[action]),
+        "rows": np.fromiter([()] * len(rows) if refs is None else refs, object, len(rows)),
+    }
 
 
-def _ranked_order(actions: pd.DataFrame) -> np.ndarray:
-    """Highest priority first, then name and contact id (A to Z), ties kept in order: one
-    stable Arrow sort on the three columns."""
-    table = pa.table(
-        {
-            "priority": actions["priority"].to_numpy(),
-            "name": pa.array(actions["name"].array),
-            "contact_id": pa.array(actions["contact_id"].array),
-        }
-    )
-    keys = [("priority", "descending"), ("name", "ascending"), ("contact_id", "ascending")]
-    return pc.sort_indices(table, sort_keys=keys).to_numpy()
+def _ranked_table(parts: list[Part]) -> pd.DataFrame:
+    """All parts in one table, highest priority first, then name and contact id (A to Z),
+    ties kept in order (one stable Arrow sort); ``rank`` numbers the rows."""
+    columns = {c: _joined([p[c] for p in parts]) for c in parts[0]}
+    days = columns["days_overdue"]
+    priority = columns.pop("urgency") + np.minimum(days, 365) / 366
+    order = pc.sort_indices(
+        pa.table({"p": priority, "n": columns["name"], "c": columns["contact_id"]}),
+        sort_keys=[("p", "descending"), ("n", "ascending"), ("c", "ascending")],
+    ).to_numpy()
+    table = {"rank": np.arange(1, len(order) + 1), **{c: v.take(order) for c, v in columns.items()}}
+    table["priority"] = priority.take(order)
+    for text in ("contact_id", "name", "reason"):
+        table[text] = pd.array(table[text], dtype="str")
+    return pd.DataFrame(table, columns=COLUMNS)
+
+
+def _joined(arrays: list[Any]) -> Any:
+    """Arrays of one column, end to end (Arrow text arrays stay Arrow)."""
+    if isinstance(arrays[0], pa.Array):
+        return pa.chunked_array([a.cast(TEXT) for a in arrays], type=TEXT)
+    return np.concatenate(arrays)
 
 
 def _rows_per_group(codes: np.ndarray, rows: np.ndarray) -> list[tuple[int, ...]]:
@@ -90,10 +102,10 @@ def _days_text(days: pd.Series | np.ndarray) -> pa.Array:
     return format_distinct(days, lambda d: plural(int(d), "day"))
 
 
-def _lead_actions(follow_up: ScoreResult, window_days: int) -> pd.DataFrame:
+def _lead_actions(follow_up: ScoreResult, window_days: int) -> Part | None:
     leads = _overdue(follow_up.details["leads"])
     if leads.empty:
-        return pd.DataFrame()
+        return None
     refs = [(r,) for r in leads["row"].tolist()]
     reasons = join_texts(
         "Follow up the job lead ",
@@ -106,13 +118,13 @@ def _lead_actions(follow_up: ScoreResult, window_days: int) -> pd.DataFrame:
         rows_phrases(refs),
         ".",
     )
-    return _frame(leads, "follow_up_lead", reasons, leads["days_overdue"], refs)
+    return _part(leads, "follow_up_lead", reasons, leads["days_overdue"], refs)
 
 
-def _thanks_actions(follow_up: ScoreResult, window_days: int) -> pd.DataFrame:
+def _thanks_actions(follow_up: ScoreResult, window_days: int) -> Part | None:
     thanks = _overdue(follow_up.details["thanks"])
     if thanks.empty:
-        return pd.DataFrame()
+        return None
     per_person, codes = _per_person(thanks)
     refs = _rows_per_group(codes, thanks["row"].to_numpy("int64"))
     reasons = join_texts(
@@ -130,7 +142,7 @@ def _thanks_actions(follow_up: ScoreResult, window_days: int) -> pd.DataFrame:
         rows_phrases(refs),
         ".",
     )
-    return _frame(per_person, "send_thanks", reasons, per_person["days_overdue"], refs)
+    return _part(per_person, "send_thanks", reasons, per_person["days_overdue"], refs)
 
 
 def _per_person(thanks: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
@@ -155,10 +167,10 @@ def _per_person(thanks: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     return table, codes
 
 
-def _ease_off_actions(follow_up: ScoreResult, ask_window_days: int) -> pd.DataFrame:
+def _ease_off_actions(follow_up: ScoreResult, ask_window_days: int) -> Part | None:
     flagged = follow_up.details["over_contact"]
     if flagged.empty:
-        return pd.DataFrame()
+        return None
     refs = flagged["rows"].tolist()
     reasons = join_texts(
         "Give ",
@@ -169,14 +181,14 @@ def _ease_off_actions(follow_up: ScoreResult, ask_window_days: int) -> pd.DataFr
         rows_phrases(refs),
         ".",
     )
-    return _frame(flagged, "ease_off", reasons, 0, refs)
+    return _part(flagged, "ease_off", reasons, 0, refs)
 
 
-def _reconnect_actions(follow_up: ScoreResult) -> pd.DataFrame:
+def _reconnect_actions(follow_up: ScoreResult) -> Part | None:
     cadence = follow_up.details["cadence"]
     cadence = cadence[(cadence["status"] != "ok").to_numpy()]
     if cadence.empty:
-        return pd.DataFrame()
+        return None
     every = format_distinct(cadence["cadence_days"], str)
     never = join_texts("no contact is logged yet and you planned every ", every, " days.")
     since = join_texts(
@@ -192,14 +204,14 @@ def _reconnect_actions(follow_up: ScoreResult) -> pd.DataFrame:
     reasons = join_texts(
         "Reconnect with ", cadence["name"], ": ", pc.if_else(is_never, never, since)
     )
-    return _frame(cadence, "reconnect", reasons, cadence["days_overdue"])
+    return _part(cadence, "reconnect", reasons, cadence["days_overdue"])
 
 
-def _give_back_actions(reciprocity: ScoreResult) -> pd.DataFrame:
+def _give_back_actions(reciprocity: ScoreResult) -> Part | None:
     per_contact = reciprocity.details["per_contact"]
     owed = per_contact[(per_contact["one_way"] | per_contact["unreciprocated"]).to_numpy()]
     if owed.empty:
-        return pd.DataFrame()
+        return None
     # What was asked and received, told once per distinct (asks, received) pair.
     pairs = owed["asks"].to_numpy("int64") << 32 | owed["received"].to_numpy("int64")
     what = format_distinct(pairs, lambda pair: _asked_and_helped(pair >> 32, pair & 0xFFFFFFFF))
@@ -210,7 +222,7 @@ def _give_back_actions(reciprocity: ScoreResult) -> pd.DataFrame:
         what,
         ", and you have given nothing back yet.",
     )
-    return _frame(owed, "give_back", reasons, 0)
+    return _part(owed, "give_back", reasons, 0)
 
 
 def _asked_and_helped(asks: int, received: int) -> str:
@@ -267,10 +279,7 @@ def build_next_actions(
             lambda: _give_back_actions(reciprocity),
         ),
     ]
-    parts = [p for p in parts if len(p)]
+    parts = [p for p in parts if p is not None]
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})
-    actions = pd.concat(parts, ignore_index=True)
-    actions = actions.take(_ranked_order(actions)).reset_index(drop=True)
-    actions.insert(0, "rank", range(1, len(actions) + 1))
-    return actions[COLUMNS]
+    return _ranked_table(parts)

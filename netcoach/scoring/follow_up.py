@@ -387,31 +387,53 @@ def _reasons(
     duties: int,
 ) -> list[Reason]:
     s = data.settings
-    reasons: list[Reason] = []
     if duties == 0:
         return [Reason("Nothing needs following up yet: no leads, help, asks or cadences.")]
+    return [
+        *_lead_reasons(leads, s.lead_follow_up_days),
+        *_thanks_reasons(thanks, s.thanks_days),
+        *_cadence_reasons(cadence),
+        *_over_contact_reasons(flagged, s.ask_window_days),
+    ]
 
-    overdue = leads[leads["status"] == "overdue"].sort_values("days_overdue", ascending=False)
-    late = leads[leads["status"] == "late"]
-    on_time = int((leads["status"] == "on_time").sum())
+
+def _with_status(table: pd.DataFrame, status: str) -> np.ndarray:
+    """Positions of the rows of ``table`` with this status."""
+    return np.flatnonzero((table["status"] == status).to_numpy())
+
+
+def _most_overdue_first(table: pd.DataFrame, status: str) -> np.ndarray:
+    """Positions of the rows with this status, most days overdue first (the order of
+    ``sort_values("days_overdue", ascending=False)`` on those rows)."""
+    kept = _with_status(table, status)
+    days = pd.Series(table["days_overdue"].to_numpy()[kept])
+    return kept[days.sort_values(ascending=False).index.to_numpy()]
+
+
+def _lead_reasons(leads: pd.DataFrame, window_days: int) -> list[Reason]:
+    reasons: list[Reason] = []
+    overdue, late = _most_overdue_first(leads, "overdue"), _with_status(leads, "late")
+    on_time = len(_with_status(leads, "on_time"))
+    rows, names = leads["row"].to_numpy(), leads["name"].array
     if len(overdue):
-        worst = overdue.iloc[0]
+        worst = overdue[0]
         reasons.append(
             Reason(
                 f"{plural(len(overdue), 'job lead')} got no follow-up within "
-                f"{s.lead_follow_up_days} days: {name_list(overdue['name'].tolist())}; "
-                f"the oldest, from {worst['name']} on "
-                f"{day(worst['date'])}, is {plural(int(worst['days_overdue']), 'day')} overdue "
-                f"{rows_phrase(overdue['row'])}.",
-                tuple(overdue["row"]),
+                f"{window_days} days: {name_list(names.take(overdue).tolist())}; "
+                f"the oldest, from {names[worst]} on "
+                f"{day(leads['date'].iloc[worst])}, is "
+                f"{plural(int(leads['days_overdue'].iloc[worst]), 'day')} overdue "
+                f"{rows_phrase(rows[overdue])}.",
+                tuple(rows[overdue].tolist()),
             )
         )
     if len(late):
         reasons.append(
             Reason(
                 f"{plural(len(late), 'lead')} {verb(len(late), 'was', 'were')} followed up late "
-                f"(after {s.lead_follow_up_days} days) {rows_phrase(late['row'])}.",
-                tuple(late["row"]),
+                f"(after {window_days} days) {rows_phrase(rows[late])}.",
+                tuple(rows[late].tolist()),
             )
         )
     if on_time:
@@ -421,30 +443,48 @@ def _reasons(
                 "well done."
             )
         )
+    return reasons
 
-    unthanked = thanks[thanks["status"] == "overdue"]
+
+def _thanks_reasons(thanks: pd.DataFrame, window_days: int) -> list[Reason]:
+    unthanked = _with_status(thanks, "overdue")
     if len(unthanked):
-        people = unthanked.drop_duplicates("contact_id")["name"].tolist()
-        reasons.append(
+        rows = thanks["row"].to_numpy()[unthanked]
+        return [
             Reason(
                 f"{plural(len(unthanked), 'piece')} of help got no thank-you within "
-                f"{s.thanks_days} days, from {name_list(people)} {rows_phrase(unthanked['row'])}.",
-                tuple(unthanked["row"]),
+                f"{window_days} days, from {name_list(_first_names(thanks, unthanked))} "
+                f"{rows_phrase(rows)}.",
+                tuple(rows.tolist()),
             )
-        )
-    elif len(thanks):
-        late_thanks = int((thanks["status"] == "late").sum())
+        ]
+    if len(thanks):
+        late_thanks = len(_with_status(thanks, "late"))
         extra = f" ({late_thanks} of them late)" if late_thanks else ""
-        reasons.append(Reason(f"You thanked people for all the help you logged{extra}."))
+        return [Reason(f"You thanked people for all the help you logged{extra}.")]
+    return []
 
-    silent = cadence[cadence["status"] == "overdue"].sort_values("days_overdue", ascending=False)
-    never = cadence[cadence["status"] == "never"]
+
+def _first_names(table: pd.DataFrame, kept: np.ndarray) -> list[str]:
+    """The name on each contact's first row among ``kept``, contacts in order of first
+    appearance (as ``drop_duplicates("contact_id")``)."""
+    codes = pd.factorize(table["contact_id"].array.take(kept))[0]
+    first = np.empty(codes.max() + 1, dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes))[::-1]  # the last write is the first row
+    return table["name"].array.take(kept[first]).tolist()
+
+
+def _cadence_reasons(cadence: pd.DataFrame) -> list[Reason]:
+    reasons: list[Reason] = []
+    silent, never = _most_overdue_first(cadence, "overdue"), _with_status(cadence, "never")
+    names = cadence["name"].array
     if len(silent):
+        longest = int(cadence["days_overdue"].iloc[silent[0]])
         reasons.append(
             Reason(
                 f"{plural(len(silent), 'contact')} {verb(len(silent), 'is', 'are')} past "
-                f"their stay-in-touch cadence: {name_list(silent['name'].tolist())} (longest: "
-                f"{plural(int(silent.iloc[0]['days_overdue']), 'day')} overdue).",
+                f"their stay-in-touch cadence: {name_list(names.take(silent).tolist())} "
+                f"(longest: {plural(longest, 'day')} overdue).",
                 file="contacts.csv",
             )
         )
@@ -453,14 +493,12 @@ def _reasons(
             Reason(
                 f"{plural(len(never), 'contact')} with a cadence "
                 f"{verb(len(never), 'has', 'have')} no contact logged yet: "
-                f"{name_list(never['name'].tolist())}.",
+                f"{name_list(names.take(never).tolist())}.",
                 file="contacts.csv",
             )
         )
     if len(cadence) and not len(silent) and not len(never):
         reasons.append(Reason(f"All {len(cadence)} contacts with a cadence are up to date."))
-
-    reasons.extend(_over_contact_reasons(flagged, s.ask_window_days))
     return reasons
 
 

@@ -207,7 +207,7 @@ def over_contact(data: ScoringInput) -> pd.DataFrame:
     """
     settings, window = data.settings, data.window
     columns = ["contact_id", "name", "asks_in_window", "first_ask", "last_ask", "rows"]
-    asks = np.flatnonzero(kind_mask(window, ASK_KINDS))
+    asks = data.rows_of_kinds("window", ASK_KINDS)
     if not len(asks):
         return pd.DataFrame(columns=columns)
     codes = window[CONTACT_CODE].to_numpy("int64").take(asks)
@@ -288,7 +288,7 @@ def _named(data: ScoringInput, table: pd.DataFrame) -> pd.DataFrame:
 def _items(data: ScoringInput, kinds: str | tuple[str, ...]) -> pd.DataFrame:
     """Window rows of these kinds, to be answered, by date and row: row, date, codes."""
     window = data.window
-    kept = np.flatnonzero(kind_mask(window, kinds))
+    kept = data.rows_of_kinds("window", kinds)
     dates, rows = window["date"].to_numpy()[kept], window["row"].to_numpy()[kept]
     if not in_date_order(dates, rows):
         kept = kept[np.lexsort((rows, dates))]
@@ -299,7 +299,7 @@ def _items(data: ScoringInput, kinds: str | tuple[str, ...]) -> pd.DataFrame:
 def _responses(data: ScoringInput, kinds: str | tuple[str, ...]) -> Responses:
     """The contact code and date of every response of these kinds up to ``as_of``."""
     history = data.history
-    kept = np.flatnonzero(kind_mask(history, kinds))
+    kept = data.rows_of_kinds("history", kinds)
     return history[CONTACT_CODE].to_numpy("int64")[kept], history["date"].to_numpy()[kept]
 
 
@@ -325,7 +325,7 @@ def score_follow_up(data: ScoringInput, memo: Memo | None = None) -> ScoreResult
     thanks = compute(memo, "thanks", keys["thanks"], lambda: thanks_table(data))
     cadence = compute(memo, "cadence", keys["cadence"], lambda: cadence_status(data))
     flagged = compute(memo, "over_contact", keys["over_contact"], lambda: over_contact(data))
-    asked_codes = window[CONTACT_CODE].to_numpy()[kind_mask(window, ASK_KINDS)]
+    asked_codes = window[CONTACT_CODE].to_numpy().take(data.rows_of_kinds("window", ASK_KINDS))
     asked = int(np.count_nonzero(np.bincount(asked_codes, minlength=len(data.contact_ids))))
 
     lead_gap, thanks_gap = leads["gap"], thanks["gap"]

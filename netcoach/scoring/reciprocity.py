@@ -98,7 +98,7 @@ def _rows_for(data: ScoringInput, codes: np.ndarray, kinds: tuple[str, ...]) -> 
     wanted = np.zeros(len(data.contact_ids), dtype=bool)
     wanted[codes] = True
     window = data.window
-    of_kind = np.flatnonzero(kind_mask(window, kinds))
+    of_kind = data.rows_of_kinds("window", kinds)
     kept = of_kind[wanted.take(window[CONTACT_CODE].to_numpy().take(of_kind))]
     return window["row"].to_numpy().take(kept)
 

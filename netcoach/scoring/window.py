@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -52,6 +52,19 @@ class ScoringInput:
     """The distinct contact ids in ``history``, sorted: ``contact_code`` indexes this."""
     contact_names: pd.Series
     """The name of each id in ``contact_ids`` (the id itself if it is not in contacts)."""
+
+    _found: dict[tuple[str, str | tuple[str, ...]], np.ndarray] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """Positions found by :meth:`rows_of_kinds`, kept for the next scorer that asks."""
+
+    def rows_of_kinds(self, table: str, kinds: str | tuple[str, ...]) -> np.ndarray:
+        """Positions of the rows of ``history`` or ``window`` (``table``) with these kinds;
+        several scorers ask for the same ones, so each is found once."""
+        key = (table, kinds)
+        if key not in self._found:
+            self._found[key] = np.flatnonzero(kind_mask(getattr(self, table), kinds))
+        return self._found[key]
 
     def names_for(self, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
         """The names of the contacts with these codes (as ``contact_names``' text array)."""

@@ -58,21 +58,18 @@ def by_month(window: pd.DataFrame, start: pd.Timestamp, as_of: pd.Timestamp) -> 
         month * n_channels + channel,
         outside,
     )
-    counts = np.bincount(cell, minlength=outside + 1)[:outside]
-    table = pd.DataFrame(
-        counts.reshape(len(months), n_channels).astype("int64"),
-        index=months,
-        columns=list(CHANNELS),
+    counts = np.bincount(cell, minlength=outside + 1)[:outside].reshape(len(months), n_channels)
+    total = counts.sum(axis=1)
+    rich = counts[:, [CHANNELS.index(c) for c in RICH_CHANNELS]].sum(axis=1)
+    return pd.DataFrame(
+        {
+            "month": months.astype(str),
+            **{c: counts[:, i].astype("int64") for i, c in enumerate(CHANNELS)},
+            "total": total,
+            "rich": rich,
+            "rich_share": rich / np.where(total > 0, total, np.nan),
+        }
     )
-    table["total"] = table[list(CHANNELS)].sum(axis=1)
-    table["rich"] = table[list(RICH_CHANNELS)].sum(axis=1)
-    table["rich_share"] = (table["rich"] / table["total"].where(table["total"] > 0)).astype(
-        "float64"
-    )
-    table.index = table.index.astype(str)
-    table.index.name = "month"
-    table.columns.name = None
-    return table.reset_index()
 
 
 def _month_positions(dates: np.ndarray, start: pd.Timestamp, first: pd.Period) -> np.ndarray:
@@ -91,9 +88,9 @@ def score_channel_mix(data: ScoringInput) -> ScoreResult:
     channels = by_channel(window)
     months = by_month(window, data.window_start, data.as_of)
     total = int(channels["count"].sum())
-    rich = int(channels.loc[channels["rich"], "count"].sum())
+    rich = int(channels["count"].to_numpy()[channels["rich"].to_numpy()].sum())
     share = rich / total if total else 0.0
-    recent, previous = _trend(months)
+    recent, previous = _trend(months["total"].to_numpy(), months["rich"].to_numpy())
     components = {
         "interactions": total,
         "rich": rich,
@@ -115,16 +112,15 @@ def score_channel_mix(data: ScoringInput) -> ScoreResult:
     )
 
 
-def _trend(months: pd.DataFrame) -> tuple[float | None, float | None]:
-    """Rich share in the last three months and in the three before them."""
-    last = months.tail(TREND_MONTHS)
-    before = months.iloc[-2 * TREND_MONTHS : -TREND_MONTHS]
+def _trend(total: np.ndarray, rich: np.ndarray) -> tuple[float | None, float | None]:
+    """Rich share in the last three months and in the three before them (from the monthly
+    totals and rich counts)."""
 
-    def share(part: pd.DataFrame) -> float | None:
-        total = part["total"].sum()
-        return float(part["rich"].sum() / total) if total else None
+    def share(part: slice) -> float | None:
+        part_total = total[part].sum()
+        return float(rich[part].sum() / part_total) if part_total else None
 
-    return share(last), share(before)
+    return share(slice(-TREND_MONTHS, None)), share(slice(-2 * TREND_MONTHS, -TREND_MONTHS))
 
 
 def _reasons(
@@ -149,9 +145,11 @@ def _reasons(
             tuple(rich_rows),
         )
     ]
-    top = channels.sort_values(["count", "channel"], ascending=[False, True]).iloc[0]
+    counts = channels["count"].to_numpy()
+    top = min(c for c, n in zip(CHANNELS, counts, strict=True) if n == counts.max())
+    top_share = channels["share"].to_numpy()[CHANNELS.index(top)]
     reasons.append(
-        Reason(f"Your most used channel is {top['label'].lower()} ({percent(top['share'])}).")
+        Reason(f"Your most used channel is {CHANNEL_LABELS[top].lower()} ({percent(top_share)}).")
     )
     if recent is not None and previous is not None:
         change = recent - previous

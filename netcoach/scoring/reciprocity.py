@@ -69,21 +69,21 @@ def score_reciprocity(data: ScoringInput) -> ScoreResult:
     per_contact.insert(1, "name", data.names_for(codes))
 
     g, a = int(per_contact["gives"].sum()), int(per_contact["asks"].sum())
-    asked = int((per_contact["asks"] > 0).sum())
-    helpers = int((per_contact["received"] > 0).sum())
-    one_way = per_contact[per_contact["one_way"]]
-    unreturned = per_contact[per_contact["unreciprocated"]]
+    asked = int(np.count_nonzero(per_contact["asks"].to_numpy()))
+    helpers = int(np.count_nonzero(per_contact["received"].to_numpy()))
+    one_way = int(np.count_nonzero(per_contact["one_way"].to_numpy()))
+    unreturned = int(np.count_nonzero(per_contact["unreciprocated"].to_numpy()))
 
     components = {
         "gives": g,
         "asks": a,
         "balance": balance(g, a),
-        "one_way_contacts": len(one_way),
+        "one_way_contacts": one_way,
         "asked_contacts": asked,
-        "no_one_way": 1.0 - len(one_way) / asked if asked else 1.0,
-        "unreturned_helpers": len(unreturned),
+        "no_one_way": 1.0 - one_way / asked if asked else 1.0,
+        "unreturned_helpers": unreturned,
         "helpers": helpers,
-        "help_returned": 1.0 - len(unreturned) / helpers if helpers else 1.0,
+        "help_returned": 1.0 - unreturned / helpers if helpers else 1.0,
     }
     raw = 100 * sum(w * components[k] for k, w in WEIGHTS.items())
     components["raw_score"] = raw
@@ -113,8 +113,9 @@ def _reasons(
     helpers: int,
 ) -> list[Reason]:
     window, days = data.window, data.settings.lookback_days
-    one_way = per_contact[per_contact["one_way"]]
-    unreturned = per_contact[per_contact["unreciprocated"]]
+    names = per_contact["name"].array
+    one_way = np.flatnonzero(per_contact["one_way"].to_numpy())
+    unreturned = np.flatnonzero(per_contact["unreciprocated"].to_numpy())
     reasons: list[Reason] = []
     if g + a == 0:
         reasons.append(
@@ -135,10 +136,10 @@ def _reasons(
             )
         )
     if len(one_way):
-        rows = _rows_for(data, codes[per_contact["one_way"].to_numpy()], ASK_KINDS)
+        rows = _rows_for(data, codes[one_way], ASK_KINDS)
         reasons.append(
             Reason(
-                f"You asked {name_list(one_way['name'].tolist())} for something and gave "
+                f"You asked {name_list(names.take(one_way).tolist())} for something and gave "
                 f"nothing back ({len(one_way)} of the {plural(asked, 'person', 'people')} "
                 f"you asked) {rows_phrase(rows)}.",
                 tuple(rows.tolist()),
@@ -147,10 +148,10 @@ def _reasons(
     elif asked:
         reasons.append(Reason(f"Everyone you asked ({asked}) has also had something from you."))
     if len(unreturned):
-        rows = _rows_for(data, codes[per_contact["unreciprocated"].to_numpy()], RECEIVED_KINDS)
+        rows = _rows_for(data, codes[unreturned], RECEIVED_KINDS)
         reasons.append(
             Reason(
-                f"{name_list(unreturned['name'].tolist())} helped you and "
+                f"{name_list(names.take(unreturned).tolist())} helped you and "
                 f"{verb(len(unreturned), 'has', 'have')} had nothing back yet "
                 f"({len(unreturned)} of the "
                 f"{plural(helpers, 'person', 'people')} who helped you) {rows_phrase(rows)}.",

@@ -24,6 +24,7 @@ in touch, so it never adds a gap.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -45,7 +46,6 @@ from netcoach.scoring.window import (
     ScoringInput,
     contact_date_order,
     in_date_order,
-    kind_mask,
     positions,
 )
 from netcoach.scoring.wording import (
@@ -69,32 +69,36 @@ Responses = tuple[np.ndarray, np.ndarray]
 """The contact codes and dates of responses (``_responses``)."""
 
 
+Columns = dict[str, Any]
+"""A table's columns by name, arrays of one length, made into a DataFrame once."""
+
+
 def match_responses(
-    items: pd.DataFrame,
+    items: Columns,
     responses: Responses,
     window_days: int,
     as_of: pd.Timestamp,
     lead_responses: Responses | None = None,
-) -> pd.DataFrame:
+) -> Columns:
     """Pair each item (a lead, some help) with the first response on or after it.
 
     ``lead_responses`` also answer items that are leads (reporting back on a lead to the
     person who gave it thanks them for it). Items (row, date and the window's
     ``contact_code`` and ``kind_code``, by date and row) and responses are matched on the
-    contact code. Returns the items with ``responded_on``, ``due``, ``status`` (on_time,
-    late, overdue, open), ``gap`` (its ``GAP_POINTS``, NaN while open) and ``days_overdue``
-    (days past ``due``: until the response if late, until ``as_of`` if overdue, else 0).
+    contact code. Returns the columns ``responded_on``, ``due``, ``status`` (on_time, late,
+    overdue, open), ``gap`` (its ``GAP_POINTS``, NaN while open) and ``days_overdue`` (days
+    past ``due``: until the response if late, until ``as_of`` if overdue, else 0).
     """
     # One integer to match on: the contact's code, times two, plus one for a lead (which
     # lead responses also answer). Responses answer both leads and other help.
-    is_lead = kind_mask(items, LEAD_KIND)
-    item_keys = items[CONTACT_CODE].to_numpy("int64") * 2 + is_lead
+    is_lead = items[KIND_CODE] == KINDS.index(LEAD_KIND)
+    item_keys = items[CONTACT_CODE].astype("int64") * 2 + is_lead
     codes, dates = responses
     keys, answer_dates = [codes * 2, codes * 2 + 1], [dates, dates]
     if lead_responses is not None:
         keys.append(lead_responses[0] * 2 + 1)
         answer_dates.append(lead_responses[1])
-    item_dates = items["date"].to_numpy("M8[ns]")
+    item_dates = items["date"].astype("M8[ns]", copy=False)
     responded_on = _first_on_or_after(
         item_keys, item_dates, np.concatenate(keys), np.concatenate(answer_dates)
     )
@@ -107,13 +111,13 @@ def match_responses(
     status = np.select([on_time, late, overdue], [0, 1, 2], 3)
     zero = np.timedelta64(0, "ns")
     lateness = np.where(late, responded_on - due, np.where(overdue, as_of - due, zero))
-    return items.assign(
-        responded_on=responded_on,
-        due=due,
-        status=STATUSES.take(status),
-        gap=np.array([GAP_POINTS[s] for s in STATUSES[:3]] + [np.nan])[status],
-        days_overdue=(lateness // np.timedelta64(1, "D")).astype("int64"),
-    )
+    return {
+        "responded_on": responded_on,
+        "due": due,
+        "status": STATUSES.take(status),
+        "gap": np.array([GAP_POINTS[s] for s in STATUSES[:3]] + [np.nan])[status],
+        "days_overdue": (lateness // np.timedelta64(1, "D")).astype("int64"),
+    }
 
 
 SMALL_MATCH = 100_000
@@ -253,39 +257,40 @@ def first_max_per_group(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
 
 def lead_table(data: ScoringInput) -> pd.DataFrame:
     """Leads in the window with their first follow-up and status."""
+    items = _items(data, LEAD_KIND)
     matched = match_responses(
-        _items(data, LEAD_KIND),
-        _responses(data, FOLLOW_UP_KINDS),
-        data.settings.lead_follow_up_days,
-        data.as_of,
+        items, _responses(data, FOLLOW_UP_KINDS), data.settings.lead_follow_up_days, data.as_of
     )
-    return _named(data, matched)
+    return pd.DataFrame(_named(data, items) | matched)
 
 
 def thanks_table(data: ScoringInput) -> pd.DataFrame:
     """Help received in the window with its first thank-you and status."""
+    items = _items(data, RECEIVED_KINDS)
     matched = match_responses(
-        _items(data, RECEIVED_KINDS),
+        items,
         _responses(data, THANKS_KIND),
         data.settings.thanks_days,
         data.as_of,
         lead_responses=_responses(data, FOLLOW_UP_KINDS),
     )
     kinds = pd.array(list(KINDS), dtype=data.window["kind"].dtype)
-    matched.insert(2, "kind", kinds.take(matched[KIND_CODE].to_numpy()))
-    return _named(data, matched).rename(columns={"responded_on": "thanked_on"})
+    matched["thanked_on"] = matched.pop("responded_on")
+    return pd.DataFrame(_named(data, items) | {"kind": kinds.take(items[KIND_CODE])} | matched)
 
 
-def _named(data: ScoringInput, table: pd.DataFrame) -> pd.DataFrame:
-    """``table`` with contact_id and name (third and fourth) in place of the codes."""
-    codes = table[CONTACT_CODE].to_numpy()
-    table = table.drop(columns=[CONTACT_CODE, KIND_CODE])
-    table.insert(2, "contact_id", data.contact_ids.array.take(codes))
-    table.insert(3, "name", data.names_for(codes))
-    return table
+def _named(data: ScoringInput, items: Columns) -> Columns:
+    """Row, date, contact_id and name of the items."""
+    codes = items[CONTACT_CODE]
+    return {
+        "row": items["row"],
+        "date": items["date"],
+        "contact_id": data.contact_ids.array.take(codes),
+        "name": data.names_for(codes),
+    }
 
 
-def _items(data: ScoringInput, kinds: str | tuple[str, ...]) -> pd.DataFrame:
+def _items(data: ScoringInput, kinds: str | tuple[str, ...]) -> Columns:
     """Window rows of these kinds, to be answered, by date and row: row, date, codes."""
     window = data.window
     kept = data.rows_of_kinds("window", kinds)
@@ -293,7 +298,7 @@ def _items(data: ScoringInput, kinds: str | tuple[str, ...]) -> pd.DataFrame:
     if not in_date_order(dates, rows):
         kept = kept[np.lexsort((rows, dates))]
     columns = ("row", "date", CONTACT_CODE, KIND_CODE)
-    return pd.DataFrame({c: window[c].to_numpy()[kept] for c in columns})
+    return {c: window[c].to_numpy()[kept] for c in columns}
 
 
 def _responses(data: ScoringInput, kinds: str | tuple[str, ...]) -> Responses:

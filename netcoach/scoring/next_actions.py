@@ -14,7 +14,7 @@ Within a kind, the most overdue comes first, then the name (A to Z) to keep ties
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -43,22 +43,23 @@ Part = dict[str, Any]
 
 
 def _part(
-    rows: pd.DataFrame,
+    rows: Mapping[str, Any],
     action: str,
     reasons: pa.Array,
-    days: np.ndarray | int,
+    days: Any,
     refs: Sequence[tuple[int, ...]] | None = None,
 ) -> Part:
     """One kind of action: ``rows`` gives contact_id and name, ``refs`` each action's rows
     (none when ``None``)."""
+    n = len(reasons)
     return {
-        "contact_id": pa.array(rows["contact_id"].array),
-        "name": pa.array(rows["name"].array),
-        "action": np.full(len(rows), action, dtype=object),
+        "contact_id": pa.array(rows["contact_id"]),
+        "name": pa.array(rows["name"]),
+        "action": np.full(n, action, dtype=object),
         "reason": reasons,
-        "days_overdue": np.broadcast_to(np.asarray(days, dtype="int64"), len(rows)),
-        "urgency": np.full(len(rows), URGENCY[action]),
-        "rows": np.fromiter([()] * len(rows) if refs is None else refs, object, len(rows)),
+        "days_overdue": np.broadcast_to(np.asarray(days, dtype="int64"), n),
+        "urgency": np.full(n, URGENCY[action]),
+        "rows": np.fromiter([()] * n if refs is None else refs, object, n),
     }
 
 
@@ -94,8 +95,14 @@ def _rows_per_group(codes: np.ndarray, rows: np.ndarray) -> list[tuple[int, ...]
     return [tuple(ordered[start:end]) for start, end in zip([0, *ends[:-1]], ends, strict=True)]
 
 
-def _overdue(table: pd.DataFrame) -> pd.DataFrame:
-    return table[(table["status"] == "overdue").to_numpy()]
+def _rows_at(table: pd.DataFrame, kept: np.ndarray) -> dict[str, Any]:
+    """The columns of ``table`` at these positions (arrays, not a new table)."""
+    return {c: table[c].array.take(kept) for c in table.columns}
+
+
+def _with_status(table: pd.DataFrame, wanted: bool, *statuses: str) -> dict[str, Any]:
+    """The rows whose status is (``wanted``) or is not one of ``statuses``, as arrays."""
+    return _rows_at(table, np.flatnonzero(table["status"].isin(statuses).to_numpy() == wanted))
 
 
 def _days_text(days: pd.Series | np.ndarray) -> pa.Array:
@@ -103,10 +110,10 @@ def _days_text(days: pd.Series | np.ndarray) -> pa.Array:
 
 
 def _lead_actions(follow_up: ScoreResult, window_days: int) -> Part | None:
-    leads = _overdue(follow_up.details["leads"])
-    if leads.empty:
+    leads = _with_status(follow_up.details["leads"], True, "overdue")
+    if not len(leads["row"]):
         return None
-    refs = [(r,) for r in leads["row"].tolist()]
+    refs = [(r,) for r in np.asarray(leads["row"]).tolist()]
     reasons = join_texts(
         "Follow up the job lead ",
         leads["name"],
@@ -122,11 +129,11 @@ def _lead_actions(follow_up: ScoreResult, window_days: int) -> Part | None:
 
 
 def _thanks_actions(follow_up: ScoreResult, window_days: int) -> Part | None:
-    thanks = _overdue(follow_up.details["thanks"])
-    if thanks.empty:
+    thanks = _with_status(follow_up.details["thanks"], True, "overdue")
+    if not len(thanks["row"]):
         return None
     per_person, codes = _per_person(thanks)
-    refs = _rows_per_group(codes, thanks["row"].to_numpy("int64"))
+    refs = _rows_per_group(codes, np.asarray(thanks["row"], dtype="int64"))
     reasons = join_texts(
         "Thank ",
         per_person["name"],
@@ -145,7 +152,7 @@ def _thanks_actions(follow_up: ScoreResult, window_days: int) -> Part | None:
     return _part(per_person, "send_thanks", reasons, per_person["days_overdue"], refs)
 
 
-def _per_person(thanks: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+def _per_person(thanks: Mapping[str, Any]) -> tuple[dict[str, Any], np.ndarray]:
     """Per contact, in order of first appearance: contact_id, name (first), items (count),
     first (earliest date), days_overdue (largest); and each row's position in that table."""
     codes, ids = pd.factorize(thanks["contact_id"])
@@ -153,17 +160,15 @@ def _per_person(thanks: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     items = np.bincount(codes)
     starts = np.r_[0, np.cumsum(items)[:-1]]
     firsts = order[starts]
-    table = pd.DataFrame(
-        {
-            "contact_id": ids.array,
-            "name": thanks["name"].array.take(firsts),
-            "items": items,
-            "first": np.minimum.reduceat(thanks["date"].to_numpy()[order], starts),
-            "days_overdue": np.maximum.reduceat(
-                thanks["days_overdue"].to_numpy("int64")[order], starts
-            ),
-        }
-    )
+    table = {
+        "contact_id": ids,
+        "name": thanks["name"].take(firsts),
+        "items": items,
+        "first": pd.array(np.minimum.reduceat(thanks["date"].to_numpy()[order], starts)),
+        "days_overdue": np.maximum.reduceat(
+            thanks["days_overdue"].to_numpy("int64")[order], starts
+        ),
+    }
     return table, codes
 
 
@@ -185,9 +190,8 @@ def _ease_off_actions(follow_up: ScoreResult, ask_window_days: int) -> Part | No
 
 
 def _reconnect_actions(follow_up: ScoreResult) -> Part | None:
-    cadence = follow_up.details["cadence"]
-    cadence = cadence[(cadence["status"] != "ok").to_numpy()]
-    if cadence.empty:
+    cadence = _with_status(follow_up.details["cadence"], False, "ok")
+    if not len(cadence["status"]):
         return None
     every = format_distinct(cadence["cadence_days"], str)
     never = join_texts("no contact is logged yet and you planned every ", every, " days.")
@@ -200,7 +204,7 @@ def _reconnect_actions(follow_up: ScoreResult) -> Part | None:
         every,
         "-day cadence. A short check-in with something useful is enough.",
     )
-    is_never = (cadence["status"] == "never").to_numpy()
+    is_never = np.asarray(cadence["status"] == "never", dtype=bool)
     reasons = join_texts(
         "Reconnect with ", cadence["name"], ": ", pc.if_else(is_never, never, since)
     )
@@ -209,11 +213,13 @@ def _reconnect_actions(follow_up: ScoreResult) -> Part | None:
 
 def _give_back_actions(reciprocity: ScoreResult) -> Part | None:
     per_contact = reciprocity.details["per_contact"]
-    owed = per_contact[(per_contact["one_way"] | per_contact["unreciprocated"]).to_numpy()]
-    if owed.empty:
+    owed = _rows_at(
+        per_contact, np.flatnonzero(per_contact["one_way"] | per_contact["unreciprocated"])
+    )
+    if not len(owed["asks"]):
         return None
     # What was asked and received, told once per distinct (asks, received) pair.
-    pairs = owed["asks"].to_numpy("int64") << 32 | owed["received"].to_numpy("int64")
+    pairs = np.asarray(owed["asks"], dtype="int64") << 32 | np.asarray(owed["received"], "int64")
     what = format_distinct(pairs, lambda pair: _asked_and_helped(pair >> 32, pair & 0xFFFFFFFF))
     reasons = join_texts(
         "Offer ",

@@ -167,22 +167,27 @@ def cadence_status(data: ScoringInput) -> pd.DataFrame:
     contacts = data.contacts
     cadence = _cadences(contacts, data.settings.cadence_days)
     kept = np.flatnonzero(~np.isnan(cadence))
-    table = contacts[["contact_id", "name", "tier"]].take(kept).reset_index(drop=True)
     cadence = cadence[kept].astype("int64")
-    table["cadence_days"] = cadence
     last = last_contact(data).take(contacts[CONTACT_CODE].to_numpy().take(kept))
-    table["last_contact"] = last
     never, as_of = np.isnat(last), data.as_of.to_datetime64()
     since = (as_of - np.where(never, as_of, last)) // np.timedelta64(1, "D")  # 0 if never
-    table["days_since"] = pd.arrays.IntegerArray(since, never)
     over = np.maximum(since - cadence, 0)
-    table["days_overdue"] = over
     overdue = ~never & (since > cadence)
-    table["status"] = np.select([never, overdue], ["never", "overdue"], "ok")
-    table["gap"] = np.select(
-        [never, overdue], [NEVER_CONTACTED_GAP, np.minimum(1.0, 0.5 + 0.5 * over / cadence)], 0.0
+    return pd.DataFrame(
+        {
+            **{c: contacts[c].array.take(kept) for c in ("contact_id", "name", "tier")},
+            "cadence_days": cadence,
+            "last_contact": last,
+            "days_since": pd.arrays.IntegerArray(since, never),
+            "days_overdue": over,
+            "status": np.select([never, overdue], ["never", "overdue"], "ok"),
+            "gap": np.select(
+                [never, overdue],
+                [NEVER_CONTACTED_GAP, np.minimum(1.0, 0.5 + 0.5 * over / cadence)],
+                0.0,
+            ),
+        }
     )
-    return table
 
 
 def _cadences(contacts: pd.DataFrame, tier_days: Mapping[str, int | None]) -> np.ndarray:

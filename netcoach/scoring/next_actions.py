@@ -55,7 +55,7 @@ def _part(
     return {
         "contact_id": pa.array(rows["contact_id"]),
         "name": pa.array(rows["name"]),
-        "action": np.full(n, action, dtype=object),
+        "action": pa.repeat(pa.scalar(action, TEXT), n),
         "reason": reasons,
         "days_overdue": np.broadcast_to(np.asarray(days, dtype="int64"), n),
         "urgency": np.full(n, URGENCY[action]),
@@ -75,7 +75,7 @@ def _ranked_table(parts: list[Part]) -> pd.DataFrame:
     ).to_numpy()
     table = {"rank": np.arange(1, len(order) + 1), **{c: v.take(order) for c, v in columns.items()}}
     table["priority"] = priority.take(order)
-    for text in ("contact_id", "name", "reason"):
+    for text in ("contact_id", "name", "action", "reason"):
         table[text] = pd.array(table[text], dtype="str")
     return pd.DataFrame(table, columns=COLUMNS)
 
@@ -95,14 +95,21 @@ def _rows_per_group(codes: np.ndarray, rows: np.ndarray) -> list[tuple[int, ...]
     return [tuple(ordered[start:end]) for start, end in zip([0, *ends[:-1]], ends, strict=True)]
 
 
-def _rows_at(table: pd.DataFrame, kept: np.ndarray) -> dict[str, Any]:
-    """The columns of ``table`` at these positions (arrays, not a new table)."""
-    return {c: table[c].array.take(kept) for c in table.columns}
+class _Rows(dict):
+    """The columns of ``table`` at positions ``kept``, each taken when first read."""
+
+    def __init__(self, table: pd.DataFrame, kept: np.ndarray) -> None:
+        super().__init__()
+        self.table, self.kept = table, kept
+
+    def __missing__(self, column: str) -> Any:
+        self[column] = taken = self.table[column].array.take(self.kept)
+        return taken
 
 
-def _with_status(table: pd.DataFrame, wanted: bool, *statuses: str) -> dict[str, Any]:
+def _with_status(table: pd.DataFrame, wanted: bool, *statuses: str) -> _Rows:
     """The rows whose status is (``wanted``) or is not one of ``statuses``, as arrays."""
-    return _rows_at(table, np.flatnonzero(table["status"].isin(statuses).to_numpy() == wanted))
+    return _Rows(table, np.flatnonzero(table["status"].isin(statuses).to_numpy() == wanted))
 
 
 def _days_text(days: pd.Series | np.ndarray) -> pa.Array:
@@ -213,7 +220,7 @@ def _reconnect_actions(follow_up: ScoreResult) -> Part | None:
 
 def _give_back_actions(reciprocity: ScoreResult) -> Part | None:
     per_contact = reciprocity.details["per_contact"]
-    owed = _rows_at(
+    owed = _Rows(
         per_contact, np.flatnonzero(per_contact["one_way"] | per_contact["unreciprocated"])
     )
     if not len(owed["asks"]):

@@ -63,6 +63,36 @@ GAP_POINTS = {"on_time": 0.0, "late": 0.5, "overdue": 1.0}
 STATUSES = pd.array(["on_time", "late", "overdue", "open"], dtype="str")
 """Lead and thanks statuses (text, taken by position: cheaper than from a numpy array)."""
 NEVER_CONTACTED_GAP = 0.5
+LEAD_COLUMNS = [
+    "row",
+    "date",
+    "contact_id",
+    "name",
+    "due",
+    "responded_on",
+    "status",
+    "days_overdue",
+]
+THANKS_COLUMNS = [
+    *LEAD_COLUMNS[:4],
+    "kind",
+    "due",
+    "thanked_on",
+    "status",
+    "days_overdue",
+]
+CADENCE_COLUMNS = [
+    "contact_id",
+    "name",
+    "tier",
+    "cadence_days",
+    "last_contact",
+    "days_since",
+    "days_overdue",
+    "status",
+]
+Table = tuple[pd.DataFrame, np.ndarray]
+"""A follow-up table as published (``details``) and each row's gap points (NaN: no duty)."""
 
 
 Responses = tuple[np.ndarray, np.ndarray]
@@ -162,7 +192,7 @@ def _first_by_search(
     return np.append(days, np.datetime64("NaT"))[np.where(same_key, code % slot, slot - 1)]
 
 
-def cadence_status(data: ScoringInput) -> pd.DataFrame:
+def cadence_status(data: ScoringInput) -> Table:
     """Days since last contact against each contact's cadence (contacts with a cadence)."""
     contacts = data.contacts
     cadence = _cadences(contacts, data.settings.cadence_days)
@@ -173,7 +203,7 @@ def cadence_status(data: ScoringInput) -> pd.DataFrame:
     since = (as_of - np.where(never, as_of, last)) // np.timedelta64(1, "D")  # 0 if never
     over = np.maximum(since - cadence, 0)
     overdue = ~never & (since > cadence)
-    return pd.DataFrame(
+    return _published(
         {
             **{c: contacts[c].array.take(kept) for c in ("contact_id", "name", "tier")},
             "cadence_days": cadence,
@@ -186,7 +216,8 @@ def cadence_status(data: ScoringInput) -> pd.DataFrame:
                 [NEVER_CONTACTED_GAP, np.minimum(1.0, 0.5 + 0.5 * over / cadence)],
                 0.0,
             ),
-        }
+        },
+        CADENCE_COLUMNS,
     )
 
 
@@ -260,16 +291,16 @@ def first_max_per_group(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
     return at_max[np.r_[True, run[at_max][1:] != run[at_max][:-1]]]
 
 
-def lead_table(data: ScoringInput) -> pd.DataFrame:
+def lead_table(data: ScoringInput) -> Table:
     """Leads in the window with their first follow-up and status."""
     items = _items(data, LEAD_KIND)
     matched = match_responses(
         items, _responses(data, FOLLOW_UP_KINDS), data.settings.lead_follow_up_days, data.as_of
     )
-    return pd.DataFrame(_named(data, items) | matched)
+    return _published(_named(data, items) | matched, LEAD_COLUMNS)
 
 
-def thanks_table(data: ScoringInput) -> pd.DataFrame:
+def thanks_table(data: ScoringInput) -> Table:
     """Help received in the window with its first thank-you and status."""
     items = _items(data, RECEIVED_KINDS)
     matched = match_responses(
@@ -281,7 +312,13 @@ def thanks_table(data: ScoringInput) -> pd.DataFrame:
     )
     kinds = pd.array(list(KINDS), dtype=data.window["kind"].dtype)
     matched["thanked_on"] = matched.pop("responded_on")
-    return pd.DataFrame(_named(data, items) | {"kind": kinds.take(items[KIND_CODE])} | matched)
+    columns = _named(data, items) | {"kind": kinds.take(items[KIND_CODE])} | matched
+    return _published(columns, THANKS_COLUMNS)
+
+
+def _published(columns: Columns, published: list[str]) -> Table:
+    """The table of the ``published`` columns, and the gap points apart."""
+    return pd.DataFrame({c: columns[c] for c in published}), columns["gap"]
 
 
 def _named(data: ScoringInput, items: Columns) -> Columns:
@@ -331,21 +368,20 @@ def score_follow_up(data: ScoringInput, memo: Memo | None = None) -> ScoreResult
     """
     window = data.window
     keys = follow_up_keys(data)
-    leads = compute(memo, "leads", keys["leads"], lambda: lead_table(data))
-    thanks = compute(memo, "thanks", keys["thanks"], lambda: thanks_table(data))
-    cadence = compute(memo, "cadence", keys["cadence"], lambda: cadence_status(data))
+    leads, lead_gap = compute(memo, "leads", keys["leads"], lambda: lead_table(data))
+    thanks, thanks_gap = compute(memo, "thanks", keys["thanks"], lambda: thanks_table(data))
+    cadence, cadence_gap = compute(memo, "cadence", keys["cadence"], lambda: cadence_status(data))
     flagged = compute(memo, "over_contact", keys["over_contact"], lambda: over_contact(data))
     asked_codes = window[CONTACT_CODE].to_numpy().take(data.rows_of_kinds("window", ASK_KINDS))
     asked = int(np.count_nonzero(np.bincount(asked_codes, minlength=len(data.contact_ids))))
 
-    lead_gap, thanks_gap = leads["gap"], thanks["gap"]
     components = {
-        "leads_due": int(lead_gap.notna().sum()),
-        "leads_gap": float(lead_gap.sum()),
-        "thanks_due": int(thanks_gap.notna().sum()),
-        "thanks_gap": float(thanks_gap.sum()),
+        "leads_due": int(np.count_nonzero(~np.isnan(lead_gap))),
+        "leads_gap": float(np.nansum(lead_gap)),
+        "thanks_due": int(np.count_nonzero(~np.isnan(thanks_gap))),
+        "thanks_gap": float(np.nansum(thanks_gap)),
         "cadence_contacts": len(cadence),
-        "cadence_gap": float(cadence["gap"].sum()),
+        "cadence_gap": float(np.nansum(cadence_gap)),
         "asked_contacts": asked,
         "over_contact_gap": float(len(flagged)),
     }
@@ -364,26 +400,7 @@ def score_follow_up(data: ScoringInput, memo: Memo | None = None) -> ScoreResult
     components.update(duties=duties, gap_points=gaps, gap_rate=gaps / duties if duties else 0.0)
     raw = 100 * (1 - components["gap_rate"])
     components["raw_score"] = raw
-    details = {
-        "leads": leads[
-            ["row", "date", "contact_id", "name", "due", "responded_on", "status", "days_overdue"]
-        ],
-        "thanks": thanks[
-            [
-                "row",
-                "date",
-                "contact_id",
-                "name",
-                "kind",
-                "due",
-                "thanked_on",
-                "status",
-                "days_overdue",
-            ]
-        ],
-        "cadence": cadence.drop(columns="gap"),
-        "over_contact": flagged,
-    }
+    details = {"leads": leads, "thanks": thanks, "cadence": cadence, "over_contact": flagged}
     reasons = _reasons(data, leads, thanks, cadence, flagged, duties)
     return ScoreResult("follow_up", int(round(raw)), components, reasons, details)
 

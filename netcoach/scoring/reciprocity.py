@@ -36,8 +36,8 @@ WEIGHTS = {"balance": 0.5, "no_one_way": 0.25, "help_returned": 0.25}
 
 
 def per_contact_counts(data: ScoringInput) -> tuple[pd.DataFrame, np.ndarray]:
-    """Gives, asks and help received per contact in the window (contacts with any), sorted
-    by contact id, and each row's contact code."""
+    """Name, gives, asks and help received per contact in the window (contacts with any),
+    sorted by contact id, and each row's contact code."""
     window, n_ids = data.window, len(data.contact_ids)
     columns = {"gives": GIVE_KINDS, "asks": ASK_KINDS, "received": RECEIVED_KINDS}
     # One count over (contact, group) pairs: the three groups of kinds do not overlap.
@@ -48,11 +48,18 @@ def per_contact_counts(data: ScoringInput) -> tuple[pd.DataFrame, np.ndarray]:
     )
     counts = {column: table[:, i].astype("int64") for i, column in enumerate(columns)}
     kept = np.flatnonzero(counts["gives"] + counts["asks"] + counts["received"] > 0)
+    gives, asks, received = (counts[c][kept] for c in columns)
     table = pd.DataFrame(
-        {"contact_id": data.contact_ids[kept]} | {k: v[kept] for k, v in counts.items()}
+        {
+            "contact_id": data.contact_ids.array.take(kept),
+            "name": data.names_for(kept),
+            "gives": gives,
+            "asks": asks,
+            "received": received,
+            "one_way": (asks > 0) & (gives == 0),
+            "unreciprocated": (received > 0) & (gives == 0),
+        }
     )
-    table["one_way"] = (table["asks"] > 0) & (table["gives"] == 0)
-    table["unreciprocated"] = (table["received"] > 0) & (table["gives"] == 0)
     return table, kept
 
 
@@ -66,7 +73,6 @@ def balance(gives: int, asks: int) -> float:
 def score_reciprocity(data: ScoringInput) -> ScoreResult:
     """Reciprocity score, components, reasons and the per-contact table."""
     per_contact, codes = per_contact_counts(data)
-    per_contact.insert(1, "name", data.names_for(codes))
 
     g, a = int(per_contact["gives"].sum()), int(per_contact["asks"].sum())
     asked = int(np.count_nonzero(per_contact["asks"].to_numpy()))

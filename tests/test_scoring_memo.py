@@ -63,3 +63,34 @@ def test_a_different_as_of_date_is_scored_afresh():
     scorer = Scorer(LOG)
     scorer.score()
     same_report(scorer.score(as_of="2025-06-30"), score_log(LOG, as_of="2025-06-30"))
+
+
+def test_what_reads_a_report_leaves_its_shared_tables_alone(tmp_path) -> None:
+    """A ``Scorer`` hands the same memoised tables to later reports, so nothing that reads a
+    report (text, HTML, charts, widget views, summary, reminders) may change them."""
+    from netcoach import plots
+    from netcoach.reminders import reminders_calendar
+    from netcoach.report_html import render_html_report
+    from netcoach.report_text import format_text_report
+    from netcoach.summary import build_summary
+    from netcoach.widgets.score_view import (
+        actions_table_html,
+        overdue_table_html,
+        reasons_html,
+        score_card_html,
+    )
+
+    scorer = Scorer(LOG)
+    report = scorer.score(as_of=LOG.folder_settings.as_of)
+    expected = score_log(LOG, as_of=LOG.folder_settings.as_of)
+    format_text_report(report)
+    render_html_report(report, LOG)
+    for chart in plots.all_charts(report):
+        chart.figure.clear()
+    for result in report.scores.values():
+        score_card_html(result)
+    reasons_html(report), actions_table_html(report), overdue_table_html(report)
+    build_summary(report, LOG, nickname="blue-fox")
+    reminders_calendar(report)
+    same_report(report, expected)
+    same_report(scorer.score(as_of=LOG.folder_settings.as_of), expected)

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from netcoach.schema import ASK_KINDS, GIVE_KINDS, KINDS
-from netcoach.scoring import follow_up
 from netcoach.scoring.follow_up import first_max_per_group
 from netcoach.scoring.window import (
     KIND_CODE,
@@ -74,28 +73,6 @@ def test_rows_phrases_phrase_each_list_as_rows_phrase_does(row_lists):
 def test_join_texts_joins_row_by_row():
     names = pd.Series(["Ann", "Bo"], dtype="str")
     assert join_texts("Hi ", names, "!").to_pylist() == ["Hi Ann!", "Hi Bo!"]
-
-
-@settings(max_examples=80)
-@given(
-    st.lists(st.tuples(st.integers(0, 3), st.integers(0, 9)), max_size=30),
-    st.lists(st.tuples(st.integers(0, 3), st.integers(0, 9)), max_size=30),
-)
-def test_matching_by_search_finds_what_merge_asof_finds(items, answers):
-    def arrays(pairs):
-        keys = np.array([k for k, _ in pairs], dtype="int64")
-        days = np.array([d for _, d in pairs], dtype="int64").astype("M8[D]").astype("M8[ns]")
-        return keys, days
-
-    keys, dates = arrays(sorted(items, key=lambda p: p[1]))
-    answer_keys, answer_dates = arrays(answers)
-    small, follow_up.SMALL_MATCH = follow_up.SMALL_MATCH, 0  # force merge_asof
-    try:
-        expected = follow_up._first_on_or_after(keys, dates, answer_keys, answer_dates)
-    finally:
-        follow_up.SMALL_MATCH = small
-    found = follow_up._first_on_or_after(keys, dates, answer_keys, answer_dates)
-    assert np.array_equal(found, expected, equal_nan=True)
 
 
 def test_kind_mask_matches_isin_and_never_matches_an_unknown_kind():

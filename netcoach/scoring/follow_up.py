@@ -150,11 +150,6 @@ def match_responses(
     }
 
 
-SMALL_MATCH = 100_000
-"""Below this many items and answers, match them by sorted search in numpy: ``merge_asof``
-costs about 2 ms whatever the size, but less than the search on hundreds of thousands."""
-
-
 def _first_on_or_after(
     keys: np.ndarray, dates: np.ndarray, answer_keys: np.ndarray, answer_dates: np.ndarray
 ) -> np.ndarray:
@@ -162,8 +157,6 @@ def _first_on_or_after(
     same key (NaT if none)."""
     if not len(keys) or not len(answer_keys):
         return np.full(len(keys), np.datetime64("NaT"), dtype="M8[ns]")
-    if len(keys) + len(answer_keys) < SMALL_MATCH:
-        return _first_by_search(keys, dates, answer_keys, answer_dates)
     order = np.argsort(answer_dates, kind="stable")
     merged = pd.merge_asof(
         pd.DataFrame({"date": dates, "key": keys}),
@@ -175,21 +168,6 @@ def _first_on_or_after(
         allow_exact_matches=True,
     )
     return merged["responded_on"].to_numpy("M8[ns]")
-
-
-def _first_by_search(
-    keys: np.ndarray, dates: np.ndarray, answer_keys: np.ndarray, answer_dates: np.ndarray
-) -> np.ndarray:
-    """``_first_on_or_after`` as one sorted search: answers and items are coded as key and
-    the position of the date among the distinct answer dates (an item's: of the first
-    answer date on or after it), so the first code at or above an item's is its answer."""
-    days = np.unique(answer_dates.astype("M8[ns]"))
-    slot = len(days) + 1
-    answers = np.sort(answer_keys * slot + np.searchsorted(days, answer_dates))
-    found = np.searchsorted(answers, keys * slot + np.searchsorted(days, dates))
-    code = np.append(answers, -1)[found]
-    same_key = code // slot == keys
-    return np.append(days, np.datetime64("NaT"))[np.where(same_key, code % slot, slot - 1)]
 
 
 def cadence_status(data: ScoringInput) -> Table:

@@ -368,12 +368,7 @@ def _read_files(
         problems += found
     else:
         problems.append(
-            Problem(
-                schema.CONTACTS_FILE,
-                None,
-                None,
-                f"the file is missing from {folder}; start from data/templates/contacts.csv",
-            )
+            _missing(folder, schema.CONTACTS_FILE, "start from data/templates/contacts.csv")
         )
 
     interactions_path = folder / schema.INTERACTIONS_FILE
@@ -383,4 +378,25 @@ def _read_files(
             interactions_path, schema.INTERACTIONS_FILE, max_bytes
         )
         problems += found
+    elif misnamed_file(folder, schema.INTERACTIONS_FILE):  # a first map has no such file
+        problems.append(_missing(folder, schema.INTERACTIONS_FILE, ""))
     return folder_settings, contacts_raw, interactions_raw, problems
+
+
+def misnamed_file(folder: Path, name: str) -> str | None:
+    """A file in ``folder`` that looks meant to be ``name`` but is not called that, such as
+    ``Interactions.csv``, ``interactions.csv.txt`` or ``interactions (1).csv``."""
+    stem = name.removesuffix(".csv")
+    for path in sorted(folder.iterdir()):
+        lower = path.name.lower()
+        if path.name != name and path.is_file() and lower.startswith(stem) and ".csv" in lower:
+            return path.name
+    return None
+
+
+def _missing(folder: Path, name: str, advice: str) -> Problem:
+    """The problem of a missing ``name``: rename a look-alike file, or ``advice``."""
+    other = misnamed_file(folder, name)
+    if other is not None:
+        advice = f"{other} is there: rename it to {name}"
+    return Problem(name, None, None, f"the file is missing from {folder}; {advice}")

@@ -86,7 +86,7 @@ def format_text_report(report: Report, top: int = 10, title: str | None = None) 
         lines.append("")
     actions = report.next_actions.head(top)
     lines.append(f"Next actions (top {len(actions)} of {len(report.next_actions)})")
-    if actions.empty:
+    if report.next_actions.empty:
         lines.append("  Nothing is overdue. Keep it up.")
     for a in actions.to_dict("records"):
         head = f"{int(a['rank'])}. {action_label(str(a['action']))}: {a['name']}"

@@ -24,10 +24,11 @@ HOSTILE = "<script>alert(1)</script>"
 FORMULA = '=HYPERLINK("http://x")'
 
 
-def _write_log(folder: Path, contacts: str, interactions: str) -> Path:
+def _write_log(folder: Path, contacts: str, interactions: str | None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "contacts.csv").write_text(contacts, encoding="utf-8")
-    (folder / "interactions.csv").write_text(interactions, encoding="utf-8")
+    if interactions is not None:
+        (folder / "interactions.csv").write_text(interactions, encoding="utf-8")
     return folder
 
 
@@ -122,6 +123,21 @@ def test_missing_folder_exits_2_with_one_line(tmp_path: Path, capsys) -> None:
     assert main(["score", str(missing)]) == EXIT_BAD_INPUT
     err = _one_line_error(capsys)
     assert str(missing) in err and "does not exist" in err
+
+
+def test_a_log_without_interactions_is_scored_with_a_warning(tmp_path: Path, capsys) -> None:
+    folder = _write_log(tmp_path / "first-map", "contact_id,name\nc1,Amara Ashwell\n", None)
+    assert main(["score", str(folder)]) == 0
+    captured = capsys.readouterr()
+    assert "Reciprocity" in captured.out
+    assert captured.err.startswith(f"netcoach: warning: {folder} has no interactions.csv")
+
+
+def test_top_0_does_not_say_nothing_is_overdue(capsys) -> None:
+    assert main(["score", str(SAMPLES / "graduate"), "--top", "0"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^Next actions \(top 0 of [1-9]\d*\)$", out, re.M)
+    assert "Nothing is overdue" not in out
 
 
 def test_bad_file_names_file_row_and_column(tmp_path: Path, capsys) -> None:

@@ -137,6 +137,23 @@ def test_missing_interactions_file_means_no_interactions_yet(tmp_path: Path) -> 
     assert list(log.interactions.columns)[:2] == ["date", "contact_id"]
 
 
+@pytest.mark.parametrize(
+    ("missing", "look_alike"),
+    [
+        ("interactions.csv", "Interactions.csv"),
+        ("interactions.csv", "interactions.csv.txt"),
+        ("interactions.csv", "interactions (1).csv"),
+        ("contacts.csv", "Contacts.CSV"),
+    ],
+)
+def test_a_misnamed_file_is_named_with_how_to_fix_it(tmp_path, missing, look_alike) -> None:
+    folder = write_log(tmp_path / "log")
+    (folder / missing).rename(folder / look_alike)
+    problems = load_problems(folder)
+    assert [(p.file, p.row, p.column) for p in problems] == [(missing, None, None)]
+    assert f"{look_alike} is there: rename it to {missing}" in problems[0].message
+
+
 def test_header_only_interactions_are_fine(tmp_path: Path) -> None:
     log = load_log(write_log(tmp_path / "log", interactions="date,contact_id,channel,kind\n"))
     assert len(log.interactions) == 0 and len(log.contacts) == 3

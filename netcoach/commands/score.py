@@ -54,6 +54,7 @@ def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
     its report, or a one-line :class:`CommandError`. Shared with ``netcoach summary``."""
     from netcoach.loading import load_log
     from netcoach.locking import LogBusyError
+    from netcoach.schema import INTERACTIONS_FILE
     from netcoach.scoring import score_log
     from netcoach.validation import LogValidationError
 
@@ -64,6 +65,12 @@ def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
         raise CommandError(err.one_line()) from None
     except LogBusyError as err:  # another program is saving to the folder
         raise CommandError(str(err)) from None
+    if not (Path(args.folder) / INTERACTIONS_FILE).is_file():
+        print(
+            f"netcoach: warning: {args.folder} has no {INTERACTIONS_FILE}, so these scores "
+            "count no interactions at all",
+            file=sys.stderr,
+        )
     # The command line may read the clock; the scoring core never does.
     as_of = as_of or log.folder_settings.as_of or dt.date.today()
     return log, score_log(log, as_of=as_of)

@@ -120,9 +120,7 @@ def read_folder_settings(folder: str | Path) -> FolderSettings:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ValueError(f"{path}: not valid TOML ({err})") from err
-    as_of = data.get("as_of")
-    if isinstance(as_of, str):
-        as_of = dt.date.fromisoformat(as_of)
+    as_of = _as_of_date(data.get("as_of"), path)
     scoring_table = dict(data.get("scoring", {}))
     known = {f.name for f in dataclasses.fields(Settings)}
     unknown = set(scoring_table) - known
@@ -133,3 +131,17 @@ def read_folder_settings(folder: str | Path) -> FolderSettings:
         day_first=bool(data.get("day_first", True)),
         scoring=Settings().replace(**scoring_table),
     )
+
+
+def _as_of_date(value: Any, path: Path) -> dt.date | None:
+    """The ``as_of`` setting as a date (TOML date or ISO text), or a clear ``ValueError``."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(
+            f"{path}: as_of = {value!r} is not a date; write it like as_of = 2025-09-30"
+        ) from None

@@ -4,6 +4,7 @@ be read gives a message naming the file, the row and the column; loading writes 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -279,6 +280,20 @@ def test_problems_from_both_files_come_together(tmp_path: Path) -> None:
         ("contacts.csv", 2, "tier"),
         ("interactions.csv", 2, "channel"),
     ]
+
+
+@pytest.mark.parametrize("value", ['"soon"', '"2025-02-30"', "true"])
+def test_a_bad_as_of_setting_names_the_setting_and_shows_the_form(tmp_path, value) -> None:
+    [p] = load_problems(write_log(tmp_path / "log", settings=f"as_of = {value}\n"))
+    assert p.file == "settings.toml"
+    assert "is not a date; write it like as_of = 2025-09-30" in p.message
+    assert p.message.startswith("as_of = ")
+
+
+@pytest.mark.parametrize(("value", "day"), [("2025-09-30", 30), ('"2025-09-29"', 29)])
+def test_the_as_of_setting_may_be_a_toml_date_or_text(tmp_path, value, day) -> None:
+    log = load_log(write_log(tmp_path / "log", settings=f"as_of = {value}\n"))
+    assert log.folder_settings.as_of == dt.date(2025, 9, day)
 
 
 def test_unreadable_contacts_still_reports_interaction_problems(tmp_path: Path) -> None:

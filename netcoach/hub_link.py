@@ -7,7 +7,7 @@ JavaScript's ``encodeURIComponent`` does (as nbgitpuller's own link generator do
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlsplit
 
 REPO_URL = "https://github.com/network-coach/network-coach"
@@ -41,6 +41,21 @@ def _check_path(path: str) -> str:
     if not clean or ".." in parts or "\\" in clean:
         raise ValueError(f"--path {path!r}: give a path inside the repository, like {DEFAULT_PATH}")
     return "/".join(parts)
+
+
+COURSE_ROOT = Path(__file__).resolve().parent.parent
+"""This copy of the course (the folder that holds ``notebooks/``)."""
+
+
+def missing_from_course(path: str, repo: str = REPO_URL) -> bool:
+    """True when ``path`` names no file in this copy of the course, for the course's own
+    repository (another repository may hold other files, so it is not checked)."""
+    if (
+        repo.rstrip("/").removesuffix(".git") != REPO_URL
+        or not (COURSE_ROOT / "notebooks").is_dir()
+    ):
+        return False
+    return not (COURSE_ROOT / _check_path(path)).is_file()
 
 
 def repo_folder(repo: str) -> str:

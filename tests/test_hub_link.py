@@ -80,6 +80,21 @@ def test_command_prints_the_link(capsys):
     assert main(["hub-link", "--hub", "not a url"]) == 2
 
 
+def test_a_notebook_the_course_does_not_have_gets_a_warning(capsys):
+    assert main(["hub-link", "--hub", "https://hub.example.org"]) == 0
+    assert capsys.readouterr().err == ""
+    assert (
+        main(["hub-link", "--hub", "https://hub.example.org", "--path", "notebooks/nope.ipynb"])
+        == 0
+    )
+    captured = capsys.readouterr()
+    assert "nope.ipynb" in captured.out  # the link is still printed
+    assert captured.err.startswith("netcoach: warning: the course has no notebooks/nope.ipynb")
+    other = ["--repo", "https://github.com/example/fork", "--path", "notebooks/nope.ipynb"]
+    assert main(["hub-link", "--hub", "https://hub.example.org", *other]) == 0
+    assert capsys.readouterr().err == ""  # another repository's files are not known here
+
+
 def _pins(path: Path) -> dict[str, str]:
     pins = {}
     for line in path.read_text().splitlines():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from netcoach.cli import EXIT_OK, CommandError
 
@@ -37,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from netcoach.hub_link import binder_link, nbgitpuller_link
+    from netcoach.hub_link import binder_link, missing_from_course, nbgitpuller_link
 
     try:
         print(
@@ -51,6 +52,12 @@ def run(args: argparse.Namespace) -> int:
         )
         if args.binder:
             print(binder_link(repo=args.repo, branch=args.branch, path=args.path))
+        if missing_from_course(args.path, args.repo):
+            print(
+                f"netcoach: warning: the course has no {args.path}, so this link would open "
+                "nothing; check --path (for example notebooks/quick-check.ipynb)",
+                file=sys.stderr,
+            )
     except ValueError as err:
         raise CommandError(str(err)) from None
     return EXIT_OK

@@ -13,12 +13,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "import",
         help="import a LinkedIn export, Google Contacts, vCards or a calendar into your log",
-        description="Read each SOURCE (a LinkedIn data export .zip or its CSV files, a Google "
-        "Contacts .csv, vCard .vcf files, calendar .ics files) and add the people and "
+        description="Read each SOURCE (a LinkedIn data export .zip, the folder it was unzipped "
+        "into, or its CSV files; a Google Contacts .csv, vCard .vcf files, calendar .ics "
+        "files; a folder of them) and add the people and "
         "interactions in them to the log in DIR, without changing what you typed. DIR is "
         "created when it does not exist. Nothing is sent anywhere.",
     )
-    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="files to import")
+    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="files or folders to import")
     parser.add_argument(
         "--into", required=True, metavar="DIR", help="the folder that holds your log"
     )

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from netcoach import schema
-from netcoach.importers.detect import ImportOptions, read_source
+from netcoach.importers.detect import ImportOptions, read_folder, read_source
 from netcoach.importers.merge import merge
 from netcoach.importers.sources import SourceFile
 from netcoach.importers.summary import ImportSummary
@@ -45,6 +45,9 @@ def read_sources(
     batches, problems, omitted = [], [], 0
     for item in sources:
         try:
+            if not isinstance(item, SourceFile) and Path(item).is_dir():
+                batches += read_folder(Path(item), options)
+                continue
             source = item if isinstance(item, SourceFile) else SourceFile.from_path(item)
             batches += read_source(source, options)
         except LogValidationError as err:

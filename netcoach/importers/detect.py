@@ -1,7 +1,9 @@
 """Which importer reads which file: by name first (LinkedIn's export names), then by content.
 
 A LinkedIn zip is opened and each export file in it read; other files in it are counted as
-not used. A file nobody can read is refused with a message that says what can be imported.
+not used. A folder (an unzipped export, say) is read file by file in the same spirit: the
+files Network Coach knows are imported and the others counted as not used. A single file
+nobody can read is refused with a message that says what can be imported.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import io
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from netcoach.importers import google, ical, linkedin, vcard
 from netcoach.importers.batch import ImportBatch
@@ -19,7 +22,8 @@ from netcoach.loading import MAX_FILE_BYTES
 from netcoach.validation import LogValidationError, Problem
 
 WHAT_WE_READ = (
-    "Network Coach can import a LinkedIn data export (the .zip, or Connections.csv, "
+    "Network Coach can import a LinkedIn data export (the .zip, the folder you unzipped it "
+    "into, or Connections.csv, "
     "messages.csv, Invitations.csv, Recommendations_Given.csv, Recommendations_Received.csv, "
     "Endorsement_Given_Info.csv, Endorsement_Received_Info.csv), a Google Contacts .csv, "
     "vCard .vcf files and calendar .ics files"
@@ -153,3 +157,28 @@ def read_source(source: SourceFile, options: ImportOptions | None = None) -> lis
     if kind == "zip":
         return _read_zip(source, options)
     return [_read_one(source, kind, options)]
+
+
+def read_folder(folder: Path, options: ImportOptions | None = None) -> list[ImportBatch]:
+    """Every file in ``folder`` and below that Network Coach knows (an unzipped LinkedIn
+    export, a folder of vCards); the others are counted as not used."""
+    batches, unused = [], 0
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if path.name.startswith("."):
+            continue
+        source = SourceFile.from_path(path)
+        source = SourceFile(f"{folder}/{path.relative_to(folder).as_posix()}", source.data)
+        if kind_of(source) is None:
+            unused += 1
+            continue
+        batches += read_source(source, options)
+    if not batches:
+        raise LogValidationError(
+            [
+                Problem(
+                    str(folder), None, None, f"this folder holds nothing to import. {WHAT_WE_READ}"
+                )
+            ]
+        )
+    skipped = Counter({"files in the folder that are not used": unused})
+    return [*batches, ImportBatch(str(folder), skipped=+skipped)]

@@ -10,6 +10,7 @@ import pytest
 from conftest import LINKEDIN
 
 from netcoach.importers import SourceFile, read_source
+from netcoach.importers.apply import read_sources
 from netcoach.importers.detect import ImportOptions
 from netcoach.importers.linkedin import linkedin_dates, messages
 from netcoach.validation import LogValidationError
@@ -162,6 +163,32 @@ def test_the_zip_as_downloaded():
     assert len(batches) == 8  # seven export files and the zip's own note of unused files
     unused = [b for b in batches if b.file == "Basic_LinkedInDataExport.zip"]
     assert unused[0].skipped == {"files in the zip that are not used": 1}
+
+
+def test_the_unzipped_folder_imports_what_it_knows_and_counts_the_rest(tmp_path):
+    """An unzipped export holds dozens of files (Profile.csv here) Network Coach does not use."""
+    folder = tmp_path / "Basic_LinkedInDataExport"
+    (folder / "Jobs").mkdir(parents=True)
+    for path in LINKEDIN.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "Jobs" / "Saved Jobs.csv").write_text("Saved Date,Job Url\n", encoding="utf-8")
+    (folder / ".DS_Store").write_bytes(b"\0\1")
+    batches = read_sources([folder])
+    names = sorted(b.file.rsplit("/", 1)[-1] for b in batches)
+    assert "Connections.csv" in names and "messages.csv" in names
+    assert "Profile.csv" not in names and "Saved Jobs.csv" not in names
+    [note] = [b for b in batches if b.file == str(folder)]
+    assert note.skipped == {"files in the folder that are not used": 2}
+    assert [b.file for b in read_sources([folder / "Connections.csv"])] == ["Connections.csv"]
+
+
+def test_a_folder_with_nothing_to_import_says_what_can_be(tmp_path):
+    (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
+    with pytest.raises(LogValidationError) as caught:
+        read_sources([tmp_path])
+    [problem] = caught.value.problems
+    assert problem.file == str(tmp_path)
+    assert problem.message.startswith("this folder holds nothing to import.")
 
 
 def test_a_truncated_zip_says_so():

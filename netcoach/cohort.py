@@ -3,7 +3,8 @@
 :func:`load_cohort` reads every ``*.json`` file in a folder, checks each against the summary
 schema (:func:`netcoach.summary.summary_problems`) and keeps the good ones. Bad JSON, a wrong
 schema, and duplicates (the same content, or the same nickname, as an earlier file) are
-reported by file name and skipped; loading always goes on.
+reported by file name and skipped; loading always goes on. Two summaries that differ only
+in their nickname (or random id) are one learner's, shared twice: the second is skipped.
 
 :func:`cohort_view` turns the summaries into what a coach may see: score distributions,
 how many learners have each gap, and a suggested workshop focus. Nothing is shown for a
@@ -21,7 +22,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from netcoach.scoring.results import SCORE_TITLES
-from netcoach.summary import GAP_CATEGORIES, GAP_LABELS, SCORE_KEYS, summary_problems
+from netcoach.summary import (
+    GAP_CATEGORIES,
+    GAP_LABELS,
+    SCORE_KEYS,
+    summary_problems,
+    version_problem,
+)
 
 if TYPE_CHECKING:
     from netcoach.plots import Chart
@@ -125,8 +132,10 @@ class Cohort:
         return len(self.summaries)
 
 
-def _canonical(data: Any) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+def _canonical(data: dict[str, Any]) -> str:
+    """A digest of everything but the nickname: a renamed copy is still the same learner."""
+    content = {k: v for k, v in data.items() if k != "nickname"}
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
 
 
 def read_summary_file(path: Path) -> tuple[dict[str, Any] | None, str]:
@@ -143,6 +152,9 @@ def read_summary_file(path: Path) -> tuple[dict[str, Any] | None, str]:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         return None, f"not valid JSON (line {err.lineno}, column {err.colno})"
+    other_version = version_problem(data)
+    if other_version:
+        return None, other_version
     problems = summary_problems(data)
     if problems:
         shown = "; ".join(problems[:3]) + ("; ..." if len(problems) > 3 else "")
@@ -165,7 +177,11 @@ def load_summaries(paths: list[Path]) -> Cohort:
         nickname = data["nickname"].casefold()
         if digest in seen_content:
             cohort.problems.append(
-                Problem(name, f"the same summary as {seen_content[digest]}; counted once")
+                Problem(
+                    name,
+                    f"the same summary as {seen_content[digest]} (apart from the nickname, "
+                    "if any); counted once",
+                )
             )
         elif nickname in seen_nickname:
             cohort.problems.append(
@@ -324,8 +340,8 @@ def focus_sentences(view: CohortView) -> list[str]:
     return [lead] + [f"{GAP_LABELS[f.gap]}: {f.chapter_title}. {f.activity}" for f in view.focus]
 
 
-def view_text(view: CohortView) -> str:
-    """The view as plain text (the ``netcoach cohort`` command prints it)."""
+def view_text(view: CohortView, skipped: bool = True) -> str:
+    """The view as plain text, ending with the skipped files unless ``skipped`` is false."""
     lines = [view.message]
     if not view.suppressed:
         lines += ["", "Scores (median, middle half, lowest to highest):"]
@@ -337,9 +353,15 @@ def view_text(view: CohortView) -> str:
         lines += ["", "Gaps (learners who have each):"]
         lines += [f"  {g.label}: {g.shown}" for g in view.gaps]
     lines += ["", *focus_sentences(view)]
-    if view.problems:
-        lines += ["", f"Skipped {len(view.problems)} file(s):"]
-        lines += [f"  {p}" for p in view.problems]
+    text = "\n".join(lines) + "\n"
+    return text + ("\n" + skipped_text(view) if skipped and view.problems else "")
+
+
+def skipped_text(view: CohortView) -> str:
+    """The skipped files and why, one a line (empty when none was skipped)."""
+    if not view.problems:
+        return ""
+    lines = [f"Skipped {len(view.problems)} file(s):", *(f"  {p}" for p in view.problems)]
     return "\n".join(lines) + "\n"
 
 

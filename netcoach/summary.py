@@ -281,6 +281,30 @@ def _newline_problems(data: Any) -> list[str]:
     ]
 
 
+UPGRADE_HINT = "pip install --upgrade netcoach"
+"""How a coach brings Network Coach up to date (the course's install uses pip)."""
+
+
+def version_problem(data: Any) -> str | None:
+    """A plain message when ``data`` is a summary made by another version, else ``None``."""
+    if not isinstance(data, dict) or data.get("kind") != SUMMARY_KIND:
+        return None
+    version = data.get("schema_version")
+    if type(version) is not int or version == SCHEMA_VERSION:
+        return None
+    if version > SCHEMA_VERSION:
+        return (
+            f"made by a newer version of Network Coach (summary format {version}; this one "
+            f"reads format {SCHEMA_VERSION}): update Network Coach ({UPGRADE_HINT}) and "
+            "run the cohort view again"
+        )
+    return (
+        f"made by an older version of Network Coach (summary format {version}; this one "
+        f"reads format {SCHEMA_VERSION}): ask the learner to make the summary again with "
+        "the course's current version"
+    )
+
+
 def summary_problems(data: Any) -> list[str]:
     """What is wrong with ``data`` as a learner summary (empty when it is valid)."""
     from fastjsonschema import JsonSchemaException

@@ -101,7 +101,7 @@ def test_bad_files_are_named_and_skipped(tmp_path, base_summary):
     }  # fmt: skip
     assert "not valid JSON" in reasons["broken.json"]
     assert "not a Network Coach summary" in reasons["other.json"]
-    assert "not a Network Coach summary" in reasons["wrong-version.json"]
+    assert "newer version of Network Coach" in reasons["wrong-version.json"]
     assert "same summary as" in reasons["zz-copy.json"]
     assert "same nickname as" in reasons["zz-same-nick.json"]
     assert "Amara" not in " ".join(reasons.values()), "a problem never echoes file content"
@@ -140,7 +140,8 @@ def test_cohort_command_writes_a_handout(tmp_path, base_summary, capsys):
     out = tmp_path / "handout.html"
     assert main(["cohort", str(folder), "--handout", str(out)]) == 0
     printed = capsys.readouterr()
-    assert "5 learners" in printed.out and "oops.json" in printed.out
+    assert "5 learners" in printed.out and "oops.json" not in printed.out
+    assert "Skipped 1 file(s):\n  oops.json: not valid JSON" in printed.err
     assert out.read_text().startswith("<!DOCTYPE html>")
     assert main(["cohort", str(tmp_path / "missing")]) == 2
 
@@ -179,3 +180,29 @@ def test_counts_that_would_single_out_the_few_without_a_gap_are_rounded_down(
     assert not re.search(r"\b11\b", text.replace("2025-", ""))
     html = handout_html(view, chart=False)
     assert "at least 8 (67% or more)" in html and not re.search(r"\b11 \(", html)
+
+
+def test_a_renamed_copy_counts_once_and_both_files_are_named(tmp_path, base_summary):
+    summaries = perturbed_summaries(base_summary, 4, seed=7)
+    folder = _write(tmp_path / "c", summaries)
+    (folder / "zz-again.json").write_text(summary_json(dict(summaries[0], nickname="someone")))
+    cohort = load_cohort(folder)
+    assert cohort.size == 4, "four people, one of them twice, do not unlock the view"
+    assert cohort_view(cohort).suppressed
+    [problem] = cohort.problems
+    assert problem.file == "zz-again.json" and f"{summaries[0]['nickname']}.json" in problem.reason
+
+
+@pytest.mark.parametrize(("version", "made_by"), [(2, "a newer"), (0, "an older")])
+def test_a_summary_from_another_version_says_so(tmp_path, base_summary, version, made_by):
+    folder = _write(tmp_path / "c", [dict(base_summary, schema_version=version)])
+    [problem] = load_cohort(folder).problems
+    assert f"made by {made_by} version of Network Coach" in problem.reason
+    assert "not an allowed value" not in problem.reason
+
+
+def test_cohort_help_says_where_skipped_files_go(capsys):
+    with pytest.raises(SystemExit):
+        main(["cohort", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "named on stderr" in help_text

@@ -25,6 +25,7 @@ from netcoach.summary import (
     summary_json,
     summary_problems,
     validate_nickname,
+    version_problem,
 )
 
 AS_OF = dt.date(2025, 9, 30)
@@ -187,6 +188,17 @@ def test_schema_rejects_extra_fields_text_and_fine_dates():
         problems = summary_problems(bad)
         assert problems, "the schema accepted a changed summary"
         assert "Jo Example" not in " ".join(problems) and "Amara" not in " ".join(problems)
+
+
+def test_another_version_is_named_plainly():
+    log = load_sample("experienced")
+    good = build_summary(score_log(log), log, "jo")
+    assert version_problem(good) is None
+    newer = version_problem(dict(good, schema_version=2))
+    assert newer.startswith("made by a newer version of Network Coach") and "upgrade" in newer
+    assert "make the summary again" in version_problem(dict(good, schema_version=0))
+    for other in ([], dict(good, kind="other", schema_version=2), dict(good, schema_version="2")):
+        assert version_problem(other) is None, "only a summary's whole-number version"
 
 
 def test_command_writes_the_summary(tmp_path, capsys):

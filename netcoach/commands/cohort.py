@@ -28,14 +28,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from netcoach.cohort import cohort_view, load_cohort, view_text
+    from netcoach.cohort import cohort_view, load_cohort, skipped_text, view_text
 
     try:
         cohort = load_cohort(args.folder)
     except FileNotFoundError as err:
         raise CommandError(str(err)) from None
     view = cohort_view(cohort)
-    sys.stdout.write(view_text(view))
+    sys.stdout.write(view_text(view, skipped=False))
+    sys.stderr.write(skipped_text(view))
     if args.handout:
         from netcoach.cohort_handout import DEFAULT_TITLE, write_handout
 

@@ -6,17 +6,21 @@ schema, and duplicates (the same content, or the same nickname, as an earlier fi
 reported by file name and skipped; loading always goes on. Two summaries that differ only
 in their nickname (or random id) are one learner's, shared twice: the second is skipped.
 
-:func:`cohort_view` turns the summaries into what a coach may see: score distributions,
-how many learners have each gap, and a suggested workshop focus. Nothing is shown for a
-group smaller than :data:`MIN_GROUP` (a simple k-anonymity rule): with fewer than five
-summaries the view holds only a message; a gap that fewer than five learners share is
-listed as "fewer than 5". Nicknames never appear in the view, the charts or the handout.
+:func:`cohort_view` turns the summaries into what a coach may see: the median and middle
+half of each score, how many learners have each gap, and a suggested workshop focus.
+Nothing is shown for a group smaller than :data:`MIN_GROUP` (a simple k-anonymity rule):
+with fewer than five summaries the view holds only a message; a gap that fewer than five
+learners share is listed as "fewer than 5"; a median or quartile is kept only when at
+least five learners scored at or below it and five at or above it, and no single
+learner's score (lowest, highest or any other) is kept. Nicknames never appear in the
+view, the charts or the handout.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -208,22 +212,46 @@ def load_cohort(folder: str | Path) -> Cohort:
 # --- the view -------------------------------------------------------------------------------
 
 
+HIDDEN = "not shown"
+"""What the view says in place of a number that would describe fewer than five learners."""
+
+CUT_RULE = (
+    f"A number is shown only when at least {MIN_GROUP} learners scored at or below it and "
+    f"{MIN_GROUP} at or above it; no learner's own score is shown."
+)
+
+
 @dataclass(frozen=True)
 class Distribution:
-    """Five numbers (rounded to whole points) and the mean of one score across the cohort."""
+    """The median and middle half of one score, as a coach may see them (whole points).
+
+    Each is ``None`` unless at least MIN_GROUP learners scored at or below it *and* at least
+    MIN_GROUP at or above it: a number that splits off fewer than five describes those few.
+    No single learner's score (not even the lowest or highest) is kept.
+    """
 
     score: str
-    values: tuple[int, ...]
-    minimum: int
-    q1: int
-    median: int
-    q3: int
-    maximum: int
-    mean: float
+    median: int | None
+    q1: int | None
+    q3: int | None
 
     @property
     def label(self) -> str:
         return SCORE_LABELS[self.score]
+
+    @property
+    def middle_half(self) -> tuple[int, int] | None:
+        """``(q1, q3)`` when both ends may be shown, else ``None``."""
+        return None if self.q1 is None or self.q3 is None else (self.q1, self.q3)
+
+    @property
+    def median_shown(self) -> str:
+        return HIDDEN if self.median is None else f"{self.median:g}"
+
+    @property
+    def middle_half_shown(self) -> str:
+        half = self.middle_half
+        return HIDDEN if half is None else f"{half[0]:g} to {half[1]:g}"
 
 
 @dataclass(frozen=True)
@@ -277,17 +305,19 @@ class CohortView:
     months: list[str] = field(default_factory=list)
 
 
+def shown_cut(values: Any, cut: float) -> int | None:
+    """``cut`` in whole points, or ``None`` when fewer than MIN_GROUP values lie on a side."""
+    point = int(round(float(cut)))
+    below, above = int((values <= point).sum()), int((values >= point).sum())
+    return point if min(below, above) >= MIN_GROUP else None
+
+
 def _distribution(score: str, values: list[int]) -> Distribution:
     import numpy as np
 
     arr = np.asarray(values, dtype=float)
-    q = np.percentile(arr, [0, 25, 50, 75, 100])
-    return Distribution(
-        score,
-        tuple(sorted(values)),
-        *(int(round(float(v))) for v in q),
-        round(float(arr.mean()), 1),
-    )
+    q1, median, q3 = np.percentile(arr, [25, 50, 75])
+    return Distribution(score, shown_cut(arr, median), shown_cut(arr, q1), shown_cut(arr, q3))
 
 
 def cohort_view(cohort: Cohort, top_focus: int = 3) -> CohortView:
@@ -344,12 +374,12 @@ def view_text(view: CohortView, skipped: bool = True) -> str:
     """The view as plain text, ending with the skipped files unless ``skipped`` is false."""
     lines = [view.message]
     if not view.suppressed:
-        lines += ["", "Scores (median, middle half, lowest to highest):"]
-        for d in view.distributions.values():
-            lines.append(
-                f"  {d.label:<12} median {d.median:g}, middle half {d.q1:g} to {d.q3:g}, "
-                f"range {d.minimum:g} to {d.maximum:g}"
-            )
+        lines += ["", "Scores (median, middle half):"]
+        lines += [
+            f"  {d.label:<12} median {d.median_shown}, middle half {d.middle_half_shown}"
+            for d in view.distributions.values()
+        ]
+        lines += textwrap.wrap(CUT_RULE, 88, initial_indent="  ", subsequent_indent="  ")
         lines += ["", "Gaps (learners who have each):"]
         lines += [f"  {g.label}: {g.shown}" for g in view.gaps]
     lines += ["", *focus_sentences(view)]
@@ -368,53 +398,78 @@ def skipped_text(view: CohortView) -> str:
 # --- charts -----------------------------------------------------------------------------------
 
 
+SCORE_MARKERS: tuple[str, ...] = ("o", "s", "^", "D")
+"""The median's marker per score, in SCORE_KEYS order (shapes read without colour)."""
+
+
+def _score_colours() -> list[str]:
+    """Blue, orange, green and black from the course palette, in SCORE_KEYS order."""
+    from netcoach.plots import BLACK, BLUE, GREEN, ORANGE
+
+    return [BLUE, ORANGE, GREEN, BLACK]
+
+
+def _draw_score(ax: Any, row: int, d: Distribution, colour: str, marker: str) -> None:
+    """One row: the middle half as a bar and the median as a marker, each only if shown."""
+    from netcoach.plots import BLACK, FONT_SIZE
+
+    if d.middle_half is not None:
+        q1, q3 = d.middle_half
+        ax.barh(row, q3 - q1, left=q1, height=0.5, color=colour, alpha=0.35, edgecolor=colour)
+    if d.median is None:
+        ax.text(50, row, "median not shown", ha="center", va="center", fontsize=FONT_SIZE - 1)
+        return
+    ax.scatter([d.median], [row], s=90, color=colour, marker=marker, edgecolor=BLACK, zorder=3)
+    ax.text(d.median, row - 0.32, f"{d.median:g}", ha="center", fontsize=FONT_SIZE - 1)
+
+
+def _score_alt(view: CohortView) -> str:
+    """The chart's finding in words, quoting only the numbers the chart shows."""
+    overall = view.distributions["overall"]
+    if overall.median is None:
+        return (
+            f"No median is shown for these {view.size} learners: it takes at least "
+            f"{MIN_GROUP} learners on each side of it."
+        )
+    alt = f"Across {view.size} learners the median overall score is {overall.median:g}"
+    alt += f" (middle half {overall.middle_half_shown})." if overall.middle_half else "."
+    habits = [d for d in list(view.distributions.values())[:3] if d.median is not None]
+    if len(habits) > 1:
+        low = min(habits, key=lambda d: (d.median, d.score))
+        high = max(habits, key=lambda d: (d.median, d.score))
+        alt += (
+            f" {low.label} is the weakest habit, median {low.median:g}; "
+            f"{high.label.lower()} is the strongest, median {high.median:g}."
+        )
+    if not overall.middle_half:
+        alt += f" No middle half is shown: a quarter of this group is fewer than {MIN_GROUP}."
+    return alt
+
+
 def score_distribution_chart(view: CohortView) -> Chart:
-    """One box and strip per score (0 to 100), with the finding in the alt text."""
-    from netcoach.plots import BLACK, BLUE, FONT_SIZE, GREEN, ORANGE, Chart, _empty, _figure, _style
+    """Per score (0 to 100), the median and middle half where they may be shown."""
+    from netcoach.plots import FONT_SIZE, Chart, _empty, _figure, _style
 
     fig, ax = _figure(8.0, 3.8)
-    if view.suppressed:
-        _empty(ax, f"Hidden: fewer than {MIN_GROUP} summaries")
-        _style(ax, "Scores across the group", "", "")
-        return Chart(fig, view.message, "Nothing is shown for a group smaller than five.")
-    import numpy as np
-
+    title = f"Scores across the group ({view.size} learners)"
     dists = list(view.distributions.values())
-    colours = [BLUE, ORANGE, GREEN, BLACK]
-    markers = ["o", "s", "^", "D"]
-    rng = np.random.default_rng(0)  # jitter only; the same picture every time
-    for i, d in enumerate(dists):
-        ax.boxplot(
-            [d.values],
-            positions=[i],
-            orientation="horizontal",
-            widths=0.5,
-            showfliers=False,
-            medianprops={"color": BLACK, "linewidth": 2},
-            boxprops={"color": colours[i]},
-            whiskerprops={"color": colours[i]},
-            capprops={"color": colours[i]},
-        )
-        y = i + rng.uniform(-0.18, 0.18, len(d.values))
-        size = 18 if len(d.values) <= 200 else 6
-        ax.scatter(d.values, y, s=size, color=colours[i], marker=markers[i], alpha=0.55)
+    if view.suppressed or all(d.median is None for d in dists):
+        _empty(ax, f"Hidden: it takes {MIN_GROUP} or more learners on each side of a number")
+        _style(ax, "Scores across the group", "", "")
+        alt = view.message if view.suppressed else _score_alt(view)
+        return Chart(fig, alt, f"Nothing is shown that describes fewer than {MIN_GROUP}.")
+    styles = zip(dists, _score_colours(), SCORE_MARKERS, strict=True)
+    for row, (d, colour, marker) in enumerate(styles):
+        _draw_score(ax, row, d, colour, marker)
     ax.set_yticks(range(len(dists)), [d.label for d in dists], fontsize=FONT_SIZE)
-    ax.invert_yaxis()
+    ax.set_ylim(len(dists) - 0.5, -0.7)
     ax.set_xlim(0, 100)
-    _style(ax, f"Scores across the group ({view.size} learners)", "Score (0 to 100)", "")
-    low = min(dists[:3], key=lambda d: (d.median, d.score))
-    high = max(dists[:3], key=lambda d: (d.median, d.score))
-    overall = view.distributions["overall"]
-    alt = (
-        f"Across {view.size} learners the median overall score is {overall.median:g} (middle "
-        f"half {overall.q1:g} to {overall.q3:g}). {low.label} is the weakest habit, median "
-        f"{low.median:g}; {high.label.lower()} is the strongest, median {high.median:g}."
-    )
+    _style(ax, title, "Score (0 to 100)", "")
     caption = (
-        "Each dot is one learner's score; the box covers the middle half of the group and the "
-        "thick line is the median. Scores run from 0 to 100."
+        "The marker is the median (the middle learner) and the bar, where drawn, covers the "
+        f"middle half of the group. {CUT_RULE} Scores run from 0 to 100."
     )
-    return Chart(fig, alt, caption)
+    return Chart(fig, _score_alt(view), caption)
 
 
 def _of(gap: GapCount, size: int) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from netcoach.cohort import CohortView, score_distribution_chart
+from netcoach.cohort import CUT_RULE, CohortView, score_distribution_chart
 from netcoach.summary import GAP_LABELS
 
 TEMPLATE = "cohort_handout.html.j2"
@@ -32,9 +32,10 @@ def handout_context(view: CohortView, title: str = DEFAULT_TITLE, chart: bool = 
         "message": view.message,
         "suppressed": view.suppressed,
         "privacy": PRIVACY,
+        "cut_rule": CUT_RULE,
         "chart": picture,
         "distributions": [
-            {"label": d.label, "median": f"{d.median:g}", "q1": f"{d.q1:g}", "q3": f"{d.q3:g}"}
+            {"label": d.label, "median": d.median_shown, "middle_half": d.middle_half_shown}
             for d in view.distributions.values()
         ],
         "gaps": [{"label": g.label, "shown": g.shown} for g in view.gaps],

@@ -57,14 +57,40 @@ def test_groups_under_five_show_nothing(tmp_path, base_summary, n):
     assert score_distribution_chart(view).alt_text == view.message
 
 
-def test_five_are_shown(tmp_path, base_summary):
+def test_five_unlock_the_view_but_no_score_of_one_learner(tmp_path, base_summary):
     summaries = perturbed_summaries(base_summary, 5, seed=5)
     view = cohort_view(load_cohort(_write(tmp_path / "c", summaries)))
     assert not view.suppressed and view.size == 5
     overall = sorted(s["scores"]["overall"] for s in summaries)
-    assert view.distributions["overall"].median == overall[2]
-    assert view.distributions["overall"].values == tuple(overall)
-    assert "median" in view_text(view)
+    assert len(set(overall)) == 5 and view.distributions["overall"].median is None
+    text = view_text(view)
+    scores = text.split("Scores")[1].split("A number")[0]
+    assert "median not shown, middle half not shown" in scores and not re.search(r"\d", scores)
+    assert "range" not in text and "lowest" not in text
+
+
+@pytest.mark.parametrize("n", [5, 8, 9, 12, 16, 17, 40])
+def test_every_score_shown_has_five_learners_on_each_side(tmp_path, base_summary, n):
+    summaries = perturbed_summaries(base_summary, n, seed=n)
+    view = cohort_view(load_cohort(_write(tmp_path / "c", summaries)))
+    for key, d in view.distributions.items():
+        assert not hasattr(d, "values") and not hasattr(d, "minimum"), "no single score kept"
+        scores = [s["scores"][key] for s in summaries]
+        for cut in (d.median, d.q1, d.q3):
+            if cut is not None:
+                below, above = sum(v <= cut for v in scores), sum(v >= cut for v in scores)
+                assert min(below, above) >= MIN_GROUP, (key, cut)
+        assert (d.median is not None) or n < 9, "nine learners always show the median"
+        assert (d.middle_half is not None) or n < 17, "seventeen show the middle half"
+
+
+def test_score_chart_quotes_only_what_it_shows(tmp_path, base_summary):
+    view = cohort_view(load_cohort(_write(tmp_path / "c", perturbed_summaries(base_summary, 12))))
+    chart = score_distribution_chart(view)
+    shown = {str(v) for d in view.distributions.values() for v in (d.median, d.q1, d.q3)}
+    assert set(re.findall(r"\d+", chart.alt_text)) <= shown | {"12", str(MIN_GROUP)}
+    assert "one learner's score" not in chart.caption and "dot" not in chart.caption
+    assert "median" in chart.caption.lower() and "at least 5" in chart.caption
 
 
 def test_gaps_shared_by_fewer_than_five_are_hidden(tmp_path, base_summary):
@@ -118,19 +144,20 @@ def test_a_thousand_summaries(tmp_path, base_summary):
     elapsed = time.perf_counter() - started  # printed with -s, never asserted (CONTRIBUTING)
     print(f"\ncohort view of 1,000 summaries: {elapsed:.2f} s")
     assert view.size == 1000 and [p.file for p in view.problems] == ["bad.json"]
-    assert len(view.distributions["reciprocity"].values) == 1000
+    assert view.distributions["reciprocity"].middle_half is not None
     chart = score_distribution_chart(view)
     assert "1000 learners" in chart.alt_text
 
 
 def test_handout_escapes_and_shows_no_nicknames(tmp_path, base_summary):
-    summaries = perturbed_summaries(base_summary, 6, seed=4)
+    summaries = perturbed_summaries(base_summary, 10, seed=4)
     view = cohort_view(load_cohort(_write(tmp_path / "c", summaries)))
     html = handout_html(view, title="<script>alert(1)</script> & co")
+    assert "<td>not shown</td>" in html and "at least 5 learners scored" in html
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
     for s in summaries:
         assert s["nickname"] not in html
-    assert "@media print" in html and 'alt="Across 6 learners' in html
+    assert "@media print" in html and 'alt="Across 10 learners' in html
     assert "http://" not in html and "https://" not in html and "<link" not in html
 
 

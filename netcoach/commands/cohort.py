@@ -14,7 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "cohort",
         help="summarise a folder of learner summaries for a workshop (groups of 5 or more)",
         description="Read every .json summary in DIR, skip bad or duplicate files (named on "
-        "stderr), and print score distributions, the commonest gaps and a suggested "
+        "stderr), and print median scores, the commonest gaps and a suggested "
         "workshop focus. Nothing is shown for fewer than five learners.",
     )
     parser.add_argument("folder", metavar="DIR", help="the folder of summary .json files")

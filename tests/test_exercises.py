@@ -1,9 +1,10 @@
 """The graded exercises: masters and generated notebooks in sync, locked check cells, every
-solution passing nbval, every untouched starter failing, and each deliberately wrong answer
-failing its own check and no other.
+solution passing nbval and getting full marks from the grader, every untouched starter
+failing, and each deliberately wrong answer failing its own check and no other.
 
 The nbval runs are the slow part (a kernel per notebook, about 1.5-3 s each on a quiet
-machine); the starters and the wrong answers are graded together, two at a time.
+machine); the solutions, the starters and the wrong answers are graded together, two at a
+time.
 """
 
 from __future__ import annotations
@@ -166,14 +167,22 @@ def _with_wrong_answer(exercise_id: str, number: int, wrong: str) -> nbformat.No
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """Every untouched starter and every wrong-answer variant, graded in one go."""
+    """Every solution, every untouched starter and every wrong-answer variant, graded in one go."""
     folder = tmp_path_factory.mktemp("variants")
     for exercise_id in IDS:
-        nbformat.write(_nb(exercise_id, "starter"), folder / f"{exercise_id}-starter.ipynb")
+        for kind in ("starter", "solution"):
+            nbformat.write(_nb(exercise_id, kind), folder / f"{exercise_id}-{kind}.ipynb")
     for exercise_id, number, wrong in WRONG:
         nb = _with_wrong_answer(exercise_id, number, wrong)
         nbformat.write(nb, folder / f"{exercise_id}-wrong-{number}.ipynb")
     return {sub.path.stem: sub for sub in grade_paths([folder], timeout=120, jobs=JOBS)}
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_the_grader_gives_every_solution_full_marks(graded: dict, exercise_id: str) -> None:
+    """The course's own checks record a genuine pass for every check of every solution."""
+    sub = graded[f"{exercise_id}-solution"]
+    assert (sub.status, sub.passed, sub.notes) == ("passed", len(_checks(exercise_id)), [])
 
 
 @pytest.mark.parametrize("exercise_id", IDS)

@@ -16,7 +16,7 @@ import pytest
 from netcoach.cli import main
 from netcoach.grading import checks
 from netcoach.grading.authoring import EXERCISES_DIR
-from netcoach.grading.grader import GRADEBOOK_COLUMNS
+from netcoach.grading.grader import GRADEBOOK_COLUMNS, Submission, grade_paths
 
 EXERCISE = "04-channel-mix"
 TIMEOUT = 20  # seconds per cell: generous for a loaded machine, short for the looping one
@@ -171,7 +171,6 @@ def test_comparisons_tolerate_row_order_layout_and_rounding() -> None:
     assert "missing for example 'c'" in checks.set_problem(["a"], ["a", "c"], "ids")
     for day in ("2025-01-31", pd.Timestamp("2025-01-31"), dt.date(2025, 1, 31)):
         assert checks.date_problem(day, pd.Timestamp("2025-01-31"), "d") is None
-    assert "not answered yet" in checks.number_problem(..., 3, "n")
     assert "should be a number" in checks.number_problem("three", 3, "n")
 
 
@@ -186,3 +185,85 @@ def test_the_exercise_is_found_from_metadata_name_or_check_cells() -> None:
     assert find_exercise(nb, Path("amara/04-channel-mix.ipynb"), manifest) == EXERCISE
     assert find_exercise(nb, Path("Untitled.ipynb"), manifest) == EXERCISE  # by check cells
     assert find_exercise(nbformat.v4.new_notebook(), Path("Untitled.ipynb"), manifest) == ""
+
+
+# --- what a learner's code must not get away with, and what it must be told -----------------
+
+FORGERIES = {
+    "forged-print": "ex.rich_share = lambda n, v: print('check 2: rich share ✓')",
+    "forged-module": (
+        "class Fake:\n"
+        "    def rich_share(self, n, v):\n"
+        "        print('check 2: rich share ✓')\n"
+        "ex = Fake()"
+    ),
+    "forged-wrapper": (  # the course's check, called with the right answer behind its back
+        "genuine = ex.rich_share\n"
+        "ex.rich_share = lambda n, v: genuine(n, float(shares[list(RICH_CHANNELS)].sum()))"
+    ),
+    "forged-answer": "ex.answers.rich_share = lambda log: 0.99",
+    "forged-record": (  # a record written by hand, then a pass line printed
+        "import json, os\n"
+        "with open(os.environ['NETCOACH_CHECK_LOG'], 'a') as log:\n"
+        "    log.write(json.dumps({'number': 2, 'label': 'rich share', 'ok': True}) + '\\n')\n"
+        "ex.rich_share = lambda n, v: print('check 2: rich share ✓')"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def tricky(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Submission]:
+    """Forged passes, a kernel that dies, and an answer set to None, graded in one go."""
+    folder = tmp_path_factory.mktemp("tricky")
+    for name, code in FORGERIES.items():
+        nb = _solution()
+        _answer_cell(nb, 1).source = "rich_share = 0.99\n" + code
+        nbformat.write(nb, folder / f"{name}.ipynb")
+    exits = _solution()
+    _answer_cell(exits, 1).source = "import os\nos._exit(0)"
+    nbformat.write(exits, folder / "exits.ipynb")
+    none = _solution()
+    _answer_cell(none).source = "shares = None"
+    nbformat.write(none, folder / "none.ipynb")
+    return {s.path.stem: s for s in grade_paths([folder], timeout=TIMEOUT, jobs=4)}
+
+
+@pytest.mark.parametrize("name", FORGERIES)
+def test_a_pass_line_printed_without_the_genuine_check_is_tampered(
+    tricky: dict[str, Submission], name: str
+) -> None:
+    sub = tricky[name]
+    assert sub.status == "tampered", (sub.status, sub.notes)
+    assert [c.passed for c in sub.checks] == [True, False]
+    assert "the course's check did not pass here" in sub.checks[1].message
+    assert sub.detail.startswith("check(s) 2 printed a pass line without the course's check")
+
+
+def test_a_kernel_that_dies_is_an_error_not_a_timeout(tricky: dict[str, Submission]) -> None:
+    sub = tricky["exits"]
+    assert sub.status == "error", (sub.status, sub.notes)
+    assert sub.notes[0] == (
+        "the notebook stopped in code cell 4 "
+        "(the Python kernel died: the code exited or ran out of memory)"
+    )
+    assert not any("time" in note for note in sub.notes)
+    assert [c.passed for c in sub.checks] == [True, False]
+    assert sub.checks[1].message == "did not run: the notebook stopped in an earlier cell"
+    assert sub.seconds < TIMEOUT  # no waiting out the cell time limit for a dead kernel
+
+
+def test_an_answer_set_to_none_is_wrong_not_unanswered(tricky: dict[str, Submission]) -> None:
+    message = tricky["none"].checks[0].message
+    assert message.startswith("shares should be a Series (or a dict) with one value per channel")
+    assert "; got None" in message and "not answered yet" not in message
+
+
+def test_only_the_untouched_placeholder_is_not_answered() -> None:
+    assert "not answered yet" in checks.number_problem(..., 3, "n")
+    assert checks.number_problem(None, 3, "n") == "n should be a number; got None"
+    assert checks.text_problem(3, "a", "t") == "t should be text; got an int"
+    assert checks.set_problem(None, ["a"], "ids").endswith("; got None")
+    assert checks.table_problem(None, pd.DataFrame(), "k", [], "t") == (
+        "t should be a DataFrame; got None"
+    )
+    assert checks.date_problem(None, "2025-01-31", "d").endswith("; got None")

@@ -17,7 +17,9 @@ import datetime as dt
 import json
 import math
 import os
+import sys
 from collections.abc import Iterable, Mapping
+from types import FrameType, ModuleType
 from typing import Any
 
 import numpy as np
@@ -26,7 +28,8 @@ import pandas as pd
 PASS_MARK = "✓"
 FAIL_MARK = "✗"
 CHECK_LOG_ENV = "NETCOACH_CHECK_LOG"
-"""When set, every check appends one JSON line (number, label, ok, message) to this file."""
+"""When set, every check appends one JSON line (number, label, ok, intact, message) to this
+file; ``intact`` is False when the check code was changed or called through other code."""
 
 NOT_ANSWERED = "not answered yet: replace the ... with your code, then run the cells again"
 
@@ -71,17 +74,66 @@ def _record(number: int, label: str, ok: bool, message: str) -> None:
     path = os.environ.get(CHECK_LOG_ENV)
     if not path:
         return
-    line = {"number": number, "label": label, "ok": ok, "message": message}
+    line = {"number": number, "label": label, "ok": ok, "intact": _intact(), "message": message}
     with open(path, "a", encoding="utf-8") as out:
         out.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+# --- is the check code the course's own? (a cheap guard for the grader, not a sandbox) -------
+
+_SEALED: dict[ModuleType, dict[str, Any]] = {}
+
+
+def seal(*modules: ModuleType) -> None:
+    """Remember these modules' names and values as imported, to notice a learner's changes."""
+    for module in modules:
+        _SEALED.setdefault(module, dict(vars(module)))
+
+
+def _intact() -> bool:
+    """True when the sealed check code is unchanged and was called straight from a cell."""
+    return _unchanged() and _called_from_cell(sys._getframe(1))
+
+
+def _unchanged() -> bool:
+    """True when no sealed module had a name re-bound or added (dunder names aside)."""
+    for module, sealed in _SEALED.items():
+        now = {k: v for k, v in vars(module).items() if not k.startswith("__")}
+        if now.keys() != {k for k in sealed if not k.startswith("__")}:
+            return False
+        if any(value is not sealed[name] for name, value in now.items()):
+            return False
+    return True
+
+
+def _called_from_cell(frame: FrameType | None) -> bool:
+    """True when, below the sealed modules' own frames, the caller is a notebook cell's top
+    level (not a function or lambda the learner wrote)."""
+    sealed = [vars(module) for module in _SEALED]
+    while frame is not None and any(frame.f_globals is names for names in sealed):
+        frame = frame.f_back
+    return (
+        frame is not None
+        and frame.f_code.co_name == "<module>"
+        and frame.f_globals.get("__name__") == "__main__"
+    )
 
 
 # --- tolerant comparisons: each returns None (fine) or one sentence --------------------------
 
 
 def is_missing(value: Any) -> bool:
-    """True for the starter's ``...`` placeholder (and ``None``)."""
-    return value is Ellipsis or value is None
+    """True for the starter's untouched ``...`` placeholder (``None`` is an answer, if wrong)."""
+    return value is Ellipsis
+
+
+def given(value: Any) -> str:
+    """What a wrong-typed answer is, in a few words: ``got None``, ``got a list``."""
+    if value is None:
+        return "got None"
+    kind = type(value).__name__
+    article = "an" if kind[:1].lower() in "aeiou" else "a"
+    return f"got {article} {kind}"
 
 
 def _number(value: Any) -> float | None:
@@ -102,7 +154,7 @@ def number_problem(got: Any, expected: float, name: str, tol: float = 1e-9) -> s
         return f"{name}: {NOT_ANSWERED}"
     value = _number(got)
     if value is None:
-        return f"{name} should be a number, but it is {type(got).__name__}"
+        return f"{name} should be a number; {given(got)}"
     if math.isclose(value, expected, rel_tol=1e-9, abs_tol=tol):
         return None
     side = "too high" if value > expected else "too low"
@@ -129,7 +181,7 @@ def date_problem(got: Any, expected: Any, name: str) -> str | None:
         return f"{name}: {NOT_ANSWERED}"
     day = as_day(got)
     if day is None:
-        return f"{name} should be a date (a Timestamp or text like 2025-01-31)"
+        return f"{name} should be a date (a Timestamp or text like 2025-01-31); {given(got)}"
     want = as_day(expected)
     if day == want:
         return None
@@ -142,7 +194,7 @@ def text_problem(got: Any, expected: str, name: str, form: str = "") -> str | No
     if is_missing(got):
         return f"{name}: {NOT_ANSWERED}"
     if not isinstance(got, str):
-        return f"{name} should be text{form and f' like {form}'}, not {type(got).__name__}"
+        return f"{name} should be text{form and f' like {form}'}; {given(got)}"
     if got.strip() == expected:
         return None
     return f"{name} is {got.strip()!r}, which is not it"
@@ -170,7 +222,7 @@ def mapping_problem(
         return f"{name}: {NOT_ANSWERED}"
     mapping = as_mapping(got)
     if mapping is None:
-        return f"{name} should be a Series (or a dict) with one value per {what[:-1]}"
+        return f"{name} should be a Series (or a dict) with one value per {what[:-1]}; {given(got)}"
     problem = _keys_problem(set(mapping), set(map(str, expected)), name, what)
     if problem:
         return problem
@@ -241,7 +293,7 @@ def set_problem(
     values = as_set(got, column)
     if values is None:
         where = f" (or a table with a {column!r} column)" if column else ""
-        return f"{name} should be a list or a Series of {what}{where}"
+        return f"{name} should be a list or a Series of {what}{where}; {given(got)}"
     return _keys_problem(values, {str(v) for v in expected}, name, what)
 
 
@@ -258,7 +310,7 @@ def table_problem(
     if is_missing(got):
         return f"{name}: {NOT_ANSWERED}"
     if not isinstance(got, pd.DataFrame):
-        return f"{name} should be a DataFrame, not {type(got).__name__}"
+        return f"{name} should be a DataFrame; {given(got)}"
     columns = list(columns)
     frame = got.reset_index() if key not in got.columns and key in got.index.names else got
     absent = [c for c in [key, *columns] if c not in frame.columns]

@@ -8,16 +8,18 @@ from the sample learner (:mod:`netcoach.grading.answers`) and calls
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 from typing import Any
 
 import pandas as pd
 
-from netcoach.grading import answers
+from netcoach.grading import answers, checks
 from netcoach.grading.checks import (
     NOT_ANSWERED,
     check_all,
     date_problem,
+    given,
     is_missing,
     mapping_problem,
     number_problem,
@@ -199,7 +201,9 @@ def labelled_chart(number: int, ax: Any, months: int = 12) -> None:
     if is_missing(ax):
         problem = f"ax: {NOT_ANSWERED}"
     elif not hasattr(ax, "get_title"):
-        problem = "ax should be the chart's Axes (ax = by_month.plot(...) returns one)"
+        problem = (
+            f"ax should be the chart's Axes (ax = by_month.plot(...) returns one); {given(ax)}"
+        )
     elif not ax.get_title().strip():
         problem = "the chart has no title: ax.set_title(...)"
     elif not ax.get_xlabel().strip() or not ax.get_ylabel().strip():
@@ -319,7 +323,7 @@ def overdue_actions(number: int, actions: Any, sample: str = SAMPLE) -> None:
     else:
         got = "not a table"
     problem = (
-        "actions should be a DataFrame with columns contact_id, action and days_overdue"
+        _not_a_table("actions", actions, "contact_id, action and days_overdue")
         if isinstance(got, str)
         else mapping_problem(
             got,
@@ -337,6 +341,12 @@ def overdue_actions(number: int, actions: Any, sample: str = SAMPLE) -> None:
     )
 
 
+def _not_a_table(name: str, value: Any, columns: str) -> str:
+    """Which columns a table answer needs, and what was given when it is not a table."""
+    tail = "" if isinstance(value, pd.DataFrame) else f"; {given(value)}"
+    return f"{name} should be a DataFrame with {columns} columns{tail}"
+
+
 def weekly_list(number: int, this_week: Any, sample: str = SAMPLE) -> None:
     want = _pairs(answers.action_list(sample_log(sample)).head(answers.WEEKLY_ACTIONS)).tolist()
     if is_missing(this_week):
@@ -344,7 +354,7 @@ def weekly_list(number: int, this_week: Any, sample: str = SAMPLE) -> None:
     elif not isinstance(this_week, pd.DataFrame) or not {"contact_id", "action"} <= set(
         this_week.columns
     ):
-        problem = "this_week should be a DataFrame with contact_id and action columns"
+        problem = _not_a_table("this_week", this_week, "contact_id and action")
     else:
         got = _pairs(this_week).tolist()
         if len(got) != len(want):
@@ -388,7 +398,7 @@ def _advice_problem(advice: Any) -> str | None:
     if is_missing(advice) or (isinstance(advice, str) and not advice.strip()):
         return f"advice: {NOT_ANSWERED}"
     if not isinstance(advice, str):
-        return "advice should be text (a string in quotes)"
+        return f"advice should be text (a string in quotes); {given(advice)}"
     return None
 
 
@@ -426,3 +436,6 @@ def uses_numbers(number: int, advice: Any) -> None:
         [problem],
         "start from your numbers: a count, a share or a number of days",
     )
+
+
+checks.seal(sys.modules[__name__], answers, checks)  # last: every check defined above

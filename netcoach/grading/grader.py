@@ -9,11 +9,14 @@ For each submission the grader:
 4. writes a copy whose check cells carry the expected outputs from the manifest (so the
    learner's own saved outputs cannot make a check pass) and runs
    ``python -m pytest --nbval-lax`` on it with a time limit;
-5. reads nbval's JUnit XML report and the hints the checks wrote, and scores it.
+5. reads nbval's JUnit XML report and the records the course's checks wrote in their own
+   cells (collected by :mod:`netcoach.grading.nbval_watch`), and scores it. A check passes
+   only when its own code recorded a pass in this run: a matching printed line is not enough.
 
 Statuses: ``passed`` (every check), ``failed`` (some check failed), ``error`` (a cell raised
-an error that is not a failed check), ``timeout``, ``tampered``, ``not-a-notebook``,
-``unknown-exercise``.
+an error that is not a failed check, or the Python kernel died), ``timeout``, ``tampered``
+(a check cell was edited, or a check's pass line was printed without the check passing),
+``not-a-notebook``, ``unknown-exercise``.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from netcoach.grading.authoring import (
     load_manifest,
 )
 from netcoach.grading.checks import CHECK_LOG_ENV, FAIL_MARK, PASS_MARK
+from netcoach.grading.nbval_watch import CELL_LOG_ENV
 
 SANITIZE_FILE = EXERCISES_DIR / "nbval-sanitize.cfg"
 DEFAULT_TIMEOUT = 60
@@ -287,12 +291,19 @@ def _prepared(
 
 @dataclass
 class _Run:
-    """What one nbval run reported: per code-cell outcome, the checks' own records, timing."""
+    """What one nbval run reported: per code-cell outcome, the check records each code cell
+    wrote, timing, and the code cell in which the kernel died (if it did)."""
 
     cells: dict[int, tuple[str, str]] = field(default_factory=dict)  # code-cell no. -> result
-    records: dict[int, dict[str, Any]] = field(default_factory=dict)
+    records: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # code-cell no.
     timed_out: bool = False
     crashed: str = ""
+    died: int | None = None
+
+    def record(self, code: int, number: int) -> dict[str, Any] | None:
+        """The last record check ``number`` wrote while its own code cell ``code`` ran."""
+        mine = [r for r in self.records.get(code, []) if r.get("number") == number]
+        return mine[-1] if mine else None
 
 
 def _run_nbval(nb: nbformat.NotebookNode, timeout: float) -> _Run:
@@ -302,8 +313,10 @@ def _run_nbval(nb: nbformat.NotebookNode, timeout: float) -> _Run:
         nbformat.write(nb, folder / "submission.ipynb")
         (folder / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
         junit, records = folder / "junit.xml", folder / "checks.jsonl"
+        cell_log = folder / "cells.jsonl"
         command = [
-            sys.executable, "-m", "pytest", "-p", "nbval", "--nbval-lax", "submission.ipynb",
+            sys.executable, "-m", "pytest", "-p", "nbval", "-p", "netcoach.grading.nbval_watch",
+            "--nbval-lax", "submission.ipynb",
             "--nbval-current-env",  # this Python, whatever kernel the notebook names
             "--nbval-sanitize-with", str(SANITIZE_FILE), f"--nbval-cell-timeout={timeout:g}",
             "-p", "no:cacheprovider", "--color=no", "-q", f"--junitxml={junit}",
@@ -312,6 +325,7 @@ def _run_nbval(nb: nbformat.NotebookNode, timeout: float) -> _Run:
         env = {
             **os.environ,
             CHECK_LOG_ENV: str(records),
+            CELL_LOG_ENV: str(cell_log),
             "MPLBACKEND": "Agg",
             "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",  # only nbval: starts seconds sooner
         }
@@ -331,12 +345,12 @@ def _run_nbval(nb: nbformat.NotebookNode, timeout: float) -> _Run:
             proc.communicate()
             run.timed_out = True
             output = ""
-        run.records = _read_records(records)
+        run.records, run.died = _read_cell_log(cell_log)
         if junit.exists():
             run.cells = _read_junit(junit)
         elif not run.timed_out:
             run.crashed = (output.strip().splitlines() or ["nbval did not run"])[-1]
-        if any("Timeout of" in text for _, text in run.cells.values()):
+        if any("Timeout of" in text for code, (_, text) in run.cells.items() if code != run.died):
             run.timed_out = True
     return run
 
@@ -360,16 +374,21 @@ def _kill_tree(pid: int) -> None:
             os.kill(victim, signal.SIGKILL)
 
 
-def _read_records(path: Path) -> dict[int, dict[str, Any]]:
-    records: dict[int, dict[str, Any]] = {}
+def _read_cell_log(path: Path) -> tuple[dict[int, list[dict[str, Any]]], int | None]:
+    """The check records per code cell, and the code cell in which the kernel died."""
+    records: dict[int, list[dict[str, Any]]] = {}
+    died = None
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             try:
-                record = json.loads(line)
-                records[int(record["number"])] = record
+                entry = json.loads(line)
+                code = int(entry["cell"])
+                records[code] = [r for r in entry["records"] if isinstance(r, dict)]
             except (ValueError, KeyError, TypeError):
                 continue
-    return records
+            if entry.get("died") and died is None:
+                died = code
+    return records, died
 
 
 def _read_junit(path: Path) -> dict[int, tuple[str, str]]:
@@ -408,34 +427,61 @@ def _score(
     for index, cell in enumerate(nb.cells):
         if cell.cell_type == "code":
             code_number[index] = len(code_number)
-    check_code = {code_number[i] for i in cells.values()}
-    errors = []
-    for code, (outcome, text) in sorted(run.cells.items()):
-        if code in check_code or outcome != "failed" or "Timeout of" in text:
-            continue
-        errors.append(f"code cell {code + 1} raised {_exception(text) or 'an error'}")
+    errors = _cell_errors(run, {code_number[i] for i in cells.values()})
+    forged: set[int] = set()
     for spec in expected:
         number, label = spec["number"], spec["label"]
         if number in tampered:
             sub.checks.append(CheckResult(number, label, False, _TAMPERED))
             continue
-        outcome, text = run.cells.get(code_number[cells[number]], ("missing", ""))
-        record = run.records.get(number)
+        code = code_number[cells[number]]
+        outcome, text = run.cells.get(code, ("missing", ""))
+        record = run.record(code, number)
         killed = outcome == "missing" and run.timed_out  # stopped before nbval could report
-        if (outcome == "passed" and not (record and not record["ok"])) or (
-            killed and record and record["ok"]
-        ):
+        if _genuine_pass(record) and (outcome == "passed" or killed):
             sub.checks.append(CheckResult(number, label, True))
             continue
-        sub.checks.append(CheckResult(number, label, False, _why(outcome, text, record)))
-        if outcome == "failed" and not record and _exception(text):
+        if outcome == "passed":  # the pass line was printed, but not by the course's check
+            forged.add(number)
+            sub.checks.append(CheckResult(number, label, False, _FORGED))
+            continue
+        sub.checks.append(CheckResult(number, label, False, _why(outcome, text, record, run, code)))
+        if outcome == "failed" and not record and code != run.died and _exception(text):
             errors.append(f"check {number} raised {_exception(text)}")
     sub.notes.extend(errors[:3])
+    _set_status(sub, tampered, forged, run, errors)
+
+
+def _cell_errors(run: _Run, check_code: set[int]) -> list[str]:
+    """One line per learner's code cell that raised an error (not a time-out)."""
+    return [
+        f"code cell {code + 1} raised {_exception(text) or 'an error'}"
+        for code, (outcome, text) in sorted(run.cells.items())
+        if code not in check_code and outcome == "failed" and "Timeout of" not in text
+    ]
+
+
+def _genuine_pass(record: dict[str, Any] | None) -> bool:
+    """True when the course's own check code recorded a pass, unmodified and called from
+    its check cell."""
+    return bool(record) and record.get("ok") is True and record.get("intact") is True
+
+
+def _set_status(
+    sub: Submission, tampered: set[int], forged: set[int], run: _Run, errors: list[str]
+) -> None:
+    """The submission's status, with the note that explains it first."""
+    if forged:
+        sub.notes.insert(0, _forged_note(forged))
     if tampered:
-        sub.status = "tampered"
         sub.notes.insert(
             0, f"check cell(s) {', '.join(map(str, sorted(tampered)))} edited or removed"
         )
+    if tampered or forged:
+        sub.status = "tampered"
+    elif run.died is not None:
+        sub.status = "error"
+        sub.notes.insert(0, _died_note(run.died))
     elif run.timed_out:
         sub.status = "timeout"
         sub.notes.insert(0, "ran out of time: does a loop never end?")
@@ -449,11 +495,34 @@ def _score(
 
 
 _TAMPERED = "this check cell was edited or removed; copy it back unchanged from the starter"
+_FORGED = (
+    "its pass line was printed, but the course's check did not pass here "
+    "(code above the check cell replaced or changed the check)"
+)
 
 
-def _why(outcome: str, text: str, record: dict[str, Any] | None) -> str:
+def _forged_note(forged: set[int]) -> str:
+    numbers = ", ".join(map(str, sorted(forged)))
+    return (
+        f"check(s) {numbers} printed a pass line without the course's check passing: "
+        "the learner's code replaced or changed a check function"
+    )
+
+
+def _died_note(code: int) -> str:
+    return (
+        f"the notebook stopped in code cell {code + 1} "
+        "(the Python kernel died: the code exited or ran out of memory)"
+    )
+
+
+def _why(outcome: str, text: str, record: dict[str, Any] | None, run: _Run, code: int) -> str:
     if record and not record["ok"]:
         return record["message"]
+    if code == run.died:
+        return "the Python kernel died in this cell"
+    if run.died is not None and (outcome in ("skipped", "missing") or code > run.died):
+        return "did not run: the notebook stopped in an earlier cell"
     if "Timeout of" in text:
         return "ran out of time in this cell"
     if outcome == "skipped" or "Previous cell timed out" in text:

@@ -502,6 +502,7 @@ _FORGED = (
 
 
 def _forged_note(forged: set[int]) -> str:
+    """The instructor's note for checks whose pass line was printed without a genuine pass."""
     numbers = ", ".join(map(str, sorted(forged)))
     return (
         f"check(s) {numbers} printed a pass line without the course's check passing: "
@@ -510,6 +511,7 @@ def _forged_note(forged: set[int]) -> str:
 
 
 def _died_note(code: int) -> str:
+    """The instructor's note for a kernel that died in code cell ``code`` (0-based)."""
     return (
         f"the notebook stopped in code cell {code + 1} "
         "(the Python kernel died: the code exited or ran out of memory)"
@@ -517,6 +519,7 @@ def _died_note(code: int) -> str:
 
 
 def _why(outcome: str, text: str, record: dict[str, Any] | None, run: _Run, code: int) -> str:
+    """Why a check in code cell ``code`` did not pass, in a few words."""
     if record and not record["ok"]:
         return record["message"]
     if code == run.died:

@@ -80,6 +80,7 @@ def _watched(get: Callable[..., Any], alive: Callable[[], bool]) -> Callable[...
 
 
 def _size(path: str | None) -> int:
+    """The size of the file at ``path`` in bytes (0 if there is none)."""
     try:
         return Path(path).stat().st_size if path else 0
     except OSError:

@@ -158,12 +158,10 @@ def _n(count: int, one: str, many: str | None = None) -> str:
 
 def gives_and_asks_chart(report: Report, top: int = 15) -> Chart:
     """Gives and asks per contact, as paired horizontal bars, for the busiest ``top``."""
-    table = report.reciprocity.details["per_contact"]
-    busiest = _top_contacts(table, top)
+    busiest = top_contacts(report.reciprocity.details["per_contact"], top)
     fig, ax = _figure(8.0, max(3.0, 0.38 * len(busiest) + 1.6))
-    title = "What you gave and what you asked, per contact"
     if busiest.empty:
-        _empty(ax, "No gives or asks in the look-back window")
+        _empty(ax, GIVES_ASKS_EMPTY)
     else:
         y = list(range(len(busiest)))
         h = 0.4
@@ -182,8 +180,22 @@ def gives_and_asks_chart(report: Report, top: int = 15) -> Chart:
         ax.invert_yaxis()
         ax.legend(fontsize=FONT_SIZE - 1, loc="lower right")
         _whole_numbers(ax.xaxis)
-    _style(ax, title, "Interactions in the look-back window (count)", "Contact")
+    _style(ax, *GIVES_ASKS_AXES)
+    return Chart(fig, *gives_and_asks_words(report, busiest))
 
+
+GIVES_ASKS_AXES = (
+    "What you gave and what you asked, per contact",
+    "Interactions in the look-back window (count)",
+    "Contact",
+)
+"""Title, x label and y label of the gives-and-asks chart (shared with the SVG charts)."""
+GIVES_ASKS_EMPTY = "No gives or asks in the look-back window"
+
+
+def gives_and_asks_words(report: Report, busiest: pd.DataFrame) -> tuple[str, str]:
+    """Alt text and caption of the gives-and-asks chart, ``busiest`` being the contacts shown."""
+    table = report.reciprocity.details["per_contact"]
     gives, asks = int(table["gives"].sum()), int(table["asks"].sum())
     one_way = int(table["one_way"].astype(bool).sum())
     unreciprocated = int(table["unreciprocated"].astype(bool).sum())
@@ -207,10 +219,10 @@ def gives_and_asks_chart(report: Report, top: int = 15) -> Chart:
         f"Gives (solid blue) and asks (hatched orange) for the {len(busiest)} contacts "
         "you were most in touch with."
     )
-    return Chart(fig, " ".join(parts), caption)
+    return " ".join(parts), caption
 
 
-def _top_contacts(table: pd.DataFrame, top: int) -> pd.DataFrame:
+def top_contacts(table: pd.DataFrame, top: int) -> pd.DataFrame:
     """The ``top`` contacts by gives + asks (ties by name), without all-zero rows."""
     activity = table["gives"] + table["asks"]
     busy = table.assign(_activity=activity)[activity > 0]
@@ -229,8 +241,8 @@ def channel_mix_chart(report: Report) -> Chart:
     lean = (months["total"] - months["rich"]).astype(int)
     fig, ax = _figure(9.0, 4.8)
     x = list(range(len(months)))
-    labels = [_month_label(m) for m in months["month"]]
-    ax.bar(x, rich, color=BLUE, label="Rich (in person, event, video, phone)")
+    labels = [month_label(m) for m in months["month"]]
+    ax.bar(x, rich, color=BLUE, label=RICH_LABEL)
     ax.bar(
         x,
         lean,
@@ -239,22 +251,35 @@ def channel_mix_chart(report: Report) -> Chart:
         hatch="//",
         edgecolor=BLACK,
         linewidth=0.5,
-        label="Lean (email, social, text)",
+        label=LEAN_LABEL,
     )
     ax.set_xticks(x, labels, rotation=45, ha="right", fontsize=FONT_SIZE - 2)
-    _style(ax, "Rich and lean contact, month by month", "Month", "Interactions (count)")
+    _style(ax, *CHANNEL_MIX_AXES)
     share_ax = ax.twinx()
     share = months["rich_share"].astype(float) * 100
     share_ax.plot(x, share, color=BLACK, marker="o", label="Rich share (%)")
     share_ax.axhline(100 * target, color=VERMILION, linestyle="--", label="Target share (%)")
     share_ax.set_ylim(0, 100)
-    share_ax.set_ylabel("Rich share of the month (%)", fontsize=FONT_SIZE)
+    share_ax.set_ylabel(SHARE_AXIS_LABEL, fontsize=FONT_SIZE)
     share_ax.spines[["top"]].set_visible(False)
     handles = ax.get_legend_handles_labels()[0] + share_ax.get_legend_handles_labels()[0]
     ax.legend(handles=handles, fontsize=FONT_SIZE - 2, loc="upper left", framealpha=0.9)
     ax.set_ylim(0, max(1, int((rich + lean).max())) * 1.45)
     _whole_numbers(ax.yaxis)
+    return Chart(fig, *channel_mix_words(report))
 
+
+CHANNEL_MIX_AXES = ("Rich and lean contact, month by month", "Month", "Interactions (count)")
+"""Title, x label and y label of the channel-mix chart (shared with the SVG charts)."""
+RICH_LABEL = "Rich (in person, event, video, phone)"
+LEAN_LABEL = "Lean (email, social, text)"
+SHARE_AXIS_LABEL = "Rich share of the month (%)"
+
+
+def channel_mix_words(report: Report) -> tuple[str, str]:
+    """Alt text and caption of the channel-mix chart."""
+    months = report.channel_mix.details["by_month"]
+    target = float(report.settings.rich_channel_target)
     total, rich_total = int(months["total"].sum()), int(months["rich"].sum())
     overall = rich_total / total if total else 0.0
     side = "below" if overall < target else "at or above"
@@ -267,10 +292,10 @@ def channel_mix_chart(report: Report) -> Chart:
         "Bars: interactions per month, rich (solid blue) under lean (hatched orange). "
         f"Line: the rich share each month; dashed line: the {_pct(target)} target."
     )
-    return Chart(fig, alt, caption)
+    return alt, caption
 
 
-def _month_label(month: str) -> str:
+def month_label(month: str) -> str:
     import pandas as pd
 
     return pd.Period(str(month), freq="M").strftime("%b %Y")
@@ -298,15 +323,10 @@ def _trend_sentence(months: pd.DataFrame, span: int = 3) -> str:
 
 def follow_up_chart(report: Report) -> Chart:
     """Job leads and help received per month, stacked by follow-up status."""
-    leads = report.follow_up.details["leads"]
-    thanks = report.follow_up.details["thanks"]
     months = report.channel_mix.details["by_month"]["month"].astype(str).tolist()
     fig, axes = _figure(9.0, 6.4, rows=2)
-    for ax, table, what in (
-        (axes[0], leads, "Job leads: were they followed up?"),
-        (axes[1], thanks, "Help received: did you say thank you?"),
-    ):
-        counts = status_by_month(table, months)
+    for ax, (table_name, what) in zip(axes, FOLLOW_UP_PANELS, strict=True):
+        counts = status_by_month(report.follow_up.details[table_name], months)
         bottom = [0] * len(months)
         for status, (colour, hatch, _) in STATUS_STYLE.items():
             values = counts[status].tolist()
@@ -321,27 +341,41 @@ def follow_up_chart(report: Report) -> Chart:
                 label=STATUS_LABELS[status],
             )
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-        _style(ax, what, "", "Items (count)")
+        _style(ax, what, "", FOLLOW_UP_Y_LABEL)
         ax.legend(fontsize=FONT_SIZE - 2, loc="upper left", ncols=4)
         ax.set_ylim(0, max(1, max(bottom)) * 1.35)
         _whole_numbers(ax.yaxis)
     axes[1].set_xticks(
         range(len(months)),
-        [_month_label(m) for m in months],
+        [month_label(m) for m in months],
         rotation=45,
         ha="right",
         fontsize=FONT_SIZE - 2,
     )
-    axes[1].set_xlabel("Month the lead or help arrived", fontsize=FONT_SIZE)
+    axes[1].set_xlabel(FOLLOW_UP_X_LABEL, fontsize=FONT_SIZE)
+    return Chart(fig, *follow_up_words(report))
 
-    alt = _status_sentence(leads, "job lead", "followed up") + " "
-    alt += _status_sentence(thanks, "piece of help", "thanked", "pieces of help")
+
+FOLLOW_UP_PANELS = (
+    ("leads", "Job leads: were they followed up?"),
+    ("thanks", "Help received: did you say thank you?"),
+)
+"""Which table each panel of the follow-up chart counts, and its title."""
+FOLLOW_UP_X_LABEL = "Month the lead or help arrived"
+FOLLOW_UP_Y_LABEL = "Items (count)"
+
+
+def follow_up_words(report: Report) -> tuple[str, str]:
+    """Alt text and caption of the follow-up chart."""
+    details = report.follow_up.details
+    alt = _status_sentence(details["leads"], "job lead", "followed up") + " "
+    alt += _status_sentence(details["thanks"], "piece of help", "thanked", "pieces of help")
     caption = (
         "Each bar counts the leads (top) and the help (bottom) that arrived that month, "
         "by status: on time (green), late (orange, hatched), still open (sky blue, dotted) "
         "and overdue (vermilion, crossed)."
     )
-    return Chart(fig, alt, caption)
+    return alt, caption
 
 
 def status_by_month(table: pd.DataFrame, months: list[str]) -> pd.DataFrame:
@@ -376,11 +410,10 @@ def _status_sentence(table: pd.DataFrame, one: str, done: str, many: str | None 
 
 def cadence_chart(report: Report, top: int = 20) -> Chart:
     """Days since you were last in touch, against each contact's cadence (most overdue first)."""
-    table = report.follow_up.details["cadence"]
-    shown = cadence_rows(table, top)
+    shown = cadence_rows(report.follow_up.details["cadence"], top)
     fig, ax = _figure(8.5, max(3.0, 0.36 * len(shown) + 1.8))
     if shown.empty:
-        _empty(ax, "No contact has a stay-in-touch cadence")
+        _empty(ax, CADENCE_EMPTY)
     else:
         y = list(range(len(shown)))
         days = shown["days_since"].astype("Float64").fillna(0).astype(float)
@@ -410,15 +443,29 @@ def cadence_chart(report: Report, top: int = 20) -> Chart:
             label="Cadence (days)",
             zorder=3,
         )
-        names = [
-            f"{n} (never)" if s == "never" else str(n)
-            for n, s in zip(shown["name"], shown["status"], strict=True)
-        ]
-        ax.set_yticks(y, names, fontsize=FONT_SIZE - 1)
+        ax.set_yticks(y, cadence_names(shown), fontsize=FONT_SIZE - 1)
         ax.invert_yaxis()
         fig.legend(fontsize=FONT_SIZE - 2, loc="outside lower center", ncols=3)
-    _style(ax, "Days since you were last in touch", "Days since last contact", "Contact")
+    _style(ax, *CADENCE_AXES)
+    return Chart(fig, *cadence_words(report, shown))
 
+
+CADENCE_AXES = ("Days since you were last in touch", "Days since last contact", "Contact")
+"""Title, x label and y label of the cadence chart (shared with the SVG charts)."""
+CADENCE_EMPTY = "No contact has a stay-in-touch cadence"
+
+
+def cadence_names(shown: pd.DataFrame) -> list[str]:
+    """Each shown contact's name, marked "(never)" when never contacted."""
+    return [
+        f"{n} (never)" if s == "never" else str(n)
+        for n, s in zip(shown["name"], shown["status"], strict=True)
+    ]
+
+
+def cadence_words(report: Report, shown: pd.DataFrame) -> tuple[str, str]:
+    """Alt text and caption of the cadence chart, ``shown`` being the contacts drawn."""
+    table = report.follow_up.details["cadence"]
     n = len(table)
     ok = int((table["status"] == "ok").sum())
     late = table[table["status"] == "overdue"]
@@ -438,7 +485,7 @@ def cadence_chart(report: Report, top: int = 20) -> Chart:
         f"The {len(shown)} contacts most in need of a check-in. Bars: days since you were last "
         "in touch (hatched vermilion when overdue); black tick: the contact's cadence."
     )
-    return Chart(fig, alt, caption)
+    return alt, caption
 
 
 def cadence_rows(table: pd.DataFrame, top: int) -> pd.DataFrame:

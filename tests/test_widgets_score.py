@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import datetime as dt
 import functools
@@ -16,10 +15,8 @@ import pytest
 from netcoach.loading import load_log
 from netcoach.samples import sample_path
 from netcoach.scoring import score_log
-from netcoach.widgets.common import png_from_html
 from netcoach.widgets.score_view import (
     ACTIONS_SHOWN,
-    CHART_DELAY_S,
     CHART_TABS,
     OWN_FILES,
     ScoreMyNetwork,
@@ -102,15 +99,19 @@ def test_every_control_is_labelled(graduate: ScoreMyNetwork) -> None:
         assert button.description and button.tooltip
     assert list(graduate.tabs.titles) == [title for _, title in CHART_TABS]
     for view in graduate.chart_views.values():
-        alt = re.search(r'alt="([^"]+)"', view.value).group(1)
-        assert alt in view.value.split("<figcaption>")[1]  # the alt text is also visible
+        # Each chart is an SVG image named by its title and alt text, which is also shown.
+        labelled_by = re.search(r'<svg [^>]*role="img" aria-labelledby="([^"]+)"', view.value)
+        title_id, desc_id = labelled_by.group(1).split()
+        assert re.search(f'<title id="{title_id}">[^<]+</title>', view.value)
+        alt = re.search(f'<desc id="{desc_id}">([^<]+)</desc>', view.value).group(1)
+        assert alt in view.value.split("<figcaption>")[1]
 
 
 def test_slider_rescore_updates_cards_and_visible_chart() -> None:
     view = score_my_network("career-changer")
     log = load_log(sample_path("career-changer"))
     view.tabs.selected_index = 1  # channel mix
-    before_chart = png_from_html(view.chart_views["channel_mix"].value)
+    before_chart = view.chart_views["channel_mix"].value
     before_cadence = view.chart_views["cadence"].value
     scored = view.stats["scored"]
 
@@ -121,7 +122,8 @@ def test_slider_rescore_updates_cards_and_visible_chart() -> None:
     assert view.report.settings == settings
     assert card_score(view, "channel_mix") == expected.channel_mix.score
     assert card_score(view, "overall") == expected.overall.score
-    assert png_from_html(view.chart_views["channel_mix"].value) != before_chart
+    assert view.chart_views["channel_mix"].value != before_chart
+    assert "80% target" in html.unescape(view.chart_views["channel_mix"].value)
     # Hidden tabs are redrawn only when opened.
     assert view.chart_views["cadence"].value == before_cadence
     view.inner_days.value = 5
@@ -150,55 +152,33 @@ def test_slider_rescore_updates_cards_and_visible_chart() -> None:
     assert view.last_timing["scores_ms"] <= view.last_timing["view_ms"]
 
 
-def test_live_kernel_shows_numbers_first_and_draws_the_chart_once_per_burst() -> None:
-    """With a running event loop (a live kernel), the chart follows the numbers."""
+def test_every_change_updates_the_whole_view_before_it_returns() -> None:
+    """Five quick changes (arrow keys held on a slider): each one leaves the numbers and the
+    visible chart in step, with nothing left to draw later."""
     view = score_my_network("career-changer")
     log = load_log(sample_path("career-changer"))
     view.tabs.selected_index = 1  # channel mix: the rich-channel target changes it
+    drawn = view.stats["charts_drawn"]
+    for target in (60, 65, 70, 75, 80):
+        view.rich_target.value = target
+        settings = log.folder_settings.scoring.replace(rich_channel_target=target / 100)
+        expected = score_log(log, settings=settings)
+        assert card_score(view, "channel_mix") == expected.channel_mix.score
+        assert f"the {target}% target" in html.unescape(view.chart_views["channel_mix"].value)
+        assert view.last_timing["scores_ms"] <= view.last_timing["view_ms"]
+    assert view.stats["charts_drawn"] == drawn + 5
 
-    async def burst() -> None:
-        before = png_from_html(view.chart_views["channel_mix"].value)
-        drawn = view.stats["charts_drawn"]
-        for target in (60, 65, 70, 75, 80):  # arrow keys held on the slider
-            view.rich_target.value = target
-        settings = log.folder_settings.scoring.replace(rich_channel_target=0.8)
-        assert (
-            card_score(view, "channel_mix") == score_log(log, settings=settings).channel_mix.score
-        )
-        assert png_from_html(view.chart_views["channel_mix"].value) == before  # not yet
-        assert "Updating the chart" in view.chart_status.value
-        assert view.chart_pending
-        assert "view_ms" not in view.last_timing
-        await asyncio.sleep(CHART_DELAY_S * 4)
-        assert not view.chart_pending
-        assert view.stats["charts_drawn"] == drawn + 1  # five changes, one drawing
-        assert png_from_html(view.chart_views["channel_mix"].value) != before
-        assert "80%" in html.unescape(view.chart_views["channel_mix"].value)
-        assert view.chart_status.value == ""
-        assert view.last_timing["view_ms"] >= view.last_timing["scores_ms"]
+    # Back to a chart already drawn: straight from the cache.
+    view.rich_target.value = 60
+    assert view.stats["charts_drawn"] == drawn + 5
+    assert "the 60% target" in html.unescape(view.chart_views["channel_mix"].value)
 
-        # Back to a chart already drawn: straight from the cache, nothing scheduled.
-        view.rich_target.value = 50
-        assert view.chart_status.value == ""
-        assert not view.chart_pending
-        assert "50%" in html.unescape(view.chart_views["channel_mix"].value)
-
-        # With the caches cleared, the same settings are scored and drawn again.
-        view.clear_caches()
-        view.rich_target.value = 80
-        assert view.chart_pending
-        await asyncio.sleep(CHART_DELAY_S * 4)
-        assert "80%" in html.unescape(view.chart_views["channel_mix"].value)
-
-        # A new log before the redraw is due: the stale redraw never happens.
-        view.rich_target.value = 85
-        view.source.value = "graduate"
-        drawn = view.stats["charts_drawn"]
-        await asyncio.sleep(CHART_DELAY_S * 4)
-        assert view.stats["charts_drawn"] == drawn
-        assert view.chart_status.value == ""
-
-    asyncio.run(burst())
+    # With the caches cleared, the same settings are scored and drawn again.
+    scored = view.stats["scored"]
+    view.clear_caches()
+    view.rich_target.value = 80
+    assert view.stats["scored"] == scored + 1
+    assert view.stats["charts_drawn"] == drawn + 6
 
 
 @functools.cache
@@ -219,12 +199,13 @@ def variant_reports() -> tuple:
 @pytest.mark.parametrize("chart_key", [key for key, _ in CHART_TABS])
 def test_chart_inputs_capture_what_each_chart_draws(chart_key: str) -> None:
     """Equal fingerprints must mean equal pictures, or the widget would show a stale chart."""
-    from netcoach.widgets.score_view import CHART_INPUTS, _chart_functions
+    from netcoach.svg_charts import SVG_CHARTS
+    from netcoach.widgets.score_view import CHART_INPUTS
 
-    seen: dict[tuple, tuple[str, bytes]] = {}
+    seen: dict[tuple, tuple[str, str]] = {}
     for report in variant_reports():
-        chart = _chart_functions()[chart_key](report)
-        picture = (chart.alt_text, chart.png_bytes(dpi=30))
+        chart = SVG_CHARTS[chart_key](report)
+        picture = (chart.alt_text, chart.svg)
         fingerprint = CHART_INPUTS[chart_key](report)
         if fingerprint in seen:
             assert seen[fingerprint] == picture, report.settings

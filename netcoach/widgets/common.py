@@ -126,11 +126,23 @@ def figure_html(png: bytes, alt_text: str, caption: str = "") -> str:
     reader sees the same finding a screen-reader user hears.
     """
     data = base64.b64encode(png).decode("ascii")
-    shown = " ".join(part for part in (caption, alt_text) if part)
-    return (
-        '<figure style="margin:0;max-width:100%">'
+    image = (
         f'<img src="data:image/png;base64,{data}" alt="{esc(alt_text)}" '
         'style="max-width:100%;height:auto">'
+    )
+    return _figure(image, alt_text, caption)
+
+
+def svg_figure_html(svg: str, alt_text: str, caption: str = "") -> str:
+    """The same ``<figure>`` as :func:`figure_html` around an SVG chart (which carries its
+    alt text itself, from :mod:`netcoach.svg_charts`)."""
+    return _figure(svg, alt_text, caption)
+
+
+def _figure(image: str, alt_text: str, caption: str) -> str:
+    shown = " ".join(part for part in (caption, alt_text) if part)
+    return (
+        f'<figure style="margin:0;max-width:100%">{image}'
         f"<figcaption>{esc(shown)}</figcaption></figure>"
     )
 

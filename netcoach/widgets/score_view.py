@@ -6,12 +6,9 @@ The view is a thin layer over :func:`netcoach.scoring.score_log`. A log is loade
 re-scores, through a :class:`netcoach.scoring.Scorer` that recomputes just the parts of the
 score the moved setting reads. Reports and rendered charts are cached per (log, as of,
 settings), so going back to an earlier setting is instant. Only the chart on the visible
-tab is redrawn after a change; the others are redrawn when their tab is opened.
-
-In a live kernel the cards and tables update at once and the chart a moment later
-(:data:`CHART_DELAY_S`, on the kernel's event loop), so the kernel is free for the next
-change and a quick run of changes (arrow keys on a slider) draws the chart once. Without a
-running event loop (scripts, tests, the book build) everything is drawn straight away.
+tab is redrawn after a change, and only when what it shows has changed; the others are
+redrawn when their tab is opened. The charts are SVG from :mod:`netcoach.svg_charts`, written
+in a few milliseconds and drawn by the browser, so the whole view follows a slider at once.
 
 The widget reads the clock once, to default the "as of" date to today for a learner's own
 folder without an ``as_of`` in its ``settings.toml``; the scoring core never does.
@@ -19,7 +16,6 @@ folder without an ``as_of`` in its ``settings.toml``; the scoring core never doe
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import tempfile
 import time
@@ -39,20 +35,19 @@ from netcoach.widgets.common import (
     column,
     download_link,
     esc,
-    figure_html,
     full_width,
     html_table,
     int_slider,
     label,
     labelled,
     show_error,
+    svg_figure_html,
 )
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from netcoach.log import NetworkLog
-    from netcoach.plots import Chart
     from netcoach.scoring import Scorer
     from netcoach.scoring.results import Report, ScoreResult
     from netcoach.settings import Settings
@@ -81,12 +76,6 @@ ACTION_COLUMNS: tuple[tuple[str, str], ...] = (
 DEFAULT_OUTPUT = "network-coach-output"
 """Exports of a sample or of uploaded files go here, next to the notebook (git ignores it)."""
 
-CHART_DELAY_S = 0.03
-"""In a live kernel, how long after the last change the visible chart is redrawn. Drawing
-takes 0.1 to 0.2 s; changes that arrive closer together than this share one drawing."""
-
-UPDATING_CHART_TEXT = "Updating the chart for the new settings…"
-
 ACTIONS_SHOWN = 25
 """How many next actions the widget lists; the HTML report and the calendar have them all."""
 
@@ -111,17 +100,6 @@ UPLOAD_NAMES: dict[str, str] = {
     "settings": SETTINGS_FILE,
 }
 """Uploaded files are recognised by a word in their name (``my contacts.csv`` works)."""
-
-
-def _chart_functions() -> dict[str, Callable[[Report], Chart]]:
-    from netcoach import plots
-
-    return {
-        "gives_and_asks": plots.gives_and_asks_chart,
-        "channel_mix": plots.channel_mix_chart,
-        "follow_up": plots.follow_up_chart,
-        "cadence": plots.cadence_chart,
-    }
 
 
 def _digest(frame: pd.DataFrame) -> str:
@@ -151,9 +129,9 @@ CHART_INPUTS: dict[str, Callable[[Report], tuple]] = {
     ),
     "cadence": lambda r: (_digest(r.follow_up.details["cadence"]),),
 }
-"""What each chart in :mod:`netcoach.plots` reads from a report. A chart is redrawn only
-when these change: moving the lead window leaves the channel-mix chart as it was. Keep in
-step with ``netcoach/plots.py`` (``tests/test_widgets_score.py`` checks it)."""
+"""What each chart in :mod:`netcoach.svg_charts` reads from a report. A chart is redrawn
+only when these change: moving the lead window leaves the channel-mix chart as it was. Keep
+in step with ``netcoach/svg_charts.py`` (``tests/test_widgets_score.py`` checks it)."""
 
 
 class _LRU(OrderedDict):
@@ -236,18 +214,6 @@ def overdue_table_html(report: Report) -> str:
     )
 
 
-def _call_later(delay: float, callback: Callable[[], None]) -> asyncio.TimerHandle | None:
-    """Run ``callback`` after ``delay`` seconds on the running event loop (a live kernel's).
-
-    Returns ``None``, scheduling nothing, when no event loop is running in this thread.
-    """
-    try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:
-        return None
-    return loop.call_later(delay, callback)
-
-
 def _default_output(folder: Path | None) -> Path:
     """Where exported files go: next to the learner's folder, else a folder here."""
     if folder is not None:
@@ -285,9 +251,6 @@ class ScoreMyNetwork(w.VBox):
         self.stats = {"scored": 0, "charts_drawn": 0}
         self._scorer: Scorer | None = None
         """Re-scores the loaded log, reusing the parts a slider move leaves unchanged."""
-        self._chart_timer: asyncio.TimerHandle | None = None
-        """The visible chart's redraw, waiting on the kernel's event loop (a live kernel)."""
-        self._refresh_started = 0.0
 
         # --- where the data comes from
         options = [(f"Sample learner: {n.replace('-', ' ')}", n) for n in SAMPLE_NAMES]
@@ -390,8 +353,6 @@ class ScoreMyNetwork(w.VBox):
         }
         self.reasons = w.HTML(layout=full_width())
         self.chart_views = {key: w.HTML(layout=full_width()) for key, _ in CHART_TABS}
-        self.chart_status = w.HTML(layout=full_width())
-        """Says the chart is being redrawn while the new numbers are already shown."""
         self.overdue = w.HTML(layout=full_width())
         tab_children = [
             column([self.chart_views[key], self.overdue] if key == "follow_up" else [view])
@@ -470,7 +431,6 @@ class ScoreMyNetwork(w.VBox):
                         w.HTML("<h3>Why these scores</h3>"),
                         self.reasons,
                         w.HTML("<h3>Charts</h3>"),
-                        self.chart_status,
                         self.tabs,
                         w.HTML("<h3>What to do next</h3>"),
                         self.actions,
@@ -615,7 +575,6 @@ class ScoreMyNetwork(w.VBox):
 
     def _clear(self, text: str = "", kind: str = "info") -> None:
         self.report = None
-        self._cancel_chart_timer()
         for view in (*self.cards.values(), *self.chart_views.values(), self.overdue, self.reasons):
             view.value = ""
         self.actions.value = ""
@@ -679,15 +638,15 @@ class ScoreMyNetwork(w.VBox):
     def refresh(self, *, all_charts: bool = False) -> None:
         """Re-score (from the cache when possible) and redraw cards, actions and charts.
 
-        The cards and tables are updated first, so a learner sees the new scores while the
-        chart on the visible tab is drawn. ``last_timing`` holds both times (ms).
+        ``last_timing`` holds the time until the cards and tables were updated and until
+        the chart on the visible tab was too (ms).
         """
         if self.network_log is None:
             return
         if self.as_of.value is None:
             self.message.show("Choose an 'as of' date to score the log on.", "error")
             return
-        started = self._refresh_started = time.perf_counter()
+        started = time.perf_counter()
         key = self._key()
         try:
             self.report = self._reports.get_or_make(key, lambda: self._score(key))
@@ -701,15 +660,15 @@ class ScoreMyNetwork(w.VBox):
         self.actions.value = actions
         self.overdue.value = overdue
         scores_done = time.perf_counter()
-        self._cancel_chart_timer()
         if all_charts:
             for chart_key, _ in CHART_TABS:
                 self._draw_chart(chart_key)
-        elif not self._draw_chart_later():
+        else:
             self._draw_visible_chart()
-        self.last_timing = {"scores_ms": 1000 * (scores_done - started)}
-        if self._chart_timer is None:
-            self.last_timing["view_ms"] = 1000 * (time.perf_counter() - started)
+        self.last_timing = {
+            "scores_ms": 1000 * (scores_done - started),
+            "view_ms": 1000 * (time.perf_counter() - started),
+        }
 
     def _score(self, key: tuple) -> Report:
         from netcoach.scoring import Scorer
@@ -738,49 +697,10 @@ class ScoreMyNetwork(w.VBox):
         report = self.report
         return (self._token, report.as_of, chart_key, CHART_INPUTS[chart_key](report))
 
-    def _draw_chart_later(self) -> bool:
-        """In a live kernel, schedule the visible chart's redraw if it needs drawing anew.
-
-        False (nothing scheduled) when it is up to date or cached, or when no event loop
-        runs: the caller then draws it now.
-        """
-        chart_key = self._visible_chart()
-        if chart_key is None:
-            return False
-        key = self._chart_cache_key(chart_key)
-        if self._shown.get(chart_key) == key or key in self._charts:
-            return False
-        self._chart_timer = _call_later(CHART_DELAY_S, self._draw_scheduled_chart)
-        if self._chart_timer is None:
-            return False
-        self.chart_status.value = f'<p role="status" style="margin:0">{UPDATING_CHART_TEXT}</p>'
-        return True
-
-    def _draw_scheduled_chart(self) -> None:
-        """The scheduled redraw: the chart of the latest report, then the view is complete."""
-        self._chart_timer = None
-        try:
-            self._draw_visible_chart()
-        except Exception as err:  # shown in the widget, never a traceback in the log
-            show_error(self.message, err)
-        self.chart_status.value = ""
-        self.last_timing["view_ms"] = 1000 * (time.perf_counter() - self._refresh_started)
-
-    @property
-    def chart_pending(self) -> bool:
-        """True while the visible chart waits for its scheduled redraw (live kernel only)."""
-        return self._chart_timer is not None
-
     def clear_caches(self) -> None:
         """Forget every cached report, view and chart, so the next change scores afresh."""
         for cache in (self._charts, self._reports, self._views):
             cache.clear()
-
-    def _cancel_chart_timer(self) -> None:
-        if self._chart_timer is not None:
-            self._chart_timer.cancel()
-            self._chart_timer = None
-        self.chart_status.value = ""
 
     def _draw_chart(self, chart_key: str) -> None:
         key = self._chart_cache_key(chart_key)
@@ -792,9 +712,11 @@ class ScoreMyNetwork(w.VBox):
         self._shown[chart_key] = key
 
     def _render(self, chart_key: str) -> str:
-        chart = _chart_functions()[chart_key](self.report)
+        from netcoach.svg_charts import SVG_CHARTS
+
+        chart = SVG_CHARTS[chart_key](self.report)
         self.stats["charts_drawn"] += 1
-        return figure_html(chart.png_bytes(), chart.alt_text, chart.caption)
+        return svg_figure_html(chart.svg, chart.alt_text, chart.caption)
 
     # --- exports ----------------------------------------------------------------------
 

@@ -260,19 +260,21 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
             )
     widget = results.get("widget")
     if widget and "error" not in widget:
-        for key, what in (
-            ("slider_to_scores_shown", "slider to cards and tables"),
-            ("slider_to_view_fresh", "slider to the chart redrawn too"),
-        ):
-            step = widget[key]
-            rows.append(
-                {
-                    "goal": f"widget p95 < {GOALS['widget_p95_ms']:g} ms at "
-                    f"{widget['interactions']} interactions: {what}",
-                    "figure": f"p50 {step['p50_ms']:.0f} ms, p95 {step['p95_ms']:.0f} ms",
-                    "met": step["p95_ms"] < GOALS["widget_p95_ms"],
-                }
-            )
+        step, paint = widget["slider_to_view_fresh"], widget.get("browser_chart_painted")
+        total = step["p95_ms"] + (paint["p95_ms"] if paint else 0)
+        rows.append(
+            {
+                "goal": f"widget p95 < {GOALS['widget_p95_ms']:g} ms at "
+                f"{widget['interactions']} interactions: slider to updated view, chart included",
+                "figure": f"kernel p95 {step['p95_ms']:.0f} ms"
+                + (
+                    f" + browser paint p95 {paint['p95_ms']:.0f} ms"
+                    if paint
+                    else " (browser paint not measured)"
+                ),
+                "met": total < GOALS["widget_p95_ms"],
+            }
+        )
     imports = results.get("import")
     if imports:
         best = imports["netcoach"]["best_s"]
@@ -323,12 +325,16 @@ def table(results: dict[str, Any]) -> str:
             ("slider_to_scores_shown", "widget: slider to cards and tables"),
             ("slider_to_view_fresh", "widget: slider to updated view, chart included"),
             ("slider_to_view_fresh_cpu", "widget: same, CPU time"),
-            ("live_slider_to_chart", "widget, live kernel: slider to chart redrawn"),
-            ("live_burst_of_5_to_chart", "widget, live kernel: five quick changes to chart"),
+            ("browser_chart_painted", "widget: Chromium swaps in the new chart and paints it"),
             ("slider_to_view_cached", "widget: back to seen settings"),
             ("score_log_only", "widget: score_log alone"),
+            ("one_chart_svg_only", "widget: the visible tab's SVG chart written alone"),
+            ("one_chart_png_only", "the same chart drawn to PNG by matplotlib (book, report)"),
         ):
-            s = widget[key]
+            s = widget.get(key)
+            if s is None:
+                other.append((label, "not measured (needs Chromium and Playwright)", None))
+                continue
             other.append(
                 (
                     f"{label} ({widget['interactions']:,} interactions, "

@@ -289,6 +289,18 @@ def test_uploaded_files_score_like_the_folder(own_folder: Path) -> None:
     assert "uploaded" in view.message.text
 
 
+def test_a_folder_without_interactions_is_scored_with_a_warning(own_folder: Path) -> None:
+    (own_folder / "interactions.csv").unlink()
+    view = score_my_network(folder=own_folder, today=TODAY)
+    assert view.message.kind == "warning"
+    assert "no interactions.csv yet" in view.message.text
+    assert "⚠" in view.message.value and 'role="status"' in view.message.value
+    assert card_score(view, "overall") == score_log(load_log(own_folder), as_of=TODAY).overall.score
+    # Uploading only the contacts says the same.
+    view.upload.value = (upload("contacts.csv", CONTACTS),)
+    assert view.message.kind == "warning" and "uploaded" in view.message.text
+
+
 def test_bad_upload_shows_the_validation_message(own_folder: Path) -> None:
     from netcoach.validation import LogValidationError
 

@@ -77,9 +77,14 @@ def labelled(control: w.Widget, text: str | None = None) -> w.VBox:
     return column([label(text or control.description), control])
 
 
-MESSAGE_COLOURS: dict[str, str] = {"info": "#0072B2", "success": "#009E73", "error": "#D55E00"}
-"""Okabe–Ito blue, bluish green and vermilion (colour-blind safe)."""
-MESSAGE_ICONS: dict[str, str] = {"info": "ℹ", "success": "✔", "error": "✖"}
+MESSAGE_COLOURS: dict[str, str] = {
+    "info": "#0072B2",
+    "success": "#009E73",
+    "warning": "#E69F00",
+    "error": "#D55E00",
+}
+"""Okabe–Ito blue, bluish green, orange and vermilion (colour-blind safe)."""
+MESSAGE_ICONS: dict[str, str] = {"info": "ℹ", "success": "✔", "warning": "⚠", "error": "✖"}
 """A symbol per kind, so the kind does not rest on colour alone."""
 
 

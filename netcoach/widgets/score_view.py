@@ -94,6 +94,12 @@ NO_IMPORT_TEXT = (
     "never to a sample or to uploaded copies."
 )
 
+NO_INTERACTIONS_TEXT = (
+    f"There is no {INTERACTIONS_FILE} yet, so these scores count no interactions at all. "
+    'Log some with the "Log an interaction" notebook (or import a calendar) to see your '
+    "real scores."
+)
+
 UPLOAD_NAMES: dict[str, str] = {
     "contact": CONTACTS_FILE,
     "interaction": INTERACTIONS_FILE,
@@ -544,11 +550,14 @@ class ScoreMyNetwork(w.VBox):
             if uploaded
             else str(folder)
         )
-        self.message.show(
+        loaded = (
             f"Loaded {len(log.contacts)} contacts and {len(log.interactions)} interactions "
-            f"from {where}.",
-            "success",
+            f"from {where}."
         )
+        if (folder / INTERACTIONS_FILE).is_file():
+            self.message.show(loaded, "success")
+        else:
+            self.message.show(f"{loaded} {NO_INTERACTIONS_TEXT}", "warning")
         self.refresh(all_charts=True)
         return True
 

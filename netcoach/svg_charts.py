@@ -127,8 +127,7 @@ def nice_ticks(top: float, count: int = 5) -> list[float]:
     top = max(float(top), 1.0)
     raw = top / count
     power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
-    step = max(1.0, round(step)) if step >= 1 else 1.0
+    step = max(1.0, round(next(m * power for m in (1, 2, 5, 10) if m * power >= raw)))
     ticks = [0.0]
     while ticks[-1] < top:
         ticks.append(ticks[-1] + step)

@@ -379,12 +379,20 @@ def follow_up_words(report: Report) -> tuple[str, str]:
 
 
 def status_by_month(table: pd.DataFrame, months: list[str]) -> pd.DataFrame:
-    """Counts per month (rows, in ``months`` order) and status (columns)."""
+    """Counts per month (rows, in ``months`` order, each ``YYYY-MM``) and status (columns);
+    rows of other months or statuses are not counted."""
+    import numpy as np
     import pandas as pd
 
-    month = pd.to_datetime(table["date"]).dt.strftime("%Y-%m")
-    counts = pd.crosstab(month, table["status"]) if len(table) else pd.DataFrame()
-    return counts.reindex(index=months, columns=list(STATUS_STYLE), fill_value=0).astype(int)
+    statuses = list(STATUS_STYLE)
+    dates = pd.to_datetime(table["date"]).to_numpy("datetime64[ns]")
+    row = pd.Index(months).get_indexer(dates.astype("datetime64[M]").astype(str))
+    column = pd.Index(statuses).get_indexer(table["status"].astype(str))
+    kept = (row >= 0) & (column >= 0)
+    cells = np.bincount(
+        row[kept] * len(statuses) + column[kept], minlength=len(months) * len(statuses)
+    )
+    return pd.DataFrame(cells.reshape(len(months), len(statuses)), index=months, columns=statuses)
 
 
 def _status_sentence(table: pd.DataFrame, one: str, done: str, many: str | None = None) -> str:

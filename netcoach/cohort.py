@@ -156,6 +156,8 @@ def read_summary_file(path: Path) -> tuple[dict[str, Any] | None, str]:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         return None, f"not valid JSON (line {err.lineno}, column {err.colno})"
+    except (ValueError, RecursionError):  # a number too long, or lists nested too deep
+        return None, "not valid JSON for a summary (a number too long or lists nested too deep)"
     other_version = version_problem(data)
     if other_version:
         return None, other_version
@@ -202,11 +204,14 @@ def load_summaries(paths: list[Path]) -> Cohort:
 
 
 def load_cohort(folder: str | Path) -> Cohort:
-    """Every ``*.json`` file in ``folder`` (sorted by name), checked and de-duplicated."""
+    """Every ``*.json`` file in ``folder`` (``.JSON`` too; sorted by name), checked and
+    de-duplicated."""
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"no folder {folder}: put the summaries in one folder")
-    return load_summaries(sorted(p for p in folder.glob("*.json") if p.is_file()))
+    return load_summaries(
+        sorted(p for p in folder.iterdir() if p.suffix.lower() == ".json" and p.is_file())
+    )
 
 
 # --- the view -------------------------------------------------------------------------------

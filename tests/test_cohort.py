@@ -233,3 +233,22 @@ def test_cohort_help_says_where_skipped_files_go(capsys):
         main(["cohort", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert "named on stderr" in help_text
+
+
+def test_a_file_json_cannot_parse_is_skipped_not_fatal(tmp_path, base_summary):
+    folder = _write(tmp_path / "c", perturbed_summaries(base_summary, 5, seed=8))
+    (folder / "deep.json").write_text("[" * 5000)  # RecursionError in json.loads
+    (folder / "long.json").write_text('{"scores": ' + "9" * 5000 + "}")  # ValueError: digits
+    cohort = load_cohort(folder)
+    assert cohort.size == 5
+    reasons = {p.file: p.reason for p in cohort.problems}
+    assert set(reasons) == {"deep.json", "long.json"}
+    assert all("not valid JSON" in r and "9999" not in r for r in reasons.values())
+
+
+def test_a_summary_with_an_upper_case_ending_is_read(tmp_path, base_summary):
+    summaries = perturbed_summaries(base_summary, 5, seed=10)
+    folder = _write(tmp_path / "c", summaries[:4])
+    (folder / "learner-00004.JSON").write_text(summary_json(summaries[4]))
+    cohort = load_cohort(folder)
+    assert cohort.size == 5 and not cohort.problems

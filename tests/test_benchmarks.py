@@ -9,6 +9,8 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # benchmarks/ is not installed
 
 from benchmarks import run
@@ -68,3 +70,21 @@ def test_harness_quick_run_on_1k_fills_the_table(tmp_path, capsys):
     assert "| 1k | 1,000 | 500 |" in printed
     assert "import netcoach (-X importtime" in printed
     assert results["table"] in printed
+
+
+@pytest.mark.slow  # needs Chromium, which `make test` installs
+def test_widget_benchmark_runs_on_a_small_log_and_times_the_browser_too(tmp_path, capsys):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import bench_widget_latency
+
+    out = tmp_path / "widget.json"
+    argv = ["--interactions", "300", "--contacts", "40", "--repeat", "3", "--json", str(out)]
+    assert bench_widget_latency.main(argv) == 0
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert result["visible_tab"] == "Follow-up"
+    assert result["slider_to_view_fresh"]["n"] == 6  # two sliders, three steps
+    assert result["one_chart_svg_only"]["p50_ms"] > 0
+    # make test installs Chromium and Playwright, so the browser's part is measured.
+    assert result["browser_chart_painted"]["n"] == 3
+    assert result["browser_chart_laid_out"]["p95_ms"] <= result["browser_chart_painted"]["p95_ms"]
+    assert "browser_chart_painted" in capsys.readouterr().out

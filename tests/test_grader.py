@@ -7,6 +7,7 @@ import copy
 import csv
 import datetime as dt
 import io
+import os
 from pathlib import Path
 
 import nbformat
@@ -20,6 +21,7 @@ from netcoach.grading.grader import GRADEBOOK_COLUMNS, Submission, grade_paths
 
 EXERCISE = "04-channel-mix"
 TIMEOUT = 20  # seconds per cell: generous for a loaded machine, short for the looping one
+SLOW_LIMIT = 60  # seconds per cell where nothing loops: a dead kernel must not wait it out
 
 
 def _solution() -> nbformat.NotebookNode:
@@ -213,7 +215,8 @@ FORGERIES = {
 
 @pytest.fixture(scope="module")
 def tricky(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Submission]:
-    """Forged passes, a kernel that dies, and an answer set to None, graded in one go."""
+    """Forged passes, a kernel that dies, an answer set to None and a check cell tagged to be
+    skipped, graded in one go, two at a time (the machine may have two cores)."""
     folder = tmp_path_factory.mktemp("tricky")
     for name, code in FORGERIES.items():
         nb = _solution()
@@ -225,7 +228,10 @@ def tricky(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Submission]:
     none = _solution()
     _answer_cell(none).source = "shares = None"
     nbformat.write(none, folder / "none.ipynb")
-    return {s.path.stem: s for s in grade_paths([folder], timeout=TIMEOUT, jobs=4)}
+    tagged = _solution()
+    _check_cell(tagged, 2).metadata["tags"].append("nbval-skip")
+    nbformat.write(tagged, folder / "tagged.ipynb")
+    return {s.path.stem: s for s in grade_paths([folder], timeout=SLOW_LIMIT, jobs=2)}
 
 
 @pytest.mark.parametrize("name", FORGERIES)
@@ -249,7 +255,14 @@ def test_a_kernel_that_dies_is_an_error_not_a_timeout(tricky: dict[str, Submissi
     assert not any("time" in note for note in sub.notes)
     assert [c.passed for c in sub.checks] == [True, False]
     assert sub.checks[1].message == "did not run: the notebook stopped in an earlier cell"
-    assert sub.seconds < TIMEOUT  # no waiting out the cell time limit for a dead kernel
+    assert sub.seconds < SLOW_LIMIT  # no waiting out the cell time limit for a dead kernel
+
+
+def test_an_nbval_tag_on_a_check_cell_does_not_skip_the_check(
+    tricky: dict[str, Submission],
+) -> None:
+    sub = tricky["tagged"]
+    assert (sub.status, sub.passed, sub.notes) == ("passed", 2, [])
 
 
 def test_an_answer_set_to_none_is_wrong_not_unanswered(tricky: dict[str, Submission]) -> None:
@@ -267,3 +280,95 @@ def test_only_the_untouched_placeholder_is_not_answered() -> None:
         "t should be a DataFrame; got None"
     )
     assert checks.date_problem(None, "2025-01-31", "d").endswith("; got None")
+
+
+# --- what the grader itself must survive -----------------------------------------------------
+
+
+def test_metadata_a_learner_broke_does_not_stop_the_grader() -> None:
+    from netcoach.grading.authoring import load_manifest
+    from netcoach.grading.grader import find_exercise, locate_checks
+
+    manifest = load_manifest()
+    nb = _solution()
+    nb.metadata["netcoach"] = ["04-channel-mix"]
+    _check_cell(nb, 1).metadata["netcoach"] = {"check": [1]}
+    _check_cell(nb, 2).metadata["netcoach"] = "check 2"
+    assert find_exercise(nb, Path("amara.ipynb"), manifest) == EXERCISE  # by its check cells
+    specs = manifest["exercises"][EXERCISE]["checks"]
+    assert set(locate_checks(nb, specs)) == {1, 2}  # by cell id
+
+
+def test_a_junit_report_cut_short_is_no_report(tmp_path: Path) -> None:
+    from netcoach.grading.grader import _read_junit
+
+    report = tmp_path / "junit.xml"
+    report.write_text('<?xml version="1.0"?><testsuites><testsuite><testcase name="Cell 0"')
+    assert _read_junit(report) is None
+
+
+def test_a_gradebook_that_cannot_be_written_is_refused_before_grading(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    (tmp_path / "notes.txt").write_text("not a notebook\n", encoding="utf-8")
+    assert main(["grade", str(tmp_path), "--csv", str(tmp_path / "no" / "gradebook.csv")]) == 2
+    printed = capsys.readouterr()
+    assert "--csv" in printed.err and "no/gradebook.csv" in printed.err and not printed.out
+
+
+@pytest.mark.parametrize("text", ['{"version": 1}', "[]", '{"exercises": {"01-x": {}}}'])
+def test_a_manifest_of_the_wrong_shape_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture, text: str
+) -> None:
+    (tmp_path / "notes.txt").write_text("not a notebook\n", encoding="utf-8")
+    manifest = tmp_path.parent / f"{tmp_path.name}-manifest.json"
+    manifest.write_text(text, encoding="utf-8")
+    assert main(["grade", str(tmp_path), "--manifest", str(manifest)]) == 2
+    assert "cannot read the checksums manifest" in capsys.readouterr().err
+
+
+@pytest.fixture()
+def no_kernel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str | None:
+    """Put a folder first on PYTHONPATH that stops the notebook's Python kernel from starting
+    (as a port another kernel took would), while pytest and nbval still run; return the
+    PYTHONPATH from before."""
+    fake = tmp_path / "fake"
+    fake.mkdir()
+    (fake / "ipykernel_launcher.py").write_text('raise SystemExit("no kernel today")\n')
+    before = os.environ.get("PYTHONPATH")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(fake), *filter(None, [before])]))
+    return before
+
+
+def test_a_kernel_that_does_not_start_is_tried_again(
+    no_kernel: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from netcoach.grading import grader
+
+    nbformat.write(_solution(), tmp_path / "correct.ipynb")
+    real, calls = grader._run_nbval, []
+
+    def once_without_a_kernel(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 2 and no_kernel is None:
+            monkeypatch.delenv("PYTHONPATH")
+        elif len(calls) == 2:
+            monkeypatch.setenv("PYTHONPATH", no_kernel)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(grader, "_run_nbval", once_without_a_kernel)
+    sub = grader.grade_paths([tmp_path / "correct.ipynb"], timeout=SLOW_LIMIT)[0]
+    assert (len(calls), sub.status, sub.passed, sub.notes) == (2, "passed", 2, [])
+
+
+def test_a_kernel_that_never_starts_is_not_blamed_on_the_learner(
+    no_kernel: str | None, tmp_path: Path
+) -> None:
+    nbformat.write(_solution(), tmp_path / "correct.ipynb")
+    sub = grade_paths([tmp_path / "correct.ipynb"], timeout=SLOW_LIMIT)[0]
+    assert sub.status == "error"
+    assert sub.notes == [
+        "not graded: Python could not be started to run it "
+        "(RuntimeError: Kernel died before replying to kernel_info); grade it again"
+    ]
+    assert {c.message for c in sub.checks} == {"did not run: Python could not be started"}

@@ -46,8 +46,16 @@ def run(args: argparse.Namespace) -> int:
 
     if args.timeout <= 0 or args.jobs < 1:
         raise CommandError("--timeout must be above 0 and --jobs at least 1")
+    if args.csv and (Path(args.csv).is_dir() or not Path(args.csv).parent.is_dir()):
+        # checked first: grading a class takes minutes, and the grades must not be lost
+        raise CommandError(f"--csv {args.csv}: give a file name in a folder that exists")
     try:
         manifest = load_manifest(args.manifest) if args.manifest else load_manifest()
+        if not _is_manifest(manifest):
+            raise ValueError("it is not the file `netcoach exercises build` writes")
+    except (OSError, ValueError) as err:  # missing, not JSON, or not a manifest
+        raise CommandError(f"cannot read the checksums manifest: {err}") from err
+    try:
         subs = grade_paths(
             args.paths,
             timeout=args.timeout,
@@ -57,13 +65,28 @@ def run(args: argparse.Namespace) -> int:
         )
     except FileNotFoundError as err:
         raise CommandError(str(err)) from err
-    except (ValueError, KeyError) as err:
-        raise CommandError(f"cannot read the checksums manifest: {err}") from err
     if not subs:
         raise CommandError("no files to grade in " + ", ".join(args.paths))
     root = Path(args.paths[0]) if len(args.paths) == 1 and Path(args.paths[0]).is_dir() else None
     print(format_report(subs, root))
     if args.csv:
-        write_gradebook(subs, args.csv)
+        try:
+            write_gradebook(subs, args.csv)
+        except OSError as err:
+            raise CommandError(f"--csv {args.csv}: could not write it ({err.strerror})") from None
         print(f"gradebook written to {args.csv}")
     return EXIT_OK if all(s.status == "passed" for s in subs) else EXIT_FAILED
+
+
+_CHECK_KEYS = {"number", "label", "cell_id", "checksum", "expected"}
+
+
+def _is_manifest(manifest: object) -> bool:
+    """True when ``manifest`` has the shape the grader reads (exercises, each with checks)."""
+    exercises = manifest.get("exercises") if isinstance(manifest, dict) else None
+    return isinstance(exercises, dict) and all(
+        isinstance(entry, dict)
+        and isinstance(entry.get("checks"), list)
+        and all(isinstance(c, dict) and c.keys() >= _CHECK_KEYS for c in entry["checks"])
+        for entry in exercises.values()
+    )

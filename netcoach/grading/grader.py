@@ -75,6 +75,7 @@ GRADEBOOK_COLUMNS = (
 )
 _NBVAL_MARKER = re.compile(r"^\s*#\s*NBVAL_\w+\s*$")
 _ANSI = re.compile(r"(?:\x1b|#x1B)\[[0-9;]*[A-Za-z]")  # junit writes ESC as "#x1B"
+_SETUP_ERROR = re.compile(r'failed on setup with "(.+?)"\s*$', re.M)
 _EXCEPTION_LINE = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception|Interrupt|Exit)): ?(.*)$")
 
 
@@ -199,8 +200,8 @@ def find_exercise(nb: nbformat.NotebookNode, path: Path, manifest: dict[str, Any
     """The exercise id: from the notebook's metadata, else the file or folder name, else the
     exercise whose check cells the notebook holds."""
     known = manifest["exercises"]
-    stated = nb.metadata.get("netcoach", {}).get("exercise", "")
-    if stated in known:
+    stated = _netcoach_meta(nb).get("exercise")
+    if isinstance(stated, str) and stated in known:
         return stated
     for name in (path.stem, path.parent.name):
         for exercise_id in known:
@@ -215,12 +216,19 @@ def find_exercise(nb: nbformat.NotebookNode, path: Path, manifest: dict[str, Any
     return best if best and matches[best] else ""
 
 
+def _netcoach_meta(node: nbformat.NotebookNode) -> dict[str, Any]:
+    """The ``netcoach`` metadata of a notebook or cell; ``{}`` when it is missing or a learner's
+    edit left something other than a mapping there."""
+    meta = node.get("metadata", {}).get("netcoach")
+    return meta if isinstance(meta, dict) else {}
+
+
 def locate_checks(nb: nbformat.NotebookNode, expected: list[dict[str, Any]]) -> dict[int, int]:
     """Map check number to cell index: by metadata, else by cell id, else by marker order."""
     by_meta = {
-        c.metadata.get("netcoach", {}).get("check"): i
+        number: i
         for i, c in enumerate(nb.cells)
-        if c.cell_type == "code"
+        if c.cell_type == "code" and isinstance(number := _netcoach_meta(c).get("check"), int)
     }
     by_id = {c.get("id"): i for i, c in enumerate(nb.cells)}
     marked = [
@@ -258,13 +266,16 @@ def _grade_notebook(
     }
     graded = _prepared(nb, cells, expected)
     run = _run_nbval(graded, timeout)
+    if run.no_kernel:  # nothing of the learner's ran (a busy machine, a port taken): once more
+        run = _run_nbval(graded, timeout)
     _score(sub, graded, cells, expected, tampered, run)
 
 
 def _prepared(
     nb: nbformat.NotebookNode, cells: dict[int, int], expected: list[dict[str, Any]]
 ) -> nbformat.NotebookNode:
-    """A copy to run: expected outputs in the check cells, no outputs or NBVAL markers elsewhere."""
+    """A copy to run: expected outputs in the check cells, no outputs or NBVAL markers elsewhere,
+    no nbval tags anywhere."""
     graded = copy.deepcopy(nb)
     check_cells = {
         index: spec for spec in expected if (index := cells.get(spec["number"])) is not None
@@ -274,6 +285,9 @@ def _prepared(
         if cell.cell_type != "code":
             continue
         count += 1
+        # nbval-skip or nbval-raises-exception tags, even on a check cell, change nothing
+        tags = [t for t in cell.metadata.get("tags", []) if not str(t).startswith("nbval")]
+        cell.metadata["tags"] = tags
         if index in check_cells:
             line = check_cells[index]["expected"]
             cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=line + "\n")]
@@ -284,21 +298,21 @@ def _prepared(
         cell.source = "\n".join(
             line for line in cell.source.split("\n") if not _NBVAL_MARKER.match(line)
         )
-        tags = [t for t in cell.metadata.get("tags", []) if not str(t).startswith("nbval")]
-        cell.metadata["tags"] = tags
     return graded
 
 
 @dataclass
 class _Run:
     """What one nbval run reported: per code-cell outcome, the check records each code cell
-    wrote, timing, and the code cell in which the kernel died (if it did)."""
+    wrote, timing, the code cell in which the kernel died (if it did), and why the kernel
+    did not start (if no cell ran at all)."""
 
     cells: dict[int, tuple[str, str]] = field(default_factory=dict)  # code-cell no. -> result
     records: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # code-cell no.
     timed_out: bool = False
     crashed: str = ""
     died: int | None = None
+    no_kernel: str = ""
 
     def record(self, code: int, number: int) -> dict[str, Any] | None:
         """The last record check ``number`` wrote while its own code cell ``code`` ran."""
@@ -346,10 +360,13 @@ def _run_nbval(nb: nbformat.NotebookNode, timeout: float) -> _Run:
             run.timed_out = True
             output = ""
         run.records, run.died = _read_cell_log(cell_log)
-        if junit.exists():
-            run.cells = _read_junit(junit)
+        cells = _read_junit(junit) if junit.exists() else None
+        if cells is not None:
+            run.cells = cells
         elif not run.timed_out:
             run.crashed = (output.strip().splitlines() or ["nbval did not run"])[-1]
+        if run.cells and not run.records and not run.timed_out:  # no cell reached a kernel
+            run.no_kernel = _setup_error(run.cells)
         if any("Timeout of" in text for code, (_, text) in run.cells.items() if code != run.died):
             run.timed_out = True
     return run
@@ -391,10 +408,15 @@ def _read_cell_log(path: Path) -> tuple[dict[int, list[dict[str, Any]]], int | N
     return records, died
 
 
-def _read_junit(path: Path) -> dict[int, tuple[str, str]]:
-    """``{code-cell number: (outcome, text)}`` from nbval's JUnit XML report."""
+def _read_junit(path: Path) -> dict[int, tuple[str, str]] | None:
+    """``{code-cell number: (outcome, text)}`` from nbval's JUnit XML report; None when the
+    report is cut short (pytest stopped while writing it)."""
     out: dict[int, tuple[str, str]] = {}
-    for case in ET.parse(path).getroot().iter("testcase"):
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError:
+        return None
+    for case in root.iter("testcase"):
         match = re.search(r"Cell (\d+)", case.get("name", ""))
         if not match:
             continue
@@ -407,6 +429,13 @@ def _read_junit(path: Path) -> dict[int, tuple[str, str]]:
                 break
         out[int(match.group(1))] = (outcome, text)
     return out
+
+
+def _setup_error(cells: dict[int, tuple[str, str]]) -> str:
+    """Why nbval could not start the kernel, from the first cell's report."""
+    text = cells[min(cells)][1]
+    match = _SETUP_ERROR.search(text)
+    return match.group(1) if match else _exception(text) or "the kernel did not start"
 
 
 def _exception(text: str) -> str:
@@ -427,7 +456,7 @@ def _score(
     for index, cell in enumerate(nb.cells):
         if cell.cell_type == "code":
             code_number[index] = len(code_number)
-    errors = _cell_errors(run, {code_number[i] for i in cells.values()})
+    errors = [] if run.no_kernel else _cell_errors(run, {code_number[i] for i in cells.values()})
     forged: set[int] = set()
     for spec in expected:
         number, label = spec["number"], spec["label"]
@@ -446,7 +475,13 @@ def _score(
             sub.checks.append(CheckResult(number, label, False, _FORGED))
             continue
         sub.checks.append(CheckResult(number, label, False, _why(outcome, text, record, run, code)))
-        if outcome == "failed" and not record and code != run.died and _exception(text):
+        if (
+            outcome == "failed"
+            and not record
+            and code != run.died
+            and not run.no_kernel
+            and _exception(text)
+        ):
             errors.append(f"check {number} raised {_exception(text)}")
     sub.notes.extend(errors[:3])
     _set_status(sub, tampered, forged, run, errors)
@@ -479,6 +514,12 @@ def _set_status(
         )
     if tampered or forged:
         sub.status = "tampered"
+    elif run.no_kernel:
+        sub.status = "error"
+        sub.notes.insert(
+            0,
+            f"not graded: Python could not be started to run it ({run.no_kernel}); grade it again",
+        )
     elif run.died is not None:
         sub.status = "error"
         sub.notes.insert(0, _died_note(run.died))
@@ -522,6 +563,8 @@ def _why(outcome: str, text: str, record: dict[str, Any] | None, run: _Run, code
     """Why a check in code cell ``code`` did not pass, in a few words."""
     if record and not record["ok"]:
         return record["message"]
+    if run.no_kernel:
+        return "did not run: Python could not be started"
     if code == run.died:
         return "the Python kernel died in this cell"
     if run.died is not None and (outcome in ("skipped", "missing") or code > run.died):

@@ -14,7 +14,8 @@ For each submission the grader:
    only when its own code recorded a pass in this run: a matching printed line is not enough.
 
 Statuses: ``passed`` (every check), ``failed`` (some check failed), ``error`` (a cell raised
-an error that is not a failed check, or the Python kernel died), ``timeout``, ``tampered``
+an error that is not a failed check, the Python kernel died, or it did not start even on a
+second try), ``timeout``, ``tampered``
 (a check cell was edited, or a check's pass line was printed without the check passing),
 ``not-a-notebook``, ``unknown-exercise``.
 """

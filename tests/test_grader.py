@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -171,7 +172,12 @@ def test_comparisons_tolerate_row_order_layout_and_rounding() -> None:
     assert checks.mapping_problem(rounded, shares, "s") is not None
     assert checks.set_problem(["b", "a"], ("a", "b"), "ids") is None
     assert "missing for example 'c'" in checks.set_problem(["a"], ["a", "c"], "ids")
-    for day in ("2025-01-31", pd.Timestamp("2025-01-31"), dt.date(2025, 1, 31)):
+    for day in (
+        "2025-01-31",
+        pd.Timestamp("2025-01-31"),
+        dt.date(2025, 1, 31),
+        np.datetime64("2025-01-31T10:00"),  # what dates.to_numpy().min() gives
+    ):
         assert checks.date_problem(day, pd.Timestamp("2025-01-31"), "d") is None
     assert "should be a number" in checks.number_problem("three", 3, "n")
 

@@ -166,8 +166,9 @@ def _fmt(value: float) -> str:
 
 
 def as_day(value: Any) -> str | None:
-    """A date in any common form (Timestamp, date, text) as ``YYYY-MM-DD``; None if not."""
-    if isinstance(value, dt.date | pd.Timestamp | str):
+    """A date in any common form (Timestamp, date, numpy datetime64, text) as ``YYYY-MM-DD``;
+    None if not."""
+    if isinstance(value, dt.date | pd.Timestamp | np.datetime64 | str):
         try:
             return pd.Timestamp(value).strftime("%Y-%m-%d")
         except (ValueError, TypeError):

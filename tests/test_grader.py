@@ -221,8 +221,9 @@ FORGERIES = {
 
 @pytest.fixture(scope="module")
 def tricky(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Submission]:
-    """Forged passes, a kernel that dies, an answer set to None and a check cell tagged to be
-    skipped, graded in one go, two at a time (the machine may have two cores)."""
+    """Forged passes, a kernel that dies, an answer set to None, a check cell tagged to be
+    skipped and a check cell that prints a warning, graded in one go, two at a time (the
+    machine may have two cores)."""
     folder = tmp_path_factory.mktemp("tricky")
     for name, code in FORGERIES.items():
         nb = _solution()
@@ -237,6 +238,16 @@ def tricky(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Submission]:
     tagged = _solution()
     _check_cell(tagged, 2).metadata["tags"].append("nbval-skip")
     nbformat.write(tagged, folder / "tagged.ipynb")
+    noisy = _solution()  # a right answer that makes the check cell print a warning
+    _answer_cell(noisy).source += (
+        "\nimport warnings\n"
+        "class Noisy(pd.Series):\n"
+        "    def items(self):\n"
+        "        warnings.warn('this Series is noisy', UserWarning)\n"
+        "        return super().items()\n"
+        "shares = Noisy(shares)"
+    )
+    nbformat.write(noisy, folder / "noisy.ipynb")
     return {s.path.stem: s for s in grade_paths([folder], timeout=SLOW_LIMIT, jobs=2)}
 
 
@@ -262,6 +273,14 @@ def test_a_kernel_that_dies_is_an_error_not_a_timeout(tricky: dict[str, Submissi
     assert [c.passed for c in sub.checks] == [True, False]
     assert sub.checks[1].message == "did not run: the notebook stopped in an earlier cell"
     assert sub.seconds < SLOW_LIMIT  # no waiting out the cell time limit for a dead kernel
+
+
+def test_a_right_answer_with_extra_output_says_so(tricky: dict[str, Submission]) -> None:
+    sub = tricky["noisy"]  # nbval fails the cell (its output differs), so the check fails
+    assert (sub.status, [c.passed for c in sub.checks]) == ("failed", [False, True])
+    assert sub.checks[0].message == (
+        "the answer is right, but the cell printed more than its pass line (a warning?)"
+    )
 
 
 def test_an_nbval_tag_on_a_check_cell_does_not_skip_the_check(

@@ -579,6 +579,8 @@ def _why(outcome: str, text: str, record: dict[str, Any] | None, run: _Run, code
     error = _exception(text)
     if error:
         return f"{error} (run every cell above this one first)"
+    if _genuine_pass(record):
+        return "the answer is right, but the cell printed more than its pass line (a warning?)"
     return "its output differs from the expected line"
 
 

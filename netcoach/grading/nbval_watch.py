@@ -1,7 +1,9 @@
 """A pytest plugin the grader loads next to nbval (``-p netcoach.grading.nbval_watch``).
 
-It runs in the pytest process, out of reach of the learner's code, and after each notebook
-cell appends one JSON line to the file named by :data:`CELL_LOG_ENV`:
+It runs in the pytest process, not in the learner's kernel (though the kernel, run as the
+same user, can still find and write both log files: a guard against easy tricks, not a
+sandbox), and after each notebook cell appends one JSON line to the file named by
+:data:`CELL_LOG_ENV`:
 ``{"cell": code-cell number, "records": [...], "died": bool}``. ``records`` are the lines the
 course's checks wrote to the check log while that cell ran, so the grader can tell a check
 that really ran in its own cell from a pass line printed by something else. ``died`` says the

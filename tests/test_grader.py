@@ -397,3 +397,19 @@ def test_a_kernel_that_never_starts_is_not_blamed_on_the_learner(
         "(RuntimeError: Kernel died before replying to kernel_info); grade it again"
     ]
     assert {c.message for c in sub.checks} == {"did not run: Python could not be started"}
+
+
+def test_the_graders_own_ipython_startup_files_do_not_run_in_a_submission(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    startup = tmp_path / "ipython" / "profile_default" / "startup"
+    startup.mkdir(parents=True)
+    (startup / "00-shout.py").write_text(
+        "import builtins\n"
+        "_print = builtins.print\n"
+        "builtins.print = lambda *a, **k: _print(*(str(x).upper() for x in a), **k)\n"
+    )
+    monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
+    nbformat.write(_solution(), tmp_path / "correct.ipynb")
+    sub = grade_paths([tmp_path / "correct.ipynb"], timeout=SLOW_LIMIT)[0]
+    assert (sub.status, sub.passed, sub.notes) == ("passed", 2, [])

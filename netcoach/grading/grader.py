@@ -343,6 +343,9 @@ def _run_nbval(nb: nbformat.NotebookNode, timeout: float) -> _Run:
             CELL_LOG_ENV: str(cell_log),
             "MPLBACKEND": "Agg",
             "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",  # only nbval: starts seconds sooner
+            # a fresh IPython profile: no startup files of whoever grades, and no history
+            # database shared (and locked) by the kernels of other notebooks graded meanwhile
+            "IPYTHONDIR": str(folder / "ipython"),
         }
         proc = subprocess.Popen(
             command,

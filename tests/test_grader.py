@@ -349,7 +349,7 @@ def test_a_manifest_of_the_wrong_shape_is_named(
     manifest = tmp_path.parent / f"{tmp_path.name}-manifest.json"
     manifest.write_text(text, encoding="utf-8")
     assert main(["grade", str(tmp_path), "--manifest", str(manifest)]) == 2
-    assert "cannot read the checksums manifest" in capsys.readouterr().err
+    assert f"cannot read the checksums manifest {manifest}: " in capsys.readouterr().err
 
 
 @pytest.fixture()

@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from netcoach.grading.authoring import load_manifest
+    from netcoach.grading.authoring import EXERCISES_DIR, MANIFEST_NAME, load_manifest
     from netcoach.grading.grader import format_report, grade_paths, write_gradebook
 
     if args.timeout <= 0 or args.jobs < 1:
@@ -49,12 +49,14 @@ def run(args: argparse.Namespace) -> int:
     if args.csv and (Path(args.csv).is_dir() or not Path(args.csv).parent.is_dir()):
         # checked first: grading a class takes minutes, and the grades must not be lost
         raise CommandError(f"--csv {args.csv}: give a file name in a folder that exists")
+    manifest_path = Path(args.manifest) if args.manifest else EXERCISES_DIR / MANIFEST_NAME
     try:
-        manifest = load_manifest(args.manifest) if args.manifest else load_manifest()
+        manifest = load_manifest(manifest_path)
         if not _is_manifest(manifest):
             raise ValueError("it is not the file `netcoach exercises build` writes")
     except (OSError, ValueError) as err:  # missing, not JSON, or not a manifest
-        raise CommandError(f"cannot read the checksums manifest: {err}") from err
+        why = err.strerror if isinstance(err, OSError) and err.strerror else err
+        raise CommandError(f"cannot read the checksums manifest {manifest_path}: {why}") from err
     try:
         subs = grade_paths(
             args.paths,

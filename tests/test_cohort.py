@@ -252,3 +252,14 @@ def test_a_summary_with_an_upper_case_ending_is_read(tmp_path, base_summary):
     (folder / "learner-00004.JSON").write_text(summary_json(summaries[4]))
     cohort = load_cohort(folder)
     assert cohort.size == 5 and not cohort.problems
+
+
+def test_no_nickname_reaches_the_view_or_the_charts(tmp_path, base_summary):
+    summaries = perturbed_summaries(base_summary, 17, seed=11)
+    for i, s in enumerate(summaries):
+        s["nickname"] = f"Quokka {i:02d}"
+    view = cohort_view(load_cohort(_write(tmp_path / "c", summaries)))
+    charts = [score_distribution_chart(view), gap_chart(view)]
+    words = [view_text(view, skipped=False)] + [t for c in charts for t in (c.alt_text, c.caption)]
+    assert view.distributions["overall"].middle_half is not None  # the fullest view there is
+    assert not any("quokka" in w.lower() for w in words)

@@ -18,7 +18,12 @@ import pytest
 from netcoach.cli import main
 from netcoach.grading import checks
 from netcoach.grading.authoring import EXERCISES_DIR
-from netcoach.grading.grader import GRADEBOOK_COLUMNS, Submission, grade_paths
+from netcoach.grading.grader import (
+    GRADEBOOK_COLUMNS,
+    Submission,
+    as_text_cell,
+    grade_paths,
+)
 
 EXERCISE = "04-channel-mix"
 TIMEOUT = 20  # seconds per cell: generous for a loaded machine, short for the looping one
@@ -413,3 +418,11 @@ def test_the_graders_own_ipython_startup_files_do_not_run_in_a_submission(
     nbformat.write(_solution(), tmp_path / "correct.ipynb")
     sub = grade_paths([tmp_path / "correct.ipynb"], timeout=SLOW_LIMIT)[0]
     assert (sub.status, sub.passed, sub.notes) == ("passed", 2, [])
+
+
+def test_gradebook_cells_a_spreadsheet_would_run_are_kept_as_text() -> None:
+    assert as_text_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    for start in ("+", "-", "@", "\t", "\r"):
+        assert as_text_cell(start + "1") == "'" + start + "1"
+    assert as_text_cell("submissions/ada.ipynb") == "submissions/ada.ipynb"
+    assert as_text_cell("") == ""

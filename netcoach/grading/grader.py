@@ -629,12 +629,18 @@ def write_gradebook(subs: list[Submission], path: str | Path) -> None:
         for sub in subs:
             writer.writerow(
                 [
-                    str(sub.path),
-                    sub.exercise,
+                    as_text_cell(str(sub.path)),
+                    as_text_cell(sub.exercise),
                     sub.passed,
                     sub.total,
                     sub.score,
                     sub.status,
-                    sub.detail,
+                    as_text_cell(sub.detail),
                 ]
             )
+
+
+def as_text_cell(text: str) -> str:
+    """``text`` as a spreadsheet shows it typed: a leading ``'`` when it would otherwise be
+    read as a formula (a learner's file called ``=HYPERLINK(...).ipynb``)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -375,8 +375,9 @@ def focus_sentences(view: CohortView) -> list[str]:
     return [lead] + [f"{GAP_LABELS[f.gap]}: {f.chapter_title}. {f.activity}" for f in view.focus]
 
 
-def view_text(view: CohortView, skipped: bool = True) -> str:
-    """The view as plain text, ending with the skipped files unless ``skipped`` is false."""
+def view_text(view: CohortView) -> str:
+    """The view as plain text. It names no file: the skipped files, whose names can hold a
+    nickname, are listed apart by :func:`skipped_text`, for the coach alone."""
     lines = [view.message]
     if not view.suppressed:
         lines += ["", "Scores (median, middle half):"]
@@ -388,8 +389,7 @@ def view_text(view: CohortView, skipped: bool = True) -> str:
         lines += ["", "Gaps (learners who have each):"]
         lines += [f"  {g.label}: {g.shown}" for g in view.gaps]
     lines += ["", *focus_sentences(view)]
-    text = "\n".join(lines) + "\n"
-    return text + ("\n" + skipped_text(view) if skipped and view.problems else "")
+    return "\n".join(lines) + "\n"
 
 
 def skipped_text(view: CohortView) -> str:

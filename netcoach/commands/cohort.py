@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     except FileNotFoundError as err:
         raise CommandError(str(err)) from None
     view = cohort_view(cohort)
-    sys.stdout.write(view_text(view, skipped=False))
+    sys.stdout.write(view_text(view))
     sys.stderr.write(skipped_text(view))
     if args.handout:
         from netcoach.cohort_handout import DEFAULT_TITLE, write_handout

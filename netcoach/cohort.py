@@ -137,9 +137,22 @@ class Cohort:
 
 
 def _canonical(data: dict[str, Any]) -> str:
-    """A digest of everything but the nickname: a renamed copy is still the same learner."""
-    content = {k: v for k, v in data.items() if k != "nickname"}
+    """A digest of everything but the nickname: a renamed copy is still the same learner,
+    and so is a copy with its gaps in another order or ``50.0`` written for ``50``."""
+    content = {k: _same_form(v) for k, v in data.items() if k != "nickname"}
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+
+def _same_form(value: Any) -> Any:
+    """Numbers as floats and lists of texts sorted, inside dicts and lists too."""
+    if isinstance(value, dict):
+        return {k: _same_form(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_same_form(v) for v in value]
+        return sorted(items) if all(isinstance(v, str) for v in items) else items
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return value
 
 
 def read_summary_file(path: Path) -> tuple[dict[str, Any] | None, str]:

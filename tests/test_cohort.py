@@ -222,6 +222,20 @@ def test_a_renamed_copy_counts_once_and_both_files_are_named(tmp_path, base_summ
     assert problem.file == "zz-again.json" and f"{summaries[0]['nickname']}.json" in problem.reason
 
 
+def test_a_copy_with_reordered_gaps_or_float_scores_counts_once(tmp_path, base_summary):
+    summaries = perturbed_summaries(base_summary, 5, seed=8)
+    first = summaries[0]
+    assert len(first["gaps"]) >= 2
+    edited = dict(first, nickname="again", gaps=list(reversed(first["gaps"])))
+    edited["scores"] = {k: float(v) for k, v in first["scores"].items()}
+    folder = _write(tmp_path / "c", summaries)
+    (folder / "zz-edited.json").write_text(summary_json(edited))
+    cohort = load_cohort(folder)
+    assert cohort.size == 5
+    [problem] = cohort.problems
+    assert problem.file == "zz-edited.json" and "same summary as" in problem.reason
+
+
 @pytest.mark.parametrize(("version", "made_by"), [(2, "a newer"), (0, "an older")])
 def test_a_summary_from_another_version_says_so(tmp_path, base_summary, version, made_by):
     folder = _write(tmp_path / "c", [dict(base_summary, schema_version=version)])

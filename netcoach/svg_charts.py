@@ -401,7 +401,7 @@ def gives_and_asks_svg(report: Report, top: int = 15) -> SvgChart:
         Series("Gives", busiest["gives"].astype(float).tolist(), BLUE),
         Series("Asks", busiest["asks"].astype(float).tolist(), ORANGE, "//"),
     ]
-    return _horizontal_chart(title, x_label, names, series, alt, caption, side_by_side=True)
+    return horizontal_chart(title, x_label, names, series, alt, caption, side_by_side=True)
 
 
 def cadence_svg(report: Report, top: int = 20) -> SvgChart:
@@ -429,7 +429,7 @@ def cadence_svg(report: Report, top: int = 20) -> SvgChart:
         ),
     ]
     cadence = shown["cadence_days"].astype(float).tolist()
-    return _horizontal_chart(
+    return horizontal_chart(
         title,
         x_label,
         cadence_names(shown),
@@ -437,11 +437,11 @@ def cadence_svg(report: Report, top: int = 20) -> SvgChart:
         alt,
         caption,
         side_by_side=False,
-        ticks_at=cadence,
+        ticks_at=("Cadence (days)", cadence),
     )
 
 
-def _horizontal_chart(
+def horizontal_chart(
     title: str,
     x_label: str,
     names: list[str],
@@ -450,24 +450,43 @@ def _horizontal_chart(
     caption: str,
     *,
     side_by_side: bool,
-    ticks_at: list[float] | None = None,
+    ticks_at: tuple[str, list[float]] | None = None,
+    line_at: tuple[str, float] | None = None,
+    value_labels: list[str] | None = None,
+    top: float | None = None,
 ) -> SvgChart:
-    """A horizontal bar chart; ``ticks_at`` adds a black tick per row (the cadence)."""
+    """A horizontal bar chart, one row per name, top to bottom.
+
+    ``ticks_at`` (legend label, one value per row) adds a black tick on each row (a cadence);
+    ``line_at`` (legend label, value) a dashed line across the rows (a threshold);
+    ``value_labels`` a word at the end of each row's bars; ``top`` fixes the axis's end.
+    """
     row = 26.0 if side_by_side else 22.0
     canvas = Canvas()
     _title(canvas, title, 22)
-    items = _legend_items(canvas, series) + ([("Cadence (days)", "tick")] if ticks_at else [])
+    items = _legend_items(canvas, series)
+    items += [(ticks_at[0], "tick")] if ticks_at else []
+    items += [(line_at[0], "dashed")] if line_at else []
     legend_height = legend(canvas, items, 34)
     left = _name_margin(names)
-    box = Box(left, 34 + legend_height + 8, WIDTH - left - 24, row * len(names))
-    values = [v for s in series for v in s.values] + (ticks_at or [])
-    ticks = nice_ticks(max(values, default=1))
+    right = 60 if value_labels else 24
+    box = Box(left, 34 + legend_height + 8, WIDTH - left - right, row * len(names))
+    marks = ticks_at[1] if ticks_at else []
+    values = [v for s in series for v in s.values] + marks
+    ticks = nice_ticks(top if top is not None else max(values, default=1))
     value_axis(canvas, box, ticks, horizontal=True, label=x_label)
     horizontal_bars(canvas, box, names, series, ticks[-1], side_by_side=side_by_side)
-    for i, days in enumerate(ticks_at or []):
-        x = box.left + box.width * days / ticks[-1]
-        slot = box.height / len(names)
+    slot = box.height / max(1, len(names))
+    for i, value in enumerate(marks):
+        x = box.left + box.width * value / ticks[-1]
         canvas.line(x, box.top + slot * i + 2, x, box.top + slot * (i + 1) - 2, stroke_width="3")
+    if line_at:
+        x = box.left + box.width * line_at[1] / ticks[-1]
+        canvas.line(x, box.top, x, box.bottom, VERMILION, stroke_width="2", stroke_dasharray="6 4")
+    for i, words in enumerate(value_labels or []):
+        end = max(s.values[i] for s in series)
+        x = box.left + box.width * end / ticks[-1] + 5
+        canvas.text(x, box.top + slot * (i + 0.5) + 4, words, size=FONT - 1)
     canvas.height = box.bottom + 46
     return SvgChart(canvas.svg(title, alt), alt, caption)
 

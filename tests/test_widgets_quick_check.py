@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -17,7 +18,6 @@ from netcoach.quick_check_questions import (
     score_answers,
     weak_areas,
 )
-from netcoach.widgets.common import png_from_html
 from netcoach.widgets.quick_check import QuickCheck, profile_alt_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,14 +100,19 @@ def test_answers_update_profile_chart_and_reading_list() -> None:
     check = QuickCheck()
     check.questions["face_to_face"].value = "Never"
     assert "../book/05-channel-mix.html" in check.reading.value
-    first_png = png_from_html(check.chart.value)
-    alt = re.search(r'alt="([^"]+)"', check.chart.value).group(1)
-    assert alt == profile_alt_text(check.scores)
-    assert alt in check.chart.value.split("<figcaption>")[1]
+    first_chart = check.chart.value
+    alt = re.search(r"<desc id=[^>]+>([^<]+)</desc>", first_chart).group(1)
+    assert html.unescape(alt) == profile_alt_text(check.scores)
+    assert alt in first_chart.split("<figcaption>")[1]
+    assert 'role="img"' in first_chart
+    # Each area's score at the end of its row; the areas not answered yet say so.
+    assert first_chart.count(">not answered</text>") == len(AREAS) - 1
+    assert first_chart.count(">0</text>") == 2  # the channel-mix score, and the axis's 0
 
     check.questions["whom_to_help"].value = "Always"
     assert check.scores["giving"] == 100
-    assert png_from_html(check.chart.value) != first_png
+    assert check.chart.value != first_chart
+    assert "Giving first: 100 out of 100" in check.chart.value  # a bar that names its score
     assert "giving first at 100" in check.summary.value
     assert "give-first" not in check.reading.value  # strong areas are not listed
 

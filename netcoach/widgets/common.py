@@ -124,30 +124,13 @@ class MessageArea(w.HTML):
         self.kind, self.text, self.value = "", "", ""
 
 
-def figure_html(png: bytes, alt_text: str, caption: str = "") -> str:
-    """An accessible ``<figure>``: the PNG with its alt text, and the alt text shown below.
-
-    The caption (if any) comes first in the visible text, then the alt text, so a sighted
-    reader sees the same finding a screen-reader user hears.
-    """
-    data = base64.b64encode(png).decode("ascii")
-    image = (
-        f'<img src="data:image/png;base64,{data}" alt="{esc(alt_text)}" '
-        'style="max-width:100%;height:auto">'
-    )
-    return _figure(image, alt_text, caption)
-
-
 def svg_figure_html(svg: str, alt_text: str, caption: str = "") -> str:
-    """The same ``<figure>`` as :func:`figure_html` around an SVG chart (which carries its
-    alt text itself, from :mod:`netcoach.svg_charts`)."""
-    return _figure(svg, alt_text, caption)
-
-
-def _figure(image: str, alt_text: str, caption: str) -> str:
+    """An accessible ``<figure>``: an SVG chart from :mod:`netcoach.svg_charts` (which names
+    itself with its title and alt text) and, below it, the caption and the alt text, so a
+    sighted reader sees the same finding a screen-reader user hears."""
     shown = " ".join(part for part in (caption, alt_text) if part)
     return (
-        f'<figure style="margin:0;max-width:100%">{image}'
+        f'<figure style="margin:0;max-width:100%">{svg}'
         f"<figcaption>{esc(shown)}</figcaption></figure>"
     )
 
@@ -159,12 +142,6 @@ def download_link(path: Path, mime: str, text: str = "Download it") -> str:
     """
     data = base64.b64encode(path.read_bytes()).decode("ascii")
     return f' <a download="{esc(path.name)}" href="data:{esc(mime)};base64,{data}">{esc(text)}</a>'
-
-
-def png_from_html(value: str) -> bytes:
-    """The PNG bytes inside a :func:`figure_html` string (for tests and caching checks)."""
-    start = value.index("base64,") + len("base64,")
-    return base64.b64decode(value[start : value.index('"', start)])
 
 
 def html_table(

@@ -22,14 +22,14 @@ from netcoach.quick_check_questions import (
 from netcoach.widgets.common import (
     column,
     esc,
-    figure_html,
     full_width,
     label,
     labelled,
+    svg_figure_html,
 )
 
 if TYPE_CHECKING:
-    from netcoach.plots import Chart
+    from netcoach.svg_charts import SvgChart
 
 ANSWER_TIPS = (
     "This is never true for me",
@@ -53,38 +53,33 @@ def profile_alt_text(scores: Mapping[str, int | None]) -> str:
     )
 
 
-def profile_chart(scores: Mapping[str, int | None]) -> Chart:
-    """Horizontal bars, one per area (0 to 100); weak areas in vermilion with hatching."""
-    from matplotlib.figure import Figure
+def profile_chart(scores: Mapping[str, int | None]) -> SvgChart:
+    """Horizontal bars, one per area (0 to 100); weak areas in vermilion with hatching, as
+    SVG the browser draws (:mod:`netcoach.svg_charts`), so every answer redraws at once."""
+    from netcoach.plots import BLUE, VERMILION
+    from netcoach.svg_charts import Series, horizontal_chart
 
-    from netcoach.plots import BLUE, VERMILION, Chart
-
-    fig = Figure(figsize=(6.4, 3.6), layout="constrained")
-    ax = fig.subplots()
-    titles = [a.title for a in AREAS][::-1]
-    values = [scores.get(a.key) for a in AREAS][::-1]
-    for y, value in enumerate(values):
-        weak = value is not None and value < WEAK_BELOW
-        ax.barh(
-            y,
-            value or 0,
-            color=VERMILION if weak else BLUE,
-            hatch="//" if weak else "",
-            edgecolor="black",
-            linewidth=0.5,
-        )
-        text = "not answered" if value is None else f"{value}"
-        ax.text((value or 0) + 1.5, y, text, va="center", fontsize=9)
-    ax.set_yticks(range(len(titles)), titles)
-    ax.axvline(WEAK_BELOW, color="black", linestyle="--", linewidth=1)
-    ax.set_xlim(0, 110)
-    ax.set_xlabel("Score out of 100 (below the dashed line: a habit to work on)")
-    ax.set_title("Your networking habits", loc="left")
-    ax.spines[["top", "right"]].set_visible(False)
-    return Chart(
-        figure=fig,
-        alt_text=profile_alt_text(scores),
-        caption="Your habits profile from the quick check: one bar per area.",
+    values = [scores.get(a.key) for a in AREAS]
+    weak = [v is not None and v < WEAK_BELOW for v in values]
+    scored = [float(v or 0) for v in values]
+    tip = "{name}: {value:g} out of 100"
+    series = [
+        Series("Going well", [0.0 if w else v for v, w in zip(scored, weak, strict=True)], BLUE,
+               tip=tip),
+        Series("To work on", [v if w else 0.0 for v, w in zip(scored, weak, strict=True)],
+               VERMILION, "//", tip=tip),
+    ]  # fmt: skip
+    return horizontal_chart(
+        "Your networking habits",
+        "Score out of 100 (below the dashed line: a habit to work on)",
+        [a.title for a in AREAS],
+        series,
+        profile_alt_text(scores),
+        "Your habits profile from the quick check: one bar per area.",
+        side_by_side=False,
+        line_at=(f"A habit to work on: below {WEAK_BELOW}", WEAK_BELOW),
+        value_labels=["not answered" if v is None else str(v) for v in values],
+        top=100,
     )
 
 
@@ -176,7 +171,7 @@ class QuickCheck(w.VBox):
             f"{esc(profile_alt_text(self.scores))}</p>"
         )
         chart = profile_chart(self.scores)
-        self.chart.value = figure_html(chart.png_bytes(), chart.alt_text, chart.caption)
+        self.chart.value = svg_figure_html(chart.svg, chart.alt_text, chart.caption)
         self.reading.value = reading_list_html(self.scores)
 
 

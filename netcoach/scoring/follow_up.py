@@ -425,7 +425,7 @@ def _lead_reasons(leads: pd.DataFrame, window_days: int) -> list[Reason]:
         reasons.append(
             Reason(
                 f"{plural(len(overdue), 'job lead')} got no follow-up within "
-                f"{window_days} days: {name_list(names.take(overdue).tolist())}; "
+                f"{window_days} days: {name_list(names.take(overdue))}; "
                 f"the oldest, from {names[worst]} on "
                 f"{day(leads['date'].iloc[worst])}, is "
                 f"{plural(int(leads['days_overdue'].iloc[worst]), 'day')} overdue "
@@ -470,13 +470,13 @@ def _thanks_reasons(thanks: pd.DataFrame, window_days: int) -> list[Reason]:
     return []
 
 
-def _first_names(table: pd.DataFrame, kept: np.ndarray) -> list[str]:
+def _first_names(table: pd.DataFrame, kept: np.ndarray) -> pd.api.extensions.ExtensionArray:
     """The name on each contact's first row among ``kept``, contacts in order of first
     appearance (as ``drop_duplicates("contact_id")``)."""
     codes = pd.factorize(table["contact_id"].array.take(kept))[0]
     first = np.empty(codes.max() + 1, dtype=np.int64)
     first[codes[::-1]] = np.arange(len(codes))[::-1]  # the last write is the first row
-    return table["name"].array.take(kept[first]).tolist()
+    return table["name"].array.take(kept[first])
 
 
 def _cadence_reasons(cadence: pd.DataFrame) -> list[Reason]:
@@ -488,7 +488,7 @@ def _cadence_reasons(cadence: pd.DataFrame) -> list[Reason]:
         reasons.append(
             Reason(
                 f"{plural(len(silent), 'contact')} {verb(len(silent), 'is', 'are')} past "
-                f"their stay-in-touch cadence: {name_list(names.take(silent).tolist())} "
+                f"their stay-in-touch cadence: {name_list(names.take(silent))} "
                 f"(longest: {plural(longest, 'day')} overdue).",
                 file="contacts.csv",
             )
@@ -498,7 +498,7 @@ def _cadence_reasons(cadence: pd.DataFrame) -> list[Reason]:
             Reason(
                 f"{plural(len(never), 'contact')} with a cadence "
                 f"{verb(len(never), 'has', 'have')} no contact logged yet: "
-                f"{name_list(names.take(never).tolist())}.",
+                f"{name_list(names.take(never))}.",
                 file="contacts.csv",
             )
         )

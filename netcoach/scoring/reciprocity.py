@@ -145,7 +145,7 @@ def _reasons(
         rows = _rows_for(data, codes[one_way], ASK_KINDS)
         reasons.append(
             Reason(
-                f"You asked {name_list(names.take(one_way).tolist())} for something and gave "
+                f"You asked {name_list(names.take(one_way))} for something and gave "
                 f"nothing back ({len(one_way)} of the {plural(asked, 'person', 'people')} "
                 f"you asked) {rows_phrase(rows)}.",
                 tuple(rows.tolist()),
@@ -157,7 +157,7 @@ def _reasons(
         rows = _rows_for(data, codes[unreturned], RECEIVED_KINDS)
         reasons.append(
             Reason(
-                f"{name_list(names.take(unreturned).tolist())} helped you and "
+                f"{name_list(names.take(unreturned))} helped you and "
                 f"{verb(len(unreturned), 'has', 'have')} had nothing back yet "
                 f"({len(unreturned)} of the "
                 f"{plural(helpers, 'person', 'people')} who helped you) {rows_phrase(rows)}.",

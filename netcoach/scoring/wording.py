@@ -40,11 +40,13 @@ def verb(n: int, one: str, many: str) -> str:
 
 
 def name_list(names: Sequence[str], limit: int = MAX_NAMES) -> str:
-    """'Ann', 'Ann and Bo', 'Ann, Bo and Cy', 'Ann, Bo, Cy and 4 others'."""
-    names = [str(n) for n in names]
+    """'Ann', 'Ann and Bo', 'Ann, Bo and Cy', 'Ann, Bo, Cy and 4 others'.
+
+    ``names`` may be a text array: only the names shown are read (there can be thousands)."""
     if len(names) > limit:
-        shown, rest = names[:limit], len(names) - limit
+        shown, rest = [str(n) for n in names[:limit]], len(names) - limit
         return ", ".join(shown) + f" and {plural(rest, 'other')}"
+    names = [str(n) for n in names]
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]

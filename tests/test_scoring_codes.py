@@ -18,7 +18,14 @@ from netcoach.scoring.window import (
     rows_where,
     stable_order,
 )
-from netcoach.scoring.wording import join_texts, rows_phrase, rows_phrases
+from netcoach.scoring.wording import (
+    day,
+    format_days,
+    format_distinct,
+    join_texts,
+    rows_phrase,
+    rows_phrases,
+)
 
 codes_strategy = hnp.arrays(np.int64, st.integers(0, 60), elements=st.integers(0, 200_000))
 
@@ -47,6 +54,17 @@ def test_first_max_per_group_matches_groupby_idxmax(pairs):
     expected = frame.groupby("group")["value"].idxmax().to_numpy()
     found = first_max_per_group(frame["group"].to_numpy(), frame["value"].to_numpy())
     assert np.array_equal(found, expected)
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(-30_000, 60_000)), max_size=30))
+def test_format_days_formats_each_date_as_day_does(day_numbers):
+    dates = pd.Series(
+        np.array([d if d is not None else "NaT" for d in day_numbers], dtype="M8[D]"),
+        dtype="M8[ns]",
+    )
+    expected = format_distinct(dates, lambda d: day(d) if pd.notna(d) else "")
+    assert format_days(dates).equals(expected)
+    assert format_days(dates.array).equals(expected)
 
 
 @given(st.lists(st.booleans(), max_size=30))

@@ -50,6 +50,7 @@ from netcoach.scoring.window import (
 )
 from netcoach.scoring.wording import (
     day,
+    format_days,
     format_distinct,
     join_texts,
     name_list,
@@ -516,9 +517,9 @@ def _over_contact_reasons(flagged: pd.DataFrame, ask_window_days: int) -> list[R
         " for something ",
         format_distinct(flagged["asks_in_window"], str),
         f" times within {ask_window_days} days (",
-        format_distinct(flagged["first_ask"], day),
+        format_days(flagged["first_ask"]),
         " to ",
-        format_distinct(flagged["last_ask"], day),
+        format_days(flagged["last_ask"]),
         ") ",
         rows_phrases(refs),
         ": give them some room.",

@@ -26,7 +26,7 @@ from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.results import ScoreResult
 from netcoach.scoring.wording import (
     TEXT,
-    day,
+    format_days,
     format_distinct,
     join_texts,
     plural,
@@ -125,7 +125,7 @@ def _lead_actions(follow_up: ScoreResult, window_days: int) -> Part | None:
         "Follow up the job lead ",
         leads["name"],
         " gave you on ",
-        format_distinct(leads["date"], day),
+        format_days(leads["date"]),
         ": ",
         _days_text(leads["days_overdue"]),
         f" past the {window_days}-day window. If it is not for you, tell them why ",
@@ -149,7 +149,7 @@ def _thanks_actions(follow_up: ScoreResult, window_days: int) -> Part | None:
             per_person["items"], lambda n: "their help" if n == 1 else f"{n} pieces of help"
         ),
         " (since ",
-        format_distinct(per_person["first"], day),
+        format_days(per_person["first"]),
         "): ",
         _days_text(per_person["days_overdue"]),
         f" past the {window_days}-day thanks window ",
@@ -204,7 +204,7 @@ def _reconnect_actions(follow_up: ScoreResult) -> Part | None:
     never = join_texts("no contact is logged yet and you planned every ", every, " days.")
     since = join_texts(
         "last in touch ",
-        format_distinct(cadence["last_contact"], lambda d: day(d) if pd.notna(d) else ""),
+        format_days(cadence["last_contact"]),
         ", ",
         _days_text(cadence["days_overdue"]),
         " past your ",

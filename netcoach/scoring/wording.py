@@ -127,6 +127,14 @@ def format_distinct(values: pd.Series | np.ndarray, func: Callable[[Any], str]) 
     return pa.array([func(u) for u in uniques], type=TEXT).take(codes)
 
 
+def format_days(dates: pd.Series | pd.api.extensions.ExtensionArray) -> pa.Array:
+    """Each date as :func:`day` gives it ('' for NaT), as an Arrow text array: each distinct
+    calendar day formatted once, read as a ``datetime.date`` (no ``Timestamp`` per day)."""
+    codes, days = pd.factorize(np.asarray(dates, dtype="M8[D]"), use_na_sentinel=False)
+    texts = [_day(d.year, d.month, d.day) if d else "" for d in days.astype("M8[D]").tolist()]
+    return pa.array(texts, type=TEXT).take(codes)
+
+
 def _distinct_sorted(rows: np.ndarray) -> list[int]:
     # For a numpy array (up to hundreds of thousands of rows, from a window filter): sorted
     # in numpy; np.unique hashes first and costs ten times more.

@@ -22,7 +22,7 @@ import pandas as pd
 
 from netcoach.log import NetworkLog
 from netcoach.scoring.channel_mix import score_channel_mix
-from netcoach.scoring.follow_up import follow_up_keys, score_follow_up
+from netcoach.scoring.follow_up import follow_up_keys, over_asked, score_follow_up
 from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.next_actions import build_next_actions
 from netcoach.scoring.reciprocity import score_reciprocity
@@ -89,7 +89,9 @@ def score_log(
         (*window_key, settings.rich_channel_target),
         lambda: score_channel_mix(data),
     )
-    follow_up = score_follow_up(data, memo)
+    keys = follow_up_keys(data)
+    asked_too_often = compute(memo, "over_contact", keys["over_contact"], lambda: over_asked(data))
+    follow_up = score_follow_up(data, asked_too_often, memo)
     overall = overall_score([reciprocity, channel_mix, follow_up], settings)
     actions = build_next_actions(
         reciprocity,
@@ -97,8 +99,9 @@ def score_log(
         settings.lead_follow_up_days,
         settings.thanks_days,
         settings.ask_window_days,
+        asked_too_often,
         memo=memo,
-        keys={**follow_up_keys(data), "reciprocity": window_key},
+        keys={**keys, "reciprocity": window_key},
     )
     return Report(
         as_of=data.as_of.date(),

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from netcoach.schema import (
     ASK_KINDS,
@@ -102,6 +103,11 @@ Responses = tuple[np.ndarray, np.ndarray]
 
 Columns = dict[str, Any]
 """A table's columns by name, arrays of one length, made into a DataFrame once."""
+
+
+OverAsked = tuple[pd.DataFrame, pa.Array]
+"""The ``over_contact`` table and each row's ``rows_phrases`` text: the follow-up reasons
+and the ease-off next actions both quote the rows, phrased once (``over_asked``)."""
 
 
 def match_responses(
@@ -261,6 +267,12 @@ def over_contact(data: ScoringInput) -> pd.DataFrame:
     )
 
 
+def over_asked(data: ScoringInput) -> OverAsked:
+    """The ``over_contact`` table and the rows phrase of each flagged contact."""
+    flagged = over_contact(data)
+    return flagged, rows_phrases(flagged["rows"].tolist())
+
+
 def first_max_per_group(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
     """For ``groups`` sorted into runs, the position of each run's first largest value
     (as ``groupby(groups).idxmax()`` on a default index), runs in order."""
@@ -340,8 +352,11 @@ def follow_up_keys(data: ScoringInput) -> dict[str, tuple]:
     }
 
 
-def score_follow_up(data: ScoringInput, memo: Memo | None = None) -> ScoreResult:
-    """Follow-up score, components, reasons and the leads/thanks/cadence/over-contact tables.
+def score_follow_up(
+    data: ScoringInput, asked_too_often: OverAsked, memo: Memo | None = None
+) -> ScoreResult:
+    """Follow-up score, components, reasons and the leads/thanks/cadence/over-contact tables
+    (the last given, from :func:`over_asked`: the next actions quote its rows too).
 
     With a ``memo``, each table is reused while the settings it depends on are unchanged.
     """
@@ -350,7 +365,7 @@ def score_follow_up(data: ScoringInput, memo: Memo | None = None) -> ScoreResult
     leads, lead_gap = compute(memo, "leads", keys["leads"], lambda: lead_table(data))
     thanks, thanks_gap = compute(memo, "thanks", keys["thanks"], lambda: thanks_table(data))
     cadence, cadence_gap = compute(memo, "cadence", keys["cadence"], lambda: cadence_status(data))
-    flagged = compute(memo, "over_contact", keys["over_contact"], lambda: over_contact(data))
+    flagged = asked_too_often[0]
     asked_codes = window[CONTACT_CODE].to_numpy().take(data.rows_of_kinds("window", ASK_KINDS))
     asked = int(np.count_nonzero(np.bincount(asked_codes, minlength=len(data.contact_ids))))
 
@@ -380,7 +395,7 @@ def score_follow_up(data: ScoringInput, memo: Memo | None = None) -> ScoreResult
     raw = 100 * (1 - components["gap_rate"])
     components["raw_score"] = raw
     details = {"leads": leads, "thanks": thanks, "cadence": cadence, "over_contact": flagged}
-    reasons = _reasons(data, leads, thanks, cadence, flagged, duties)
+    reasons = _reasons(data, leads, thanks, cadence, asked_too_often, duties)
     return ScoreResult("follow_up", int(round(raw)), components, reasons, details)
 
 
@@ -389,7 +404,7 @@ def _reasons(
     leads: pd.DataFrame,
     thanks: pd.DataFrame,
     cadence: pd.DataFrame,
-    flagged: pd.DataFrame,
+    asked_too_often: OverAsked,
     duties: int,
 ) -> list[Reason]:
     s = data.settings
@@ -399,7 +414,7 @@ def _reasons(
         *_lead_reasons(leads, s.lead_follow_up_days),
         *_thanks_reasons(thanks, s.thanks_days),
         *_cadence_reasons(cadence),
-        *_over_contact_reasons(flagged, s.ask_window_days),
+        *_over_contact_reasons(asked_too_often, s.ask_window_days),
     ]
 
 
@@ -508,8 +523,9 @@ def _cadence_reasons(cadence: pd.DataFrame) -> list[Reason]:
     return reasons
 
 
-def _over_contact_reasons(flagged: pd.DataFrame, ask_window_days: int) -> list[Reason]:
+def _over_contact_reasons(asked_too_often: OverAsked, ask_window_days: int) -> list[Reason]:
     """One reason per contact asked too often, the texts built column by column."""
+    flagged, rows_texts = asked_too_often
     refs = flagged["rows"].tolist()
     texts = join_texts(
         "You asked ",
@@ -521,7 +537,7 @@ def _over_contact_reasons(flagged: pd.DataFrame, ask_window_days: int) -> list[R
         " to ",
         format_days(flagged["last_ask"]),
         ") ",
-        rows_phrases(refs),
+        rows_texts,
         ": give them some room.",
     )
     return [Reason(text, rows) for text, rows in zip(texts.to_pylist(), refs, strict=True)]

@@ -22,6 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from netcoach.scoring.follow_up import OverAsked
 from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.results import ScoreResult
 from netcoach.scoring.wording import (
@@ -179,8 +180,8 @@ def _per_person(thanks: Mapping[str, Any]) -> tuple[dict[str, Any], np.ndarray]:
     return table, codes
 
 
-def _ease_off_actions(follow_up: ScoreResult, ask_window_days: int) -> Part | None:
-    flagged = follow_up.details["over_contact"]
+def _ease_off_actions(asked_too_often: OverAsked, ask_window_days: int) -> Part | None:
+    flagged, rows_texts = asked_too_often
     if flagged.empty:
         return None
     refs = flagged["rows"].tolist()
@@ -190,7 +191,7 @@ def _ease_off_actions(follow_up: ScoreResult, ask_window_days: int) -> Part | No
         " some room: you asked them ",
         format_distinct(flagged["asks_in_window"], times),
         f" within {ask_window_days} days. Next time, offer something before you ask ",
-        rows_phrases(refs),
+        rows_texts,
         ".",
     )
     return _part(flagged, "ease_off", reasons, 0, refs)
@@ -252,11 +253,13 @@ def build_next_actions(
     lead_window_days: int,
     thanks_window_days: int,
     ask_window_days: int,
+    asked_too_often: OverAsked,
     *,
     memo: Memo | None = None,
     keys: dict[str, tuple] | None = None,
 ) -> pd.DataFrame:
-    """All next actions, ranked (1 = do first).
+    """All next actions, ranked (1 = do first); ``asked_too_often`` is the follow-up's
+    :func:`~netcoach.scoring.follow_up.over_asked` (its rows already phrased).
 
     With a ``memo``, ``keys`` names what each source table depends on (``leads``, ``thanks``,
     ``over_contact``, ``cadence``, ``reciprocity``), and each kind of action is rebuilt only
@@ -280,7 +283,7 @@ def build_next_actions(
             memo,
             "ease_off_actions",
             keys.get("over_contact"),
-            lambda: _ease_off_actions(follow_up, ask_window_days),
+            lambda: _ease_off_actions(asked_too_often, ask_window_days),
         ),
         compute(
             memo, "reconnect_actions", keys.get("cadence"), lambda: _reconnect_actions(follow_up)

@@ -291,12 +291,11 @@ def value_axis(
     horizontal: bool,
     label: str,
     right: bool = False,
-    unit: str = "",
 ) -> None:
     """Grid lines and tick labels for the values (left, right, or along the bottom)."""
     top = ticks[-1]
     for tick in ticks:
-        words = f"{tick:g}{unit}"
+        words = f"{tick:g}"
         if horizontal:
             x = box.left + box.width * tick / top
             canvas.line(x, box.top, x, box.bottom, GRID)

@@ -145,7 +145,8 @@ def test_charts_cope_with_an_empty_report() -> None:
     parse(chart.svg)
 
 
-def test_same_chart_same_text_and_different_charts_different_ids(report) -> None:
+def test_same_chart_same_text_and_different_charts_different_ids() -> None:
+    report = tiny_report()  # its own copy: the settings change below must not leak
     first = svg_charts.channel_mix_svg(report).svg
     assert svg_charts.channel_mix_svg(report).svg == first
     report.settings = report.settings.replace(rich_channel_target=0.7)

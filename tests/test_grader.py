@@ -227,8 +227,8 @@ FORGERIES = {
 @pytest.fixture(scope="module")
 def tricky(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Submission]:
     """Forged passes, a kernel that dies, an answer set to None, a check cell tagged to be
-    skipped and a check cell that prints a warning, graded in one go, two at a time (the
-    machine may have two cores)."""
+    skipped, a check cell that prints a warning and an error that reads like a time-out,
+    graded in one go, two at a time (the machine may have two cores)."""
     folder = tmp_path_factory.mktemp("tricky")
     for name, code in FORGERIES.items():
         nb = _solution()
@@ -253,6 +253,9 @@ def tricky(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Submission]:
         "shares = Noisy(shares)"
     )
     nbformat.write(noisy, folder / "noisy.ipynb")
+    imitates = _solution()  # a learner's own error whose text looks like nbval's time-out
+    _answer_cell(imitates, 1).source = 'raise TimeoutError("Timeout of 3 seconds: no reply")'
+    nbformat.write(imitates, folder / "imitates-timeout.ipynb")
     return {s.path.stem: s for s in grade_paths([folder], timeout=SLOW_LIMIT, jobs=2)}
 
 
@@ -278,6 +281,16 @@ def test_a_kernel_that_dies_is_an_error_not_a_timeout(tricky: dict[str, Submissi
     assert [c.passed for c in sub.checks] == [True, False]
     assert sub.checks[1].message == "did not run: the notebook stopped in an earlier cell"
     assert sub.seconds < SLOW_LIMIT  # no waiting out the cell time limit for a dead kernel
+
+
+def test_an_error_that_mentions_a_timeout_is_an_error_not_a_timeout(
+    tricky: dict[str, Submission],
+) -> None:
+    sub = tricky["imitates-timeout"]
+    assert sub.status == "error", (sub.status, sub.notes)
+    assert any("raised TimeoutError: Timeout of 3 seconds: no reply" in n for n in sub.notes)
+    assert not any("ran out of time" in n for n in sub.notes)
+    assert not any("ran out of time" in c.message for c in sub.checks)
 
 
 def test_a_right_answer_with_extra_output_says_so(tricky: dict[str, Submission]) -> None:

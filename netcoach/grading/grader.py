@@ -313,6 +313,7 @@ class _Run:
     timed_out: bool = False
     crashed: str = ""
     died: int | None = None
+    timeout_cell: int | None = None  # the code cell in which nbval's cell time limit ran out
     no_kernel: str = ""
 
     def record(self, code: int, number: int) -> dict[str, Any] | None:
@@ -363,7 +364,7 @@ def _run_nbval(nb: nbformat.NotebookNode, timeout: float) -> _Run:
             proc.communicate()
             run.timed_out = True
             output = ""
-        run.records, run.died = _read_cell_log(cell_log)
+        run.records, run.died, run.timeout_cell = _read_cell_log(cell_log)
         cells = _read_junit(junit) if junit.exists() else None
         if cells is not None:
             run.cells = cells
@@ -371,7 +372,7 @@ def _run_nbval(nb: nbformat.NotebookNode, timeout: float) -> _Run:
             run.crashed = (output.strip().splitlines() or ["nbval did not run"])[-1]
         if run.cells and not run.records and not run.timed_out:  # no cell reached a kernel
             run.no_kernel = _setup_error(run.cells)
-        if any("Timeout of" in text for code, (_, text) in run.cells.items() if code != run.died):
+        if run.timeout_cell is not None and run.timeout_cell != run.died:
             run.timed_out = True
     return run
 
@@ -395,10 +396,13 @@ def _kill_tree(pid: int) -> None:
             os.kill(victim, signal.SIGKILL)
 
 
-def _read_cell_log(path: Path) -> tuple[dict[int, list[dict[str, Any]]], int | None]:
-    """The check records per code cell, and the code cell in which the kernel died."""
+def _read_cell_log(
+    path: Path,
+) -> tuple[dict[int, list[dict[str, Any]]], int | None, int | None]:
+    """The check records per code cell, the code cell in which the kernel died, and the one
+    in which nbval's cell time limit ran out."""
     records: dict[int, list[dict[str, Any]]] = {}
-    died = None
+    died = timeout_cell = None
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             try:
@@ -409,7 +413,9 @@ def _read_cell_log(path: Path) -> tuple[dict[int, list[dict[str, Any]]], int | N
                 continue
             if entry.get("died") and died is None:
                 died = code
-    return records, died
+            if entry.get("timed_out") is True and timeout_cell is None:
+                timeout_cell = code
+    return records, died, timeout_cell
 
 
 def _read_junit(path: Path) -> dict[int, tuple[str, str]] | None:
@@ -496,7 +502,7 @@ def _cell_errors(run: _Run, check_code: set[int]) -> list[str]:
     return [
         f"code cell {code + 1} raised {_exception(text) or 'an error'}"
         for code, (outcome, text) in sorted(run.cells.items())
-        if code not in check_code and outcome == "failed" and "Timeout of" not in text
+        if code not in check_code and outcome == "failed" and code != run.timeout_cell
     ]
 
 
@@ -573,9 +579,9 @@ def _why(outcome: str, text: str, record: dict[str, Any] | None, run: _Run, code
         return "the Python kernel died in this cell"
     if run.died is not None and (outcome in ("skipped", "missing") or code > run.died):
         return "did not run: the notebook stopped in an earlier cell"
-    if "Timeout of" in text:
+    if code == run.timeout_cell:
         return "ran out of time in this cell"
-    if outcome == "skipped" or "Previous cell timed out" in text:
+    if outcome == "skipped" or (run.timeout_cell is not None and code > run.timeout_cell):
         return "did not run: an earlier cell ran out of time"
     if outcome == "missing":
         return "did not run"

@@ -4,11 +4,14 @@ It runs in the pytest process, not in the learner's kernel (though the kernel, r
 same user, can still find and write both log files: a guard against easy tricks, not a
 sandbox), and after each notebook cell appends one JSON line to the file named by
 :data:`CELL_LOG_ENV`:
-``{"cell": code-cell number, "records": [...], "died": bool}``. ``records`` are the lines the
-course's checks wrote to the check log while that cell ran, so the grader can tell a check
-that really ran in its own cell from a pass line printed by something else. ``died`` says the
-Python kernel died while the cell ran; nbval would wait out its whole cell time limit for a
-dead kernel and then report a time-out, so the plugin also cuts that wait short.
+``{"cell": code-cell number, "records": [...], "died": bool, "timed_out": bool}``.
+``records`` are the lines the course's checks wrote to the check log while that cell ran, so
+the grader can tell a check that really ran in its own cell from a pass line printed by
+something else. ``died`` says the Python kernel died while the cell ran; nbval would wait
+out its whole cell time limit for a dead kernel and then report a time-out, so the plugin
+also cuts that wait short. ``timed_out`` says nbval's own cell time limit ran out in this
+cell (read from nbval's flag, not from the error text, which a learner's exception could
+imitate).
 """
 
 from __future__ import annotations
@@ -46,8 +49,14 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, Any, None]:
     _guard(kernel)
     _Cell.died = False
     start = _size(os.environ.get(CHECK_LOG_ENV))
+    late_before = bool(getattr(item.parent, "timed_out", False))
     yield
-    entry = {"cell": item.cell_num, "records": _records_since(start), "died": _Cell.died}
+    entry = {
+        "cell": item.cell_num,
+        "records": _records_since(start),
+        "died": _Cell.died,
+        "timed_out": bool(getattr(item.parent, "timed_out", False)) and not late_before,
+    }
     with open(log, "a", encoding="utf-8") as out:
         out.write(json.dumps(entry, ensure_ascii=False) + "\n")
 

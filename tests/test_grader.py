@@ -187,7 +187,7 @@ def test_comparisons_tolerate_row_order_layout_and_rounding() -> None:
     assert "should be a number" in checks.number_problem("three", 3, "n")
 
 
-def test_the_exercise_is_found_from_metadata_name_or_check_cells() -> None:
+def test_the_exercise_is_found_from_metadata_check_cells_or_name() -> None:
     from netcoach.grading.authoring import load_manifest
     from netcoach.grading.grader import find_exercise
 
@@ -198,6 +198,11 @@ def test_the_exercise_is_found_from_metadata_name_or_check_cells() -> None:
     assert find_exercise(nb, Path("amara/04-channel-mix.ipynb"), manifest) == EXERCISE
     assert find_exercise(nb, Path("Untitled.ipynb"), manifest) == EXERCISE  # by check cells
     assert find_exercise(nbformat.v4.new_notebook(), Path("Untitled.ipynb"), manifest) == ""
+    # saved under another exercise's name: the check cells win over the name
+    other = next(e for e in manifest["exercises"] if e != EXERCISE)
+    assert find_exercise(nb, Path(f"{other}.ipynb"), manifest) == EXERCISE
+    # no check cell left: the name is all there is
+    assert find_exercise(nbformat.v4.new_notebook(), Path(f"{other}.ipynb"), manifest) == other
 
 
 # --- what a learner's code must not get away with, and what it must be told -----------------

@@ -198,23 +198,29 @@ def _not_notebook(sub: Submission, why: str) -> None:
 
 
 def find_exercise(nb: nbformat.NotebookNode, path: Path, manifest: dict[str, Any]) -> str:
-    """The exercise id: from the notebook's metadata, else the file or folder name, else the
-    exercise whose check cells the notebook holds."""
+    """The exercise id: from the notebook's metadata, else the exercise whose check cells the
+    notebook holds (a file can be renamed or saved over another, its check cells cannot
+    without showing), else the file or folder name."""
     known = manifest["exercises"]
     stated = _netcoach_meta(nb).get("exercise")
     if isinstance(stated, str) and stated in known:
         return stated
-    for name in (path.stem, path.parent.name):
-        for exercise_id in known:
-            if name.startswith(exercise_id):
-                return exercise_id
     sums = {checksum(c.source) for c in nb.cells if c.cell_type == "code"}
     matches = {
         exercise_id: sum(check["checksum"] in sums for check in entry["checks"])
         for exercise_id, entry in known.items()
     }
-    best = max(matches, key=matches.get, default="")
-    return best if best and matches[best] else ""
+    most = max(matches.values(), default=0)
+    named = [
+        exercise_id
+        for name in (path.stem, path.parent.name)
+        for exercise_id in known
+        if name.startswith(exercise_id)
+    ]
+    if most:
+        best = [exercise_id for exercise_id, n in matches.items() if n == most]
+        return next((exercise_id for exercise_id in named if exercise_id in best), best[0])
+    return named[0] if named else ""
 
 
 def _netcoach_meta(node: nbformat.NotebookNode) -> dict[str, Any]:

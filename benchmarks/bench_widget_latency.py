@@ -39,6 +39,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.generate import write_log  # noqa: E402
+
 
 def percentile(values: list[float], q: float) -> float:
     """The q-th percentile (0-100), by linear interpolation between the closest ranks."""
@@ -67,30 +69,6 @@ def timed(step: Callable[[], object], cpu: list[float] | None = None) -> float:
     if cpu is not None:
         cpu.append(time.process_time() - start_cpu)
     return time.perf_counter() - start
-
-
-def make_log(folder: Path, n_interactions: int, n_contacts: int) -> None:
-    """Write an invented learner of the requested size into ``folder``."""
-    from netcoach.samples import (
-        PROFILES,
-        SAMPLE_AS_OF,
-        SAMPLE_START,
-        _settings_toml,
-        generate_log,
-        write_log_csv,
-    )
-    from netcoach.schema import SETTINGS_FILE
-
-    contacts, interactions = generate_log(
-        PROFILES["graduate"],
-        n_contacts=n_contacts,
-        n_interactions=n_interactions,
-        start=SAMPLE_START,
-        as_of=SAMPLE_AS_OF,
-        seed=1,
-    )
-    write_log_csv(contacts, interactions, folder)
-    (folder / SETTINGS_FILE).write_text(_settings_toml(SAMPLE_AS_OF), encoding="utf-8")
 
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -136,7 +114,7 @@ def run(n_interactions: int, n_contacts: int, repeat: int, tab: int) -> dict:
 
     with tempfile.TemporaryDirectory(prefix="netcoach-bench-") as tmp:
         folder = Path(tmp) / "learner"
-        make_log(folder, n_interactions, n_contacts)
+        write_log(folder, n_interactions, n_contacts, seed=1)
         started = time.perf_counter()
         view = score_my_network(folder=folder, output_folder=tmp)
         first_view_s = time.perf_counter() - started

@@ -48,6 +48,7 @@ from netcoach.scoring.window import (
     contact_date_order,
     in_date_order,
     positions,
+    stable_order,
 )
 from netcoach.scoring.wording import (
     day,
@@ -65,6 +66,7 @@ GAP_POINTS = {"on_time": 0.0, "late": 0.5, "overdue": 1.0}
 STATUSES = pd.array(["on_time", "late", "overdue", "open"], dtype="str")
 """Lead and thanks statuses (text, taken by position: cheaper than from a numpy array)."""
 NEVER_CONTACTED_GAP = 0.5
+NOT_FOUND = np.datetime64("NaT", "ns")
 LEAD_COLUMNS = [
     "row",
     "date",
@@ -126,19 +128,12 @@ def match_responses(
     overdue, open), ``gap`` (its ``GAP_POINTS``, NaN while open) and ``days_overdue`` (days
     past ``due``: until the response if late, until ``as_of`` if overdue, else 0).
     """
-    # One integer to match on: the contact's code, times two, plus one for a lead (which
-    # lead responses also answer). Responses answer both leads and other help.
-    is_lead = items[KIND_CODE] == KINDS.index(LEAD_KIND)
-    item_keys = items[CONTACT_CODE].astype("int64") * 2 + is_lead
-    codes, dates = responses
-    keys, answer_dates = [codes * 2, codes * 2 + 1], [dates, dates]
-    if lead_responses is not None:
-        keys.append(lead_responses[0] * 2 + 1)
-        answer_dates.append(lead_responses[1])
-    item_dates = items["date"].astype("M8[ns]", copy=False)
-    responded_on = _first_on_or_after(
-        item_keys, item_dates, np.concatenate(keys), np.concatenate(answer_dates)
-    )
+    codes, item_dates = items[CONTACT_CODE], items["date"].astype("M8[ns]", copy=False)
+    responded_on = _first_on_or_after(codes, item_dates, *responses)
+    if lead_responses is not None:  # a lead is answered by whichever response comes first
+        leads = np.flatnonzero(items[KIND_CODE] == KINDS.index(LEAD_KIND))
+        by_lead = _first_on_or_after(codes[leads], item_dates[leads], *lead_responses)
+        responded_on[leads] = np.fmin(responded_on[leads], by_lead)  # fmin skips NaT
     due = item_dates + np.timedelta64(window_days, "D")
     answered = ~np.isnat(responded_on)
     on_time = answered & (responded_on <= due)
@@ -158,23 +153,36 @@ def match_responses(
 
 
 def _first_on_or_after(
-    keys: np.ndarray, dates: np.ndarray, answer_keys: np.ndarray, answer_dates: np.ndarray
+    codes: np.ndarray, dates: np.ndarray, answer_codes: np.ndarray, answer_dates: np.ndarray
 ) -> np.ndarray:
-    """For each (key, date), sorted by date, the first answer date on or after it with the
-    same key (NaT if none)."""
-    if not len(keys) or not len(answer_keys):
-        return np.full(len(keys), np.datetime64("NaT"), dtype="M8[ns]")
-    order = np.argsort(answer_dates, kind="stable")
-    merged = pd.merge_asof(
-        pd.DataFrame({"date": dates, "key": keys}),
-        pd.DataFrame({"key": answer_keys[order], "responded_on": answer_dates[order]}),
-        left_on="date",
-        right_on="responded_on",
-        by="key",
-        direction="forward",
-        allow_exact_matches=True,
-    )
-    return merged["responded_on"].to_numpy("M8[ns]")
+    """For each (code, date), the first answer date on or after it with the same code (NaT
+    if none).
+
+    Answers are sorted by code, then date, and each item is searched for as one integer:
+    its code times the number of distinct answer dates (plus one), plus the position of the
+    first answer date on or after its own. Items are searched in the same order (a search
+    for sorted values runs faster)."""
+    found_on = np.full(len(codes), NOT_FOUND)
+    if not len(codes) or not len(answer_codes):
+        return found_on
+    by_date = np.argsort(answer_dates, kind="stable")
+    answer_dates = answer_dates.astype("M8[ns]", copy=False)[by_date]
+    new_day = np.empty(len(answer_dates), dtype=bool)
+    new_day[0] = True
+    np.not_equal(answer_dates[1:], answer_dates[:-1], out=new_day[1:])
+    days = answer_dates[new_day]  # the distinct answer dates, in order
+    span = len(days) + 1
+    answer_codes = answer_codes.astype("int64", copy=False)[by_date]
+    order = stable_order(answer_codes)  # by code, then date
+    answer_keys = answer_codes[order] * span + (np.cumsum(new_day) - 1)[order]
+    item_order = stable_order(codes)
+    item_keys = (codes * span + np.searchsorted(days, dates, side="left"))[item_order]
+    found = np.searchsorted(answer_keys, item_keys, side="left")
+    hit = found < len(answer_keys)
+    found[~hit] = 0
+    hit &= answer_keys[found] // span == item_keys // span
+    found_on[item_order] = np.where(hit, answer_dates[order][found], NOT_FOUND)
+    return found_on
 
 
 def cadence_status(data: ScoringInput) -> Table:

@@ -19,17 +19,17 @@ import pandas as pd
 
 from netcoach.schema import CHANNEL_LABELS, CHANNELS, RICH_CHANNELS
 from netcoach.scoring.results import Reason, ScoreResult
-from netcoach.scoring.window import CHANNEL_CODE, ScoringInput, channel_mask, first_rows
+from netcoach.scoring.window import CHANNEL_CODE, Rows, ScoringInput, channel_mask, first_rows
 from netcoach.scoring.wording import percent, plural
 
 TREND_MONTHS = 3
 
 
-def by_channel(window: pd.DataFrame) -> pd.DataFrame:
+def by_channel(window: Rows) -> pd.DataFrame:
     """Count and share per channel, every channel listed (zero when unused).
 
     ``window`` carries ``channel_code`` (see :func:`~netcoach.scoring.window.prepare`)."""
-    codes = window[CHANNEL_CODE].to_numpy("int64")
+    codes = window[CHANNEL_CODE].astype("int64")
     # Shifted by one so that code -1 (not a channel) lands in a first bin, then dropped.
     counts = np.bincount(codes + 1, minlength=len(CHANNELS) + 1)[1:].astype("int64")
     total = int(counts.sum())
@@ -44,14 +44,14 @@ def by_channel(window: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def by_month(window: pd.DataFrame, start: pd.Timestamp, as_of: pd.Timestamp) -> pd.DataFrame:
+def by_month(window: Rows, start: pd.Timestamp, as_of: pd.Timestamp) -> pd.DataFrame:
     """Interactions per month and channel, every month of the window listed."""
     months = pd.period_range(start.to_period("M"), as_of.to_period("M"), freq="M")
     # Counted with one bincount over (month, channel) positions: the same table as
     # pd.crosstab, several times faster (crosstab also costs ~10 ms on a tiny window).
     first, n_channels = months[0], len(CHANNELS)
-    month = _month_positions(window["date"].to_numpy("M8[ns]"), start, first)
-    channel = window[CHANNEL_CODE].to_numpy("int64")
+    month = _month_positions(window["date"].astype("M8[ns]", copy=False), start, first)
+    channel = window[CHANNEL_CODE].astype("int64")
     outside = len(months) * n_channels  # one extra bin for rows with no channel or month
     cell = np.where(
         (channel >= 0) & (month >= 0) & (month < len(months)),

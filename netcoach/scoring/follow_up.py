@@ -191,14 +191,14 @@ def cadence_status(data: ScoringInput) -> Table:
     cadence = _cadences(contacts, data.settings.cadence_days)
     kept = np.flatnonzero(~np.isnan(cadence))
     cadence = cadence[kept].astype("int64")
-    last = last_contact(data).take(contacts[CONTACT_CODE].to_numpy().take(kept))
+    last = last_contact(data).take(contacts[CONTACT_CODE].take(kept))
     never, as_of = np.isnat(last), data.as_of.to_datetime64()
     since = (as_of - np.where(never, as_of, last)) // np.timedelta64(1, "D")  # 0 if never
     over = np.maximum(since - cadence, 0)
     overdue = ~never & (since > cadence)
     return _published(
         {
-            **{c: contacts[c].array.take(kept) for c in ("contact_id", "name", "tier")},
+            **{c: contacts[c].take(kept) for c in ("contact_id", "name", "tier")},
             "cadence_days": cadence,
             "last_contact": last,
             "days_since": pd.arrays.IntegerArray(since, never),
@@ -214,7 +214,7 @@ def cadence_status(data: ScoringInput) -> Table:
     )
 
 
-def _cadences(contacts: pd.DataFrame, tier_days: Mapping[str, int | None]) -> np.ndarray:
+def _cadences(contacts: Mapping[str, Any], tier_days: Mapping[str, int | None]) -> np.ndarray:
     """Each contact's cadence in days: their own, else their tier's; NaN for none."""
     by_tier = np.array([np.nan if tier_days[t] is None else tier_days[t] for t in TIERS] + [np.nan])
     own = contacts["cadence_days"].to_numpy("float64", na_value=np.nan)
@@ -227,8 +227,8 @@ def last_contact(data: ScoringInput) -> np.ndarray:
     # NaT is the smallest int64: a maximum over the dates as int64 leaves NaT where nothing
     # was logged.
     last = np.full(len(data.contact_ids) + 1, np.iinfo(np.int64).min, dtype="int64")
-    dates = history["date"].to_numpy("M8[ns]").view("int64")
-    np.maximum.at(last, history[CONTACT_CODE].to_numpy(), dates)
+    dates = history["date"].astype("M8[ns]", copy=False).view("int64")
+    np.maximum.at(last, history[CONTACT_CODE], dates)
     return last.view("M8[ns]")
 
 
@@ -243,9 +243,9 @@ def over_contact(data: ScoringInput) -> pd.DataFrame:
     asks = data.rows_of_kinds("window", ASK_KINDS)
     if not len(asks):
         return pd.DataFrame(columns=columns)
-    codes = window[CONTACT_CODE].to_numpy("int64").take(asks)
-    dates = window["date"].to_numpy().take(asks)
-    rows = window["row"].to_numpy().take(asks)
+    codes = window[CONTACT_CODE].astype("int64", copy=False).take(asks)
+    dates = window["date"].take(asks)
+    rows = window["row"].take(asks)
     order = contact_date_order(codes, dates, rows)
     codes, dates, rows = codes.take(order), dates.take(order), rows.take(order)
     days = (dates - np.datetime64("1900-01-01")) // np.timedelta64(1, "D")
@@ -309,9 +309,8 @@ def thanks_table(data: ScoringInput) -> Table:
         data.as_of,
         lead_responses=_responses(data, FOLLOW_UP_KINDS),
     )
-    kinds = pd.array(list(KINDS), dtype=data.window["kind"].dtype)
     matched["thanked_on"] = matched.pop("responded_on")
-    columns = _named(data, items) | {"kind": kinds.take(items[KIND_CODE])} | matched
+    columns = _named(data, items) | {"kind": data.kinds.take(items[KIND_CODE])} | matched
     return _published(columns, THANKS_COLUMNS)
 
 
@@ -335,18 +334,18 @@ def _items(data: ScoringInput, kinds: str | tuple[str, ...]) -> Columns:
     """Window rows of these kinds, to be answered, by date and row: row, date, codes."""
     window = data.window
     kept = data.rows_of_kinds("window", kinds)
-    dates, rows = window["date"].to_numpy()[kept], window["row"].to_numpy()[kept]
+    dates, rows = window["date"][kept], window["row"][kept]
     if not in_date_order(dates, rows):
         kept = kept[np.lexsort((rows, dates))]
     columns = ("row", "date", CONTACT_CODE, KIND_CODE)
-    return {c: window[c].to_numpy()[kept] for c in columns}
+    return {c: window[c][kept] for c in columns}
 
 
 def _responses(data: ScoringInput, kinds: str | tuple[str, ...]) -> Responses:
     """The contact code and date of every response of these kinds up to ``as_of``."""
     history = data.history
     kept = data.rows_of_kinds("history", kinds)
-    return history[CONTACT_CODE].to_numpy("int64")[kept], history["date"].to_numpy()[kept]
+    return history[CONTACT_CODE].astype("int64", copy=False)[kept], history["date"][kept]
 
 
 def follow_up_keys(data: ScoringInput) -> dict[str, tuple]:
@@ -374,7 +373,7 @@ def score_follow_up(
     thanks, thanks_gap = compute(memo, "thanks", keys["thanks"], lambda: thanks_table(data))
     cadence, cadence_gap = compute(memo, "cadence", keys["cadence"], lambda: cadence_status(data))
     flagged = asked_too_often[0]
-    asked_codes = window[CONTACT_CODE].to_numpy().take(data.rows_of_kinds("window", ASK_KINDS))
+    asked_codes = window[CONTACT_CODE].take(data.rows_of_kinds("window", ASK_KINDS))
     asked = int(np.count_nonzero(np.bincount(asked_codes, minlength=len(data.contact_ids))))
 
     components = {

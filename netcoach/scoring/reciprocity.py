@@ -42,7 +42,7 @@ def per_contact_counts(data: ScoringInput) -> tuple[pd.DataFrame, np.ndarray]:
     columns = {"gives": GIVE_KINDS, "asks": ASK_KINDS, "received": RECEIVED_KINDS}
     # One count over (contact, group) pairs: the three groups of kinds do not overlap.
     group = kind_groups(window, tuple(columns.values()))
-    pairs = window[CONTACT_CODE].to_numpy("int64") * (len(columns) + 1) + group
+    pairs = window[CONTACT_CODE].astype("int64") * (len(columns) + 1) + group
     table = np.bincount(pairs, minlength=n_ids * (len(columns) + 1)).reshape(
         n_ids, len(columns) + 1
     )
@@ -105,8 +105,8 @@ def _rows_for(data: ScoringInput, codes: np.ndarray, kinds: tuple[str, ...]) -> 
     wanted[codes] = True
     window = data.window
     of_kind = data.rows_of_kinds("window", kinds)
-    kept = of_kind[wanted.take(window[CONTACT_CODE].to_numpy().take(of_kind))]
-    return window["row"].to_numpy().take(kept)
+    kept = of_kind[wanted.take(window[CONTACT_CODE].take(of_kind))]
+    return window["row"].take(kept)
 
 
 def _reasons(

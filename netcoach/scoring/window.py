@@ -7,7 +7,9 @@ interactions after ``as_of`` are ignored (they have not happened yet on that dat
 
 Contact ids, kinds and channels are also coded as integers here, once: grouping, merging,
 sorting or testing membership on Arrow strings costs about 0.1 s per million rows each
-time, on integer codes a few milliseconds.
+time, on integer codes a few milliseconds. ``history`` and ``window`` are plain numpy
+columns (:data:`Rows`): each read of a DataFrame column costs some microseconds, and the
+scorers read a hundred or so per call.
 """
 
 from __future__ import annotations
@@ -34,6 +36,10 @@ CHANNEL_CODE = "channel_code"
 """Column of ``window``: the channel's position in ``schema.CHANNELS``."""
 
 
+Rows = dict[str, np.ndarray]
+"""A table as numpy columns of one length, by name."""
+
+
 @dataclass(frozen=True)
 class ScoringInput:
     """The tables and dates every scorer works from."""
@@ -41,17 +47,20 @@ class ScoringInput:
     as_of: pd.Timestamp
     window_start: pd.Timestamp
     settings: Settings
-    contacts: pd.DataFrame
-    """contact_id, name, tier, cadence_days, contact_code (one row per contact)."""
-    history: pd.DataFrame
-    """Every interaction up to ``as_of``: date, contact_id, channel, kind, row,
-    contact_code, kind_code (names: :meth:`names_for`)."""
-    window: pd.DataFrame
+    contacts: dict[str, pd.api.extensions.ExtensionArray | np.ndarray]
+    """contact_id, name, tier, cadence_days (the log's arrays) and contact_code (numpy),
+    one row per contact."""
+    history: Rows
+    """Every interaction up to ``as_of``: date, row, contact_code, kind_code (names:
+    :meth:`names_for`)."""
+    window: Rows
     """The part of ``history`` inside the look-back window, plus channel_code."""
     contact_ids: pd.Index
     """The distinct contact ids in ``history``, sorted: ``contact_code`` indexes this."""
     contact_names: pd.Series
     """The name of each id in ``contact_ids`` (the id itself if it is not in contacts)."""
+    kinds: pd.api.extensions.ExtensionArray
+    """``schema.KINDS`` as text of the log's ``kind`` type (``kind_code`` indexes it)."""
 
     _found: dict[tuple[str, str | tuple[str, ...]], np.ndarray] = field(
         default_factory=dict, repr=False, compare=False
@@ -84,7 +93,10 @@ def to_timestamp(value: dt.date | str | pd.Timestamp) -> pd.Timestamp:
     return ts.normalize()
 
 
-def positions(values: pd.Series | pd.Index, keys: pd.Index | list[str]) -> np.ndarray:
+def positions(
+    values: pd.Series | pd.Index | pd.api.extensions.ExtensionArray,
+    keys: pd.Index | pd.api.extensions.ExtensionArray | list[str],
+) -> np.ndarray:
     """The position of each value in ``keys`` (unique), -1 where it is not there (or NaN):
     one Arrow hash lookup (a third faster than factorising, and no Python objects)."""
     texts = pa.array(values, type=pa.large_string(), from_pandas=True)
@@ -92,36 +104,34 @@ def positions(values: pd.Series | pd.Index, keys: pd.Index | list[str]) -> np.nd
     return found.fill_null(-1).to_numpy().astype(np.int64, copy=False)
 
 
-def kind_mask(frame: pd.DataFrame, kinds: str | tuple[str, ...]) -> np.ndarray:
+def kind_mask(frame: Rows | pd.DataFrame, kinds: str | tuple[str, ...]) -> np.ndarray:
     """``frame["kind"].isin(kinds)`` as a boolean array, read from the ``kind_code`` column."""
-    return _code_mask(frame[KIND_CODE].to_numpy(), KINDS, kinds)
+    return _code_mask(np.asarray(frame[KIND_CODE]), KINDS, kinds)
 
 
-def channel_mask(frame: pd.DataFrame, channels: tuple[str, ...]) -> np.ndarray:
+def channel_mask(frame: Rows | pd.DataFrame, channels: tuple[str, ...]) -> np.ndarray:
     """``frame["channel"].isin(channels)`` as a boolean array, from ``channel_code``."""
-    return _code_mask(frame[CHANNEL_CODE].to_numpy(), CHANNELS, channels)
+    return _code_mask(np.asarray(frame[CHANNEL_CODE]), CHANNELS, channels)
 
 
-def kind_groups(frame: pd.DataFrame, groups: tuple[tuple[str, ...], ...]) -> np.ndarray:
+def kind_groups(frame: Rows | pd.DataFrame, groups: tuple[tuple[str, ...], ...]) -> np.ndarray:
     """For each row, the position in ``groups`` of the group holding its kind, or
     ``len(groups)`` when none does (groups of kinds that do not overlap)."""
     table = np.full(len(KINDS) + 1, len(groups), dtype=np.int64)  # last slot: code -1
     for position, kinds in enumerate(groups):
         table[[KINDS.index(k) for k in kinds]] = position
-    return np.take(table, frame[KIND_CODE].to_numpy())
+    return np.take(table, np.asarray(frame[KIND_CODE]))
 
 
-def first_rows(
-    frame: pd.DataFrame, mask: Callable[[pd.DataFrame], np.ndarray], limit: int
-) -> list[int]:
+def first_rows(table: Rows, mask: Callable[[Rows], np.ndarray], limit: int) -> list[int]:
     """The ``row`` of the first ``limit`` rows where ``mask`` holds, testing only as long a
-    head of ``frame`` as it takes (a few hundred rows, not a million)."""
+    head of ``table`` as it takes (a few hundred rows, not a million)."""
     size = 64 * limit
     while True:
-        head = frame.iloc[:size]
+        head = {column: values[:size] for column, values in table.items()}
         found = np.flatnonzero(mask(head))[:limit]
-        if len(found) == limit or size >= len(frame):
-            return head["row"].to_numpy()[found].tolist()
+        if len(found) == limit or size >= len(table["row"]):
+            return head["row"][found].tolist()
         size *= 8
 
 
@@ -170,28 +180,51 @@ def rows_where(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
     return frame.iloc[kept].reset_index(drop=True)
 
 
+def _kept(mask: np.ndarray) -> slice | np.ndarray:
+    """The positions where ``mask`` holds: a slice (no copy when taken) when they are
+    contiguous, as they are in a log sorted by date."""
+    kept = np.flatnonzero(mask)
+    if len(kept) and kept[-1] - kept[0] + 1 == len(kept):
+        return slice(kept[0], kept[-1] + 1)
+    return kept
+
+
 def prepare(
     log: NetworkLog, as_of: dt.date | str | pd.Timestamp, settings: Settings
 ) -> ScoringInput:
     """Cut the log to what was known on ``as_of``; code contacts, kinds and channels."""
     as_of_ts = to_timestamp(as_of)
     window_start = as_of_ts - pd.Timedelta(days=settings.lookback_days - 1)
-    contacts = log.contacts[["contact_id", "name", "tier", "cadence_days"]].reset_index(drop=True)
+    contacts = {c: log.contacts[c].array for c in ("contact_id", "name", "tier", "cadence_days")}
     ix = log.interactions
-    if "row" not in ix.columns:
-        ix = ix.assign(row=range(2, len(ix) + 2))
-    history = rows_where(
-        ix[["date", "contact_id", "channel", "kind", "row"]], ix["date"].to_numpy() <= as_of_ts
-    )
-    codes, contact_ids = pd.factorize(history["contact_id"], sort=True)
+    dates = ix["date"].to_numpy()
+    rows = ix["row"].to_numpy() if "row" in ix.columns else np.arange(2, len(ix) + 2)
+    kept = _kept(dates <= as_of_ts)
+    codes, contact_ids = pd.factorize(ix["contact_id"].array[kept], sort=True)
+    contact_ids = pd.Index(contact_ids)
     ids = pd.Series(contact_ids)
     listed = positions(ids, contacts["contact_id"])  # each id's row in contacts, or -1
-    names = pd.Series(contacts["name"].array.take(listed, allow_fill=True)).fillna(ids)
-    history[CONTACT_CODE] = codes
-    history[KIND_CODE] = positions(history["kind"], KINDS).astype("int8")
+    names = pd.Series(contacts["name"].take(listed, allow_fill=True)).fillna(ids)
+    kinds = ix["kind"].array
+    history = {
+        "date": dates[kept],
+        "row": rows[kept],
+        CONTACT_CODE: codes,
+        KIND_CODE: positions(kinds[kept], KINDS).astype("int8"),
+    }
     contacts[CONTACT_CODE] = positions(contacts["contact_id"], contact_ids)
-    window = rows_where(history, history["date"].to_numpy() >= window_start)
-    window[CHANNEL_CODE] = positions(window["channel"], CHANNELS).astype("int8")
+    in_window = _kept(history["date"] >= window_start)
+    window = {column: values[in_window] for column, values in history.items()}
+    channels = ix["channel"].array[kept][in_window]
+    window[CHANNEL_CODE] = positions(channels, CHANNELS).astype("int8")
     return ScoringInput(
-        as_of_ts, window_start, settings, contacts, history, window, contact_ids, names
+        as_of_ts,
+        window_start,
+        settings,
+        contacts,
+        history,
+        window,
+        contact_ids,
+        names,
+        pd.array(list(KINDS), dtype=kinds.dtype),
     )

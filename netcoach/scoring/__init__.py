@@ -22,7 +22,12 @@ import pandas as pd
 
 from netcoach.log import NetworkLog
 from netcoach.scoring.channel_mix import score_channel_mix
-from netcoach.scoring.follow_up import follow_up_keys, over_asked, score_follow_up
+from netcoach.scoring.follow_up import (
+    follow_up_keys,
+    follow_up_tables,
+    over_asked,
+    score_follow_up,
+)
 from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.next_actions import build_next_actions
 from netcoach.scoring.reciprocity import score_reciprocity
@@ -91,11 +96,12 @@ def score_log(
     )
     keys = follow_up_keys(data)
     asked_too_often = compute(memo, "over_contact", keys["over_contact"], lambda: over_asked(data))
-    follow_up = score_follow_up(data, asked_too_often, memo)
+    tables = follow_up_tables(data, memo)
+    follow_up = score_follow_up(data, tables, asked_too_often)
     overall = overall_score([reciprocity, channel_mix, follow_up], settings)
     actions = build_next_actions(
         reciprocity,
-        follow_up,
+        tables,
         settings.lead_follow_up_days,
         settings.thanks_days,
         settings.ask_window_days,

@@ -65,6 +65,10 @@ from netcoach.scoring.wording import (
 GAP_POINTS = {"on_time": 0.0, "late": 0.5, "overdue": 1.0}
 STATUSES = pd.array(["on_time", "late", "overdue", "open"], dtype="str")
 """Lead and thanks statuses (text, taken by position: cheaper than from a numpy array)."""
+ON_TIME, LATE, OVERDUE, OPEN = range(4)
+"""Lead and thanks status codes (positions in ``STATUSES``)."""
+CADENCE_OK, CADENCE_OVERDUE, NEVER = range(3)
+"""Cadence status codes (for "ok", "overdue" and "never")."""
 NEVER_CONTACTED_GAP = 0.5
 NOT_FOUND = np.datetime64("NaT", "ns")
 LEAD_COLUMNS = [
@@ -95,8 +99,10 @@ CADENCE_COLUMNS = [
     "days_overdue",
     "status",
 ]
-Table = tuple[pd.DataFrame, np.ndarray]
-"""A follow-up table as published (``details``) and each row's gap points (NaN: no duty)."""
+Table = tuple[pd.DataFrame, dict[str, Any]]
+"""A follow-up table as published (``details``) and its columns as arrays, with each row's
+``gap`` points (NaN: no duty) and ``code`` (its status's position in ``STATUSES`` or
+the cadence codes): the reasons and next actions read these, not the DataFrame."""
 
 
 Responses = tuple[np.ndarray, np.ndarray]
@@ -140,13 +146,14 @@ def match_responses(
     late = answered & ~on_time
     as_of = as_of.to_datetime64()
     overdue = ~answered & (as_of > due)
-    status = np.select([on_time, late, overdue], [0, 1, 2], 3)
+    status = np.select([on_time, late, overdue], [ON_TIME, LATE, OVERDUE], OPEN)
     zero = np.timedelta64(0, "ns")
     lateness = np.where(late, responded_on - due, np.where(overdue, as_of - due, zero))
     return {
         "responded_on": responded_on,
         "due": due,
         "status": STATUSES.take(status),
+        "code": status,
         "gap": np.array([GAP_POINTS[s] for s in STATUSES[:3]] + [np.nan])[status],
         "days_overdue": (lateness // np.timedelta64(1, "D")).astype("int64"),
     }
@@ -204,6 +211,7 @@ def cadence_status(data: ScoringInput) -> Table:
             "days_since": pd.arrays.IntegerArray(since, never),
             "days_overdue": over,
             "status": np.select([never, overdue], ["never", "overdue"], "ok"),
+            "code": np.select([never, overdue], [NEVER, CADENCE_OVERDUE], CADENCE_OK),
             "gap": np.select(
                 [never, overdue],
                 [NEVER_CONTACTED_GAP, np.minimum(1.0, 0.5 + 0.5 * over / cadence)],
@@ -315,8 +323,8 @@ def thanks_table(data: ScoringInput) -> Table:
 
 
 def _published(columns: Columns, published: list[str]) -> Table:
-    """The table of the ``published`` columns, and the gap points apart."""
-    return pd.DataFrame({c: columns[c] for c in published}), columns["gap"]
+    """The table of the ``published`` columns, and all the columns as arrays."""
+    return pd.DataFrame({c: columns[c] for c in published}), columns
 
 
 def _named(data: ScoringInput, items: Columns) -> Columns:
@@ -359,19 +367,34 @@ def follow_up_keys(data: ScoringInput) -> dict[str, tuple]:
     }
 
 
+def follow_up_tables(data: ScoringInput, memo: Memo | None = None) -> dict[str, Table]:
+    """The leads, thanks and cadence tables. With a ``memo``, each is reused while the
+    settings it depends on are unchanged."""
+    keys = follow_up_keys(data)
+    return {
+        "leads": compute(memo, "leads", keys["leads"], lambda: lead_table(data)),
+        "thanks": compute(memo, "thanks", keys["thanks"], lambda: thanks_table(data)),
+        "cadence": compute(memo, "cadence", keys["cadence"], lambda: cadence_status(data)),
+    }
+
+
 def score_follow_up(
-    data: ScoringInput, asked_too_often: OverAsked, memo: Memo | None = None
+    data: ScoringInput, tables: Mapping[str, Table], asked_too_often: OverAsked
 ) -> ScoreResult:
     """Follow-up score, components, reasons and the leads/thanks/cadence/over-contact tables
-    (the last given, from :func:`over_asked`: the next actions quote its rows too).
-
-    With a ``memo``, each table is reused while the settings it depends on are unchanged.
-    """
+    (``tables`` from :func:`follow_up_tables`; the last from :func:`over_asked`: the next
+    actions quote its rows too)."""
     window = data.window
-    keys = follow_up_keys(data)
-    leads, lead_gap = compute(memo, "leads", keys["leads"], lambda: lead_table(data))
-    thanks, thanks_gap = compute(memo, "thanks", keys["thanks"], lambda: thanks_table(data))
-    cadence, cadence_gap = compute(memo, "cadence", keys["cadence"], lambda: cadence_status(data))
+    (leads, lead_columns), (thanks, thanks_columns), (cadence, cadence_columns) = (
+        tables["leads"],
+        tables["thanks"],
+        tables["cadence"],
+    )
+    lead_gap, thanks_gap, cadence_gap = (
+        lead_columns["gap"],
+        thanks_columns["gap"],
+        cadence_columns["gap"],
+    )
     flagged = asked_too_often[0]
     asked_codes = window[CONTACT_CODE].take(data.rows_of_kinds("window", ASK_KINDS))
     asked = int(np.count_nonzero(np.bincount(asked_codes, minlength=len(data.contact_ids))))
@@ -402,15 +425,15 @@ def score_follow_up(
     raw = 100 * (1 - components["gap_rate"])
     components["raw_score"] = raw
     details = {"leads": leads, "thanks": thanks, "cadence": cadence, "over_contact": flagged}
-    reasons = _reasons(data, leads, thanks, cadence, asked_too_often, duties)
+    reasons = _reasons(data, lead_columns, thanks_columns, cadence_columns, asked_too_often, duties)
     return ScoreResult("follow_up", int(round(raw)), components, reasons, details)
 
 
 def _reasons(
     data: ScoringInput,
-    leads: pd.DataFrame,
-    thanks: pd.DataFrame,
-    cadence: pd.DataFrame,
+    leads: Columns,
+    thanks: Columns,
+    cadence: Columns,
     asked_too_often: OverAsked,
     duties: int,
 ) -> list[Reason]:
@@ -425,24 +448,24 @@ def _reasons(
     ]
 
 
-def _with_status(table: pd.DataFrame, status: str) -> np.ndarray:
-    """Positions of the rows of ``table`` with this status."""
-    return np.flatnonzero((table["status"] == status).to_numpy())
+def _with_status(table: Columns, code: int) -> np.ndarray:
+    """Positions of the rows of ``table`` with this status ``code``."""
+    return np.flatnonzero(table["code"] == code)
 
 
-def _most_overdue_first(table: pd.DataFrame, status: str) -> np.ndarray:
-    """Positions of the rows with this status, most days overdue first (the order of
+def _most_overdue_first(table: Columns, code: int) -> np.ndarray:
+    """Positions of the rows with this status code, most days overdue first (the order of
     ``sort_values("days_overdue", ascending=False)`` on those rows)."""
-    kept = _with_status(table, status)
-    days = pd.Series(table["days_overdue"].to_numpy()[kept])
+    kept = _with_status(table, code)
+    days = pd.Series(table["days_overdue"][kept])
     return kept[days.sort_values(ascending=False).index.to_numpy()]
 
 
-def _lead_reasons(leads: pd.DataFrame, window_days: int) -> list[Reason]:
+def _lead_reasons(leads: Columns, window_days: int) -> list[Reason]:
     reasons: list[Reason] = []
-    overdue, late = _most_overdue_first(leads, "overdue"), _with_status(leads, "late")
-    on_time = len(_with_status(leads, "on_time"))
-    rows, names = leads["row"].to_numpy(), leads["name"].array
+    overdue, late = _most_overdue_first(leads, OVERDUE), _with_status(leads, LATE)
+    on_time = len(_with_status(leads, ON_TIME))
+    rows, names = leads["row"], leads["name"]
     if len(overdue):
         worst = overdue[0]
         reasons.append(
@@ -450,8 +473,8 @@ def _lead_reasons(leads: pd.DataFrame, window_days: int) -> list[Reason]:
                 f"{plural(len(overdue), 'job lead')} got no follow-up within "
                 f"{window_days} days: {name_list(names.take(overdue))}; "
                 f"the oldest, from {names[worst]} on "
-                f"{day(leads['date'].iloc[worst])}, is "
-                f"{plural(int(leads['days_overdue'].iloc[worst]), 'day')} overdue "
+                f"{day(pd.Timestamp(leads['date'][worst]))}, is "
+                f"{plural(int(leads['days_overdue'][worst]), 'day')} overdue "
                 f"{rows_phrase(rows[overdue])}.",
                 tuple(rows[overdue].tolist()),
             )
@@ -474,10 +497,10 @@ def _lead_reasons(leads: pd.DataFrame, window_days: int) -> list[Reason]:
     return reasons
 
 
-def _thanks_reasons(thanks: pd.DataFrame, window_days: int) -> list[Reason]:
-    unthanked = _with_status(thanks, "overdue")
+def _thanks_reasons(thanks: Columns, window_days: int) -> list[Reason]:
+    unthanked = _with_status(thanks, OVERDUE)
     if len(unthanked):
-        rows = thanks["row"].to_numpy()[unthanked]
+        rows = thanks["row"][unthanked]
         return [
             Reason(
                 f"{plural(len(unthanked), 'piece')} of help got no thank-you within "
@@ -486,28 +509,28 @@ def _thanks_reasons(thanks: pd.DataFrame, window_days: int) -> list[Reason]:
                 tuple(rows.tolist()),
             )
         ]
-    if len(thanks):
-        late_thanks = len(_with_status(thanks, "late"))
+    if len(thanks["row"]):
+        late_thanks = len(_with_status(thanks, LATE))
         extra = f" ({late_thanks} of them late)" if late_thanks else ""
         return [Reason(f"You thanked people for all the help you logged{extra}.")]
     return []
 
 
-def _first_names(table: pd.DataFrame, kept: np.ndarray) -> pd.api.extensions.ExtensionArray:
+def _first_names(table: Columns, kept: np.ndarray) -> pd.api.extensions.ExtensionArray:
     """The name on each contact's first row among ``kept``, contacts in order of first
     appearance (as ``drop_duplicates("contact_id")``)."""
-    codes = pd.factorize(table["contact_id"].array.take(kept))[0]
+    codes = pd.factorize(table["contact_id"].take(kept))[0]
     first = np.empty(codes.max() + 1, dtype=np.int64)
     first[codes[::-1]] = np.arange(len(codes))[::-1]  # the last write is the first row
-    return table["name"].array.take(kept[first])
+    return table["name"].take(kept[first])
 
 
-def _cadence_reasons(cadence: pd.DataFrame) -> list[Reason]:
+def _cadence_reasons(cadence: Columns) -> list[Reason]:
     reasons: list[Reason] = []
-    silent, never = _most_overdue_first(cadence, "overdue"), _with_status(cadence, "never")
-    names = cadence["name"].array
+    silent, never = _most_overdue_first(cadence, CADENCE_OVERDUE), _with_status(cadence, NEVER)
+    names, listed = cadence["name"], len(cadence["code"])
     if len(silent):
-        longest = int(cadence["days_overdue"].iloc[silent[0]])
+        longest = int(cadence["days_overdue"][silent[0]])
         reasons.append(
             Reason(
                 f"{plural(len(silent), 'contact')} {verb(len(silent), 'is', 'are')} past "
@@ -525,8 +548,8 @@ def _cadence_reasons(cadence: pd.DataFrame) -> list[Reason]:
                 file="contacts.csv",
             )
         )
-    if len(cadence) and not len(silent) and not len(never):
-        reasons.append(Reason(f"All {len(cadence)} contacts with a cadence are up to date."))
+    if listed and not len(silent) and not len(never):
+        reasons.append(Reason(f"All {listed} contacts with a cadence are up to date."))
     return reasons
 
 

@@ -22,7 +22,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netcoach.scoring.follow_up import OverAsked
+from netcoach.scoring.follow_up import (
+    CADENCE_OK,
+    NEVER,
+    OVERDUE,
+    Columns,
+    OverAsked,
+    Table,
+)
 from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.results import ScoreResult
 from netcoach.scoring.wording import (
@@ -97,28 +104,29 @@ def _rows_per_group(codes: np.ndarray, rows: np.ndarray) -> list[tuple[int, ...]
 
 
 class _Rows(dict):
-    """The columns of ``table`` at positions ``kept``, each taken when first read."""
+    """The ``columns`` (arrays) at positions ``kept``, each taken when first read."""
 
-    def __init__(self, table: pd.DataFrame, kept: np.ndarray) -> None:
+    def __init__(self, columns: Mapping[str, Any], kept: np.ndarray) -> None:
         super().__init__()
-        self.table, self.kept = table, kept
+        self.columns, self.kept = columns, kept
 
     def __missing__(self, column: str) -> Any:
-        self[column] = taken = self.table[column].array.take(self.kept)
+        self[column] = taken = self.columns[column].take(self.kept)
         return taken
 
 
-def _with_status(table: pd.DataFrame, wanted: bool, *statuses: str) -> _Rows:
-    """The rows whose status is (``wanted``) or is not one of ``statuses``, as arrays."""
-    return _Rows(table, np.flatnonzero(table["status"].isin(statuses).to_numpy() == wanted))
+def _with_status(table: Table, code: int, wanted: bool = True) -> _Rows:
+    """The rows of a follow-up table whose status code is (``wanted``) or is not ``code``."""
+    columns = table[1]
+    return _Rows(columns, np.flatnonzero((columns["code"] == code) == wanted))
 
 
 def _days_text(days: pd.Series | np.ndarray) -> pa.Array:
     return format_distinct(days, lambda d: plural(int(d), "day"))
 
 
-def _lead_actions(follow_up: ScoreResult, window_days: int) -> Part | None:
-    leads = _with_status(follow_up.details["leads"], True, "overdue")
+def _lead_actions(leads: Table, window_days: int) -> Part | None:
+    leads = _with_status(leads, OVERDUE)
     if not len(leads["row"]):
         return None
     refs = [(r,) for r in np.asarray(leads["row"]).tolist()]
@@ -136,8 +144,8 @@ def _lead_actions(follow_up: ScoreResult, window_days: int) -> Part | None:
     return _part(leads, "follow_up_lead", reasons, leads["days_overdue"], refs)
 
 
-def _thanks_actions(follow_up: ScoreResult, window_days: int) -> Part | None:
-    thanks = _with_status(follow_up.details["thanks"], True, "overdue")
+def _thanks_actions(thanks: Table, window_days: int) -> Part | None:
+    thanks = _with_status(thanks, OVERDUE)
     if not len(thanks["row"]):
         return None
     per_person, codes = _per_person(thanks)
@@ -160,7 +168,7 @@ def _thanks_actions(follow_up: ScoreResult, window_days: int) -> Part | None:
     return _part(per_person, "send_thanks", reasons, per_person["days_overdue"], refs)
 
 
-def _per_person(thanks: Mapping[str, Any]) -> tuple[dict[str, Any], np.ndarray]:
+def _per_person(thanks: Columns) -> tuple[dict[str, Any], np.ndarray]:
     """Per contact, in order of first appearance: contact_id, name (first), items (count),
     first (earliest date), days_overdue (largest); and each row's position in that table."""
     codes, ids = pd.factorize(thanks["contact_id"])
@@ -172,10 +180,8 @@ def _per_person(thanks: Mapping[str, Any]) -> tuple[dict[str, Any], np.ndarray]:
         "contact_id": ids,
         "name": thanks["name"].take(firsts),
         "items": items,
-        "first": pd.array(np.minimum.reduceat(thanks["date"].to_numpy()[order], starts)),
-        "days_overdue": np.maximum.reduceat(
-            thanks["days_overdue"].to_numpy("int64")[order], starts
-        ),
+        "first": pd.array(np.minimum.reduceat(thanks["date"][order], starts)),
+        "days_overdue": np.maximum.reduceat(thanks["days_overdue"][order], starts),
     }
     return table, codes
 
@@ -197,9 +203,9 @@ def _ease_off_actions(asked_too_often: OverAsked, ask_window_days: int) -> Part 
     return _part(flagged, "ease_off", reasons, 0, refs)
 
 
-def _reconnect_actions(follow_up: ScoreResult) -> Part | None:
-    cadence = _with_status(follow_up.details["cadence"], False, "ok")
-    if not len(cadence["status"]):
+def _reconnect_actions(cadence: Table) -> Part | None:
+    cadence = _with_status(cadence, CADENCE_OK, wanted=False)
+    if not len(cadence["code"]):
         return None
     every = format_distinct(cadence["cadence_days"], str)
     never = join_texts("no contact is logged yet and you planned every ", every, " days.")
@@ -212,7 +218,7 @@ def _reconnect_actions(follow_up: ScoreResult) -> Part | None:
         every,
         "-day cadence. A short check-in with something useful is enough.",
     )
-    is_never = np.asarray(cadence["status"] == "never", dtype=bool)
+    is_never = cadence["code"] == NEVER
     reasons = join_texts(
         "Reconnect with ", cadence["name"], ": ", pc.if_else(is_never, never, since)
     )
@@ -221,8 +227,9 @@ def _reconnect_actions(follow_up: ScoreResult) -> Part | None:
 
 def _give_back_actions(reciprocity: ScoreResult) -> Part | None:
     per_contact = reciprocity.details["per_contact"]
+    owed = np.flatnonzero(per_contact["one_way"].to_numpy() | per_contact["unreciprocated"])
     owed = _Rows(
-        per_contact, np.flatnonzero(per_contact["one_way"] | per_contact["unreciprocated"])
+        {c: per_contact[c].array for c in ("contact_id", "name", "asks", "received")}, owed
     )
     if not len(owed["asks"]):
         return None
@@ -249,7 +256,7 @@ def _asked_and_helped(asks: int, received: int) -> str:
 
 def build_next_actions(
     reciprocity: ScoreResult,
-    follow_up: ScoreResult,
+    follow_up: Mapping[str, Table],
     lead_window_days: int,
     thanks_window_days: int,
     ask_window_days: int,
@@ -258,8 +265,10 @@ def build_next_actions(
     memo: Memo | None = None,
     keys: dict[str, tuple] | None = None,
 ) -> pd.DataFrame:
-    """All next actions, ranked (1 = do first); ``asked_too_often`` is the follow-up's
-    :func:`~netcoach.scoring.follow_up.over_asked` (its rows already phrased).
+    """All next actions, ranked (1 = do first), from the reciprocity score, the follow-up's
+    leads, thanks and cadence tables (:func:`~netcoach.scoring.follow_up.follow_up_tables`)
+    and ``asked_too_often``, its :func:`~netcoach.scoring.follow_up.over_asked` (rows
+    already phrased).
 
     With a ``memo``, ``keys`` names what each source table depends on (``leads``, ``thanks``,
     ``over_contact``, ``cadence``, ``reciprocity``), and each kind of action is rebuilt only
@@ -271,13 +280,13 @@ def build_next_actions(
             memo,
             "lead_actions",
             keys.get("leads"),
-            lambda: _lead_actions(follow_up, lead_window_days),
+            lambda: _lead_actions(follow_up["leads"], lead_window_days),
         ),
         compute(
             memo,
             "thanks_actions",
             keys.get("thanks"),
-            lambda: _thanks_actions(follow_up, thanks_window_days),
+            lambda: _thanks_actions(follow_up["thanks"], thanks_window_days),
         ),
         compute(
             memo,
@@ -286,7 +295,10 @@ def build_next_actions(
             lambda: _ease_off_actions(asked_too_often, ask_window_days),
         ),
         compute(
-            memo, "reconnect_actions", keys.get("cadence"), lambda: _reconnect_actions(follow_up)
+            memo,
+            "reconnect_actions",
+            keys.get("cadence"),
+            lambda: _reconnect_actions(follow_up["cadence"]),
         ),
         compute(
             memo,

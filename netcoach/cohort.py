@@ -7,7 +7,10 @@ reported by file name and skipped; loading always goes on. Two summaries that di
 in their nickname (or random id) are one learner's, shared twice: the second is skipped.
 
 :func:`cohort_view` turns the summaries into what a coach may see: the median and middle
-half of each score, how many learners have each gap, and a suggested workshop focus.
+half of each score, how many learners have each gap, and a suggested workshop focus: the
+commonest gaps, by the count shown. When gaps tie, the one whose score (:data:`GAP_SCORE`)
+has the lowest shown median comes first, as the habit the room finds hardest; then the
+fixed order of :data:`netcoach.summary.GAP_CATEGORIES`.
 Nothing is shown for a group smaller than :data:`MIN_GROUP` (a simple k-anonymity rule):
 with fewer than five summaries the view holds only a message; a gap that fewer than five
 learners share is listed as "fewer than 5"; a median or quartile is kept only when at
@@ -108,6 +111,17 @@ GAP_FOCUS: dict[str, Focus] = {
     ),
 }
 """Which chapter and room activity answers each gap (every gap has one)."""
+
+GAP_SCORE: dict[str, str] = {
+    "overdue_leads": "follow_up",
+    "unthanked_help": "follow_up",
+    "past_cadence": "follow_up",
+    "over_asking": "follow_up",
+    "one_way_contacts": "reciprocity",
+    "low_rich_share": "channel_mix",
+}
+"""The score each gap pulls down: when gaps tie, the one whose score has the lowest median
+comes first."""
 
 DEFAULT_FOCUS: tuple[str, ...] = ("one_way_contacts", "overdue_leads", "low_rich_share")
 """The focus when the cohort is too small to say: the three habits of chapters 4 to 6."""
@@ -338,6 +352,11 @@ def _distribution(score: str, values: list[int]) -> Distribution:
     return Distribution(score, shown_cut(arr, median), shown_cut(arr, q1), shown_cut(arr, q3))
 
 
+def _tie_median(median: int | None) -> int:
+    """A shown median, for breaking ties; a hidden one sorts after every shown one."""
+    return 101 if median is None else median
+
+
 def cohort_view(cohort: Cohort, top_focus: int = 3) -> CohortView:
     """The distributions, gap counts and focus of a cohort, with small groups suppressed."""
     n = cohort.size
@@ -357,10 +376,16 @@ def cohort_view(cohort: Cohort, top_focus: int = 3) -> CohortView:
     for s in summaries:
         for g in s["gaps"]:
             counted[g] += 1
-    # Ordered by what is shown (never by a hidden exact count), then by the fixed list.
+    # Ordered by what is shown (never by a hidden exact count); a tie goes to the gap whose
+    # score has the lowest shown median (the habit the room finds hardest), then the fixed list.
+    medians = {k: d.median for k, d in distributions.items()}
     gaps = sorted(
         (gap_count(g, counted[g], n) for g in GAP_CATEGORIES),
-        key=lambda g: (-(g.count or 0), GAP_CATEGORIES.index(g.gap)),
+        key=lambda g: (
+            -(g.count or 0),
+            _tie_median(medians.get(GAP_SCORE[g.gap])),
+            GAP_CATEGORIES.index(g.gap),
+        ),
     )
     common = [g.gap for g in gaps if g.count is not None]
     months = sorted({s["as_of_month"] for s in summaries})

@@ -12,6 +12,7 @@ import pytest
 from netcoach.cli import main
 from netcoach.cohort import (
     GAP_FOCUS,
+    GAP_SCORE,
     MIN_GROUP,
     cohort_view,
     gap_chart,
@@ -41,7 +42,7 @@ def _write(folder: Path, summaries: list[dict]) -> Path:
 
 
 def test_every_gap_has_a_focus():
-    assert set(GAP_FOCUS) == set(GAP_CATEGORIES)
+    assert set(GAP_FOCUS) == set(GAP_CATEGORIES) == set(GAP_SCORE)
 
 
 @pytest.mark.parametrize("n", [0, 1, 4])
@@ -104,6 +105,25 @@ def test_gaps_shared_by_fewer_than_five_are_hidden(tmp_path, base_summary):
     assert shown["over_asking"].count is None and shown["over_asking"].shown == "fewer than 5"
     assert [f.gap for f in view.focus] == ["past_cadence"]
     assert "not shown" in gap_chart(view).alt_text
+
+
+@pytest.mark.parametrize(
+    ("channel_mix", "follow_up", "first"),
+    [(30, 80, "low_rich_share"), (80, 30, "past_cadence")],
+)
+def test_tied_gaps_put_the_habit_with_the_lowest_median_first(
+    tmp_path, base_summary, channel_mix, follow_up, first
+):
+    summaries = perturbed_summaries(base_summary, 10, seed=5)
+    for i, s in enumerate(summaries):
+        s["gaps"] = ["past_cadence", "low_rich_share"]
+        s["scores"]["channel_mix"] = channel_mix + i % 3
+        s["scores"]["follow_up"] = follow_up + i % 3
+    view = cohort_view(load_cohort(_write(tmp_path / "c", summaries)))
+    tied = [g for g in view.gaps if g.count is not None]
+    assert [g.shown for g in tied] == [tied[0].shown] * 2, "both gaps show the same count"
+    assert view.focus[0].gap == first
+    assert view.distributions[GAP_SCORE[first]].median < 50
 
 
 def test_bad_files_are_named_and_skipped(tmp_path, base_summary):

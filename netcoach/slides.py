@@ -2,7 +2,9 @@
 
 :func:`build_slides` runs nbconvert's ``SlidesExporter`` (the same as
 ``jupyter nbconvert --to slides``) on the source notebook, whose cells carry
-``slideshow.slide_type`` metadata, and writes ``workshop.slides.html``.
+``slideshow.slide_type`` metadata, and writes ``workshop.slides.html``. The *Today* slide
+is written from the facilitator guide's 90-minute plan (:mod:`netcoach.workshop_agenda`),
+so the slides and the guide cannot disagree.
 
 nbconvert's template loads reveal.js, require.js and jQuery from public CDNs. To make the
 slides work offline (a room with poor wifi), :func:`fetch_slide_js` takes pinned copies from
@@ -21,6 +23,8 @@ import tarfile
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from netcoach.workshop_agenda import with_agenda
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "coach" / "slides" / "workshop.ipynb"
@@ -110,7 +114,7 @@ def build_slides(
         exporter.reveal_url_prefix = f"{ASSETS}/reveal.js"
         exporter.require_js_url = f"{ASSETS}/requirejs/require.js"
         exporter.jquery_url = f"{ASSETS}/jquery/dist/jquery.min.js"
-    notebook = nbformat.read(source, as_version=4)
+    notebook = with_agenda(nbformat.read(source, as_version=4))
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": source.stem}})
     html = out_dir / f"{source.stem}.slides.html"
     html.write_text(body, encoding="utf-8")

@@ -9,12 +9,22 @@ import nbformat
 import pytest
 
 from netcoach.slides import SOURCE, build_slides
+from netcoach.workshop_agenda import (
+    AGENDA_TITLE,
+    BLOCK_SLIDES,
+    TOTAL_MINUTES,
+    agenda_slide,
+    is_agenda_cell,
+    ninety_minute_plan,
+    with_agenda,
+)
 
 EXPECTED_TITLES = (
     "Today",
     "Ground rules",
     "Quick habits check",
     "Score a network",
+    "Practise one habit",
     "Habit 1: give first",
     "Habit 2: a face and a voice",
     "Habit 3: follow up, say thanks, keep in touch",
@@ -31,6 +41,51 @@ def test_source_cells_carry_slide_metadata():
     assert all(not c.get("outputs") for c in notebook.cells if c.cell_type == "code")
 
 
+def _slide_titles(notebook) -> list[str]:
+    return [
+        c.source.splitlines()[0].removeprefix("## ")
+        for c in notebook.cells
+        if c.metadata.get("slideshow", {}).get("slide_type") == "slide"
+    ]
+
+
+def test_the_guide_plan_fills_ninety_minutes_and_every_block_has_a_slide():
+    blocks = ninety_minute_plan()
+    assert blocks[0].start == 0 and sum(b.minutes for b in blocks) == TOTAL_MINUTES
+    assert all(b.minutes > 0 for b in blocks), "start times run in order"
+    assert [b.name for b in blocks] == list(BLOCK_SLIDES), "each block opens with its slide"
+    names = [b.name for b in blocks]
+    assert names.index("Share a summary (optional)") < names.index("The group's picture")
+
+
+def test_the_slides_agenda_is_the_guides_plan():
+    notebook = nbformat.read(SOURCE, as_version=4)
+    (today,) = [c for c in notebook.cells if is_agenda_cell(c)]
+    assert today.source == agenda_slide(ninety_minute_plan()), (
+        "the Today slide differs from the facilitator guide's 90-minute plan"
+    )
+
+
+def test_the_slides_run_in_the_guides_order():
+    titles = _slide_titles(nbformat.read(SOURCE, as_version=4))
+    opening = [BLOCK_SLIDES[b.name] for b in ninety_minute_plan()]
+    assert all(t in titles for t in opening), set(opening) - set(titles)
+    assert [titles.index(t) for t in opening] == sorted(titles.index(t) for t in opening)
+    assert titles.index(AGENDA_TITLE) < titles.index(opening[0])
+
+
+def test_a_changed_guide_changes_the_built_agenda(tmp_path):
+    from netcoach.workshop_agenda import GUIDE
+
+    guide = tmp_path / "guide.md"
+    guide.write_text(
+        GUIDE.read_text().replace("| 0:20 | Quick habits check", "| 0:25 | Quick habits check")
+    )
+    notebook = with_agenda(nbformat.read(SOURCE, as_version=4), guide)
+    (today,) = [c for c in notebook.cells if is_agenda_cell(c)]
+    assert "Why network (15 min)" in today.source and "Quick habits check (5 min)" in today.source
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("offline", [True, False])
 def test_slides_build(tmp_path, offline):
@@ -42,7 +97,8 @@ def test_slides_build(tmp_path, offline):
     titles = re.findall(r"<h2 id=\"[^\"]*\">(.*?)<a", html)
     for title in EXPECTED_TITLES:
         assert title in titles, f"missing slide {title!r}"
-    assert html.count("<section") >= 14
+    assert html.count("<section") >= 15
+    assert "Welcome and ground rules (10 min)" in html
     assert "Reveal.initialize" in html
     assert 'class="notes"' in html or '<aside class="notes"' in html  # speaker notes kept
     loaded = re.findall(r'(?:src|href)="([^"#]+)"', html) + re.findall(

@@ -24,6 +24,7 @@ from netcoach import schema
 from netcoach.locking import reading_lock
 from netcoach.log import NetworkLog
 from netcoach.settings import FolderSettings, read_folder_settings
+from netcoach.spreadsheet_cells import from_text_frame
 from netcoach.validation import (
     LogValidationError,
     Problem,
@@ -365,6 +366,7 @@ def _read_files(
     contacts_raw = None
     if contacts_path.is_file():
         contacts_raw, found = _read_table(contacts_path, schema.CONTACTS_FILE, max_bytes)
+        contacts_raw = _unquoted(contacts_raw)
         problems += found
     else:
         problems.append(
@@ -377,10 +379,17 @@ def _read_files(
         interactions_raw, found = _read_table(
             interactions_path, schema.INTERACTIONS_FILE, max_bytes
         )
+        interactions_raw = _unquoted(interactions_raw)
         problems += found
     elif misnamed_file(folder, schema.INTERACTIONS_FILE):  # a first map has no such file
         problems.append(_missing(folder, schema.INTERACTIONS_FILE, ""))
     return folder_settings, contacts_raw, interactions_raw, problems
+
+
+def _unquoted(frame: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The table with the ``'`` that saving puts before a would-be formula removed
+    (:mod:`netcoach.spreadsheet_cells`), so ``'=Sum`` reads back as the ``=Sum`` saved."""
+    return None if frame is None else from_text_frame(frame)
 
 
 def misnamed_file(folder: Path, name: str) -> str | None:

@@ -12,7 +12,9 @@ programs saving to one folder (the log form and the importer, say) take turns an
 drops the other's rows (:mod:`netcoach.locking` says how it works on each platform).
 
 Files are written in canonical form: UTF-8, commas, ISO dates (``2024-03-12``), canonical
-values, the columns in :mod:`netcoach.schema` order.
+values, the columns in :mod:`netcoach.schema` order. A cell a spreadsheet would run as a
+formula (``=...``, ``+...``, ``-...``, ``@...``) is written with a leading ``'``
+(:mod:`netcoach.spreadsheet_cells`); loading removes it again.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from netcoach import schema
 from netcoach.loading import load_log
 from netcoach.locking import folder_lock
 from netcoach.log import NetworkLog
+from netcoach.spreadsheet_cells import as_text_frame
 from netcoach.validation import LogValidationError, Problem, normalise_tables
 
 BACKUP_DIR = ".backup"
@@ -188,11 +191,14 @@ def _replace_all(folder: Path, temps: dict[str, Path], backup: Path) -> None:
 def _write_files(
     folder: Path, frames: dict[str, pd.DataFrame], stamp: str | None, description: str
 ) -> None:
-    """Write the tables to temporary files, back up the current ones, swap the new ones in."""
+    """Write the tables to temporary files, back up the current ones, swap the new ones in.
+
+    Cells a spreadsheet would run as formulas are written as text (a leading ``'``).
+    """
     temps: dict[str, Path] = {}
     try:
         for name, frame in frames.items():
-            temps[name] = _write_temp(folder, name, csv_bytes(frame))
+            temps[name] = _write_temp(folder, name, csv_bytes(as_text_frame(frame)))
         backup = _backup(folder, stamp, description)
         _replace_all(folder, temps, backup)
     finally:

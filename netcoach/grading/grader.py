@@ -50,6 +50,7 @@ from netcoach.grading.authoring import (
 )
 from netcoach.grading.checks import CHECK_LOG_ENV, FAIL_MARK, PASS_MARK
 from netcoach.grading.nbval_watch import CELL_LOG_ENV
+from netcoach.spreadsheet_cells import as_text_cell
 
 SANITIZE_FILE = EXERCISES_DIR / "nbval-sanitize.cfg"
 DEFAULT_TIMEOUT = 60
@@ -650,9 +651,3 @@ def write_gradebook(subs: list[Submission], path: str | Path) -> None:
                     as_text_cell(sub.detail),
                 ]
             )
-
-
-def as_text_cell(text: str) -> str:
-    """``text`` as a spreadsheet shows it typed: a leading ``'`` when it would otherwise be
-    read as a formula (a learner's file called ``=HYPERLINK(...).ipynb``)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -39,20 +39,23 @@ def action_label(action: str) -> str:
 def rows_text(reason: Reason) -> str:
     """Where to check a reason: "rows 3, 7 and 12 of interactions.csv".
 
-    Empty when the reason has no rows, or its text already names the file and rows.
+    Empty when the reason has no rows, or its text already names the file and rows. The
+    count of the rows not shown is the reason's true total (``Reason.total_rows``), not
+    just what is left of the first rows it keeps.
     """
     rows = [int(r) for r in reason.rows]
     if not rows or reason.file in reason.text:
         return ""
+    total = max(reason.total_rows, len(rows))
     shown = [str(r) for r in rows[:MAX_ROWS_SHOWN]]
-    more = len(rows) - len(shown)
+    more = total - len(shown)
     if more:
         listed = f"{', '.join(shown)} and {more} more"
     elif len(shown) > 1:
         listed = f"{', '.join(shown[:-1])} and {shown[-1]}"
     else:
         listed = shown[0]
-    return f"{'row' if len(rows) == 1 else 'rows'} {listed} of {reason.file}"
+    return f"{'row' if total == 1 else 'rows'} {listed} of {reason.file}"
 
 
 def setting_value(name: str, value: Any) -> str:

@@ -143,6 +143,7 @@ def _reasons(
             f"({percent(share)}) were in person, at events, by video or by phone: "
             f"{verdict} your target of {percent(target)}.",
             tuple(rich_rows),
+            row_count=rich,
         )
     ]
     counts = channels["count"].to_numpy()

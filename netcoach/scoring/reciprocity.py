@@ -139,6 +139,7 @@ def _reasons(
                 f"{plural(a, 'ask')} ({ratio}): {verdict} the aim of giving at least as "
                 "often as you ask.",
                 tuple(first_rows(window, lambda w: kind_mask(w, GIVE_KINDS + ASK_KINDS), 20)),
+                row_count=g + a,
             )
         )
     if len(one_way):

@@ -25,15 +25,22 @@ class Reason:
     """One plain-English sentence explaining part of a score.
 
     ``rows`` are line numbers in ``interactions.csv`` (``file`` says which file) so a
-    learner can check the arithmetic against their own spreadsheet.
+    learner can check the arithmetic against their own spreadsheet. When only the first
+    few rows are kept, ``row_count`` says how many rows are behind the reason in all.
     """
 
     text: str
     rows: tuple[int, ...] = ()
     file: str = "interactions.csv"
+    row_count: int | None = None
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def total_rows(self) -> int:
+        """How many rows are behind the reason: ``row_count``, or all of ``rows``."""
+        return len(self.rows) if self.row_count is None else self.row_count
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """The ``netcoach`` command. Each sub-command lives in ``netcoach/commands/<name>.py``
 and exposes ``register(subparsers)``; add yours to :data:`COMMAND_MODULES`.
 
-Exit codes: 0 ok; 2 bad input (a one-line message on stderr); 1 other failures.
+Exit codes: 0 ok; 2 bad input (a one-line message on stderr, followed by the problems to
+fix, one a line, when a log or file could not be read); 1 other failures.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 import datetime as dt
 import importlib
 import sys
+from collections.abc import Sequence
 
 from netcoach import __version__
 
@@ -31,7 +33,12 @@ EXIT_BAD_INPUT = 2
 
 
 class CommandError(Exception):
-    """A problem the user can fix; printed as one line, exit code 2."""
+    """A problem the user can fix; printed as one line, exit code 2. ``details`` (such as
+    :meth:`LogValidationError.listed`) are printed below it, one a line."""
+
+    def __init__(self, message: str, details: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.details = list(details)
 
 
 def parse_date_option(text: str, option: str) -> dt.date:
@@ -65,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.handler(args) or EXIT_OK)
     except CommandError as err:
-        print(f"netcoach: {err}", file=sys.stderr)
+        print(f"netcoach: {err}", *err.details, sep="\n", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK

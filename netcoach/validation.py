@@ -118,11 +118,16 @@ class LogValidationError(Exception):
     def _summary(self) -> str:
         n = self.count
         head = f"Network Coach found {n} problem{'s' if n != 1 else ''} in the log:"
-        lines = [head, *(f"- {p}" for p in self.problems[:SHOWN_PROBLEMS])]
-        rest = n - min(len(self.problems), SHOWN_PROBLEMS)
+        return "\n".join([head, *self.listed()])
+
+    def listed(self, limit: int = SHOWN_PROBLEMS) -> list[str]:
+        """The first ``limit`` problems, one line each (``- file, row, column: what to
+        change``), then ``... and N more`` when there are more (as the command line shows)."""
+        lines = [f"- {p}" for p in self.problems[:limit]]
+        rest = self.count - min(len(self.problems), limit)
         if rest > 0:
             lines.append(f"... and {rest} more")
-        return "\n".join(lines)
+        return lines
 
     def __str__(self) -> str:
         return self._summary()

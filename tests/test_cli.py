@@ -118,11 +118,36 @@ def _one_line_error(capsys) -> str:
     return err
 
 
-def test_missing_folder_exits_2_with_one_line(tmp_path: Path, capsys) -> None:
+def _listed_problems(capsys) -> list[str]:
+    """The problems ``netcoach score`` lists below its first line, as ``netcoach import`` does."""
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    first, *rest = err.strip().splitlines()
+    assert first.startswith("netcoach: nothing was scored: the log in "), err
+    assert rest and all(line.startswith(("- ", "... and ")) for line in rest), err
+    return rest
+
+
+def test_missing_folder_exits_2_and_says_so(tmp_path: Path, capsys) -> None:
     missing = tmp_path / "nowhere"
     assert main(["score", str(missing)]) == EXIT_BAD_INPUT
-    err = _one_line_error(capsys)
+    [err] = _listed_problems(capsys)
     assert str(missing) in err and "does not exist" in err
+
+
+def test_every_problem_is_listed_with_file_row_and_column(tmp_path: Path, capsys) -> None:
+    rows = "".join(f"2025-01-{day:02d},c1,pigeon,check_in\n" for day in range(1, 26))
+    folder = _write_log(
+        tmp_path / "bad",
+        "contact_id,name,tier\nc1,Amara Ashwell,bestie\n",
+        "date,contact_id,channel,kind\n2025-01-02,c9,email,check_in\n" + rows,
+    )
+    assert main(["score", str(folder)]) == EXIT_BAD_INPUT
+    listed = _listed_problems(capsys)
+    assert listed[0].startswith('- contacts.csv, row 2, column "tier": ')
+    assert listed[1].startswith('- interactions.csv, row 2, column "contact_id": ')
+    assert listed[2].startswith('- interactions.csv, row 3, column "channel": ')
+    assert len(listed) == 21 and listed[-1] == "... and 7 more"  # as netcoach import lists
 
 
 def test_a_log_without_interactions_is_scored_with_a_warning(tmp_path: Path, capsys) -> None:
@@ -147,7 +172,7 @@ def test_bad_file_names_file_row_and_column(tmp_path: Path, capsys) -> None:
         "date,contact_id,channel,kind\n2025-01-02,c1,email,check_in\n2025-01-03,c1,pigeon,check_in\n",
     )
     assert main(["score", str(folder)]) == EXIT_BAD_INPUT
-    err = _one_line_error(capsys)
+    [err] = _listed_problems(capsys)
     assert "interactions.csv" in err and "row 3" in err and "channel" in err
 
 
@@ -161,7 +186,7 @@ def test_month_first_is_passed_to_the_loader(tmp_path: Path, capsys) -> None:
     assert main(["score", str(folder), "--as-of", "2025-06-30", "--json"]) == 0
     capsys.readouterr()
     assert main(["score", str(folder), "--as-of", "2025-06-30", "--month-first"]) == 2
-    err = _one_line_error(capsys)
+    [err] = _listed_problems(capsys)
     assert "row 2" in err and "date" in err
 
 
@@ -247,7 +272,7 @@ def test_an_empty_log_scores_and_renders(tmp_path: Path, capsys) -> None:
 
 
 @pytest.mark.parametrize("module", ["netcoach", "netcoach.cli"])
-def test_python_dash_m_gives_the_one_line_message_not_a_traceback(module, tmp_path):
+def test_python_dash_m_gives_the_message_not_a_traceback(module, tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", module, "score", str(tmp_path / "missing")],
         capture_output=True,
@@ -256,4 +281,4 @@ def test_python_dash_m_gives_the_one_line_message_not_a_traceback(module, tmp_pa
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert result.stderr.startswith("netcoach: ") and len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("netcoach: ") and len(result.stderr.splitlines()) == 2

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from netcoach.cli import EXIT_BAD_INPUT, EXIT_OK, CommandError, parse_date_option
+from netcoach.cli import EXIT_OK, CommandError, parse_date_option
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -80,12 +79,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         summary = import_into(args.into, args.sources, options, dry_run=args.dry_run)
     except LogValidationError as err:
-        print("netcoach: nothing was imported and your log was not changed.", file=sys.stderr)
-        for problem in err.problems[:20]:
-            print(f"- {problem}", file=sys.stderr)
-        if err.count > 20:
-            print(f"... and {err.count - 20} more", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        raise CommandError(
+            "nothing was imported and your log was not changed.", err.listed()
+        ) from None
     except LogBusyError as err:
         raise CommandError(str(err)) from None
     if args.json:

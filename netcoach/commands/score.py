@@ -62,7 +62,11 @@ def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
     try:
         log = load_log(args.folder, day_first=False if args.month_first else None)
     except LogValidationError as err:
-        raise CommandError(err.one_line()) from None
+        raise CommandError(
+            f"nothing was scored: the log in {args.folder} could not be read. "
+            f"Fix {'this' if err.count == 1 else 'these'} and try again:",
+            err.listed(),
+        ) from None
     except LogBusyError as err:  # another program is saving to the folder
         raise CommandError(str(err)) from None
     if not (Path(args.folder) / INTERACTIONS_FILE).is_file():

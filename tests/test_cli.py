@@ -282,3 +282,21 @@ def test_python_dash_m_gives_the_message_not_a_traceback(module, tmp_path):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("netcoach: ") and len(result.stderr.splitlines()) == 2
+
+
+def test_score_warns_about_interactions_after_the_as_of_date(tmp_path: Path, capsys) -> None:
+    folder = _write_log(
+        tmp_path / "ahead",
+        "contact_id,name\nc1,Amara Ashwell\n",
+        "date,contact_id,channel,kind\n2025-09-01,c1,email,check_in\n"
+        "2025-10-03,c1,phone,check_in\n2025-11-20,c1,video,check_in\n",
+    )
+    assert main(["score", str(folder), "--as-of", "2025-09-30", "--json"]) == 0
+    captured = capsys.readouterr()
+    json.loads(captured.out)  # stdout stays pure JSON
+    assert captured.err == (
+        "netcoach: warning: 2 interactions are dated after 30 September 2025, your 'as of' "
+        "date, so they are not counted yet (rows 3 and 4 of interactions.csv).\n"
+    )
+    assert main(["score", str(folder), "--as-of", "2025-11-20"]) == 0
+    assert capsys.readouterr().err == ""

@@ -179,3 +179,42 @@ def test_undo_with_nothing_to_undo(folder: Path) -> None:
     assert form.message.kind == "info"
     assert "Nothing to undo" in form.message.text
     assert snapshot(folder) == before
+
+
+def test_a_date_after_the_as_of_date_is_saved_with_a_warning(folder: Path) -> None:
+    # The graduate sample's settings.toml scores as of 30 September 2025.
+    form = LogForm(folder, today=DAY)
+    n_before = len(load_log(folder).interactions)
+    form.what.value = ADD_INTERACTION
+    form.contact.value = "c003"
+    form.date.value = dt.date(2025, 10, 3)
+    assert form.message.kind == "warning"
+    assert form.message.text == (
+        "3 October 2025 is after 30 September 2025, the 'as of' date in your settings.toml. "
+        "You can still save it, but your scores will not count it until that date is "
+        "3 October 2025 or later."
+    )
+    form.date.value = dt.date(2025, 9, 29)
+    assert form.message.text == ""  # the warning goes when the date is fine again
+    form.date.value = dt.date(2025, 10, 3)
+    form.save_button.click()
+    assert form.message.kind == "warning"
+    assert form.message.text.startswith("Saved: a keep-in-touch check-in, 3 October 2025")
+    assert form.message.text.endswith(
+        "It is dated after 30 September 2025, the 'as of' date in your settings.toml, so your "
+        "scores will not count it until that date is 3 October 2025 or later."
+    )
+    log = load_log(folder)
+    assert len(log.interactions) == n_before + 1
+    assert log.interactions["date"].iloc[-1] == pd_timestamp(dt.date(2025, 10, 3))
+
+
+def test_without_an_as_of_setting_the_form_compares_with_today(tmp_path: Path) -> None:
+    form = LogForm(tmp_path / "new", today=DAY)
+    form.create_button.click()
+    form.date.value = DAY + dt.timedelta(days=1)
+    assert form.message.kind == "warning"
+    assert form.message.text == (
+        "2 September 2025 is after today (1 September 2025). You can still save it, but your "
+        "scores will not count it until that day."
+    )

@@ -363,3 +363,21 @@ def test_import_panel_is_offered_for_own_folders_only(own_folder: Path) -> None:
     assert "Cara Lindqvist" in set(view.network_log.contacts["name"])
     assert view.rich_target.value == 70
     assert view.report.settings.rich_channel_target == 0.7
+
+
+def test_interactions_after_the_as_of_date_are_pointed_out(own_folder: Path) -> None:
+    with (own_folder / "interactions.csv").open("a", encoding="utf-8") as out:
+        out.write("2025-11-02,c2,phone,check_in,me,\n")
+    view = score_my_network(folder=own_folder, today=TODAY)
+    assert view.date_notice.kind == "warning"
+    assert view.date_notice.text == (
+        "1 interaction is dated after 15 October 2025, your 'as of' date, so it is not "
+        "counted yet (row 4 of interactions.csv)."
+    )
+    assert view.message.kind == "success"  # the load message stays
+    view.rich_target.value = 60  # a slider leaves the note as it is
+    assert view.date_notice.kind == "warning"
+    view.as_of.value = dt.date(2025, 11, 2)
+    assert view.date_notice.text == "" and view.date_notice.value == ""
+    view.as_of.value = dt.date(2025, 8, 31)
+    assert view.date_notice.text.startswith("3 interactions are dated after 31 August 2025")

@@ -52,6 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
     """Load ``args.folder`` (``--month-first``) and score it ``--as-of`` a day: the log and
     its report, or a one-line :class:`CommandError`. Shared with ``netcoach summary``."""
+    from netcoach.future_dates import future_rows
     from netcoach.loading import load_log
     from netcoach.locking import LogBusyError
     from netcoach.schema import INTERACTIONS_FILE
@@ -77,6 +78,9 @@ def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
         )
     # The command line may read the clock; the scoring core never does.
     as_of = as_of or log.folder_settings.as_of or dt.date.today()
+    later = future_rows(log, as_of)
+    if later:
+        print(f"netcoach: warning: {later.text()}", file=sys.stderr)
     return log, score_log(log, as_of=as_of)
 
 

@@ -8,6 +8,7 @@ entry shows the validation message and changes nothing on disk.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import datetime as dt
 import shutil
 import tempfile
@@ -70,6 +71,8 @@ class LogForm(w.VBox):
     """Add a contact or an interaction to the log folder in :attr:`folder`."""
 
     def __init__(self, folder: str | Path = "", *, today: dt.date | None = None) -> None:
+        self.today = today or dt.date.today()
+        """The day the scores count up to when the folder's settings name no 'as of' date."""
         self.folder_text = _text(
             "Log folder", "for example my-network", "The folder that holds contacts.csv"
         )
@@ -96,7 +99,7 @@ class LogForm(w.VBox):
         # --- interaction fields
         self.date = w.DatePicker(
             description="Day it happened",
-            value=today or dt.date.today(),
+            value=self.today,
             style=STYLE,
             layout=full_width("520px"),
         )
@@ -158,6 +161,8 @@ class LogForm(w.VBox):
         )
         self.fields = w.Stack([interaction_box, contact_box], selected_index=0)
         self.what.observe(self._on_what, names="value")
+        self.date.observe(self._on_date, names="value")
+        self._future_shown = False
         self.save_button = w.Button(
             description="Save entry",
             button_style="primary",
@@ -208,6 +213,46 @@ class LogForm(w.VBox):
 
     def _on_what(self, change: dict) -> None:
         self.fields.selected_index = 0 if change["new"] == ADD_INTERACTION else 1
+
+    def _on_date(self, _change: dict) -> None:
+        text = self.future_date_text()
+        if text:
+            self.message.show(text, "warning")
+        elif self._future_shown:
+            self.message.clear()
+        self._future_shown = bool(text)
+
+    def _as_of(self) -> tuple[dt.date, bool]:
+        """The day the scores count up to (the folder's ``as_of``, else :attr:`today`), and
+        whether it comes from the folder's settings.toml."""
+        from netcoach.settings import read_folder_settings
+
+        fixed = None
+        if self.folder_text.value.strip():
+            with contextlib.suppress(ValueError, TypeError, OSError):  # the form says why on save
+                fixed = read_folder_settings(self.folder).as_of
+        return (fixed, True) if fixed else (self.today, False)
+
+    def future_date_text(self, *, saved: bool = False) -> str:
+        """What to tell the learner when the day entered is after the 'as of' date (such an
+        interaction is saved, but not counted yet), before or after ``saved``; else empty."""
+        from netcoach.future_dates import long_date
+
+        day = self.date.value
+        as_of, from_settings = self._as_of()
+        if day is None or day <= as_of:
+            return ""
+        if from_settings:
+            after = f"{long_date(as_of)}, the 'as of' date in your settings.toml"
+            until = f"until that date is {long_date(day)} or later"
+        else:
+            after, until = f"today ({long_date(as_of)})", "until that day"
+        if saved:
+            return f"It is dated after {after}, so your scores will not count it {until}."
+        return (
+            f"{long_date(day)} is after {after}. You can still save it, but your scores will "
+            f"not count it {until}."
+        )
 
     def _refresh_contacts(self, contacts: Any) -> None:
         options = [
@@ -281,6 +326,7 @@ class LogForm(w.VBox):
             self.message.show("Type the path of your log folder first.", "error")
             return False
         fields = self.entry()
+        later = self.future_date_text(saved=True) if self.what.value == ADD_INTERACTION else ""
         try:
             if self.what.value == ADD_CONTACT:
                 log = add_contact(self.folder, **fields)
@@ -300,7 +346,9 @@ class LogForm(w.VBox):
         except Exception as err:
             show_error(self.message, err)
             return False
-        self.message.show(text + " A backup of the previous version was kept.", "success")
+        text += " A backup of the previous version was kept."
+        self.message.show(f"{text} {later}" if later else text, "warning" if later else "success")
+        self._future_shown = False
         return True
 
     def _clear_contact_fields(self) -> None:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
+from netcoach.future_dates import future_rows
 from netcoach.reminders import ACTION_LABELS, write_reminders
 from netcoach.schema import CONTACTS_FILE, INTERACTIONS_FILE, SETTINGS_FILE
 from netcoach.widgets.common import (
@@ -257,6 +258,8 @@ class ScoreMyNetwork(w.VBox):
         self.stats = {"scored": 0, "charts_drawn": 0}
         self._scorer: Scorer | None = None
         """Re-scores the loaded log, reusing the parts a slider move leaves unchanged."""
+        self._future_key: tuple | None = None
+        """The (log, date) the note on interactions after the 'as of' date was made for."""
 
         # --- where the data comes from
         options = [(f"Sample learner: {n.replace('-', ' ')}", n) for n in SAMPLE_NAMES]
@@ -311,6 +314,8 @@ class ScoreMyNetwork(w.VBox):
             style=STYLE,
             layout=full_width("520px"),
         )
+        self.date_notice = MessageArea()
+        """Says when interactions are dated after the 'as of' date (not counted yet)."""
 
         # --- settings
         self.inner_days = int_slider("Inner circle: in touch every (days)", 14, 3, 60)
@@ -426,6 +431,7 @@ class ScoreMyNetwork(w.VBox):
                         self.source,
                         self.own_box,
                         self.as_of,
+                        self.date_notice,
                         self.settings_panel,
                         self.message,
                         w.HTML("<h3>Your scores</h3>"),
@@ -588,6 +594,8 @@ class ScoreMyNetwork(w.VBox):
             view.value = ""
         self.actions.value = ""
         self._shown.clear()
+        self.date_notice.clear()
+        self._future_key = None
         if text:
             self.message.show(text, kind)
 
@@ -653,6 +661,8 @@ class ScoreMyNetwork(w.VBox):
         if self.network_log is None:
             return
         if self.as_of.value is None:
+            self.date_notice.clear()
+            self._future_key = None
             self.message.show("Choose an 'as of' date to score the log on.", "error")
             return
         started = time.perf_counter()
@@ -668,6 +678,7 @@ class ScoreMyNetwork(w.VBox):
         self.reasons.value = reasons
         self.actions.value = actions
         self.overdue.value = overdue
+        self._note_future_rows()
         scores_done = time.perf_counter()
         if all_charts:
             for chart_key, _ in CHART_TABS:
@@ -678,6 +689,19 @@ class ScoreMyNetwork(w.VBox):
             "scores_ms": 1000 * (scores_done - started),
             "view_ms": 1000 * (time.perf_counter() - started),
         }
+
+    def _note_future_rows(self) -> None:
+        """Warn, next to the date, about interactions dated after it: they are not counted
+        yet. Worked out again only when the log or the date changes, not for a slider."""
+        key = (self._token, self.as_of.value)
+        if key == self._future_key:
+            return
+        self._future_key = key
+        later = future_rows(self.network_log, self.as_of.value)
+        if later:
+            self.date_notice.show(later.text(), "warning")
+        else:
+            self.date_notice.clear()
 
     def _score(self, key: tuple) -> Report:
         from netcoach.scoring import Scorer

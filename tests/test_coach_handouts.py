@@ -1,0 +1,77 @@
+"""The paper handouts the facilitator guide promises exist, and say what the tools say."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from html import escape
+
+import pytest
+
+from netcoach.coach_handouts import (
+    HANDOUT_MAKERS,
+    HANDOUTS,
+    NETWORK_MAP_FILE,
+    QUICK_CHECK_FILE,
+    map_description,
+    network_map_svg,
+    quick_check_html,
+)
+from netcoach.quick_check_questions import ANSWERS, AREAS, QUESTIONS, WEAK_BELOW
+from netcoach.schema import TIER_LABELS, TIERS
+from netcoach.settings import DEFAULT_CADENCE_DAYS
+
+ROOT = HANDOUTS.parent.parent
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.mark.parametrize("name", list(HANDOUT_MAKERS))
+def test_the_committed_handouts_are_what_the_code_makes(name):
+    path = HANDOUTS / name
+    assert path.is_file(), f"{path} is missing: run python -m netcoach.coach_handouts"
+    assert path.read_text(encoding="utf-8") == HANDOUT_MAKERS[name](), (
+        f"{name} is out of date: run python -m netcoach.coach_handouts"
+    )
+
+
+def test_the_paper_quick_check_has_every_question_once_with_its_points():
+    page = quick_check_html()
+    for question in QUESTIONS:
+        assert page.count(escape(question.text)) == 1, question.key
+        row = page.split(escape(question.text), 1)[1].split("</tr>", 1)[0]
+        points = [int(p) for p in re.findall(r'class="pts">(\d) point', row)]
+        assert points == ([3, 2, 1, 0] if question.reverse else [0, 1, 2, 3]), question.key
+    for area in AREAS:
+        assert escape(area.title) in page and escape(area.advice) in page
+    assert all(f'<th scope="col">{a}</th>' in page for a in ANSWERS)
+    assert f"{len(QUESTIONS)} short questions" in page
+
+
+def test_the_paper_quick_check_flags_the_same_weak_areas_as_the_widget():
+    rows = re.findall(r'<td class="num">(\d+)</td><td class="num">(\d+)</td>', quick_check_html())
+    assert len(rows) == len(AREAS)
+    for (most, below), area in zip(rows, AREAS, strict=True):
+        most, below = int(most), int(below)
+        assert most == 3 * sum(q.area == area.key for q in QUESTIONS)
+        assert round(100 * (below - 1) / most) < WEAK_BELOW <= round(100 * below / most)
+
+
+def test_the_blank_map_has_a_ring_per_tier_and_alt_text():
+    root = ET.fromstring(network_map_svg().split("\n", 1)[1])
+    assert root.get("role") == "img" and root.get("aria-labelledby") == "map-title map-desc"
+    assert root.find(f"{SVG}title").text and root.find(f"{SVG}desc").text == map_description()
+    assert len(root.findall(f"{SVG}circle")) == len(TIERS)
+    words = " ".join(t.text for t in root.iter(f"{SVG}text"))
+    for tier in TIERS:
+        name = TIER_LABELS[tier].split(" (")[0]
+        assert name in words and name in map_description()
+        days = DEFAULT_CADENCE_DAYS[tier]
+        assert (f"every {days} days" if days else "no reminder") in words
+    assert "You" in words
+
+
+def test_the_guide_and_live_notebooks_page_link_to_both_handouts():
+    for page in ("facilitator-guide.md", "live-notebooks.md"):
+        text = (ROOT / "book" / "coach" / page).read_text(encoding="utf-8")
+        for name in (QUICK_CHECK_FILE, NETWORK_MAP_FILE):
+            assert f"/coach/handouts/{name}>`" in text, f"{page} does not link to {name}"

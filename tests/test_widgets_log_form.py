@@ -121,7 +121,6 @@ def test_contact_is_saved_and_appears_in_the_list(folder: Path) -> None:
         {"what": ADD_CONTACT, "contact_id": "c001", "name": "Someone Else"},  # duplicate id
         {"what": ADD_CONTACT, "contact_id": "", "name": "No Label"},  # required field
         {"what": ADD_CONTACT, "contact_id": "x9", "name": "Bad", "cadence_days": "soon"},
-        {"what": ADD_INTERACTION, "date": None},  # no date
     ],
 )
 def test_invalid_entry_changes_nothing(folder: Path, change: dict) -> None:
@@ -133,6 +132,22 @@ def test_invalid_entry_changes_nothing(folder: Path, change: dict) -> None:
     assert form.message.kind == "error"
     assert "Traceback" not in form.message.value
     assert "problem" in form.message.text
+    assert snapshot(folder) == before
+
+
+def test_an_empty_date_is_named_as_the_field_in_the_form(folder: Path) -> None:
+    form = LogForm(folder, today=DAY)
+    before = snapshot(folder)
+    form.what.value = ADD_INTERACTION
+    form.contact.value = "c003"
+    form.date.value = None
+    form.save_button.click()
+    assert form.message.kind == "error"
+    assert form.message.text == (
+        "Pick a date in “Day it happened” first: the day you were in touch, not the day you "
+        "write it down. Nothing was saved."
+    )
+    assert "row" not in form.message.value and "interactions.csv" not in form.message.value
     assert snapshot(folder) == before
 
 

@@ -325,6 +325,13 @@ class LogForm(w.VBox):
         if not self.folder_text.value.strip():
             self.message.show("Type the path of your log folder first.", "error")
             return False
+        if self.what.value == ADD_INTERACTION and self.date.value is None:
+            self.message.show(
+                f"Pick a date in “{self.date.description}” first: the day you were in touch, "
+                "not the day you write it down. Nothing was saved.",
+                "error",
+            )
+            return False
         fields = self.entry()
         later = self.future_date_text(saved=True) if self.what.value == ADD_INTERACTION else ""
         try:

@@ -151,6 +151,20 @@ def test_an_empty_date_is_named_as_the_field_in_the_form(folder: Path) -> None:
     assert snapshot(folder) == before
 
 
+def test_no_contact_chosen_is_named_as_the_field_in_the_form(tmp_path: Path) -> None:
+    form = LogForm(tmp_path / "new", today=DAY)
+    form.create_button.click()
+    before = snapshot(tmp_path / "new")
+    form.what.value = ADD_INTERACTION  # a new log: nobody to choose yet
+    form.save_button.click()
+    assert form.message.kind == "error"
+    assert form.message.text == (
+        "Choose who it was with in “With” first; if they are not in the list, add them as a "
+        "contact. Nothing was saved."
+    )
+    assert snapshot(tmp_path / "new") == before
+
+
 def test_unknown_folder_shows_a_message(tmp_path: Path) -> None:
     form = LogForm(tmp_path / "not-there", today=DAY)
     assert form.message.kind == "error"

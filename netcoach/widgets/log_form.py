@@ -318,6 +318,23 @@ class LogForm(w.VBox):
             "note": self.note.value.strip(),
         }
 
+    def _missing_choice(self) -> str:
+        """What to pick first when an interaction has no date or no contact, naming the
+        field in the form (the row it would get in interactions.csv does not exist yet)."""
+        if self.what.value != ADD_INTERACTION:
+            return ""
+        if self.date.value is None:
+            return (
+                f"Pick a date in “{self.date.description}” first: the day you were in touch, "
+                "not the day you write it down."
+            )
+        if not self.contact.value:
+            return (
+                f"Choose who it was with in “{self.contact.description}” first; if they are "
+                "not in the list, add them as a contact."
+            )
+        return ""
+
     def save(self) -> bool:
         """Validate and save the entry; show the problem (and change nothing) if it is invalid."""
         from netcoach.saving import add_contact, add_interaction
@@ -325,12 +342,9 @@ class LogForm(w.VBox):
         if not self.folder_text.value.strip():
             self.message.show("Type the path of your log folder first.", "error")
             return False
-        if self.what.value == ADD_INTERACTION and self.date.value is None:
-            self.message.show(
-                f"Pick a date in “{self.date.description}” first: the day you were in touch, "
-                "not the day you write it down. Nothing was saved.",
-                "error",
-            )
+        missing = self._missing_choice()
+        if missing:
+            self.message.show(f"{missing} Nothing was saved.", "error")
             return False
         fields = self.entry()
         later = self.future_date_text(saved=True) if self.what.value == ADD_INTERACTION else ""

@@ -5,8 +5,8 @@ source of truth: :func:`ninety_minute_plan` reads its blocks (start time, name, 
 happens), and :func:`agenda_slide` writes the slides' *Today* slide from them, with each
 block's length in minutes. :func:`with_agenda` puts that slide into the slides notebook
 when the slides are built (:mod:`netcoach.slides`), so a change to the guide reaches the
-slides. :data:`BLOCK_SLIDES` names the slide that opens each block, so a test can check
-that the slides run in the guide's order.
+slides. :func:`slide_blocks` lists the blocks the slides open, in slide order, so a test
+can check that the slides run in the guide's order.
 """
 
 from __future__ import annotations
@@ -22,18 +22,9 @@ TOTAL_MINUTES = 90
 HEADING = f"## {TOTAL_MINUTES}-minute workshop"
 AGENDA_TITLE = "Today"
 
-BLOCK_SLIDES: dict[str, str] = {
-    "Welcome and ground rules": "Ground rules",
-    "Why network": "A network is relationships, not reach",
-    "Quick habits check": "Quick habits check",
-    "Score a network": "Score a network",
-    "Share a summary (optional)": "Share an anonymous summary (optional)",
-    "The group's picture": "What the group looks like",
-    "Practise one habit": "Practise one habit",
-    "Thirty-day plan": "Your next 30 days",
-    "Close": "Thank you",
-}
-"""The slide title that opens each block of the 90-minute plan."""
+BLOCK_KEY = "agenda_block"
+"""In the slides, a slide that opens a block has ``{"netcoach": {BLOCK_KEY: block name}}``
+in its cell metadata, so a test can check the slides run in the guide's order."""
 
 
 @dataclass(frozen=True)
@@ -91,3 +82,12 @@ def with_agenda(notebook: Any, guide: str | Path = GUIDE) -> Any:
         raise ValueError(f"the slides need exactly one '## {AGENDA_TITLE}' slide")
     cells[0].source = agenda_slide(ninety_minute_plan(guide))
     return notebook
+
+
+def slide_blocks(notebook: Any) -> list[str]:
+    """The block each opening slide starts, in the order of the slides."""
+    return [
+        c.metadata["netcoach"][BLOCK_KEY]
+        for c in notebook.cells
+        if BLOCK_KEY in c.metadata.get("netcoach", {})
+    ]

@@ -36,8 +36,7 @@ from netcoach.quick_check_questions import (
 from netcoach.schema import TIER_LABELS, TIERS
 from netcoach.settings import DEFAULT_CADENCE_DAYS
 
-ROOT = Path(__file__).resolve().parent.parent
-HANDOUTS = ROOT / "coach" / "handouts"
+HANDOUTS = Path(__file__).resolve().parent.parent / "coach" / "handouts"
 QUICK_CHECK_FILE = "quick-check.html"
 NETWORK_MAP_FILE = "network-map.svg"
 
@@ -66,6 +65,15 @@ _STYLE = """
 def _points(question: Question) -> list[int]:
     top = len(ANSWERS) - 1
     return [top - i if question.reverse else i for i in range(len(ANSWERS))]
+
+
+def _boxes(question: Question) -> str:
+    """A tick box per answer, with the points it scores underneath."""
+    return "".join(
+        f'<td class="box"><span class="tick"></span>'
+        f'<span class="pts">{p} {"point" if p == 1 else "points"}</span></td>'
+        for p in _points(question)
+    )
 
 
 def _most(area: str) -> int:
@@ -99,7 +107,7 @@ def quick_check_html() -> str:
         "<head>",
         '<meta charset="utf-8">',
         "<title>Quick habits check (paper copy)</title>",
-        f"<style>{_STYLE}</style>",
+        f"<style>{' '.join(_STYLE.split())}</style>",
         "</head>",
         "<body>",
         "<h1>Quick habits check</h1>",
@@ -107,22 +115,17 @@ def quick_check_html() -> str:
         "often it is true for you. There are no right answers, and nobody else needs to see "
         "this sheet.</p>",
     ]
-    for number, area in enumerate(AREAS, 1):
-        questions = [q for q in QUESTIONS if q.area == area.key]
-        parts += [
-            f"<h2>{number}. {escape(area.title)}</h2>",
-            "<table>",
-            f'<thead><tr><th scope="col">How often is this true?</th>{head}</tr></thead>',
-            "<tbody>",
-        ]
-        for q in questions:
-            boxes = "".join(
-                f'<td class="box"><span class="tick"></span>'
-                f'<span class="pts">{p} {"point" if p == 1 else "points"}</span></td>'
-                for p in _points(q)
-            )
-            parts.append(f"<tr><td>{escape(q.text)}</td>{boxes}</tr>")
-        parts += ["</tbody>", "</table>"]
+    for number, area in enumerate(AREAS, 1):  # one line per area, easy to diff
+        rows = "".join(
+            f"<tr><td>{escape(q.text)}</td>{_boxes(q)}</tr>"
+            for q in QUESTIONS
+            if q.area == area.key
+        )
+        parts.append(
+            f"<h2>{number}. {escape(area.title)}</h2><table><thead><tr>"
+            f'<th scope="col">How often is this true?</th>{head}</tr></thead>'
+            f"<tbody>{rows}</tbody></table>"
+        )
     rows = "".join(
         f'<tr><td>{escape(a.title)}</td><td></td><td class="num">{_most(a.key)}</td>'
         f'<td class="num">{_weak_below_points(a.key)}</td>'

@@ -21,7 +21,7 @@ from netcoach.quick_check_questions import ANSWERS, AREAS, QUESTIONS, WEAK_BELOW
 from netcoach.schema import TIER_LABELS, TIERS
 from netcoach.settings import DEFAULT_CADENCE_DAYS
 
-ROOT = HANDOUTS.parent.parent
+ROOT = HANDOUTS.parent.parent  # the repository
 SVG = "{http://www.w3.org/2000/svg}"
 
 

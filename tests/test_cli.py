@@ -285,12 +285,10 @@ def test_python_dash_m_gives_the_message_not_a_traceback(module, tmp_path):
 
 
 def test_score_warns_about_interactions_after_the_as_of_date(tmp_path: Path, capsys) -> None:
-    folder = _write_log(
-        tmp_path / "ahead",
-        "contact_id,name\nc1,Amara Ashwell\n",
-        "date,contact_id,channel,kind\n2025-09-01,c1,email,check_in\n"
-        "2025-10-03,c1,phone,check_in\n2025-11-20,c1,video,check_in\n",
-    )
+    days = ("2025-09-01", "2025-10-03", "2025-11-20")
+    rows = "".join(f"{day},c1,phone,check_in\n" for day in days)
+    header = "date,contact_id,channel,kind\n"
+    folder = _write_log(tmp_path / "ahead", "contact_id,name\nc1,Amara Ashwell\n", header + rows)
     assert main(["score", str(folder), "--as-of", "2025-09-30", "--json"]) == 0
     captured = capsys.readouterr()
     json.loads(captured.out)  # stdout stays pure JSON

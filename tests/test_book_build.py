@@ -4,7 +4,8 @@
 executed, from a clean folder. These tests then read the HTML: every page in the table of
 contents exists; every chapter shows an executed figure with alt text and a caption; no
 citation, cross-reference or internal link is left unresolved; the licence footer is on
-every page; notebook pages carry the launch (Binder, Colab) and download buttons.
+every page; notebook pages carry the launch (Binder, in JupyterLab; no Colab, which cannot
+open a .md notebook) and download buttons.
 """
 
 from __future__ import annotations
@@ -162,7 +163,8 @@ def test_notebook_pages_have_launch_and_download_buttons(built_book, entry):
     binder = [h for h in page.links if h.startswith("https://mybinder.org/v2/gh/")]
     colab = [h for h in page.links if h.startswith("https://colab.research.google.com/github/")]
     assert any(source in h for h in binder), f"{entry}: no Binder launch button"
-    assert any(source in h for h in colab), f"{entry}: no Colab launch button"
+    assert all("?urlpath=lab/tree/" in h for h in binder), f"{entry}: Binder opens {binder}"
+    assert not colab, f"{entry}: a Colab button, which cannot open this page: {colab}"
     assert "download-source-button" in text, f"{entry}: no download button for the source"
     assert "download-notebook-button" in text or source.endswith(".ipynb"), (
         f"{entry}: no download-as-notebook button"

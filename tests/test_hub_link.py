@@ -120,3 +120,24 @@ def test_binder_files_match_the_project_pins():
     assert runtime == "python-3.11"
     for notebook in ("notebooks/score-my-network.ipynb", "notebooks/quick-check.ipynb"):
         assert (ROOT / notebook).exists()
+
+
+def test_binder_opens_chapters_as_notebooks_and_can_check_exercises():
+    """The chapters' launch button opens a .md file: Binder needs jupytext, made the default
+    viewer for Markdown, to open it as a notebook; the exercise pages' check needs nbval."""
+    pins = _pins(ROOT / "binder" / "requirements.txt")
+    assert {"jupytext", "pytest", "nbval"} <= set(pins)
+    post = (ROOT / "binder" / "postBuild").read_text()
+    viewer = re.search(r"^jupytext-config set-default-viewer (.+)$", post, re.M)
+    assert viewer and {"markdown", "myst"} <= set(viewer.group(1).split())
+
+
+def test_launch_buttons_only_where_they_work():
+    """Binder opens the book's pages in JupyterLab; Colab cannot open a .md notebook and
+    cannot import netcoach in the tool notebooks, so the book has no Colab button."""
+    import yaml
+
+    launch = yaml.safe_load((ROOT / "_config.yml").read_text())["launch_buttons"]
+    assert launch["binderhub_url"] == "https://mybinder.org"
+    assert launch["notebook_interface"] == "jupyterlab"
+    assert not launch.get("colab_url")

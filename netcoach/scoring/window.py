@@ -189,6 +189,27 @@ def _kept(mask: np.ndarray) -> slice | np.ndarray:
     return kept
 
 
+def code_contacts(
+    ids: pd.api.extensions.ExtensionArray, listed_ids: pd.api.extensions.ExtensionArray
+) -> tuple[np.ndarray, pd.Index, np.ndarray]:
+    """``pd.factorize(ids, sort=True)`` as (codes, distinct ids as an Index), plus each
+    distinct id's row in ``listed_ids`` (the contacts' ids; -1 where it is not there).
+
+    When every id is listed (as in a validated log), the ids are found among the contacts'
+    (one hash lookup) and only the contacts that occur are sorted: cheaper than hashing and
+    then sorting every distinct id, and the contacts' rows come with it."""
+    found = positions(ids, listed_ids)
+    if len(found) and found.min() < 0:  # an id not in contacts: factorise them all
+        codes, distinct = pd.factorize(ids, sort=True)
+        distinct = pd.Index(distinct)
+        return codes, distinct, positions(distinct, listed_ids)
+    used = np.flatnonzero(np.bincount(found, minlength=len(listed_ids)))
+    used = used[pc.sort_indices(pa.array(listed_ids.take(used), type=pa.large_string())).to_numpy()]
+    code_of_row = np.full(len(listed_ids), -1, dtype=np.int64)
+    code_of_row[used] = np.arange(len(used))
+    return code_of_row.take(found), pd.Index(listed_ids.take(used)), used
+
+
 def prepare(
     log: NetworkLog, as_of: dt.date | str | pd.Timestamp, settings: Settings
 ) -> ScoringInput:
@@ -200,10 +221,8 @@ def prepare(
     dates = ix["date"].to_numpy()
     rows = ix["row"].to_numpy() if "row" in ix.columns else np.arange(2, len(ix) + 2)
     kept = _kept(dates <= as_of_ts)
-    codes, contact_ids = pd.factorize(ix["contact_id"].array[kept], sort=True)
-    contact_ids = pd.Index(contact_ids)
+    codes, contact_ids, listed = code_contacts(ix["contact_id"].array[kept], contacts["contact_id"])
     ids = pd.Series(contact_ids)
-    listed = positions(ids, contacts["contact_id"])  # each id's row in contacts, or -1
     names = pd.Series(contacts["name"].take(listed, allow_fill=True)).fillna(ids)
     kinds = ix["kind"].array
     history = {

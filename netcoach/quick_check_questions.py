@@ -31,8 +31,20 @@ class Area:
 
     @property
     def link(self) -> str:
-        """The built chapter page, relative to a page in ``notebooks/``."""
-        return "../" + self.chapter.removesuffix(".md") + ".html"
+        """The chapter's source, relative to the quick check's notebook in ``notebooks/``.
+
+        The reading list only fills in once the learner answers, which needs a live kernel:
+        Jupyter on their own computer or Binder, where no built HTML sits next to the
+        notebook. There the link opens the chapter in JupyterLab, as a notebook when
+        jupytext is its viewer for Markdown (Binder sets that up). The book's static page is
+        a snapshot with no answers, so it shows no reading list and no link.
+        """
+        return chapter_link(self.chapter)
+
+
+def chapter_link(chapter: str) -> str:
+    """A chapter's source file (``book/NN-name.md``) as a link from ``notebooks/``."""
+    return "../" + chapter
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from netcoach.quick_check_questions import (
     score_answers,
     weak_areas,
 )
-from netcoach.widgets.quick_check import QuickCheck, profile_alt_text
+from netcoach.widgets.quick_check import QuickCheck, profile_alt_text, reading_list_html
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,10 +34,51 @@ def test_questions_cover_every_area_and_the_brief() -> None:
     assert interviewer and all(q.reverse for q in interviewer)
 
 
+NOTEBOOK = ROOT / "notebooks" / "quick-check.ipynb"
+
+
+def _target(link: str) -> Path:
+    """Where a link in the quick check's output leads, from the notebook's folder."""
+    return (NOTEBOOK.parent / link).resolve()
+
+
 @pytest.mark.parametrize("area", AREAS, ids=lambda a: a.key)
 def test_each_area_links_to_an_existing_chapter(area) -> None:
+    """In a live session (the only place the reading list fills in) the link is the chapter's
+    source next to the notebook: `../book/NN-name.md`, never built HTML, which is not there."""
     assert (ROOT / area.chapter).is_file()
-    assert area.link == "../" + area.chapter.replace(".md", ".html")
+    assert area.link == "../" + area.chapter
+    assert _target(area.link) == (ROOT / area.chapter).resolve()
+    toc = (ROOT / "_toc.yml").read_text()
+    assert f"file: {area.chapter.removesuffix('.md')}" in toc, f"{area.chapter} not in the book"
+
+
+def test_chapter_links_open_as_notebooks_in_jupyter() -> None:
+    """JupyterLab (locally or on Binder, with jupytext) serves each link's target as a
+    notebook with code cells: the same contents manager the Jupyter server uses."""
+    from jupytext import TextFileContentsManager
+
+    manager = TextFileContentsManager(root_dir=str(ROOT))
+    answers = {q.key: ("Always" if q.reverse else "Never") for q in QUESTIONS}
+    links = re.findall(r'href="([^"]+)"', QuickCheck(answers).reading.value)
+    links += re.findall(r'href="([^"]+)"', reading_list_html(dict.fromkeys(AREA_BY_KEY, 100)))
+    assert len(links) == len(AREAS) + 1
+    for link in links:
+        path = _target(link).relative_to(ROOT).as_posix()
+        model = manager.get(path, type="notebook")
+        assert model["type"] == "notebook"
+        cells = model["content"]["cells"]
+        assert any(c["cell_type"] == "code" for c in cells), f"{path} has no code cells"
+
+
+def test_the_books_snapshot_has_no_reading_list() -> None:
+    """The book's page is the notebook run without answers, so it shows no chapter links
+    (they lead to the .md sources, which only a live Jupyter session serves)."""
+    import nbformat
+
+    code = [c.source for c in nbformat.read(NOTEBOOK, as_version=4).cells if c.cell_type == "code"]
+    assert code[-1].strip() == "QuickCheck()"
+    assert QuickCheck().reading.value == ""
 
 
 def test_points_count_down_for_reversed_questions() -> None:
@@ -99,7 +140,7 @@ def test_widget_controls_are_labelled_toggles() -> None:
 def test_answers_update_profile_chart_and_reading_list() -> None:
     check = QuickCheck()
     check.questions["face_to_face"].value = "Never"
-    assert "../book/05-channel-mix.html" in check.reading.value
+    assert 'href="../book/05-channel-mix.md" target="_blank"' in check.reading.value
     first_chart = check.chart.value
     alt = re.search(r"<desc id=[^>]+>([^<]+)</desc>", first_chart).group(1)
     assert html.unescape(alt) == profile_alt_text(check.scores)
@@ -130,8 +171,6 @@ def test_weak_areas_are_listed_weakest_first_with_links() -> None:
     answers["whom_to_help"] = "Always"  # giving 50: not weak
     check = QuickCheck(answers)
     links = re.findall(r'href="([^"]+)"', check.reading.value)
-    assert "../book/04-give-first.html" not in links
+    assert "../book/04-give-first.md" not in links
     assert len(links) == len(AREAS) - 1
-    assert all(
-        (ROOT / link.removeprefix("../").replace(".html", ".md")).is_file() for link in links
-    )
+    assert all(_target(link).is_file() and link.endswith(".md") for link in links)

@@ -16,6 +16,7 @@ from netcoach.quick_check_questions import (
     AREAS,
     QUESTIONS,
     WEAK_BELOW,
+    chapter_link,
     score_answers,
     weak_areas,
 )
@@ -175,17 +176,26 @@ class QuickCheck(w.VBox):
         self.reading.value = reading_list_html(self.scores)
 
 
+THIRTY_DAY_PLAN = "book/10-thirty-day-plan.md"
+
+
+def _chapter_anchor(href: str, text: str) -> str:
+    """A link that opens the chapter in a new tab, so the answers stay on screen."""
+    return f'<a href="{esc(href)}" target="_blank" rel="noopener">{esc(text)}</a>'
+
+
 def reading_list_html(scores: Mapping[str, int | None]) -> str:
-    """Links to the chapter for each weak area, weakest first."""
+    """Links to the chapter for each weak area, weakest first (see :attr:`Area.link`)."""
     weak = weak_areas(scores)
     if not weak:
+        plan = _chapter_anchor(chapter_link(THIRTY_DAY_PLAN), "thirty-day plan")
         return (
             "<p>No weak areas among the habits you answered: keep going, and use the "
-            '<a href="../book/10-thirty-day-plan.html">thirty-day plan</a> to keep it up.</p>'
+            f"{plan} to keep it up.</p>"
         )
     items = "".join(
         f"<li><strong>{esc(a.title)}</strong> ({esc(scores[a.key])} out of 100): "
-        f'{esc(a.advice)} Read <a href="{esc(a.link)}">{esc(a.chapter_title)}</a>.</li>'
+        f"{esc(a.advice)} Read {_chapter_anchor(a.link, a.chapter_title)}.</li>"
         for a in weak
     )
     return f"<p>Habits to work on first:</p><ol>{items}</ol>"

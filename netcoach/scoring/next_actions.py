@@ -32,6 +32,7 @@ from netcoach.scoring.follow_up import (
 )
 from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.results import ScoreResult
+from netcoach.scoring.window import CONTACT_CODE
 from netcoach.scoring.wording import (
     TEXT,
     format_days,
@@ -171,13 +172,13 @@ def _thanks_actions(thanks: Table, window_days: int) -> Part | None:
 def _per_person(thanks: Columns) -> tuple[dict[str, Any], np.ndarray]:
     """Per contact, in order of first appearance: contact_id, name (first), items (count),
     first (earliest date), days_overdue (largest); and each row's position in that table."""
-    codes, ids = pd.factorize(thanks["contact_id"])
+    codes = pd.factorize(thanks[CONTACT_CODE])[0]
     order = np.argsort(codes, kind="stable")
     items = np.bincount(codes)
     starts = np.r_[0, np.cumsum(items)[:-1]]
     firsts = order[starts]
     table = {
-        "contact_id": ids,
+        "contact_id": thanks["contact_id"].take(firsts),
         "name": thanks["name"].take(firsts),
         "items": items,
         "first": pd.array(np.minimum.reduceat(thanks["date"][order], starts)),

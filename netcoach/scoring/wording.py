@@ -81,11 +81,13 @@ def rows_phrases(
         distinct[1:] = (values[1:] != values[:-1]) | (groups[1:] != groups[:-1])
         values, groups = values[distinct], groups[distinct]
     counts = np.bincount(groups, minlength=len(lengths))
+    numbers = pc.cast(pa.array(values), TEXT)
+    if np.all(counts == 1):  # one row each (a lead, say): nothing to join or count
+        return join_texts(f"({file} row ", numbers, ")")
     ends = np.cumsum(counts)
     # Rows joined by commas: all but the last, or the first ``limit`` when there are more.
     joined = np.where(counts > limit, limit, np.maximum(counts - 1, 0))
     place = np.arange(len(values)) - (ends - counts)[groups]
-    numbers = pc.cast(pa.array(values), TEXT)
     head = pc.binary_join(
         pa.LargeListArray.from_arrays(
             np.r_[0, np.cumsum(joined)], numbers.filter(place < joined[groups])
@@ -93,17 +95,30 @@ def rows_phrases(
         pa.scalar(", ", TEXT),
     )
     more = counts > limit
-    last = numbers.take(np.maximum(ends - 1, 0)) if len(values) else pa.nulls(len(counts), TEXT)
-    tail = pc.if_else(more, join_texts(pc.cast(pa.array(counts - limit), TEXT), " more"), last)
+    tail = numbers.take(np.maximum(ends - 1, 0)) if len(values) else pa.nulls(len(counts), TEXT)
+    if more.any():
+        tail = pc.if_else(more, join_texts(pc.cast(pa.array(counts - limit), TEXT), " more"), tail)
     single = counts == 1
     phrase = join_texts(
-        pc.if_else(single, f"({file} row ", f"({file} rows "),
+        choose(single, f"({file} row ", f"({file} rows "),
         head,
-        pc.if_else(single, "", " and "),
+        choose(single, "", " and "),
         tail,
         ")",
     )
-    return pc.if_else(counts == 0, "", phrase).cast(TEXT)
+    if np.any(counts == 0):
+        return pc.if_else(counts == 0, "", phrase).cast(TEXT)
+    return phrase
+
+
+def choose(mask: np.ndarray, yes: str, no: str) -> str | pa.Array:
+    """``pc.if_else(mask, yes, no)`` for two texts, or just one of them when ``mask`` is
+    the same all through (one Arrow call fewer; :func:`join_texts` repeats a ``str``)."""
+    if np.all(mask):
+        return yes
+    if not np.any(mask):
+        return no
+    return pc.if_else(mask, yes, no)
 
 
 def join_texts(*parts: str | pa.Array | pd.Series) -> pa.Array:

@@ -58,7 +58,9 @@ class Undone:
 
 
 def canonical_frames(log: NetworkLog) -> dict[str, pd.DataFrame]:
-    """The two tables as they are written to disk: text only, schema column order."""
+    """The two tables as they are written to disk: text only, schema column order (a cell
+    that would run as a formula gets its leading ``'`` only as it is written, so tables made
+    from these, as the importers make them, never gain a second one)."""
     contacts = log.contacts[list(schema.CONTACT_COLUMNS)].copy()
     cadence = contacts["cadence_days"].astype("Int64")
     contacts["cadence_days"] = cadence.astype(str).where(cadence.notna(), "")

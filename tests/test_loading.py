@@ -25,6 +25,7 @@ from netcoach import schema
 from netcoach.loading import load_log, read_csv_text
 from netcoach.log import NetworkLog
 from netcoach.saving import canonical_frames
+from netcoach.spreadsheet_cells import as_text_frame
 from netcoach.validation import LogValidationError, Problem, normalised_schemas
 
 
@@ -365,7 +366,8 @@ def quirky_files(draw, log: NetworkLog) -> tuple[dict[str, bytes], bool]:
         alias = draw(st.sampled_from([alias, alias.upper(), alias.title()]))
         return draw(st.sampled_from(["", " "])) + alias + draw(st.sampled_from(["", "  "]))
 
-    frames = canonical_frames(log)  # text tables, as saved
+    # Text tables as saved: a would-be formula (a note "-", say) gets its leading "'".
+    frames = {name: as_text_frame(frame) for name, frame in canonical_frames(log).items()}
     contacts = frames["contacts.csv"]
     contacts["tier"] = [spell(t).strip().upper() for t in contacts["tier"]]
     interactions = frames["interactions.csv"]

@@ -14,6 +14,8 @@ with the three before them.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -23,15 +25,23 @@ from netcoach.scoring.window import CHANNEL_CODE, Rows, ScoringInput, channel_ma
 from netcoach.scoring.wording import percent, plural
 
 TREND_MONTHS = 3
+RICH_CODES = [CHANNELS.index(c) for c in RICH_CHANNELS]
+"""The positions of the rich channels in ``CHANNELS``."""
 
 
-def by_channel(window: Rows) -> pd.DataFrame:
-    """Count and share per channel, every channel listed (zero when unused).
+def channel_counts(window: Rows) -> np.ndarray:
+    """How many rows of ``window`` use each channel, in ``CHANNELS`` order.
 
     ``window`` carries ``channel_code`` (see :func:`~netcoach.scoring.window.prepare`)."""
     codes = window[CHANNEL_CODE].astype("int64")
     # Shifted by one so that code -1 (not a channel) lands in a first bin, then dropped.
-    counts = np.bincount(codes + 1, minlength=len(CHANNELS) + 1)[1:].astype("int64")
+    return np.bincount(codes + 1, minlength=len(CHANNELS) + 1)[1:].astype("int64")
+
+
+def by_channel(window: Rows, counts: np.ndarray | None = None) -> pd.DataFrame:
+    """Count and share per channel, every channel listed (zero when unused); ``counts``
+    when :func:`channel_counts` is already known."""
+    counts = channel_counts(window) if counts is None else counts
     total = int(counts.sum())
     return pd.DataFrame(
         {
@@ -44,8 +54,9 @@ def by_channel(window: Rows) -> pd.DataFrame:
     )
 
 
-def by_month(window: Rows, start: pd.Timestamp, as_of: pd.Timestamp) -> pd.DataFrame:
-    """Interactions per month and channel, every month of the window listed."""
+def month_counts(window: Rows, start: pd.Timestamp, as_of: pd.Timestamp) -> dict[str, Any]:
+    """Interactions per month and channel, every month of the window listed: the columns of
+    the ``by_month`` table, as arrays."""
     months = pd.period_range(start.to_period("M"), as_of.to_period("M"), freq="M")
     # Counted with one bincount over (month, channel) positions: the same table as
     # pd.crosstab, several times faster (crosstab also costs ~10 ms on a tiny window).
@@ -60,16 +71,14 @@ def by_month(window: Rows, start: pd.Timestamp, as_of: pd.Timestamp) -> pd.DataF
     )
     counts = np.bincount(cell, minlength=outside + 1)[:outside].reshape(len(months), n_channels)
     total = counts.sum(axis=1)
-    rich = counts[:, [CHANNELS.index(c) for c in RICH_CHANNELS]].sum(axis=1)
-    return pd.DataFrame(
-        {
-            "month": months.astype(str),
-            **{c: counts[:, i].astype("int64") for i, c in enumerate(CHANNELS)},
-            "total": total,
-            "rich": rich,
-            "rich_share": rich / np.where(total > 0, total, np.nan),
-        }
-    )
+    rich = counts[:, RICH_CODES].sum(axis=1)
+    return {
+        "month": months.astype(str),
+        **{c: counts[:, i].astype("int64") for i, c in enumerate(CHANNELS)},
+        "total": total,
+        "rich": rich,
+        "rich_share": rich / np.where(total > 0, total, np.nan),
+    }
 
 
 def _month_positions(dates: np.ndarray, start: pd.Timestamp, first: pd.Period) -> np.ndarray:
@@ -85,12 +94,12 @@ def _month_positions(dates: np.ndarray, start: pd.Timestamp, first: pd.Period) -
 def score_channel_mix(data: ScoringInput) -> ScoreResult:
     """Channel-mix score, components, reasons and the channel and month tables."""
     window, target = data.window, data.settings.rich_channel_target
-    channels = by_channel(window)
-    months = by_month(window, data.window_start, data.as_of)
-    total = int(channels["count"].sum())
-    rich = int(channels["count"].to_numpy()[channels["rich"].to_numpy()].sum())
+    counts = channel_counts(window)
+    months = month_counts(window, data.window_start, data.as_of)
+    total = int(counts.sum())
+    rich = int(counts[RICH_CODES].sum())
     share = rich / total if total else 0.0
-    recent, previous = _trend(months["total"].to_numpy(), months["rich"].to_numpy())
+    recent, previous = _trend(months["total"], months["rich"])
     components = {
         "interactions": total,
         "rich": rich,
@@ -102,13 +111,13 @@ def score_channel_mix(data: ScoringInput) -> ScoreResult:
     }
     raw = 100 * min(1.0, share / target)
     components["raw_score"] = raw
-    reasons = _reasons(data, channels, total, rich, share, recent, previous)
+    reasons = _reasons(data, counts, total, rich, share, recent, previous)
     return ScoreResult(
         "channel_mix",
         int(round(raw)),
         components,
         reasons,
-        {"by_channel": channels, "by_month": months},
+        {"by_channel": by_channel(window, counts), "by_month": pd.DataFrame(months)},
     )
 
 
@@ -125,7 +134,7 @@ def _trend(total: np.ndarray, rich: np.ndarray) -> tuple[float | None, float | N
 
 def _reasons(
     data: ScoringInput,
-    channels: pd.DataFrame,
+    counts: np.ndarray,
     total: int,
     rich: int,
     share: float,
@@ -146,9 +155,8 @@ def _reasons(
             row_count=rich,
         )
     ]
-    counts = channels["count"].to_numpy()
     top = min(c for c, n in zip(CHANNELS, counts, strict=True) if n == counts.max())
-    top_share = channels["share"].to_numpy()[CHANNELS.index(top)]
+    top_share = counts[CHANNELS.index(top)] / total
     reasons.append(
         Reason(f"Your most used channel is {CHANNEL_LABELS[top].lower()} ({percent(top_share)}).")
     )

@@ -24,6 +24,8 @@ lowers the score; renaming contacts or shuffling rows changes nothing.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -35,9 +37,10 @@ from netcoach.scoring.wording import name_list, plural, rows_phrase, verb
 WEIGHTS = {"balance": 0.5, "no_one_way": 0.25, "help_returned": 0.25}
 
 
-def per_contact_counts(data: ScoringInput) -> tuple[pd.DataFrame, np.ndarray]:
+def per_contact_counts(data: ScoringInput) -> tuple[pd.DataFrame, dict[str, Any], np.ndarray]:
     """Name, gives, asks and help received per contact in the window (contacts with any),
-    sorted by contact id, and each row's contact code."""
+    sorted by contact id; the same columns as arrays (reading them back from the table costs
+    more than the sums); and each row's contact code."""
     window, n_ids = data.window, len(data.contact_ids)
     columns = {"gives": GIVE_KINDS, "asks": ASK_KINDS, "received": RECEIVED_KINDS}
     # One count over (contact, group) pairs: the three groups of kinds do not overlap.
@@ -49,18 +52,16 @@ def per_contact_counts(data: ScoringInput) -> tuple[pd.DataFrame, np.ndarray]:
     counts = {column: table[:, i].astype("int64") for i, column in enumerate(columns)}
     kept = np.flatnonzero(counts["gives"] + counts["asks"] + counts["received"] > 0)
     gives, asks, received = (counts[c][kept] for c in columns)
-    table = pd.DataFrame(
-        {
-            "contact_id": data.contact_ids.array.take(kept),
-            "name": data.names_for(kept),
-            "gives": gives,
-            "asks": asks,
-            "received": received,
-            "one_way": (asks > 0) & (gives == 0),
-            "unreciprocated": (received > 0) & (gives == 0),
-        }
-    )
-    return table, kept
+    arrays = {
+        "contact_id": data.contact_ids.array.take(kept),
+        "name": data.names_for(kept),
+        "gives": gives,
+        "asks": asks,
+        "received": received,
+        "one_way": (asks > 0) & (gives == 0),
+        "unreciprocated": (received > 0) & (gives == 0),
+    }
+    return pd.DataFrame(arrays), arrays, kept
 
 
 def balance(gives: int, asks: int) -> float:
@@ -72,13 +73,13 @@ def balance(gives: int, asks: int) -> float:
 
 def score_reciprocity(data: ScoringInput) -> ScoreResult:
     """Reciprocity score, components, reasons and the per-contact table."""
-    per_contact, codes = per_contact_counts(data)
+    per_contact, arrays, codes = per_contact_counts(data)
 
-    g, a = int(per_contact["gives"].sum()), int(per_contact["asks"].sum())
-    asked = int(np.count_nonzero(per_contact["asks"].to_numpy()))
-    helpers = int(np.count_nonzero(per_contact["received"].to_numpy()))
-    one_way = int(np.count_nonzero(per_contact["one_way"].to_numpy()))
-    unreturned = int(np.count_nonzero(per_contact["unreciprocated"].to_numpy()))
+    g, a = int(arrays["gives"].sum()), int(arrays["asks"].sum())
+    asked = int(np.count_nonzero(arrays["asks"]))
+    helpers = int(np.count_nonzero(arrays["received"]))
+    one_way = int(np.count_nonzero(arrays["one_way"]))
+    unreturned = int(np.count_nonzero(arrays["unreciprocated"]))
 
     components = {
         "gives": g,
@@ -93,7 +94,7 @@ def score_reciprocity(data: ScoringInput) -> ScoreResult:
     }
     raw = 100 * sum(w * components[k] for k, w in WEIGHTS.items())
     components["raw_score"] = raw
-    reasons = _reasons(data, per_contact, codes, g, a, asked, helpers)
+    reasons = _reasons(data, arrays, codes, g, a, asked, helpers)
     return ScoreResult(
         "reciprocity", int(round(raw)), components, reasons, {"per_contact": per_contact}
     )
@@ -111,7 +112,7 @@ def _rows_for(data: ScoringInput, codes: np.ndarray, kinds: tuple[str, ...]) -> 
 
 def _reasons(
     data: ScoringInput,
-    per_contact: pd.DataFrame,
+    per_contact: dict[str, Any],
     codes: np.ndarray,
     g: int,
     a: int,
@@ -119,9 +120,9 @@ def _reasons(
     helpers: int,
 ) -> list[Reason]:
     window, days = data.window, data.settings.lookback_days
-    names = per_contact["name"].array
-    one_way = np.flatnonzero(per_contact["one_way"].to_numpy())
-    unreturned = np.flatnonzero(per_contact["unreciprocated"].to_numpy())
+    names = per_contact["name"]
+    one_way = np.flatnonzero(per_contact["one_way"])
+    unreturned = np.flatnonzero(per_contact["unreciprocated"])
     reasons: list[Reason] = []
     if g + a == 0:
         reasons.append(

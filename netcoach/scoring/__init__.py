@@ -30,7 +30,7 @@ from netcoach.scoring.follow_up import (
 )
 from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.next_actions import build_next_actions
-from netcoach.scoring.reciprocity import score_reciprocity
+from netcoach.scoring.reciprocity import reciprocity_with_columns
 from netcoach.scoring.results import Reason, Report, ScoreResult
 from netcoach.scoring.window import prepare, to_timestamp
 from netcoach.settings import Settings
@@ -87,7 +87,9 @@ def score_log(
     window_key = (to_timestamp(as_of), settings.lookback_days)
     prepared = compute(memo, "prepare", window_key, lambda: prepare(log, as_of, settings))
     data = dataclasses.replace(prepared, settings=settings)
-    reciprocity = compute(memo, "reciprocity", window_key, lambda: score_reciprocity(data))
+    reciprocity, per_contact = compute(
+        memo, "reciprocity", window_key, lambda: reciprocity_with_columns(data)
+    )
     channel_mix = compute(
         memo,
         "channel_mix",
@@ -100,7 +102,7 @@ def score_log(
     follow_up = score_follow_up(data, tables, asked_too_often)
     overall = overall_score([reciprocity, channel_mix, follow_up], settings)
     actions = build_next_actions(
-        reciprocity,
+        per_contact,
         tables,
         settings.lead_follow_up_days,
         settings.thanks_days,

@@ -31,7 +31,6 @@ from netcoach.scoring.follow_up import (
     Table,
 )
 from netcoach.scoring.memo import Memo, compute
-from netcoach.scoring.results import ScoreResult
 from netcoach.scoring.window import CONTACT_CODE
 from netcoach.scoring.wording import (
     TEXT,
@@ -226,11 +225,9 @@ def _reconnect_actions(cadence: Table) -> Part | None:
     return _part(cadence, "reconnect", reasons, cadence["days_overdue"])
 
 
-def _give_back_actions(reciprocity: ScoreResult) -> Part | None:
-    per_contact = reciprocity.details["per_contact"]
-    owed = np.flatnonzero(per_contact["one_way"].to_numpy() | per_contact["unreciprocated"])
+def _give_back_actions(per_contact: Columns) -> Part | None:
     owed = _Rows(
-        {c: per_contact[c].array for c in ("contact_id", "name", "asks", "received")}, owed
+        per_contact, np.flatnonzero(per_contact["one_way"] | per_contact["unreciprocated"])
     )
     if not len(owed["asks"]):
         return None
@@ -256,7 +253,7 @@ def _asked_and_helped(asks: int, received: int) -> str:
 
 
 def build_next_actions(
-    reciprocity: ScoreResult,
+    per_contact: Columns,
     follow_up: Mapping[str, Table],
     lead_window_days: int,
     thanks_window_days: int,
@@ -266,7 +263,8 @@ def build_next_actions(
     memo: Memo | None = None,
     keys: dict[str, tuple] | None = None,
 ) -> pd.DataFrame:
-    """All next actions, ranked (1 = do first), from the reciprocity score, the follow-up's
+    """All next actions, ranked (1 = do first), from the reciprocity score's per-contact
+    columns (:func:`~netcoach.scoring.reciprocity.reciprocity_with_columns`), the follow-up's
     leads, thanks and cadence tables (:func:`~netcoach.scoring.follow_up.follow_up_tables`)
     and ``asked_too_often``, its :func:`~netcoach.scoring.follow_up.over_asked` (rows
     already phrased).
@@ -305,7 +303,7 @@ def build_next_actions(
             memo,
             "give_back_actions",
             keys.get("reciprocity"),
-            lambda: _give_back_actions(reciprocity),
+            lambda: _give_back_actions(per_contact),
         ),
     ]
     parts = [p for p in parts if p is not None]

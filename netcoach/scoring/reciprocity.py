@@ -73,6 +73,12 @@ def balance(gives: int, asks: int) -> float:
 
 def score_reciprocity(data: ScoringInput) -> ScoreResult:
     """Reciprocity score, components, reasons and the per-contact table."""
+    return reciprocity_with_columns(data)[0]
+
+
+def reciprocity_with_columns(data: ScoringInput) -> tuple[ScoreResult, dict[str, Any]]:
+    """:func:`score_reciprocity`, and its per-contact table's columns as arrays (the next
+    actions read them)."""
     per_contact, arrays, codes = per_contact_counts(data)
 
     g, a = int(arrays["gives"].sum()), int(arrays["asks"].sum())
@@ -95,9 +101,10 @@ def score_reciprocity(data: ScoringInput) -> ScoreResult:
     raw = 100 * sum(w * components[k] for k, w in WEIGHTS.items())
     components["raw_score"] = raw
     reasons = _reasons(data, arrays, codes, g, a, asked, helpers)
-    return ScoreResult(
+    result = ScoreResult(
         "reciprocity", int(round(raw)), components, reasons, {"per_contact": per_contact}
     )
+    return result, arrays
 
 
 def _rows_for(data: ScoringInput, codes: np.ndarray, kinds: tuple[str, ...]) -> np.ndarray:

@@ -57,10 +57,12 @@ def by_channel(window: Rows, counts: np.ndarray | None = None) -> pd.DataFrame:
 def month_counts(window: Rows, start: pd.Timestamp, as_of: pd.Timestamp) -> dict[str, Any]:
     """Interactions per month and channel, every month of the window listed: the columns of
     the ``by_month`` table, as arrays."""
-    months = pd.period_range(start.to_period("M"), as_of.to_period("M"), freq="M")
+    # Months as numpy months (M8[M]): a pd.period_range and its labels cost ~0.2 ms.
+    first = start.to_datetime64().astype("M8[M]")
+    months = np.arange(first, as_of.to_datetime64().astype("M8[M]") + 1)
     # Counted with one bincount over (month, channel) positions: the same table as
     # pd.crosstab, several times faster (crosstab also costs ~10 ms on a tiny window).
-    first, n_channels = months[0], len(CHANNELS)
+    n_channels = len(CHANNELS)
     month = _month_positions(window["date"].astype("M8[ns]", copy=False), start, first)
     channel = window[CHANNEL_CODE].astype("int64")
     outside = len(months) * n_channels  # one extra bin for rows with no channel or month
@@ -73,7 +75,7 @@ def month_counts(window: Rows, start: pd.Timestamp, as_of: pd.Timestamp) -> dict
     total = counts.sum(axis=1)
     rich = counts[:, RICH_CODES].sum(axis=1)
     return {
-        "month": months.astype(str),
+        "month": np.datetime_as_string(months, unit="M"),  # YYYY-MM
         **{c: counts[:, i].astype("int64") for i, c in enumerate(CHANNELS)},
         "total": total,
         "rich": rich,
@@ -81,14 +83,14 @@ def month_counts(window: Rows, start: pd.Timestamp, as_of: pd.Timestamp) -> dict
     }
 
 
-def _month_positions(dates: np.ndarray, start: pd.Timestamp, first: pd.Period) -> np.ndarray:
+def _month_positions(dates: np.ndarray, start: pd.Timestamp, first: np.datetime64) -> np.ndarray:
     """Months from ``first`` to each date: the month of each day is worked out once per
     day, then read by the day's position (casting a million dates to months costs more)."""
     days = (dates - start.to_datetime64()) // np.timedelta64(1, "D")
     low, high = (int(days.min()), int(days.max())) if len(days) else (0, -1)
     each_day = np.arange(low, high + 1).astype("m8[D]") + start.to_datetime64().astype("M8[D]")
     since_1970 = each_day.astype("M8[M]").view("int64")
-    return np.take(since_1970 - ((first.year - 1970) * 12 + first.month - 1), days - low)
+    return np.take(since_1970 - first.astype("int64"), days - low)
 
 
 def score_channel_mix(data: ScoringInput) -> ScoreResult:

@@ -278,8 +278,7 @@ def over_contact(data: ScoringInput) -> pd.DataFrame:
             "first_ask": dates[first[worst]],
             "last_ask": dates[worst],
             "rows": refs,
-        },
-        columns=columns,
+        }
     )
 
 

@@ -39,6 +39,7 @@ from netcoach.scoring.wording import (
     join_texts,
     plural,
     rows_phrases,
+    text_array,
     times,
 )
 
@@ -84,8 +85,8 @@ def _ranked_table(parts: list[Part]) -> pd.DataFrame:
     table = {"rank": np.arange(1, len(order) + 1), **{c: v.take(order) for c, v in columns.items()}}
     table["priority"] = priority.take(order)
     for text in ("contact_id", "name", "action", "reason"):
-        table[text] = pd.array(table[text], dtype="str")
-    return pd.DataFrame(table, columns=COLUMNS)
+        table[text] = text_array(table[text])
+    return pd.DataFrame({c: table[c] for c in COLUMNS})  # no columns=: that reindexes
 
 
 def _joined(arrays: list[Any]) -> Any:

@@ -17,6 +17,8 @@ MAX_NAMES = 3
 MAX_ROWS = 8
 TEXT = pa.large_string()
 """The Arrow type of pandas' ``str`` columns: texts built for tables are made in this type."""
+STR = pd.api.types.pandas_dtype("str")
+"""pandas' ``str`` dtype (Arrow-backed, NaN for missing)."""
 
 
 def percent(share: float) -> str:
@@ -119,6 +121,12 @@ def choose(mask: np.ndarray, yes: str, no: str) -> str | pa.Array:
     if not np.any(mask):
         return no
     return pc.if_else(mask, yes, no)
+
+
+def text_array(texts: pa.Array | pa.ChunkedArray) -> pd.api.extensions.ExtensionArray:
+    """Arrow ``TEXT`` as pandas' ``str`` array, wrapped as it is: what ``pd.array(texts,
+    dtype="str")`` gives, without its checks and conversions (about ten times faster)."""
+    return pd.arrays.ArrowStringArray(texts, dtype=STR)
 
 
 def join_texts(*parts: str | pa.Array | pd.Series) -> pa.Array:

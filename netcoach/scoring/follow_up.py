@@ -58,7 +58,8 @@ from netcoach.scoring.wording import (
     name_list,
     plural,
     rows_phrase,
-    rows_phrases,
+    rows_phrases_of_runs,
+    runs_as_tuples,
     verb,
 )
 
@@ -246,11 +247,17 @@ def over_contact(data: ScoringInput) -> pd.DataFrame:
     For each ask, counts the asks to the same person in the ``ask_window_days`` ending that
     day (a sorted search, no loop per row). Returns one row per flagged contact.
     """
+    return _over_contact_runs(data)[0]
+
+
+def _over_contact_runs(data: ScoringInput) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """:func:`over_contact`, and its ``rows`` flat: every flagged contact's rows end to end,
+    and how many each has (for :func:`~netcoach.scoring.wording.rows_phrases_of_runs`)."""
     settings, window = data.settings, data.window
     columns = ["contact_id", "name", "asks_in_window", "first_ask", "last_ask", "rows"]
     asks = data.rows_of_kinds("window", ASK_KINDS)
     if not len(asks):
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=columns), np.empty(0, np.int64), np.empty(0, np.int64)
     codes = window[CONTACT_CODE].astype("int64", copy=False).take(asks)
     dates = window["date"].take(asks)
     rows = window["row"].take(asks)
@@ -262,15 +269,17 @@ def over_contact(data: ScoringInput) -> pd.DataFrame:
     asks_in_window = np.arange(len(key)) - first + 1
     worst = first_max_per_group(codes, asks_in_window)
     worst = worst[asks_in_window[worst] > settings.max_asks_in_window]
-    row_list = rows.tolist()  # slicing a list is cheaper than slicing an array, per contact
-    spans = zip(first[worst].tolist(), worst.tolist(), strict=True)
+    # Each flagged contact's rows: the asks from the first one in its worst span to it.
+    lengths = worst - first[worst] + 1
+    spans = np.repeat(first[worst] - (np.cumsum(lengths) - lengths), lengths)
+    flat = rows[spans + np.arange(len(spans))]
     ids, names = data.contact_ids.array.take(codes[worst]), data.names_for(codes[worst])
     refs = np.fromiter(
-        (tuple(row_list[s : e + 1]) for s, e in spans), dtype=object, count=len(worst)
+        runs_as_tuples(flat, lengths), dtype=object, count=len(worst)
     )  # an object array: pandas reads a list of tuples slowly, element by element
     if not len(worst):  # nobody flagged: the column types pandas infers from empty lists
         ids, names, refs = ids.to_numpy(), names.to_numpy(), []
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "contact_id": ids,
             "name": names,
@@ -280,12 +289,13 @@ def over_contact(data: ScoringInput) -> pd.DataFrame:
             "rows": refs,
         }
     )
+    return table, flat, lengths
 
 
 def over_asked(data: ScoringInput) -> OverAsked:
     """The ``over_contact`` table and the rows phrase of each flagged contact."""
-    flagged = over_contact(data)
-    return flagged, rows_phrases(flagged["rows"].tolist())
+    flagged, flat, lengths = _over_contact_runs(data)
+    return flagged, rows_phrases_of_runs(flat, lengths)
 
 
 def first_max_per_group(groups: np.ndarray, values: np.ndarray) -> np.ndarray:

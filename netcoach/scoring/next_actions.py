@@ -39,6 +39,8 @@ from netcoach.scoring.wording import (
     join_texts,
     plural,
     rows_phrases,
+    rows_phrases_of_runs,
+    runs_as_tuples,
     text_array,
     times,
 )
@@ -96,12 +98,10 @@ def _joined(arrays: list[Any]) -> Any:
     return np.concatenate(arrays)
 
 
-def _rows_per_group(codes: np.ndarray, rows: np.ndarray) -> list[tuple[int, ...]]:
-    """Each group's rows as a sorted tuple, groups in code order (codes ``0..n-1``): one
-    sort and one split instead of a Python call per group."""
-    ordered = rows[np.lexsort((rows, codes))].tolist()
-    ends = np.cumsum(np.bincount(codes)).tolist()
-    return [tuple(ordered[start:end]) for start, end in zip([0, *ends[:-1]], ends, strict=True)]
+def _rows_per_group(codes: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each group's rows, sorted, groups end to end in code order (codes ``0..n-1``), and
+    how many rows each group has (for :func:`runs_as_tuples`): one sort, no call per group."""
+    return rows[np.lexsort((rows, codes))], np.bincount(codes)
 
 
 class _Rows(dict):
@@ -150,7 +150,8 @@ def _thanks_actions(thanks: Table, window_days: int) -> Part | None:
     if not len(thanks["row"]):
         return None
     per_person, codes = _per_person(thanks)
-    refs = _rows_per_group(codes, np.asarray(thanks["row"], dtype="int64"))
+    ordered, counts = _rows_per_group(codes, np.asarray(thanks["row"], dtype="int64"))
+    refs = runs_as_tuples(ordered, counts)
     reasons = join_texts(
         "Thank ",
         per_person["name"],
@@ -163,7 +164,7 @@ def _thanks_actions(thanks: Table, window_days: int) -> Part | None:
         "): ",
         _days_text(per_person["days_overdue"]),
         f" past the {window_days}-day thanks window ",
-        rows_phrases(refs),
+        rows_phrases_of_runs(ordered, counts),
         ".",
     )
     return _part(per_person, "send_thanks", reasons, per_person["days_overdue"], refs)

@@ -182,11 +182,14 @@ def rows_where(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
 
 def _kept(mask: np.ndarray) -> slice | np.ndarray:
     """The positions where ``mask`` holds: a slice (no copy when taken) when they are
-    contiguous, as they are in a log sorted by date."""
-    kept = np.flatnonzero(mask)
-    if len(kept) and kept[-1] - kept[0] + 1 == len(kept):
-        return slice(kept[0], kept[-1] + 1)
-    return kept
+    contiguous, as they are in a log sorted by date (found from the first and last ``True``
+    without listing every position)."""
+    if not len(mask):
+        return np.flatnonzero(mask)
+    first, end = int(np.argmax(mask)), len(mask) - int(np.argmax(mask[::-1]))
+    if mask[first] and mask[first:end].all():
+        return slice(first, end)
+    return np.flatnonzero(mask)
 
 
 def code_contacts(

@@ -74,6 +74,26 @@ def rows_phrases(
     joined and counted by numpy and Arrow, not one Python call per list."""
     lengths = np.fromiter(map(len, row_lists), dtype=np.int64, count=len(row_lists))
     values = np.fromiter(chain.from_iterable(row_lists), dtype=np.int64, count=lengths.sum())
+    return rows_phrases_of_runs(values, lengths, file, limit)
+
+
+def runs_as_tuples(values: np.ndarray, lengths: np.ndarray) -> list[tuple[int, ...]]:
+    """``values`` cut into consecutive runs of these ``lengths``, each run a tuple."""
+    flat = values.tolist()  # slicing a list is cheaper than slicing an array, per run
+    ends = np.cumsum(lengths)
+    starts = (ends - lengths).tolist()
+    return [tuple(flat[start:end]) for start, end in zip(starts, ends.tolist(), strict=True)]
+
+
+def rows_phrases_of_runs(
+    values: np.ndarray,
+    lengths: np.ndarray,
+    file: str = "interactions.csv",
+    limit: int = MAX_ROWS,
+) -> pa.Array:
+    """:func:`rows_phrases` of the lists ``runs_as_tuples(values, lengths)`` would give,
+    read from the flat rows (no tuples to read back)."""
+    values = np.asarray(values, dtype=np.int64)
     groups = np.repeat(np.arange(len(lengths)), lengths)
     new_group = groups[1:] != groups[:-1]
     if not np.all((values[1:] > values[:-1]) | new_group):  # not yet sorted and distinct

@@ -1,0 +1,30 @@
+"""Flat rows cut into runs, and contiguous masks found without listing every position."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from netcoach.scoring.window import _kept
+from netcoach.scoring.wording import rows_phrases, rows_phrases_of_runs, runs_as_tuples
+
+lists_strategy = st.lists(st.lists(st.integers(2, 40), max_size=12), max_size=8)
+
+
+@given(lists_strategy)
+def test_runs_as_tuples_cuts_flat_rows_back_into_their_lists(row_lists):
+    lengths = np.array([len(rows) for rows in row_lists], dtype=np.int64)
+    flat = np.array([r for rows in row_lists for r in rows], dtype=np.int64)
+    assert runs_as_tuples(flat, lengths) == [tuple(rows) for rows in row_lists]
+    assert rows_phrases_of_runs(flat, lengths).to_pylist() == rows_phrases(row_lists).to_pylist()
+
+
+@given(st.lists(st.booleans(), max_size=30))
+def test_kept_is_a_slice_exactly_when_the_positions_are_contiguous(values):
+    mask = np.array(values, dtype=bool)
+    positions = np.flatnonzero(mask)
+    kept = _kept(mask)
+    contiguous = len(positions) > 0 and positions[-1] - positions[0] + 1 == len(positions)
+    assert isinstance(kept, slice) == contiguous
+    assert np.array_equal(np.arange(len(mask))[kept], positions)

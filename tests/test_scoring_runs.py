@@ -1,11 +1,14 @@
-"""Flat rows cut into runs, and contiguous masks found without listing every position."""
+"""Flat rows cut into runs, contiguous masks found without listing every position, and the
+most overdue first without a Series."""
 
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
+from netcoach.scoring.follow_up import _most_overdue_first
 from netcoach.scoring.window import _kept
 from netcoach.scoring.wording import rows_phrases, rows_phrases_of_runs, runs_as_tuples
 
@@ -28,3 +31,15 @@ def test_kept_is_a_slice_exactly_when_the_positions_are_contiguous(values):
     contiguous = len(positions) > 0 and positions[-1] - positions[0] + 1 == len(positions)
     assert isinstance(kept, slice) == contiguous
     assert np.array_equal(np.arange(len(mask))[kept], positions)
+
+
+@given(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 6)), max_size=60))
+def test_most_overdue_first_orders_as_pandas_sort_values_descending(rows):
+    table = {
+        "code": np.array([c for c, _ in rows], dtype=np.int64),
+        "days_overdue": np.array([d for _, d in rows], dtype=np.int64),
+    }
+    kept = np.flatnonzero(table["code"] == 1)
+    days = pd.Series(table["days_overdue"][kept])
+    expected = kept[days.sort_values(ascending=False).index.to_numpy()]
+    assert np.array_equal(_most_overdue_first(table, 1), expected)

@@ -114,9 +114,10 @@ Columns = dict[str, Any]
 """A table's columns by name, arrays of one length, made into a DataFrame once."""
 
 
-OverAsked = tuple[pd.DataFrame, pa.Array]
-"""The ``over_contact`` table and each row's ``rows_phrases`` text: the follow-up reasons
-and the ease-off next actions both quote the rows, phrased once (``over_asked``)."""
+OverAsked = tuple[pd.DataFrame, Columns, pa.Array]
+"""The ``over_contact`` table, its columns as arrays, and each row's ``rows_phrases`` text:
+the follow-up reasons and the ease-off next actions both quote the rows, phrased once
+(``over_asked``), and read the arrays, not the table."""
 
 
 def match_responses(
@@ -247,17 +248,20 @@ def over_contact(data: ScoringInput) -> pd.DataFrame:
     For each ask, counts the asks to the same person in the ``ask_window_days`` ending that
     day (a sorted search, no loop per row). Returns one row per flagged contact.
     """
-    return _over_contact_runs(data)[0]
+    return _over_contact_runs(data)[0][0]
 
 
-def _over_contact_runs(data: ScoringInput) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
-    """:func:`over_contact`, and its ``rows`` flat: every flagged contact's rows end to end,
-    and how many each has (for :func:`~netcoach.scoring.wording.rows_phrases_of_runs`)."""
+def _over_contact_runs(data: ScoringInput) -> tuple[Table, np.ndarray, np.ndarray]:
+    """:func:`over_contact` and its columns, and its ``rows`` flat: every flagged contact's
+    rows end to end, and how many each has (for
+    :func:`~netcoach.scoring.wording.rows_phrases_of_runs`)."""
     settings, window = data.settings, data.window
     columns = ["contact_id", "name", "asks_in_window", "first_ask", "last_ask", "rows"]
     asks = data.rows_of_kinds("window", ASK_KINDS)
     if not len(asks):
-        return pd.DataFrame(columns=columns), np.empty(0, np.int64), np.empty(0, np.int64)
+        table = pd.DataFrame(columns=columns)
+        no_rows = np.empty(0, np.int64)
+        return (table, {c: table[c].to_numpy() for c in columns}), no_rows, no_rows
     codes = window[CONTACT_CODE].astype("int64", copy=False).take(asks)
     dates = window["date"].take(asks)
     rows = window["row"].take(asks)
@@ -279,23 +283,21 @@ def _over_contact_runs(data: ScoringInput) -> tuple[pd.DataFrame, np.ndarray, np
     )  # an object array: pandas reads a list of tuples slowly, element by element
     if not len(worst):  # nobody flagged: the column types pandas infers from empty lists
         ids, names, refs = ids.to_numpy(), names.to_numpy(), []
-    table = pd.DataFrame(
-        {
-            "contact_id": ids,
-            "name": names,
-            "asks_in_window": asks_in_window[worst].astype("int64"),
-            "first_ask": dates[first[worst]],
-            "last_ask": dates[worst],
-            "rows": refs,
-        }
-    )
-    return table, flat, lengths
+    arrays = {
+        "contact_id": ids,
+        "name": names,
+        "asks_in_window": asks_in_window[worst].astype("int64"),
+        "first_ask": dates[first[worst]],
+        "last_ask": dates[worst],
+        "rows": refs,
+    }
+    return (pd.DataFrame(arrays), arrays), flat, lengths
 
 
 def over_asked(data: ScoringInput) -> OverAsked:
-    """The ``over_contact`` table and the rows phrase of each flagged contact."""
-    flagged, flat, lengths = _over_contact_runs(data)
-    return flagged, rows_phrases_of_runs(flat, lengths)
+    """The ``over_contact`` table, its columns, and the rows phrase of each flagged contact."""
+    (flagged, arrays), flat, lengths = _over_contact_runs(data)
+    return flagged, arrays, rows_phrases_of_runs(flat, lengths)
 
 
 def first_max_per_group(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -468,8 +470,10 @@ def _most_overdue_first(table: Columns, code: int) -> np.ndarray:
     """Positions of the rows with this status code, most days overdue first (the order of
     ``sort_values("days_overdue", ascending=False)`` on those rows)."""
     kept = _with_status(table, code)
-    days = pd.Series(table["days_overdue"][kept])
-    return kept[days.sort_values(ascending=False).index.to_numpy()]
+    days = table["days_overdue"][kept]
+    # As pandas' nargsort sorts in descending order: the reversed values are sorted, and
+    # the order read back reversed (the same numpy sort, without a Series).
+    return kept[::-1][days[::-1].argsort(kind="quicksort")][::-1]
 
 
 def _lead_reasons(leads: Columns, window_days: int) -> list[Reason]:
@@ -566,8 +570,8 @@ def _cadence_reasons(cadence: Columns) -> list[Reason]:
 
 def _over_contact_reasons(asked_too_often: OverAsked, ask_window_days: int) -> list[Reason]:
     """One reason per contact asked too often, the texts built column by column."""
-    flagged, rows_texts = asked_too_often
-    refs = flagged["rows"].tolist()
+    _, flagged, rows_texts = asked_too_often
+    refs = list(flagged["rows"])
     texts = join_texts(
         "You asked ",
         flagged["name"],

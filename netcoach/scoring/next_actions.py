@@ -189,10 +189,10 @@ def _per_person(thanks: Columns) -> tuple[dict[str, Any], np.ndarray]:
 
 
 def _ease_off_actions(asked_too_often: OverAsked, ask_window_days: int) -> Part | None:
-    flagged, rows_texts = asked_too_often
-    if flagged.empty:
+    _, flagged, rows_texts = asked_too_often
+    if not len(flagged["rows"]):
         return None
-    refs = flagged["rows"].tolist()
+    refs = list(flagged["rows"])
     reasons = join_texts(
         "Give ",
         flagged["name"],

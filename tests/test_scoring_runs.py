@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from netcoach.scoring.follow_up import _most_overdue_first
-from netcoach.scoring.window import _kept
+from netcoach.scoring.window import _kept, frame
 from netcoach.scoring.wording import rows_phrases, rows_phrases_of_runs, runs_as_tuples
 
 lists_strategy = st.lists(st.lists(st.integers(2, 40), max_size=12), max_size=8)
@@ -43,3 +43,29 @@ def test_most_overdue_first_orders_as_pandas_sort_values_descending(rows):
     days = pd.Series(table["days_overdue"][kept])
     expected = kept[days.sort_values(ascending=False).index.to_numpy()]
     assert np.array_equal(_most_overdue_first(table, 1), expected)
+
+
+def test_frame_builds_the_table_pandas_builds_from_the_dict():
+    cases = [
+        {
+            "contact_id": np.array([], object),
+            "when": np.array([], "M8[ns]"),
+            "rows": [],
+        },
+        {"label": ["a", "b"], "rich": [True, False], "share": np.array([0.5, 0.5])},
+        {
+            "name": pd.array(["Ann", None], dtype="str"),
+            "days": pd.arrays.IntegerArray(np.array([1, 2]), np.array([False, True])),
+            "status": np.array(["ok", "never"]),
+            "rows": np.array([(1,), (2, 3)], dtype=object),
+        },
+    ]
+    for columns in cases:
+        want, got = pd.DataFrame(columns), frame(columns)
+        assert got.equals(want)
+        assert list(got.dtypes) == list(want.dtypes)
+        assert got.columns.equals(want.columns) and got.columns.dtype == want.columns.dtype
+        assert type(got.index) is type(want.index) and got.index.equals(want.index)
+    named = frame(cases[1])
+    named.columns.name = "changed"
+    assert frame(cases[1]).columns.name is None  # each table has its own labels

@@ -21,7 +21,14 @@ import pandas as pd
 
 from netcoach.schema import CHANNEL_LABELS, CHANNELS, RICH_CHANNELS
 from netcoach.scoring.results import Reason, ScoreResult
-from netcoach.scoring.window import CHANNEL_CODE, Rows, ScoringInput, channel_mask, first_rows
+from netcoach.scoring.window import (
+    CHANNEL_CODE,
+    Rows,
+    ScoringInput,
+    channel_mask,
+    first_rows,
+    frame,
+)
 from netcoach.scoring.wording import percent, plural
 
 TREND_MONTHS = 3
@@ -43,12 +50,12 @@ def by_channel(window: Rows, counts: np.ndarray | None = None) -> pd.DataFrame:
     when :func:`channel_counts` is already known."""
     counts = channel_counts(window) if counts is None else counts
     total = int(counts.sum())
-    return pd.DataFrame(
+    return frame(
         {
             "channel": list(CHANNELS),
             "label": [CHANNEL_LABELS[c] for c in CHANNELS],
             "count": counts,
-            "share": counts / total if total else 0.0,
+            "share": counts / total if total else np.zeros(len(CHANNELS)),
             "rich": [c in RICH_CHANNELS for c in CHANNELS],
         }
     )
@@ -119,7 +126,7 @@ def score_channel_mix(data: ScoringInput) -> ScoreResult:
         int(round(raw)),
         components,
         reasons,
-        {"by_channel": by_channel(window, counts), "by_month": pd.DataFrame(months)},
+        {"by_channel": by_channel(window, counts), "by_month": frame(months)},
     )
 
 

@@ -46,6 +46,7 @@ from netcoach.scoring.window import (
     KIND_CODE,
     ScoringInput,
     contact_date_order,
+    frame,
     in_date_order,
     positions,
     stable_order,
@@ -291,7 +292,7 @@ def _over_contact_runs(data: ScoringInput) -> tuple[Table, np.ndarray, np.ndarra
         "last_ask": dates[worst],
         "rows": refs,
     }
-    return (pd.DataFrame(arrays), arrays), flat, lengths
+    return (frame(arrays), arrays), flat, lengths
 
 
 def over_asked(data: ScoringInput) -> OverAsked:
@@ -335,7 +336,7 @@ def thanks_table(data: ScoringInput) -> Table:
 
 def _published(columns: Columns, published: list[str]) -> Table:
     """The table of the ``published`` columns, and all the columns as arrays."""
-    return pd.DataFrame({c: columns[c] for c in published}), columns
+    return frame({c: columns[c] for c in published}), columns
 
 
 def _named(data: ScoringInput, items: Columns) -> Columns:

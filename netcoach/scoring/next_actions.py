@@ -31,7 +31,7 @@ from netcoach.scoring.follow_up import (
     Table,
 )
 from netcoach.scoring.memo import Memo, compute
-from netcoach.scoring.window import CONTACT_CODE
+from netcoach.scoring.window import CONTACT_CODE, frame
 from netcoach.scoring.wording import (
     TEXT,
     format_days,
@@ -88,7 +88,7 @@ def _ranked_table(parts: list[Part]) -> pd.DataFrame:
     table["priority"] = priority.take(order)
     for text in ("contact_id", "name", "action", "reason"):
         table[text] = text_array(table[text])
-    return pd.DataFrame({c: table[c] for c in COLUMNS})  # no columns=: that reindexes
+    return frame({c: table[c] for c in COLUMNS})  # no columns=: that reindexes
 
 
 def _joined(arrays: list[Any]) -> Any:

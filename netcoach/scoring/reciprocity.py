@@ -31,7 +31,14 @@ import pandas as pd
 
 from netcoach.schema import ASK_KINDS, GIVE_KINDS, RECEIVED_KINDS
 from netcoach.scoring.results import Reason, ScoreResult
-from netcoach.scoring.window import CONTACT_CODE, ScoringInput, first_rows, kind_groups, kind_mask
+from netcoach.scoring.window import (
+    CONTACT_CODE,
+    ScoringInput,
+    first_rows,
+    frame,
+    kind_groups,
+    kind_mask,
+)
 from netcoach.scoring.wording import name_list, plural, rows_phrase, verb
 
 WEIGHTS = {"balance": 0.5, "no_one_way": 0.25, "help_returned": 0.25}
@@ -61,7 +68,7 @@ def per_contact_counts(data: ScoringInput) -> tuple[pd.DataFrame, dict[str, Any]
         "one_way": (asks > 0) & (gives == 0),
         "unreciprocated": (received > 0) & (gives == 0),
     }
-    return pd.DataFrame(arrays), arrays, kept
+    return frame(arrays), arrays, kept
 
 
 def balance(gives: int, asks: int) -> float:

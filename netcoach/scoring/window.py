@@ -15,8 +15,10 @@ scorers read a hundred or so per call.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -83,6 +85,28 @@ class ScoringInput:
     def window_key(self) -> tuple[pd.Timestamp, int]:
         """What the window depends on: the "as of" date and the look-back (for memos)."""
         return (self.as_of, self.settings.lookback_days)
+
+
+def frame(columns: Mapping[str, Any]) -> pd.DataFrame:
+    """``pd.DataFrame(columns)`` for a dict of columns of one length (arrays or lists),
+    built by pandas' own ``DataFrame._from_arrays``: every column is still checked and
+    converted as the dict path does, but the column labels and row index are made once,
+    not inferred (about half the ~100 us a small table costs; scoring builds eight)."""
+    arrays = list(columns.values())
+    if not arrays or not hasattr(pd.DataFrame, "_from_arrays"):  # a pandas without it
+        return pd.DataFrame(columns)
+    return pd.DataFrame._from_arrays(
+        arrays,
+        columns=_labels(tuple(columns)).copy(),  # its own copy: a name set on it stays there
+        index=pd.RangeIndex(len(arrays[0])),
+        verify_integrity=True,
+    )
+
+
+@lru_cache(maxsize=64)
+def _labels(names: tuple[str, ...]) -> pd.Index:
+    """Column labels as ``pd.DataFrame`` makes them from a dict's keys (made once a set)."""
+    return pd.DataFrame({name: [] for name in names}).columns
 
 
 def to_timestamp(value: dt.date | str | pd.Timestamp) -> pd.Timestamp:

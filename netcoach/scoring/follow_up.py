@@ -69,8 +69,9 @@ STATUSES = pd.array(["on_time", "late", "overdue", "open"], dtype="str")
 """Lead and thanks statuses (text, taken by position: cheaper than from a numpy array)."""
 ON_TIME, LATE, OVERDUE, OPEN = range(4)
 """Lead and thanks status codes (positions in ``STATUSES``)."""
+CADENCE_STATUSES = pd.array(["ok", "overdue", "never"], dtype="str")
 CADENCE_OK, CADENCE_OVERDUE, NEVER = range(3)
-"""Cadence status codes (for "ok", "overdue" and "never")."""
+"""Cadence status codes (positions in ``CADENCE_STATUSES``)."""
 NEVER_CONTACTED_GAP = 0.5
 NOT_FOUND = np.datetime64("NaT", "ns")
 LEAD_COLUMNS = [
@@ -206,6 +207,7 @@ def cadence_status(data: ScoringInput) -> Table:
     since = (as_of - np.where(never, as_of, last)) // np.timedelta64(1, "D")  # 0 if never
     over = np.maximum(since - cadence, 0)
     overdue = ~never & (since > cadence)
+    code = np.select([never, overdue], [NEVER, CADENCE_OVERDUE], CADENCE_OK)
     return _published(
         {
             **{c: contacts[c].take(kept) for c in ("contact_id", "name", "tier")},
@@ -213,8 +215,8 @@ def cadence_status(data: ScoringInput) -> Table:
             "last_contact": last,
             "days_since": pd.arrays.IntegerArray(since, never),
             "days_overdue": over,
-            "status": np.select([never, overdue], ["never", "overdue"], "ok"),
-            "code": np.select([never, overdue], [NEVER, CADENCE_OVERDUE], CADENCE_OK),
+            "status": CADENCE_STATUSES.take(code),  # pandas text: cheaper in a table
+            "code": code,
             "gap": np.select(
                 [never, overdue],
                 [NEVER_CONTACTED_GAP, np.minimum(1.0, 0.5 + 0.5 * over / cadence)],

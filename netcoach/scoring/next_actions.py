@@ -182,7 +182,7 @@ def _per_person(thanks: Columns) -> tuple[dict[str, Any], np.ndarray]:
         "contact_id": thanks["contact_id"].take(firsts),
         "name": thanks["name"].take(firsts),
         "items": items,
-        "first": pd.array(np.minimum.reduceat(thanks["date"][order], starts)),
+        "first": np.minimum.reduceat(thanks["date"][order], starts),
         "days_overdue": np.maximum.reduceat(thanks["days_overdue"][order], starts),
     }
     return table, codes

@@ -249,8 +249,9 @@ def prepare(
     rows = ix["row"].to_numpy() if "row" in ix.columns else np.arange(2, len(ix) + 2)
     kept = _kept(dates <= as_of_ts)
     codes, contact_ids, listed = code_contacts(ix["contact_id"].array[kept], contacts["contact_id"])
-    ids = pd.Series(contact_ids)
-    names = pd.Series(contacts["name"].take(listed, allow_fill=True)).fillna(ids)
+    names = pd.Series(contacts["name"].take(listed, allow_fill=True))
+    if names.hasnans:  # an id not in contacts, or a contact with no name: the id stands in
+        names = names.fillna(pd.Series(contact_ids))
     kinds = ix["kind"].array
     history = {
         "date": dates[kept],
@@ -272,5 +273,11 @@ def prepare(
         window,
         contact_ids,
         names,
-        pd.array(list(KINDS), dtype=kinds.dtype),
+        kind_texts(kinds.dtype),
     )
+
+
+@lru_cache(maxsize=8)
+def kind_texts(dtype: Any) -> pd.api.extensions.ExtensionArray:
+    """``schema.KINDS`` as text of this type (made once a type: it is the same each call)."""
+    return pd.array(list(KINDS), dtype=dtype)

@@ -115,6 +115,10 @@ class _Rows(dict):
         self[column] = taken = self.columns[column].take(self.kept)
         return taken
 
+    def at(self, column: str, positions: np.ndarray) -> Any:
+        """``self[column].take(positions)``, taken straight from the table (one take)."""
+        return self.columns[column].take(self.kept[positions])
+
 
 def _with_status(table: Table, code: int, wanted: bool = True) -> _Rows:
     """The rows of a follow-up table whose status code is (``wanted``) or is not ``code``."""
@@ -170,7 +174,7 @@ def _thanks_actions(thanks: Table, window_days: int) -> Part | None:
     return _part(per_person, "send_thanks", reasons, per_person["days_overdue"], refs)
 
 
-def _per_person(thanks: Columns) -> tuple[dict[str, Any], np.ndarray]:
+def _per_person(thanks: _Rows) -> tuple[dict[str, Any], np.ndarray]:
     """Per contact, in order of first appearance: contact_id, name (first), items (count),
     first (earliest date), days_overdue (largest); and each row's position in that table."""
     codes = pd.factorize(thanks[CONTACT_CODE])[0]
@@ -179,8 +183,8 @@ def _per_person(thanks: Columns) -> tuple[dict[str, Any], np.ndarray]:
     starts = np.r_[0, np.cumsum(items)[:-1]]
     firsts = order[starts]
     table = {
-        "contact_id": thanks["contact_id"].take(firsts),
-        "name": thanks["name"].take(firsts),
+        "contact_id": thanks.at("contact_id", firsts),
+        "name": thanks.at("name", firsts),
         "items": items,
         "first": np.minimum.reduceat(thanks["date"][order], starts),
         "days_overdue": np.maximum.reduceat(thanks["days_overdue"][order], starts),

@@ -250,7 +250,8 @@ def _new_row(fields: dict[str, Any], columns: tuple[str, ...], row: int) -> pd.D
     return frame
 
 
-def _next_row(table: pd.DataFrame) -> int:
+def next_row(table: pd.DataFrame) -> int:
+    """The row a row added to ``table`` gets in its CSV (the header is row 1)."""
     return int(table["row"].max()) + 1 if len(table) else 2
 
 
@@ -280,7 +281,7 @@ def add_contact(folder: str | Path, *, stamp: str | None = None, **fields: Any) 
     folder = Path(folder)
     with folder_lock(folder):
         log = _load_or_new(folder)
-        new = _new_row(fields, schema.CONTACT_COLUMNS, _next_row(log.contacts))
+        new = _new_row(fields, schema.CONTACT_COLUMNS, next_row(log.contacts))
         contacts = log.contacts.astype({"cadence_days": object})
         contacts, _ = normalise_tables(
             pd.concat([contacts, new], ignore_index=True), pd.DataFrame()
@@ -303,7 +304,7 @@ def add_interaction(folder: str | Path, *, stamp: str | None = None, **fields: A
     folder = Path(folder)
     with folder_lock(folder):
         log = _load_or_new(folder)
-        new = _new_row(fields, schema.INTERACTION_COLUMNS, _next_row(log.interactions))
+        new = _new_row(fields, schema.INTERACTION_COLUMNS, next_row(log.interactions))
         _, new_norm = normalise_tables(log.contacts, new, day_first=log.folder_settings.day_first)
         interactions = pd.concat([log.interactions, new_norm], ignore_index=True)
         updated = NetworkLog(

@@ -165,6 +165,76 @@ def test_no_contact_chosen_is_named_as_the_field_in_the_form(tmp_path: Path) -> 
     assert snapshot(tmp_path / "new") == before
 
 
+def problem_lines(form: LogForm) -> list[str]:
+    """The problems listed under the form's message, as the learner reads them."""
+    import html
+    import re
+
+    return [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", form.message.value)]
+
+
+def add_contact_in_form(form: LogForm, **fields: str) -> None:
+    form.what.value = ADD_CONTACT
+    for name, value in {"contact_id": "x9", "name": "Wren Newcombe", **fields}.items():
+        getattr(form, name).value = value
+    form.save_button.click()
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        (
+            {"contact_id": "C001"},  # c001, whatever the capitals
+            "“Short label” field: this label is already used by Una Underhay (row 2 of "
+            "contacts.csv); choose another.",
+        ),
+        ({"contact_id": ""}, "“Short label” field: it is empty; every contact needs a contact id"),
+        ({"name": " "}, "“Name” field: it is empty; every contact needs a name"),
+        (
+            {"cadence_days": "soon"},
+            "“Keep in touch every (days)” field: should be a whole number of days above 0 "
+            '(like 30), or blank; it says "soon"',
+        ),
+    ],
+)
+def test_a_problem_in_the_new_contact_names_its_field(
+    folder: Path, fields: dict, expected: str
+) -> None:
+    # The graduate sample has contacts in rows 2 to 39: the new one would be row 40.
+    form = LogForm(folder, today=DAY)
+    before = snapshot(folder)
+    add_contact_in_form(form, **fields)
+    assert form.message.kind == "error"
+    assert problem_lines(form) == [expected]
+    assert "row 40" not in form.message.value and "rows 2 and 40" not in form.message.value
+    assert snapshot(folder) == before
+
+
+def test_a_hand_edited_row_keeps_its_file_and_row(folder: Path) -> None:
+    contacts = folder / schema.CONTACTS_FILE
+    good = contacts.read_text(encoding="utf-8")
+    last = "c038,Tomasz Osei,Lanternfish Media,Recruiter,LinkedIn,active,"
+    assert last + "," in good  # row 39, "keep in touch" blank
+    contacts.write_text(good.replace(last + ",", last + "often,"), encoding="utf-8")
+    form = LogForm(folder, today=DAY)
+    before = snapshot(folder)
+    add_contact_in_form(form, cadence_days="soon")
+    assert problem_lines(form) == [
+        'contacts.csv, row 39, column "cadence_days": should be a whole number of days above 0 '
+        '(like 30), or blank; it says "often"'
+    ]
+    assert snapshot(folder) == before
+
+    contacts.write_text(good, encoding="utf-8")  # fixed by hand: now the entry's own problem
+    before = snapshot(folder)
+    form.save_button.click()
+    assert problem_lines(form) == [
+        "“Keep in touch every (days)” field: should be a whole number of days above 0 "
+        '(like 30), or blank; it says "soon"'
+    ]
+    assert snapshot(folder) == before
+
+
 def test_unknown_folder_shows_a_message(tmp_path: Path) -> None:
     form = LogForm(tmp_path / "not-there", today=DAY)
     assert form.message.kind == "error"

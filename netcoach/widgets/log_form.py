@@ -2,7 +2,8 @@
 
 Saving goes through :mod:`netcoach.saving` (the same checks as loading, atomic writes,
 a backup per save), and "Undo last entry" puts the previous version back. An invalid
-entry shows the validation message and changes nothing on disk.
+entry shows the validation message and changes nothing on disk; a problem in the entry
+itself names its field in the form, not the CSV row it would have got.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import datetime as dt
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
@@ -26,6 +27,11 @@ from netcoach.widgets.common import (
     label,
     show_error,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from netcoach.validation import Problem
 
 ADD_CONTACT = "contact"
 ADD_INTERACTION = "interaction"
@@ -45,6 +51,11 @@ def practice_copy(sample: str = "graduate") -> Path:
     target = root / sample
     shutil.copytree(sample_path(sample), target)
     return target
+
+
+def _named(widget: w.Widget) -> str:
+    """A form field as the learner sees it: its description in quotation marks."""
+    return f"“{widget.description}”"
 
 
 def _text(description: str, placeholder: str = "", tooltip: str = "") -> w.Text:
@@ -325,15 +336,61 @@ class LogForm(w.VBox):
             return ""
         if self.date.value is None:
             return (
-                f"Pick a date in “{self.date.description}” first: the day you were in touch, "
+                f"Pick a date in {_named(self.date)} first: the day you were in touch, "
                 "not the day you write it down."
             )
         if not self.contact.value:
             return (
-                f"Choose who it was with in “{self.contact.description}” first; if they are "
+                f"Choose who it was with in {_named(self.contact)} first; if they are "
                 "not in the list, add them as a contact."
             )
         return ""
+
+    def _in_form(self, err: Exception) -> Exception:
+        """``err`` with every problem of the entry being added named as its field in the
+        form (the row it would get in the CSV does not exist yet). Problems in rows already
+        in the files, which a hand edit can leave, keep their file and row. The log is read
+        again (only after a failed save) for the number of the new row."""
+        from netcoach.loading import load_log
+        from netcoach.saving import next_row
+        from netcoach.validation import LogValidationError
+
+        if not isinstance(err, LogValidationError):
+            return err
+        try:
+            log = load_log(self.folder)
+        except Exception:  # the files themselves need fixing: those problems name their rows
+            return err
+        if self.what.value == ADD_CONTACT:
+            new = (schema.CONTACTS_FILE, next_row(log.contacts))
+        else:
+            new = (schema.INTERACTIONS_FILE, next_row(log.interactions))
+        problems = [
+            self._as_field(p, log.contacts) if (p.file, p.row) == new else p for p in err.problems
+        ]
+        return LogValidationError(problems, omitted=err.omitted)
+
+    def _as_field(self, problem: Problem, contacts: pd.DataFrame) -> Problem:
+        """A problem of the new entry, with the form field's name where a file's would be."""
+        from netcoach.validation import Problem
+
+        if problem.file == schema.INTERACTIONS_FILE and problem.column == "contact_id":
+            widget = self.contact  # "With": the interaction's contact_id
+        else:
+            widget = getattr(self, problem.column or "", None)
+        if widget is None:
+            return problem
+        message = problem.message.replace("this cell is", "it is")
+        if widget is self.contact_id:  # a label already in use (capitals aside)?
+            wanted = self.contact_id.value.strip().casefold()
+            taken = contacts[contacts["contact_id"].str.casefold() == wanted]
+            if len(taken):
+                name, row = taken.iloc[0][["name", "row"]]
+                message = (
+                    f"this label is already used by {name} (row {row} of "
+                    f"{schema.CONTACTS_FILE}); choose another."
+                )
+        return Problem(f"{_named(widget)} field", None, None, message)
 
     def save(self) -> bool:
         """Validate and save the entry; show the problem (and change nothing) if it is invalid."""
@@ -365,7 +422,7 @@ class LogForm(w.VBox):
                 )
                 self.note.value = ""
         except Exception as err:
-            show_error(self.message, err)
+            show_error(self.message, self._in_form(err))
             return False
         text += " A backup of the previous version was kept."
         self.message.show(f"{text} {later}" if later else text, "warning" if later else "success")

@@ -34,6 +34,7 @@ from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.window import CONTACT_CODE, frame
 from netcoach.scoring.wording import (
     TEXT,
+    as_text,
     format_days,
     format_distinct,
     join_texts,
@@ -94,7 +95,7 @@ def _ranked_table(parts: list[Part]) -> pd.DataFrame:
 def _joined(arrays: list[Any]) -> Any:
     """Arrays of one column, end to end (Arrow text arrays stay Arrow)."""
     if isinstance(arrays[0], pa.Array):
-        return pa.chunked_array([a.cast(TEXT) for a in arrays], type=TEXT)
+        return pa.chunked_array([as_text(a) for a in arrays], type=TEXT)
     return np.concatenate(arrays)
 
 

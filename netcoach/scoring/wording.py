@@ -159,8 +159,14 @@ def _arrow_text(part: str | pa.Array | pd.Series) -> pa.Array | pa.Scalar:
     if isinstance(part, str):
         return pa.scalar(part, TEXT)
     if isinstance(part, pa.Array):
-        return part.cast(TEXT)
+        return as_text(part)
     return pa.array(part, type=TEXT)
+
+
+def as_text(texts: pa.Array) -> pa.Array:
+    """Arrow texts as ``TEXT``: cast only when they are another type (a cast call costs a
+    few microseconds even when there is nothing to do)."""
+    return texts if texts.type == TEXT else texts.cast(TEXT)
 
 
 def format_distinct(values: pd.Series | np.ndarray, func: Callable[[Any], str]) -> pa.Array:

@@ -95,12 +95,15 @@ def frame(columns: Mapping[str, Any]) -> pd.DataFrame:
     arrays = list(columns.values())
     if not arrays or not hasattr(pd.DataFrame, "_from_arrays"):  # a pandas without it
         return pd.DataFrame(columns)
-    return pd.DataFrame._from_arrays(
-        arrays,
-        columns=_labels(tuple(columns)).copy(),  # its own copy: a name set on it stays there
-        index=pd.RangeIndex(len(arrays[0])),
-        verify_integrity=True,
-    )
+    try:
+        return pd.DataFrame._from_arrays(
+            arrays,
+            columns=_labels(tuple(columns)).copy(),  # its own copy: a name set on it stays
+            index=pd.RangeIndex(len(arrays[0])),
+            verify_integrity=True,
+        )
+    except TypeError:  # a pandas whose private constructor takes other arguments
+        return pd.DataFrame(columns)
 
 
 @lru_cache(maxsize=64)

@@ -47,7 +47,7 @@ GAP_CATEGORIES: tuple[str, ...] = (
 GAP_LABELS: dict[str, str] = {
     "overdue_leads": "Job leads not followed up in time",
     "unthanked_help": "Help not thanked in time",
-    "past_cadence": "Contacts past their keep-in-touch cadence",
+    "past_cadence": "Contacts past their keep-in-touch cadence, or never contacted",
     "over_asking": "Asking one person too often",
     "one_way_contacts": "One-way contacts (asked, never given to)",
     "low_rich_share": "Little contact in person, by phone or video",

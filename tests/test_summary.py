@@ -264,3 +264,17 @@ def test_no_accepted_nickname_looks_like_an_email_or_markup(text):
         return
     assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 _-]{0,23}", nick)
     assert "@" not in nick and "<" not in nick and "." not in nick
+
+
+def test_past_cadence_counts_never_contacted_and_its_label_says_so():
+    """The summary's past_cadence is the report's overdue plus never-contacted people (the
+    report names them apart), so the words the cohort view shows must say both."""
+    from netcoach.summary import GAP_LABELS
+
+    log = load_sample("graduate")
+    report = score_log(log)
+    status = report.follow_up.details["cadence"]["status"]
+    summary = build_summary(report, log, "Fox")
+    assert (status == "never").sum() > 0  # the sample has someone never contacted
+    assert summary["counts"]["past_cadence"] == int(status.isin(["overdue", "never"]).sum())
+    assert "never contacted" in GAP_LABELS["past_cadence"]

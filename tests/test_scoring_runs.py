@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from netcoach.scoring.follow_up import _most_overdue_first
 from netcoach.scoring.window import _kept, frame
-from netcoach.scoring.wording import rows_phrases, rows_phrases_of_runs, runs_as_tuples
+from netcoach.scoring.wording import rows_phrases, rows_phrases_of_runs, runs_as_tuples, texts
 
 lists_strategy = st.lists(st.lists(st.integers(2, 40), max_size=12), max_size=8)
 
@@ -59,6 +59,13 @@ def test_frame_builds_the_table_pandas_builds_from_the_dict():
             "status": np.array(["ok", "never"]),
             "rows": np.array([(1,), (2, 3)], dtype=object),
         },
+        {  # every column ready: pandas' checks are skipped
+            "row": np.array([4, 9]),
+            "due": np.array(["2025-01-02", "2025-03-04"], "M8[ns]"),
+            "name": texts(["Ann", "Bo"]),
+            "late": np.array([True, False]),
+            "days": np.array([1.5, 2.0]),
+        },
     ]
     for columns in cases:
         want, got = pd.DataFrame(columns), frame(columns)
@@ -69,3 +76,10 @@ def test_frame_builds_the_table_pandas_builds_from_the_dict():
     named = frame(cases[1])
     named.columns.name = "changed"
     assert frame(cases[1]).columns.name is None  # each table has its own labels
+
+
+def test_texts_are_the_column_pandas_makes_of_python_or_numpy_texts():
+    for values in (["ann", "bo"], np.array(["2025-01", "2025-02"])):
+        want = pd.DataFrame({"t": values})["t"]
+        got = pd.DataFrame({"t": texts(values)})["t"]
+        assert got.equals(want) and got.dtype == want.dtype

@@ -29,7 +29,7 @@ from netcoach.scoring.window import (
     first_rows,
     frame,
 )
-from netcoach.scoring.wording import percent, plural
+from netcoach.scoring.wording import percent, plural, texts
 
 TREND_MONTHS = 3
 RICH_CODES = [CHANNELS.index(c) for c in RICH_CHANNELS]
@@ -52,11 +52,11 @@ def by_channel(window: Rows, counts: np.ndarray | None = None) -> pd.DataFrame:
     total = int(counts.sum())
     return frame(
         {
-            "channel": list(CHANNELS),
-            "label": [CHANNEL_LABELS[c] for c in CHANNELS],
+            "channel": texts(CHANNELS),
+            "label": texts([CHANNEL_LABELS[c] for c in CHANNELS]),
             "count": counts,
             "share": counts / total if total else np.zeros(len(CHANNELS)),
-            "rich": [c in RICH_CHANNELS for c in CHANNELS],
+            "rich": np.array([c in RICH_CHANNELS for c in CHANNELS]),
         }
     )
 
@@ -82,7 +82,7 @@ def month_counts(window: Rows, start: pd.Timestamp, as_of: pd.Timestamp) -> dict
     total = counts.sum(axis=1)
     rich = counts[:, RICH_CODES].sum(axis=1)
     return {
-        "month": np.datetime_as_string(months, unit="M"),  # YYYY-MM
+        "month": texts(np.datetime_as_string(months, unit="M")),  # YYYY-MM
         **{c: counts[:, i].astype("int64") for i, c in enumerate(CHANNELS)},
         "total": total,
         "rich": rich,

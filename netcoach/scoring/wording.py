@@ -149,6 +149,12 @@ def text_array(texts: pa.Array | pa.ChunkedArray) -> pd.api.extensions.Extension
     return pd.arrays.ArrowStringArray(texts, dtype=STR)
 
 
+def texts(values: Sequence[str] | np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """Python or numpy texts as pandas' ``str`` array: the column ``pd.DataFrame`` makes of
+    them, made directly (a table whose columns are all arrays skips pandas' checks)."""
+    return text_array(pa.array(values, type=TEXT))
+
+
 def join_texts(*parts: str | pa.Array | pd.Series) -> pa.Array:
     """The texts of each row joined end to end (the same text for every row where a part is
     a ``str``): a vectorised f-string, as one Arrow text array."""

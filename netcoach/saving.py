@@ -4,7 +4,9 @@ Every save is atomic: both CSVs are first written to temporary files in the same
 (flushed and fsynced), the current files are copied to ``<folder>/.backup/<stamp>/``, and
 only then are the new files moved into place with :func:`os.replace`. If anything fails,
 the files already replaced are put back from the backup, so the folder holds either the
-old log or the new one, never half of each. :func:`undo_last` restores the latest backup.
+old log or the new one, never half of each. :func:`undo_last` restores the latest backup,
+but only if the files are still as that save wrote them (each backup's ``backup.json``
+records their sha256): edits typed in after the save are never thrown away.
 
 Every change is also locked against other programs: :func:`folder_lock` holds
 ``<folder>/.netcoach.lock`` while a writer reads the log, changes it and saves it, so two
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
@@ -55,6 +58,16 @@ class Undone:
 
     stamp: str
     description: str
+    kept: Path | None = None
+    """Where the files as they were just before the undo are kept (``.backup/undone/...``)."""
+
+
+class UndoRefused(ValueError):
+    """:func:`undo_last` found the log changed since the last save and undid nothing."""
+
+
+UNDONE_DIR = "undone"
+"""Under ``.backup/``: the files as they were just before each undo, so an undo loses nothing."""
 
 
 def canonical_frames(log: NetworkLog) -> dict[str, pd.DataFrame]:
@@ -132,10 +145,33 @@ def _new_stamp(backups: Path, stamp: str | None) -> str:
     return candidate
 
 
-def _backup(folder: Path, stamp: str | None, description: str) -> Path:
-    """Copy the current log files into a new ``.backup/<stamp>/`` folder."""
-    backups = folder / BACKUP_DIR
-    backups.mkdir(exist_ok=True)
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _current_hashes(folder: Path) -> dict[str, str | None]:
+    """The sha256 of each log file in ``folder`` now (None when the file is missing)."""
+    return {
+        name: _sha256((folder / name).read_bytes()) if (folder / name).is_file() else None
+        for name in LOG_FILES
+    }
+
+
+def _backup(
+    folder: Path,
+    stamp: str | None,
+    description: str,
+    written: dict[str, str | None] | None = None,
+    backups: Path | None = None,
+) -> Path:
+    """Copy the current log files into a new ``.backup/<stamp>/`` folder.
+
+    ``written`` is the sha256 of each file as the save about to happen writes it (None for a
+    file it leaves alone): :func:`undo_last` compares it with the files it finds, so it never
+    throws away changes made after the save.
+    """
+    backups = backups or folder / BACKUP_DIR
+    backups.mkdir(parents=True, exist_ok=True)
     target = backups / _new_stamp(backups, stamp)
     target.mkdir()
     present = {}
@@ -144,9 +180,10 @@ def _backup(folder: Path, stamp: str | None, description: str) -> Path:
         present[name] = source.is_file()
         if present[name]:
             shutil.copy2(source, target / name)
-    (target / MANIFEST).write_text(
-        json.dumps({"description": description, "files": present}, indent=1), encoding="utf-8"
-    )
+    manifest: dict[str, Any] = {"description": description, "files": present}
+    if written is not None:
+        manifest["written"] = written
+    (target / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     _fsync_dir(target)
     return target
 
@@ -198,10 +235,13 @@ def _write_files(
     Cells a spreadsheet would run as formulas are written as text (a leading ``'``).
     """
     temps: dict[str, Path] = {}
+    written = _current_hashes(folder)
     try:
         for name, frame in frames.items():
-            temps[name] = _write_temp(folder, name, csv_bytes(as_text_frame(frame)))
-        backup = _backup(folder, stamp, description)
+            data = csv_bytes(as_text_frame(frame))
+            written[name] = _sha256(data)
+            temps[name] = _write_temp(folder, name, data)
+        backup = _backup(folder, stamp, description, written)
         _replace_all(folder, temps, backup)
     finally:
         for tmp in temps.values():
@@ -321,7 +361,11 @@ def add_interaction(folder: str | Path, *, stamp: str | None = None, **fields: A
 def undo_last(folder: str | Path) -> Undone | None:
     """Restore the log as it was before the last save; None when there is nothing to undo.
 
-    The backup used is removed, so calling it again steps further back.
+    The backup used is removed, so calling it again steps further back. If either file was
+    changed after that save (typed in a spreadsheet, say), nothing is undone and
+    :class:`UndoRefused` says which file changed and what to do. Before restoring, the files
+    as they are now are kept in ``.backup/undone/<stamp>/``, so an undo never loses data
+    (backups made before saves recorded what they wrote are restored the same way).
     """
     folder = Path(folder)
     with folder_lock(folder):
@@ -329,10 +373,44 @@ def undo_last(folder: str | Path) -> Undone | None:
         if not backups:
             return None
         latest = backups[-1]
-        description = json.loads((latest / MANIFEST).read_text(encoding="utf-8"))["description"]
+        manifest = json.loads((latest / MANIFEST).read_text(encoding="utf-8"))
+        description = manifest["description"]
+        written = manifest.get("written")
+        if written is not None:
+            now = _current_hashes(folder)
+            changed = [name for name in LOG_FILES if now.get(name) != written.get(name)]
+            if changed:
+                raise UndoRefused(_refusal(folder, latest, description, changed))
+        kept = _backup(
+            folder,
+            latest.name,
+            f"the files just before undoing {description}",
+            backups=folder / BACKUP_DIR / UNDONE_DIR,
+        )
         _restore(folder, latest)
         shutil.rmtree(latest)
-    return Undone(stamp=latest.name, description=description)
+        _prune_undone(folder)
+    return Undone(stamp=latest.name, description=description, kept=kept)
+
+
+def _refusal(folder: Path, backup: Path, description: str, changed: list[str]) -> str:
+    files = " and ".join(changed)
+    verb = "has" if len(changed) == 1 else "have"
+    return (
+        f"Nothing was undone: {files} {verb} changed since the last save ({description}), "
+        "perhaps edited by hand or in a spreadsheet, and undoing would throw those edits "
+        "away. To keep your edits, do nothing. To undo anyway, copy the files you want back "
+        f"by hand from {backup} into {folder} (that folder holds the log as it was before "
+        "that save)."
+    )
+
+
+def _prune_undone(folder: Path, keep: int = KEEP_BACKUPS) -> None:
+    undone = folder / BACKUP_DIR / UNDONE_DIR
+    if undone.is_dir():
+        kept = sorted(p for p in undone.iterdir() if p.is_dir())
+        for old in kept[:-keep]:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def create_log(folder: str | Path) -> Path:

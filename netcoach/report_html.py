@@ -72,6 +72,7 @@ def report_context(report: Report, log: NetworkLog, title: str = DEFAULT_TITLE) 
         "scores": scores,
         "actions": actions,
         "more_actions": max(0, len(report.next_actions) - MAX_ACTIONS),
+        "no_actions_text": report.no_actions_text,
         "charts": charts,
         "settings": settings_rows(report),
         "version": __version__,

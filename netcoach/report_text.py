@@ -90,7 +90,7 @@ def format_text_report(report: Report, top: int = 10, title: str | None = None) 
     actions = report.next_actions.head(top)
     lines.append(f"Next actions (top {len(actions)} of {len(report.next_actions)})")
     if report.next_actions.empty:
-        lines.append("  Nothing is overdue. Keep it up.")
+        lines.append(f"  {report.no_actions_text}")
     for a in actions.to_dict("records"):
         head = f"{int(a['rank'])}. {action_label(str(a['action']))}: {a['name']}"
         lines.extend(textwrap.wrap(head, WIDTH, initial_indent="  ", subsequent_indent="     "))

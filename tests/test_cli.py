@@ -267,8 +267,12 @@ def test_an_empty_log_scores_and_renders(tmp_path: Path, capsys) -> None:
     out = tmp_path / "empty.html"
     assert main(["score", str(folder), "--as-of", "2025-06-30", "--html", str(out)]) == 0
     text = capsys.readouterr().out
-    assert "Next actions (top 0 of 0)" in text and "Nothing is overdue" in text
-    assert "Nothing is overdue" in out.read_text(encoding="utf-8")
+    assert "Next actions (top 0 of 0)" in text and "No next actions yet" in text
+    # nothing is logged, so nothing is praised or ranked as a strength
+    assert "Keep it up" not in text and "strongest area" not in text
+    assert "only a starting point" in text
+    page = out.read_text(encoding="utf-8")
+    assert "No next actions yet" in page and "Keep it up" not in page
 
 
 @pytest.mark.parametrize("module", ["netcoach", "netcoach.cli"])

@@ -31,7 +31,7 @@ from netcoach.scoring.follow_up import (
 from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.next_actions import build_next_actions
 from netcoach.scoring.reciprocity import reciprocity_with_columns
-from netcoach.scoring.results import Reason, Report, ScoreResult
+from netcoach.scoring.results import Reason, Report, ScoreResult, nothing_logged
 from netcoach.scoring.window import prepare, to_timestamp
 from netcoach.settings import Settings
 
@@ -54,7 +54,14 @@ def overall_score(parts: list[ScoreResult], settings: Settings) -> ScoreResult:
     ordered = sorted(parts, key=lambda p: (p.components["raw_score"], p.name))
     listed = ", ".join(f"{p.title.lower()} {p.score}" for p in parts)
     reasons = [Reason(f"The overall score is the average of {listed}.")]
-    if ordered[-1].score != ordered[0].score:
+    if nothing_logged(parts):
+        reasons.append(
+            Reason(
+                "Nothing is logged for this period yet, so these scores are only a starting "
+                "point: log a few conversations and score again to see your real strengths."
+            )
+        )
+    elif ordered[-1].score != ordered[0].score:
         reasons.append(
             Reason(
                 f"Your strongest area is {ordered[-1].title.lower()}; the one to work on first "

@@ -66,6 +66,12 @@ class ScoreResult:
         }
 
 
+def nothing_logged(parts: list[ScoreResult]) -> bool:
+    """True when the scored period holds no interactions (an empty or brand-new log): then no
+    area can honestly be called the strongest, and an empty action list is no achievement."""
+    return any(p.name == "channel_mix" and not p.components.get("interactions") for p in parts)
+
+
 @dataclass
 class Report:
     """Everything ``score_log`` computes for one log on one "as of" date."""
@@ -78,6 +84,13 @@ class Report:
     overall: ScoreResult
     next_actions: pd.DataFrame
     """Ranked: rank, contact_id, name, action, reason, days_overdue, priority, rows."""
+
+    @property
+    def no_actions_text(self) -> str:
+        """What to say when there are no next actions: praise only when something is logged."""
+        if nothing_logged([self.reciprocity, self.channel_mix, self.follow_up]):
+            return "No next actions yet: log a few conversations, then score again."
+        return "Nothing is overdue: no next actions today. Keep it up."
 
     @property
     def scores(self) -> dict[str, ScoreResult]:

@@ -194,7 +194,7 @@ def actions_table_html(report: Report, top: int = ACTIONS_SHOWN) -> str:
         actions,
         ACTION_COLUMNS,
         caption=caption,
-        empty="Nothing is overdue: no next actions today. Keep it up.",
+        empty=report.no_actions_text,
     )
 
 

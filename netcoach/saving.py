@@ -14,9 +14,10 @@ programs saving to one folder (the log form and the importer, say) take turns an
 drops the other's rows (:mod:`netcoach.locking` says how it works on each platform).
 
 Files are written in canonical form: UTF-8, commas, ISO dates (``2024-03-12``), canonical
-values, the columns in :mod:`netcoach.schema` order. A cell a spreadsheet would run as a
-formula (``=...``, ``+...``, ``-...``, ``@...``) is written with a leading ``'``
-(:mod:`netcoach.spreadsheet_cells`); loading removes it again.
+values, the columns in :mod:`netcoach.schema` order, then any columns the learner added,
+in their order (:func:`with_own_columns`: each row keeps its own cells, a new row is blank).
+A cell a spreadsheet would run as a formula (``=...``, ``+...``, ``-...``, ``@...``) is
+written with a leading ``'`` (:mod:`netcoach.spreadsheet_cells`); loading removes it again.
 """
 
 from __future__ import annotations
@@ -38,10 +39,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from netcoach import schema
-from netcoach.loading import load_log
+from netcoach.loading import load_log, read_csv_text
 from netcoach.locking import folder_lock
 from netcoach.log import NetworkLog
-from netcoach.spreadsheet_cells import as_text_frame
+from netcoach.spreadsheet_cells import as_text_frame, from_text_frame
 from netcoach.validation import LogValidationError, Problem, normalise_tables
 
 BACKUP_DIR = ".backup"
@@ -80,6 +81,67 @@ def canonical_frames(log: NetworkLog) -> dict[str, pd.DataFrame]:
     interactions = log.interactions[list(schema.INTERACTION_COLUMNS)].copy()
     interactions["date"] = interactions["date"].dt.strftime("%Y-%m-%d")
     return {schema.CONTACTS_FILE: contacts, schema.INTERACTIONS_FILE: interactions}
+
+
+def _own_columns(path: Path, columns: tuple[str, ...]) -> pd.DataFrame | None:
+    """The learner's own columns in the CSV at ``path`` (those not in the schema), indexed
+    by line number as ``row`` counts them; None when there are none or it cannot be read."""
+    if not path.is_file():
+        return None
+    try:
+        raw = read_csv_text(path)
+    except (LogValidationError, OSError):
+        return None
+    names = [c for c in dict.fromkeys(raw.columns) if c and c not in columns and c != "row"]
+    if not names:
+        return None
+    raw = raw.loc[:, ~raw.columns.duplicated()]
+    own = from_text_frame(raw[names]).fillna("").astype(str)
+    own.index = pd.RangeIndex(2, len(own) + 2)
+    return own
+
+
+def with_own_columns(
+    frames: dict[str, pd.DataFrame], log: NetworkLog, source: Path | None
+) -> dict[str, pd.DataFrame]:
+    """``frames`` (from :func:`canonical_frames`) with the columns the learner added to the
+    files in ``source`` put back after the standard ones, in their order: each row gets its
+    own cells (matched by ``row``), a new row blank ones."""
+    if source is None:
+        return frames
+    tables = {schema.CONTACTS_FILE: log.contacts, schema.INTERACTIONS_FILE: log.interactions}
+    columns = {
+        schema.CONTACTS_FILE: schema.CONTACT_COLUMNS,
+        schema.INTERACTIONS_FILE: schema.INTERACTION_COLUMNS,
+    }
+    out = dict(frames)
+    for name, frame in frames.items():
+        own = _own_columns(source / name, columns[name])
+        if own is None:
+            continue
+        rows = tables[name]["row"].to_numpy()
+        frame = frame.copy()
+        for c in own.columns:
+            frame[c] = own[c].reindex(rows).fillna("").to_numpy()
+        out[name] = frame
+    return out
+
+
+def keep_row_numbers(merged: NetworkLog, log: NetworkLog) -> None:
+    """Give ``merged`` (``log`` with rows added after its own, as the importers merge) the
+    line numbers of ``log``'s rows, so :func:`save_log` keeps the learner's own columns.
+    When the first rows are not ``log``'s in order, new numbers are used (blank own cells)."""
+    for new, old in ((merged.contacts, log.contacts), (merged.interactions, log.interactions)):
+        n, start = len(old), next_row(old)
+        same = (
+            len(new) >= n
+            and (new["contact_id"].iloc[:n].to_numpy() == old["contact_id"].to_numpy()).all()
+        )
+        rows = np.arange(start, start + len(new), dtype="int64")
+        if same:
+            rows[:n] = old["row"].to_numpy()
+            rows[n:] = np.arange(start, start + len(new) - n)
+        new["row"] = rows
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -273,7 +335,8 @@ def save_log(
     )
     saved = NetworkLog(contacts, interactions, folder=target, folder_settings=log.folder_settings)
     with folder_lock(target):
-        _write_files(target, canonical_frames(saved), stamp, description)
+        frames = with_own_columns(canonical_frames(saved), saved, log.folder)
+        _write_files(target, frames, stamp, description)
         _prune(target, keep_backups)
     for table in (saved.contacts, saved.interactions):
         table["row"] = range(2, len(table) + 2)

@@ -23,7 +23,7 @@ from netcoach.importers.summary import ImportSummary
 from netcoach.loading import load_log
 from netcoach.locking import folder_lock
 from netcoach.log import NetworkLog
-from netcoach.saving import canonical_frames, create_log, save_log
+from netcoach.saving import canonical_frames, create_log, keep_row_numbers, save_log
 from netcoach.settings import FolderSettings
 from netcoach.validation import LogValidationError, Problem
 
@@ -95,6 +95,7 @@ def _merge_into(
     folder: Path, batches: list, *, dry_run: bool = False
 ) -> tuple[NetworkLog, ImportSummary]:
     """The log in ``folder`` (empty when there is none yet) with ``batches`` merged in."""
+    log = None
     if _has_log(folder):
         log = load_log(folder)
         frames = canonical_frames(log)
@@ -107,4 +108,6 @@ def _merge_into(
     summary.dry_run = dry_run
     merged = NetworkLog.from_frames(new_contacts, new_interactions, folder_settings=settings)
     merged.folder = folder
+    if log is not None:
+        keep_row_numbers(merged, log)  # so saving keeps the learner's own columns
     return merged, summary

@@ -383,9 +383,30 @@ SCORE_AREA_WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "dr.", "mr.", "mrs.", "ms.")
+
+
 def sentences(text: str) -> list[str]:
-    """Split advice into sentences at ``.``, ``!`` or ``?`` followed by a space or the end."""
-    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    """Split advice into sentences at ``.``, ``!`` or ``?`` followed by a space or the end.
+
+    A full stop that ends a common abbreviation (``e.g.``, ``i.e.``, ``etc.``, ``Dr.``,
+    ``Mr.``, ``Mrs.``, ``Ms.``) does not end a sentence.
+    """
+    out: list[str] = []
+    for part in re.split(r"(?<=[.!?])\s+", text.strip()):
+        if not part:
+            continue
+        if out and _word_end(out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
+
+
+def _word_end(text: str) -> bool:
+    """The abbreviation at the end of ``text`` is a whole word (not ``Adr.``)."""
+    last = text.split()[-1].lower() if text.split() else ""
+    return last.lstrip("(\"'") in ABBREVIATIONS
 
 
 def areas_of(sentence: str) -> set[str]:

@@ -71,8 +71,14 @@ def test_old_backup_without_hashes_is_restored_and_the_current_files_kept(
     assert (undone.kept / "contacts.csv").read_bytes() == edited  # nothing lost
 
 
-def test_refusal_reaches_the_log_form_learner(tmp_path: Path) -> None:
-    from netcoach.widgets.common import error_message
+def test_log_form_shows_the_refusal_as_written(tmp_path: Path) -> None:
+    from netcoach.widgets.log_form import LogForm
 
-    head, _ = error_message(UndoRefused("Nothing was undone: x"))
-    assert head.endswith("Nothing was undone: x")
+    folder = write_log(tmp_path / "log")
+    _add_thanks(folder)
+    with (folder / "interactions.csv").open("a", encoding="utf-8") as handle:
+        handle.write(HAND_ROWS)
+    form = LogForm(folder)
+    form.undo_button.click()
+    assert form.message.kind == "error"
+    assert form.message.text.startswith("Nothing was undone: interactions.csv has changed")

@@ -436,13 +436,16 @@ class LogForm(w.VBox):
 
     def undo(self) -> None:
         """Put back the log as it was before the last save."""
-        from netcoach.saving import undo_last
+        from netcoach.saving import UndoRefused, undo_last
 
         if not self.folder_text.value.strip():
             self.message.show("Type the path of your log folder first.", "error")
             return
         try:
             undone = undo_last(self.folder)
+        except UndoRefused as err:  # already plain sentences for the learner
+            self.message.show(str(err), "error")
+            return
         except Exception as err:
             show_error(self.message, err)
             return

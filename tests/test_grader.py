@@ -375,6 +375,23 @@ def test_a_manifest_of_the_wrong_shape_is_named(
     assert f"cannot read the checksums manifest {manifest}: " in capsys.readouterr().err
 
 
+def test_grade_reads_the_manifest_in_the_folder_it_runs_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from netcoach.grading.authoring import MANIFEST_NAME, default_manifest_path
+
+    (tmp_path / "subs").mkdir()
+    (tmp_path / "subs" / "notes.txt").write_text("not a notebook\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert default_manifest_path() == EXERCISES_DIR / MANIFEST_NAME  # none here: the course's
+    local = tmp_path / "exercises" / MANIFEST_NAME
+    local.parent.mkdir()
+    local.write_text('{"version": 1}', encoding="utf-8")  # the wrong shape, so it is named
+    assert default_manifest_path() == local
+    assert main(["grade", "subs"]) == 2
+    assert f"cannot read the checksums manifest {local}: " in capsys.readouterr().err
+
+
 @pytest.fixture()
 def no_kernel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str | None:
     """Put a folder first on PYTHONPATH that stops the notebook's Python kernel from starting

@@ -35,13 +35,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--manifest",
         metavar="FILE",
         default=None,
-        help="the checksums manifest to trust (default: exercises/checksums.json)",
+        help="the checksums manifest to trust (default: exercises/checksums.json in the "
+        "current folder, else the course's own)",
     )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from netcoach.grading.authoring import EXERCISES_DIR, MANIFEST_NAME, load_manifest
+    from netcoach.grading.authoring import default_manifest_path, load_manifest
     from netcoach.grading.grader import format_report, grade_paths, write_gradebook
 
     if args.timeout <= 0 or args.jobs < 1:
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     if args.csv and (Path(args.csv).is_dir() or not Path(args.csv).parent.is_dir()):
         # checked first: grading a class takes minutes, and the grades must not be lost
         raise CommandError(f"--csv {args.csv}: give a file name in a folder that exists")
-    manifest_path = Path(args.manifest) if args.manifest else EXERCISES_DIR / MANIFEST_NAME
+    manifest_path = Path(args.manifest) if args.manifest else default_manifest_path()
     try:
         manifest = load_manifest(manifest_path)
         if not _is_manifest(manifest):

@@ -338,6 +338,13 @@ def build_all(
     return manifest
 
 
+def default_manifest_path(folder: str | Path | None = None) -> Path:
+    """The manifest an instructor means: ``exercises/checksums.json`` in ``folder`` (the
+    folder the command runs in) when there is one, else the one beside this package."""
+    here = (Path(folder) if folder is not None else Path.cwd()) / "exercises" / MANIFEST_NAME
+    return here if here.is_file() else EXERCISES_DIR / MANIFEST_NAME
+
+
 def load_manifest(path: str | Path = EXERCISES_DIR / MANIFEST_NAME) -> dict[str, Any]:
     """The checksums manifest written by :func:`build_all`."""
     return json.loads(Path(path).read_text(encoding="utf-8"))

@@ -44,8 +44,8 @@ import nbformat
 from netcoach.grading.authoring import (
     CHECK_MARKER,
     EXERCISES_DIR,
-    MANIFEST_NAME,
     checksum,
+    default_manifest_path,
     load_manifest,
 )
 from netcoach.grading.checks import CHECK_LOG_ENV, FAIL_MARK, PASS_MARK
@@ -151,7 +151,7 @@ def grade_paths(
     exclude: tuple[str | Path, ...] = (),
 ) -> list[Submission]:
     """Grade every submission under ``paths`` (except ``exclude``), ``jobs`` at a time."""
-    manifest = manifest or load_manifest(EXERCISES_DIR / MANIFEST_NAME)
+    manifest = manifest or load_manifest(default_manifest_path())
     skip = {Path(p).resolve() for p in exclude}
     files = [f for f in collect(paths) if f.resolve() not in skip]
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:

@@ -105,6 +105,7 @@ def test_starters_hide_every_answer_and_solutions_keep_them() -> None:
 
 
 def test_check_cells_are_locked_checksummed_and_carry_the_expected_line() -> None:
+    """Only the solution shows the tick; the starter's check cells show nothing until run."""
     manifest = load_manifest()["exercises"]
     for exercise_id in IDS:
         specs = manifest[exercise_id]["checks"]
@@ -121,9 +122,51 @@ def test_check_cells_are_locked_checksummed_and_carry_the_expected_line() -> Non
                     == spec["checksum"]
                     == cell.metadata["netcoach"]["checksum"]
                 )
-                assert cell.outputs[0]["text"] == spec["expected"] + "\n"
                 assert spec["expected"] == f"check {spec['number']}: {spec['label']} ✓"
-                assert cell.execution_count is not None  # nbval compares only "run" cells
+                if kind == "starter":
+                    assert cell.outputs == [] and cell.execution_count is None, exercise_id
+                else:
+                    assert cell.outputs[0]["text"] == spec["expected"] + "\n"
+                    assert cell.execution_count is not None  # nbval compares only "run" cells
+
+
+def _answered_starter(exercise_id: str) -> nbformat.NotebookNode:
+    """The starter as a learner who typed the right answers saves it: no check outputs."""
+    nb = copy.deepcopy(_nb(exercise_id, "solution"))
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    return nb
+
+
+def _nbval(cwd: Path, *paths: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbval-lax", *paths, "-p", "no:cacheprovider", "-q"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_nbval_passes_a_right_starter_and_fails_an_untouched_one(tmp_path: Path) -> None:
+    """In the course folder (exercises/conftest.py puts the expected lines back) and in a
+    copy elsewhere (a wrong answer raises, so it fails without any saved output)."""
+    exercise_id = "04-channel-mix"
+    folder = EXERCISES_DIR / exercise_id
+    answered = folder / f"zz-{tmp_path.name}-answered.ipynb"
+    nbformat.write(_answered_starter(exercise_id), answered)
+    try:
+        inside = _nbval(ROOT, str(answered.relative_to(ROOT)))
+    finally:
+        answered.unlink()
+    assert inside.returncode == 0, inside.stdout[-2000:]
+    assert _nbval(ROOT, f"exercises/{exercise_id}/starter.ipynb").returncode == 1
+    nbformat.write(_answered_starter(exercise_id), tmp_path / "answered.ipynb")
+    nbformat.write(_nb(exercise_id, "starter"), tmp_path / "starter.ipynb")
+    outside = _nbval(tmp_path, "answered.ipynb")
+    assert outside.returncode == 0, outside.stdout[-2000:]
+    assert _nbval(tmp_path, "starter.ipynb").returncode == 1
 
 
 def test_solution_markers_become_placeholders() -> None:

@@ -7,8 +7,10 @@ Markers, in the style of nbgrader and otter-grader:
   starter gets ``...`` in their place, the solution keeps them (without the markers).
 * ``name = expression  # SOLUTION``: the starter gets ``name = ...``.
 * a code cell whose first line is ``# CHECK`` is a check cell. It is locked (not editable,
-  not deletable), carries ``# NBVAL_CHECK_OUTPUT`` and the checksum of its source, and in
-  BOTH notebooks stores the output the solution produced (``check 2: channel shares ✓``).
+  not deletable), carries ``# NBVAL_CHECK_OUTPUT`` and the checksum of its source. The
+  solution stores the output it produced (``check 2: channel shares ✓``); the starter
+  stores none, so a learner sees no tick before running their answer. The expected line
+  lives in the manifest, and ``exercises/conftest.py`` and the grader put it back for nbval.
   An optional ``wrong:`` option in the master holds code that breaks the answer for this
   check only; the tests use it and it never reaches the notebooks.
 
@@ -283,11 +285,12 @@ def build_exercise(
                 f"'check {check.number}: <label> {PASS_MARK}', not {line!r}"
             )
         check.expected = line
-        for nb in (starter, solution):
-            cell = nb.cells[check.index]
-            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=line + "\n")]
-            # nbval compares only cells that look run: give the check an execution count.
-            cell.execution_count = 1 + sum(c.cell_type == "code" for c in nb.cells[: check.index])
+        # Only the solution shows the tick: a starter that has not been run shows no output.
+        # nbval gets the expected line from the manifest (exercises/conftest.py, the grader).
+        cell = solution.cells[check.index]
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=line + "\n")]
+        # nbval compares only cells that look run: give the check an execution count.
+        cell.execution_count = 1 + sum(c.cell_type == "code" for c in solution.cells[: check.index])
     return Exercise(exercise_id, title, starter, solution, checks)
 
 

@@ -302,3 +302,31 @@ def test_score_warns_about_interactions_after_the_as_of_date(tmp_path: Path, cap
     )
     assert main(["score", str(folder), "--as-of", "2025-11-20"]) == 0
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "target"),
+    [
+        ("score", "--html", "contacts.csv"),
+        ("score", "--html", "settings.toml"),
+        ("summary", "--out", "interactions.csv"),
+        ("score", "--html", ".backup/report.html"),
+    ],
+)
+def test_an_output_never_overwrites_the_log(tmp_path: Path, capsys, command, option, target):
+    import shutil
+
+    folder = tmp_path / "log"
+    shutil.copytree(SAMPLES / "graduate", folder)
+    (folder / ".backup").mkdir(exist_ok=True)
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    # the same file written another way round still counts (a ".." and a symbolic link)
+    (tmp_path / "link").symlink_to(folder)
+    for spelt in (folder / target, tmp_path / "link" / ".." / "log" / target):
+        assert main([command, str(folder), option, str(spelt)]) == EXIT_BAD_INPUT
+        err = capsys.readouterr().err
+        assert "would be overwritten" in err and "nothing was written" in err
+    link_target = tmp_path / "link" / target
+    assert main([command, str(folder), option, str(link_target)]) == EXIT_BAD_INPUT
+    after = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    assert after == before

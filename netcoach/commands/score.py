@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from netcoach.cli import EXIT_OK, CommandError, parse_date_option
+from netcoach.commands.output_paths import refuse_log_file
 
 DEFAULT_TOP = 10
 
@@ -87,6 +88,8 @@ def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
 def run(args: argparse.Namespace) -> int:
     if args.top < 0:
         raise CommandError("--top must be 0 or more")
+    if args.html:
+        refuse_log_file("--html", args.html, args.folder)
     log, report = load_and_score(args)
 
     if args.html:

@@ -44,6 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from netcoach.commands.output_paths import refuse_log_file
     from netcoach.commands.score import load_and_score
     from netcoach.summary import (
         NicknameError,
@@ -67,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.out) if args.out else Path(default_file_name(summary))
     if path.is_dir():
         path = path / default_file_name(summary)
+    refuse_log_file("--out", path, args.folder)
     try:
         write_summary(summary, path)
     except OSError as err:

@@ -32,8 +32,9 @@ from netcoach.validation import (
     normalise_header,
 )
 
-MAX_FILE_BYTES = 250 * 1024 * 1024
-"""Files larger than this (250 MB) are refused with a clear message."""
+MAX_FILE_BYTES = 250_000_000
+"""Files larger than this (250 MB, as the message counts them: a million bytes a MB) are
+refused with a clear message."""
 
 DELIMITERS: tuple[str, ...] = (",", ";", "\t")
 _EXCEL_SEP_LINE = re.compile(r'^"?sep=([,;\t|])"?,*$')

@@ -399,3 +399,10 @@ def test_any_mix_of_quirks_loads_to_the_same_tables(tmp_path: Path, data, log) -
     loaded = load_log(folder)
     pd.testing.assert_frame_equal(loaded.contacts, log.contacts)
     pd.testing.assert_frame_equal(loaded.interactions, log.interactions)
+
+
+def test_the_size_limit_is_stated_in_the_unit_the_message_uses():
+    """The refusal names the limit as the docs do (250 MB), not 262 MB (250 MiB in MB)."""
+    from netcoach.loading import MAX_FILE_BYTES, _human_size
+
+    assert _human_size(MAX_FILE_BYTES) == "250 MB"

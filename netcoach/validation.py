@@ -412,7 +412,9 @@ def _missing_columns(
     missing = [c for c in required if c not in out.columns]
     header = ",".join(required)
     if len(missing) == len(required) and len(out.columns) == 1:  # only "row": no known column
-        shown = ",".join(str(n) for n in raw_names)
+        # as the learner typed it: without the parser's padding of repeated (empty) names
+        # and without the empty cells a spreadsheet adds after a title
+        shown = ",".join(str(n).rstrip() for n in raw_names).rstrip(",")
         shown = shown if len(shown) <= 60 else shown[:57] + "..."
         col.add(
             1,

@@ -406,3 +406,13 @@ def test_the_size_limit_is_stated_in_the_unit_the_message_uses():
     from netcoach.loading import MAX_FILE_BYTES, _human_size
 
     assert _human_size(MAX_FILE_BYTES) == "250 MB"
+
+
+def test_a_title_row_is_quoted_as_typed(tmp_path: Path) -> None:
+    """A spreadsheet title in row 1 ("My network log" then empty cells) is quoted as the
+    learner sees it, without the padding the parser gives repeated empty names."""
+    width = CONTACTS_CSV.split("\n", 1)[0].count(",")  # a spreadsheet fills the row out
+    contacts = "My network log" + "," * width + "\n" + CONTACTS_CSV
+    [p] = load_problems(write_log(tmp_path / "log", contacts, interactions=None))
+    assert (p.file, p.row) == ("contacts.csv", 1)
+    assert 'but it reads "My network log"' in p.message

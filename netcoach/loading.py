@@ -52,9 +52,31 @@ def _human_size(n: int) -> str:
     return f"{n / 1_000_000:,.0f} MB"
 
 
+_UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
+"""A character outside ASCII as UTF-8 writes it (two or three bytes)."""
+
+
+class MixedEncodingError(ValueError):
+    """A UTF-8 file with a line saved in another encoding (added later by an older program).
+
+    Reading the whole file as cp1252 would garble every accented name in the UTF-8 part, and
+    the next save would make that permanent, so the line is named instead.
+    """
+
+    advice = (
+        "this row is not saved as UTF-8 while the rest of the file is (an older program may "
+        'have added it); check the accented letters on it and save the file again as "CSV UTF-8"'
+    )
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+        super().__init__(f"row {line}: {self.advice}")
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     """The text of a file and the encoding it was saved in (UTF-8 with or without BOM,
-    UTF-16 with or without BOM, cp1252). Raises UnicodeDecodeError for broken UTF-16."""
+    UTF-16 with or without BOM, cp1252). Raises UnicodeDecodeError for broken UTF-16 and
+    :class:`MixedEncodingError` for UTF-8 with a line in another encoding."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8"), "utf-8-sig"
     if data.startswith(b"\xff\xfe"):
@@ -68,8 +90,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-16-be"), "utf-16-be"
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        if _UTF8_LETTER.search(data) is not None:
+            raise MixedEncodingError(data.count(b"\n", 0, err.start) + 1) from None
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
@@ -196,6 +219,8 @@ def _read_table(
         ]
     try:
         text, encoding = decode_text(data)
+    except MixedEncodingError as err:
+        return None, [Problem(file, err.line, None, err.advice)]
     except UnicodeDecodeError:
         return None, [
             Problem(

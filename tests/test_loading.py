@@ -416,3 +416,25 @@ def test_a_title_row_is_quoted_as_typed(tmp_path: Path) -> None:
     [p] = load_problems(write_log(tmp_path / "log", contacts, interactions=None))
     assert (p.file, p.row) == ("contacts.csv", 1)
     assert 'but it reads "My network log"' in p.message
+
+
+def test_a_utf8_file_with_one_row_in_another_encoding_names_that_row(tmp_path: Path) -> None:
+    """A UTF-8 contacts.csv with one row added by an older program (cp1252) is refused with
+    that row named, instead of being read as cp1252 with every other accent garbled; a file
+    wholly in cp1252 still loads."""
+    lines = CONTACTS_CSV.rstrip("\n").split("\n")
+    good = "\n".join([lines[0], lines[1].replace(",", ",Renée ", 1), *lines[2:]]) + "\n"
+    folder = write_log(tmp_path / "log", good, interactions=None)
+    width = lines[0].count(",")
+    added = ("c900,Zoë Smith" + "," * (width - 1) + "\n").encode("cp1252")
+    contacts = folder / "contacts.csv"
+    contacts.write_bytes(contacts.read_bytes() + added)
+    before = folder_digest(folder)
+    [p] = load_problems(folder)
+    assert (p.file, p.row, p.column) == ("contacts.csv", len(lines) + 1, None)
+    assert "not saved as UTF-8" in p.message and "CSV UTF-8" in p.message
+    assert folder_digest(folder) == before
+
+    whole = write_log(tmp_path / "cp", good, interactions=None)
+    (whole / "contacts.csv").write_bytes(good.encode("cp1252"))
+    assert "Renée" in load_log(whole).contacts["name"].iloc[0]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from netcoach.loading import MAX_FILE_BYTES, read_csv_text
+from netcoach.loading import MAX_FILE_BYTES, MixedEncodingError, read_csv_text
 from netcoach.loading import decode_text as decode_bytes
 from netcoach.validation import LogValidationError, Problem, normalise_header
 
@@ -53,6 +53,10 @@ def decode_text(source: SourceFile, *, sniff: bool = False) -> str:
     """
     try:
         text, _ = decode_bytes(source.data)
+    except MixedEncodingError as err:
+        if not sniff:  # (a first look may cut a character in two: read it as Latin-1)
+            raise LogValidationError([Problem(source.name, err.line, None, err.advice)]) from None
+        text = source.data.decode("latin-1")
     except UnicodeDecodeError:
         if not sniff:
             raise LogValidationError(

@@ -15,7 +15,6 @@ from netcoach.scoring.window import (
     contact_date_order,
     kind_mask,
     positions,
-    rows_where,
     stable_order,
 )
 from netcoach.scoring.wording import (
@@ -65,13 +64,6 @@ def test_format_days_formats_each_date_as_day_does(day_numbers):
     expected = format_distinct(dates, lambda d: day(d) if pd.notna(d) else "")
     assert format_days(dates).equals(expected)
     assert format_days(dates.array).equals(expected)
-
-
-@given(st.lists(st.booleans(), max_size=30))
-def test_rows_where_is_a_boolean_filter_with_a_fresh_index(mask):
-    frame = pd.DataFrame({"x": range(len(mask)), "s": [f"r{i}" for i in range(len(mask))]})
-    expected = frame[np.array(mask, dtype=bool)].reset_index(drop=True)
-    pd.testing.assert_frame_equal(rows_where(frame, np.array(mask, dtype=bool)), expected)
 
 
 @given(st.lists(st.integers(2, 10_000), max_size=30))

@@ -218,15 +218,6 @@ def in_date_order(dates: np.ndarray, rows: np.ndarray) -> bool:
     return bool(np.all((dates[1:] > dates[:-1]) | (same_day & (rows[1:] > rows[:-1]))))
 
 
-def rows_where(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
-    """``frame[mask]`` with a fresh index: a slice (no copy of each column) when the kept
-    rows are contiguous, as they are in a log sorted by date."""
-    kept = np.flatnonzero(mask)
-    if len(kept) and kept[-1] - kept[0] + 1 == len(kept):
-        return frame.iloc[kept[0] : kept[-1] + 1].reset_index(drop=True)
-    return frame.iloc[kept].reset_index(drop=True)
-
-
 def _kept(mask: np.ndarray) -> slice | np.ndarray:
     """The positions where ``mask`` holds: a slice (no copy when taken) when they are
     contiguous, as they are in a log sorted by date (found from the first and last ``True``

@@ -18,11 +18,7 @@ from netcoach import schema
 from netcoach.log import NetworkLog
 from netcoach.report_text import MAX_ROWS_SHOWN, rows_text
 from netcoach.scoring.results import Reason
-
-
-def long_date(day: dt.date) -> str:
-    """``30 September 2025``, as the book and the report write a date."""
-    return f"{day.day} {day:%B %Y}"
+from netcoach.scoring.wording import long_date
 
 
 @dataclass(frozen=True)

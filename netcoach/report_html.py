@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from netcoach import __version__
 from netcoach.report_text import PRIVACY_LINE, action_label, rows_text, settings_rows
+from netcoach.scoring.wording import long_date
 
 if TYPE_CHECKING:
     from netcoach.log import NetworkLog
@@ -65,7 +66,7 @@ def report_context(report: Report, log: NetworkLog, title: str = DEFAULT_TITLE) 
         chart.figure.clear()
     return {
         "title": title,
-        "as_of": f"{report.as_of.day} {report.as_of:%B %Y}",
+        "as_of": long_date(report.as_of),
         "n_contacts": len(log.contacts),
         "n_interactions": len(log.interactions),
         "privacy_line": PRIVACY_LINE,

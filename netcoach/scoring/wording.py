@@ -199,6 +199,11 @@ def _distinct_sorted(rows: np.ndarray) -> list[int]:
     return ordered[first].tolist()
 
 
+def long_date(date: dt.date) -> str:
+    """A date written out, as the book, the reports and the forms write it: '30 September 2025'."""
+    return f"{date.day} {date:%B %Y}"
+
+
 def day(ts: pd.Timestamp) -> str:
     """A date as '3 Sep 2025'."""
     return _day(ts.year, ts.month, ts.day)

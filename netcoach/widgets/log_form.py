@@ -247,7 +247,7 @@ class LogForm(w.VBox):
     def future_date_text(self, *, saved: bool = False) -> str:
         """What to tell the learner when the day entered is after the 'as of' date (such an
         interaction is saved, but not counted yet), before or after ``saved``; else empty."""
-        from netcoach.future_dates import long_date
+        from netcoach.scoring.wording import long_date
 
         day = self.date.value
         as_of, from_settings = self._as_of()
@@ -395,6 +395,7 @@ class LogForm(w.VBox):
     def save(self) -> bool:
         """Validate and save the entry; show the problem (and change nothing) if it is invalid."""
         from netcoach.saving import add_contact, add_interaction
+        from netcoach.scoring.wording import long_date
 
         if not self.folder_text.value.strip():
             self.message.show("Type the path of your log folder first.", "error")
@@ -417,7 +418,7 @@ class LogForm(w.VBox):
                 row = log.interactions.iloc[-1]
                 text = (
                     f"Saved: {schema.KIND_LABELS[row['kind']].lower()}, "
-                    f"{row['date'].day} {row['date']:%B %Y}, "
+                    f"{long_date(row['date'])}, "
                     f"in interactions.csv (row {int(row['row'])})."
                 )
                 self.note.value = ""

@@ -31,6 +31,7 @@ from netcoach.quick_check_questions import (
     WEAK_BELOW,
     Area,
     Question,
+    points,
     score_answers,
 )
 from netcoach.schema import TIER_LABELS, TIERS
@@ -63,8 +64,8 @@ _STYLE = """
 
 
 def _points(question: Question) -> list[int]:
-    top = len(ANSWERS) - 1
-    return [top - i if question.reverse else i for i in range(len(ANSWERS))]
+    """The points of each answer, Never to Always, as the widget scores them."""
+    return [points(question, answer) for answer in ANSWERS]
 
 
 def _boxes(question: Question) -> str:

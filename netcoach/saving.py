@@ -15,7 +15,8 @@ drops the other's rows (:mod:`netcoach.locking` says how it works on each platfo
 
 Files are written in canonical form: UTF-8, commas, ISO dates (``2024-03-12``), canonical
 values, the columns in :mod:`netcoach.schema` order, then any columns the learner added,
-in their order (:func:`with_own_columns`: each row keeps its own cells, a new row is blank).
+in their order (:func:`with_own_columns`: each row keeps its own cells, a new row is blank,
+and a line with cells only in those columns, which loading skips, stays where it was).
 A cell a spreadsheet would run as a formula (``=...``, ``+...``, ``-...``, ``@...``) is
 written with a leading ``'`` (:mod:`netcoach.spreadsheet_cells`); loading removes it again.
 """
@@ -43,7 +44,12 @@ from netcoach.loading import load_log, read_csv_text
 from netcoach.locking import folder_lock
 from netcoach.log import NetworkLog
 from netcoach.spreadsheet_cells import as_text_frame, from_text_frame
-from netcoach.validation import LogValidationError, Problem, normalise_tables
+from netcoach.validation import (
+    LogValidationError,
+    Problem,
+    normalise_tables,
+    skipped_as_blank,
+)
 
 BACKUP_DIR = ".backup"
 KEEP_BACKUPS = 20
@@ -83,22 +89,48 @@ def canonical_frames(log: NetworkLog) -> dict[str, pd.DataFrame]:
     return {schema.CONTACTS_FILE: contacts, schema.INTERACTIONS_FILE: interactions}
 
 
-def _own_columns(path: Path, columns: tuple[str, ...]) -> pd.DataFrame | None:
-    """The learner's own columns in the CSV at ``path`` (those not in the schema), indexed
-    by line number as ``row`` counts them; None when there are none or it cannot be read."""
+@dataclass(frozen=True)
+class _OwnCells:
+    """The learner's own columns in one CSV (those not in the schema), as
+    :func:`_own_columns` reads them."""
+
+    cells: pd.DataFrame
+    """Their cells, one row per line of the file, indexed by line number as ``row`` counts
+    them (the first row under the header is 2)."""
+    read: np.ndarray
+    """For line ``n``, ``read[n]``: whether loading reads that line as a row of the log (it
+    skips a line whose schema cells are all blank)."""
+    own_only: np.ndarray
+    """The skipped lines that have a cell in an own column (a note typed on a line of its
+    own), in file order: saving keeps them where they are."""
+
+
+def _own_columns(path: Path, columns: tuple[str, ...]) -> _OwnCells | None:
+    """The learner's own columns in the CSV at ``path`` (those not in the schema); None when
+    there are none or it cannot be read."""
     if not path.is_file():
         return None
     try:
         raw = read_csv_text(path)
     except (LogValidationError, OSError):
         return None
-    names = [c for c in dict.fromkeys(raw.columns) if c and c not in columns and c != "row"]
+    names = _own_names(list(raw.columns), columns)
     if not names:
         return None
     raw = raw.loc[:, ~raw.columns.duplicated()]
     own = from_text_frame(raw[names]).fillna("").astype(str)
     own.index = pd.RangeIndex(2, len(own) + 2)
-    return own
+    skipped = skipped_as_blank(raw, columns)
+    where = np.flatnonzero(skipped)  # of these, the lines with an own cell typed in
+    typed = np.zeros(len(where), dtype=bool)
+    for c in names:
+        typed |= (own[c].iloc[where].str.strip() != "").to_numpy(dtype=bool)
+    read = np.concatenate([[False, False], ~skipped])
+    return _OwnCells(own, read, where[typed] + 2)
+
+
+def _own_names(names: list[str], columns: tuple[str, ...]) -> list[str]:
+    return [c for c in dict.fromkeys(names) if c and c not in columns and c != "row"]
 
 
 def with_own_columns(
@@ -106,25 +138,73 @@ def with_own_columns(
 ) -> dict[str, pd.DataFrame]:
     """``frames`` (from :func:`canonical_frames`) with the columns the learner added to the
     files in ``source`` put back after the standard ones, in their order: each row gets its
-    own cells (matched by ``row``), a new row blank ones."""
+    own cells (matched by ``row``), a new row blank ones. A line with cells only in those
+    columns (which loading skips as blank) is kept too, after the row it followed."""
+    return _with_own_cells(frames, log, source)[0]
+
+
+def _with_own_cells(
+    frames: dict[str, pd.DataFrame], log: NetworkLog, source: Path | None
+) -> tuple[dict[str, pd.DataFrame], dict[str, np.ndarray]]:
+    """:func:`with_own_columns`, and the line each row of the log is written on (2 for the
+    first row under the header; later when lines with only own cells come before it)."""
+    out = dict(frames)
+    lines = {name: np.arange(2, len(frame) + 2, dtype="int64") for name, frame in frames.items()}
     if source is None:
-        return frames
+        return out, lines
     tables = {schema.CONTACTS_FILE: log.contacts, schema.INTERACTIONS_FILE: log.interactions}
     columns = {
         schema.CONTACTS_FILE: schema.CONTACT_COLUMNS,
         schema.INTERACTIONS_FILE: schema.INTERACTION_COLUMNS,
     }
-    out = dict(frames)
     for name, frame in frames.items():
         own = _own_columns(source / name, columns[name])
         if own is None:
             continue
-        rows = tables[name]["row"].to_numpy()
+        rows = tables[name]["row"].to_numpy(dtype="int64")
+        # A row numbered like a line loading skipped is not from that line: it is new (an
+        # added row is numbered after the last row read, which a skipped line may follow).
+        inside = (rows >= 0) & (rows < len(own.read))
+        from_file = inside & own.read[np.where(inside, rows, 0)]
         frame = frame.copy()
-        for c in own.columns:
-            frame[c] = own[c].reindex(rows).fillna("").to_numpy()
+        for c in own.cells.columns:
+            values = own.cells[c].reindex(rows).fillna("").to_numpy()
+            if not from_file.all():
+                values = np.where(from_file, values, "")
+            frame[c] = values
+        if len(own.own_only):
+            frame, lines[name] = _with_own_only_lines(frame, rows, from_file, own)
         out[name] = frame
-    return out
+    return out, lines
+
+
+def _with_own_only_lines(
+    frame: pd.DataFrame, rows: np.ndarray, from_file: np.ndarray, own: _OwnCells
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """``frame`` with the lines that hold only own cells put back, each after the row that
+    came before it in the file (the nearest earlier one still in the log; first when there
+    is none), and the line each row of ``frame`` now has."""
+    n, lines = len(frame), own.own_only
+    earlier = np.flatnonzero(from_file)
+    earlier = earlier[np.argsort(rows[earlier], kind="stable")]  # by line in the file
+    k = np.searchsorted(rows[earlier], lines) - 1  # the last row read above each line
+    after = earlier[k] if len(earlier) else np.full(len(lines), -1)
+    after = np.where(k >= 0, after, -1)
+    kept = pd.DataFrame("", index=pd.RangeIndex(len(lines)), columns=frame.columns, dtype=object)
+    for c in own.cells.columns:
+        kept[c] = own.cells[c].loc[lines].to_numpy()
+    everything = pd.concat([frame.reset_index(drop=True), kept], ignore_index=True)
+    # sorted by the row a line goes after (log order), rows before the kept lines, then line
+    order = np.lexsort(
+        (
+            np.concatenate([np.zeros(n, dtype="int64"), lines]),
+            np.concatenate([np.zeros(n, dtype="int64"), np.ones(len(lines), dtype="int64")]),
+            np.concatenate([np.arange(n, dtype="int64"), after]),
+        )
+    )
+    line_of = np.empty(len(order), dtype="int64")
+    line_of[order] = np.arange(2, len(order) + 2, dtype="int64")
+    return everything.iloc[order].reset_index(drop=True), line_of[:n]
 
 
 def keep_row_numbers(merged: NetworkLog, log: NetworkLog) -> None:
@@ -335,11 +415,11 @@ def save_log(
     )
     saved = NetworkLog(contacts, interactions, folder=target, folder_settings=log.folder_settings)
     with folder_lock(target):
-        frames = with_own_columns(canonical_frames(saved), saved, log.folder)
+        frames, lines = _with_own_cells(canonical_frames(saved), saved, log.folder)
         _write_files(target, frames, stamp, description)
         _prune(target, keep_backups)
-    for table in (saved.contacts, saved.interactions):
-        table["row"] = range(2, len(table) + 2)
+    saved.contacts["row"] = lines[schema.CONTACTS_FILE]
+    saved.interactions["row"] = lines[schema.INTERACTIONS_FILE]
     return saved
 
 

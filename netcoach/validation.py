@@ -389,6 +389,29 @@ def _prepare(raw: pd.DataFrame, columns: tuple[str, ...], col: _Collector) -> pd
     return out
 
 
+def skipped_as_blank(raw: pd.DataFrame, columns: tuple[str, ...]) -> np.ndarray:
+    """Which rows of ``raw`` (a table as :func:`netcoach.loading.read_csv_text` reads a CSV)
+    loading skips as blank, as :func:`_prepare` decides: every column of ``columns`` that the
+    table has is empty or only spaces, whatever its other columns (the learner's own) hold.
+    """
+    from netcoach.spreadsheet_cells import from_text_cells  # (as loading reads a cell)
+
+    first: dict[str, int] = {}
+    for i, name in enumerate(raw.columns):
+        first.setdefault(normalise_header(name), i)
+    blank = np.ones(len(raw), dtype=bool)
+    present = [first[c] for c in columns if c in first]
+    if not present:
+        return ~blank  # nothing is skipped without a known column (loading refuses it)
+    for i in present:  # each column only where all before it were blank: few rows after one
+        where = np.flatnonzero(blank)
+        if not len(where):
+            break
+        values = from_text_cells(raw.iloc[where, i].reset_index(drop=True))
+        blank[where] = _is_blank(values).to_numpy(dtype=bool)
+    return blank
+
+
 def _kept_as_is(column: str, values: pd.Series) -> bool:
     """Whether :func:`_prepare` keeps a column as given: cadence_days (numbers are checked
     later) and dates that are real datetimes; every other column becomes trimmed text."""

@@ -330,6 +330,64 @@ def read_csv_text(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> pd.Da
     return frame
 
 
+HEADER_BYTES = 65_536
+"""How much of a file :func:`read_csv_header` reads (the header row and more, usually)."""
+
+
+def read_csv_header(path: str | Path) -> list[str] | None:
+    """The column names :func:`read_csv_text` gives the CSV at ``path``, reading only its
+    first :data:`HEADER_BYTES` bytes (same encodings, byte-order marks, delimiters and
+    Excel ``sep=`` line); None when they cannot be told from those bytes (a header longer
+    than that, a file that cannot be read): then read the whole file.
+
+    Used by saving, which need not parse a whole file to learn it has no extra columns.
+    """
+    try:
+        with Path(path).open("rb") as handle:
+            data = handle.read(HEADER_BYTES + 1)
+    except OSError:
+        return None
+    whole = len(data) <= HEADER_BYTES
+    if not whole:
+        data = data[:HEADER_BYTES]
+        wide = data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data)
+        # cut where no character is split: after a line end (UTF-8, cp1252), at an even
+        # length (UTF-16; a pair of surrogates cut in two fails to decode: None below)
+        data = data[: len(data) - len(data) % 2] if wide else data[: data.rfind(b"\n") + 1]
+    if data.startswith(_WORKBOOK_SIGNATURES):
+        return None
+    try:
+        text, _ = decode_text(data)
+    except (UnicodeDecodeError, MixedEncodingError):
+        return None
+    if whole and "\n" not in text and "\r" in text:  # old Mac line endings, as loading does
+        text = text.replace("\r", "\n")
+    header = _header_line(text)
+    excel_hint = _EXCEL_SEP_LINE.match(header)
+    if excel_hint:
+        text = text[text.find("\n") + 1 :] if "\n" in text else ""
+        header = _header_line(text)
+    if not whole and "\n" not in text:  # the header row goes on past what was read
+        return None
+    if not header.strip():
+        return None  # an empty file: loading refuses it
+    sep = excel_hint.group(1) if excel_hint else _pick_delimiter(header)
+    if sep is None:
+        if _looks_like_wrong_delimiter(header) is not None:
+            return None  # loading refuses it
+        sep = ","
+    names = _unique_names([n.strip() for n in next(csv.reader([header], delimiter=sep))])
+    return [normalise_header(n) for n in names]
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """Whether :func:`decode_text` reads ``data`` (no byte-order mark) as UTF-16."""
+    head = data[:400]
+    return len(head) >= 4 and (
+        head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4
+    )
+
+
 def load_log(
     folder: str | Path, day_first: bool | None = None, *, max_bytes: int = MAX_FILE_BYTES
 ) -> NetworkLog:

@@ -40,7 +40,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from netcoach import schema
-from netcoach.loading import load_log, read_csv_text
+from netcoach.loading import load_log, read_csv_header, read_csv_text
 from netcoach.locking import folder_lock
 from netcoach.log import NetworkLog
 from netcoach.spreadsheet_cells import as_text_frame, from_text_frame
@@ -107,8 +107,12 @@ class _OwnCells:
 
 def _own_columns(path: Path, columns: tuple[str, ...]) -> _OwnCells | None:
     """The learner's own columns in the CSV at ``path`` (those not in the schema); None when
-    there are none or it cannot be read."""
+    there are none or it cannot be read. Only the header is read when it names no such
+    column (a million-row file is not parsed again on every save for nothing)."""
     if not path.is_file():
+        return None
+    header = read_csv_header(path)
+    if header is not None and not _own_names(header, columns):
         return None
     try:
         raw = read_csv_text(path)

@@ -454,17 +454,25 @@ def _missing_columns(
     return missing
 
 
+def empty_cell_message(what: str, needed: str, cell: str = "this cell") -> str:
+    """The message for a required cell left empty, e.g. "this cell is empty; every contact
+    needs a name". The log form words its own fields with it (``cell="it"``, ``needed`` its
+    field's label), so it can tell this problem from others without reading the text."""
+    return f"{cell} is empty; every {what} needs a {needed}"
+
+
 def _blank_required(
     out: pd.DataFrame, required: tuple[str, ...], what: str, col: _Collector
 ) -> None:
     for c in required:
         blank = _blank_cells(out, c)
         if blank.any():
-            col.add_rows(
-                out.loc[blank, "row"],
-                c,
-                f"this cell is empty; every {what} needs a {c.replace('_', ' ')}",
-            )
+            col.add_rows(out.loc[blank, "row"], c, empty_cell_message(what, spoken(c)))
+
+
+def spoken(column: str) -> str:
+    """A column's name as a sentence says it: ``contact_id`` -> "contact id"."""
+    return column.replace("_", " ")
 
 
 def _normalise_contacts(raw: pd.DataFrame, file: str) -> tuple[pd.DataFrame, _Collector]:

@@ -132,6 +132,7 @@ def test_invalid_entry_changes_nothing(folder: Path, change: dict) -> None:
     assert form.message.kind == "error"
     assert "Traceback" not in form.message.value
     assert "problem" in form.message.text
+    assert form.message.text.startswith("Nothing was saved. ")
     assert snapshot(folder) == before
 
 
@@ -188,7 +189,7 @@ def add_contact_in_form(form: LogForm, **fields: str) -> None:
             "“Short label” field: this label is already used by Una Underhay (row 2 of "
             "contacts.csv); choose another.",
         ),
-        ({"contact_id": ""}, "“Short label” field: it is empty; every contact needs a contact id"),
+        ({"contact_id": ""}, "“Short label” field: it is empty; every contact needs a short label"),
         ({"name": " "}, "“Name” field: it is empty; every contact needs a name"),
         (
             {"cadence_days": "soon"},
@@ -205,6 +206,7 @@ def test_a_problem_in_the_new_contact_names_its_field(
     before = snapshot(folder)
     add_contact_in_form(form, **fields)
     assert form.message.kind == "error"
+    assert form.message.text == "Nothing was saved. Network Coach found 1 problem in the log:"
     assert problem_lines(form) == [expected]
     assert "row 40" not in form.message.value and "rows 2 and 40" not in form.message.value
     assert snapshot(folder) == before
@@ -241,7 +243,47 @@ def test_unknown_folder_shows_a_message(tmp_path: Path) -> None:
     assert "does not exist" in form.message.value
     form.save_button.click()
     assert form.message.kind == "error"
+    assert form.message.text.endswith(" Nothing was saved.")  # no contact to choose
+    form.what.value = ADD_CONTACT
+    add_contact_in_form(form)
+    assert form.message.text == "Nothing was saved. Network Coach found 1 problem in the log:"
+    assert "does not exist" in form.message.value
     assert not (tmp_path / "not-there").exists()
+
+
+def test_a_save_that_fails_says_nothing_was_saved(folder: Path, monkeypatch) -> None:
+    import netcoach.saving
+
+    def full(*args, **kwargs):
+        raise OSError("the disk is full")
+
+    monkeypatch.setattr(netcoach.saving, "add_interaction", full)
+    form = LogForm(folder, today=DAY)
+    form.contact.value = "c003"
+    assert form.save() is False
+    assert form.message.kind == "error"
+    assert form.message.text == (
+        "Network Coach could not do that: the disk is full. Nothing was saved."
+    )
+
+
+def test_the_row_named_is_the_entrys_line_after_a_line_of_the_learners_own(
+    folder: Path,
+) -> None:
+    contacts = folder / schema.CONTACTS_FILE
+    lines = contacts.read_text(encoding="utf-8").splitlines()
+    commas = "," * lines[0].count(",")
+    lines = [lines[0] + ",my_notes", *(line + "," for line in lines[1:])]
+    lines.insert(3, commas + ",call the two of them together")  # a line of its own, row 4
+    contacts.write_text("\n".join([*lines, ""]), encoding="utf-8")
+    n = len(load_log(folder).contacts)  # 38: rows 2, 3 and 5 to 40
+    form = LogForm(folder, today=DAY)
+    add_contact_in_form(form)
+    assert form.message.kind == "success", form.message.text
+    assert form.message.text.startswith(f"Saved Wren Newcombe to contacts.csv (row {n + 3}).")
+    saved = contacts.read_text(encoding="utf-8").splitlines()
+    assert saved[3] == commas + ",call the two of them together"
+    assert saved[n + 2].startswith("x9,Wren Newcombe,")  # row n + 3 (the header is row 1)
 
 
 def test_create_a_new_log_then_add_to_it(tmp_path: Path) -> None:
@@ -249,6 +291,7 @@ def test_create_a_new_log_then_add_to_it(tmp_path: Path) -> None:
     form = LogForm(today=DAY)
     form.save_button.click()
     assert form.message.kind == "error"  # no folder typed yet
+    assert form.message.text == "Type the path of your log folder first. Nothing was saved."
     form.folder_text.value = str(target)
     form.create_button.click()
     assert form.message.kind == "success"

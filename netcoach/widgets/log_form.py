@@ -2,8 +2,9 @@
 
 Saving goes through :mod:`netcoach.saving` (the same checks as loading, atomic writes,
 a backup per save), and "Undo last entry" puts the previous version back. An invalid
-entry shows the validation message and changes nothing on disk; a problem in the entry
-itself names its field in the form, not the CSV row it would have got.
+entry shows the validation message and changes nothing on disk (every refused save says
+"Nothing was saved."); a problem in the entry itself names its field in the form, not the
+CSV row it would have got.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from netcoach.widgets.common import (
     STYLE,
     MessageArea,
     column,
+    error_message,
     full_width,
     label,
     show_error,
@@ -51,6 +53,18 @@ def practice_copy(sample: str = "graduate") -> Path:
     target = root / sample
     shutil.copytree(sample_path(sample), target)
     return target
+
+
+NOTHING_SAVED = "Nothing was saved."
+"""Said by every refusal of :meth:`LogForm.save`."""
+
+
+def _nothing_saved(heading: str) -> str:
+    """An error's heading for a refused save: saying so, before a list of problems (whose
+    heading ends with a colon) or after a sentence."""
+    if heading.endswith(":"):
+        return f"{NOTHING_SAVED} {heading}"
+    return f"{heading}{'' if heading.endswith(('.', '!', '?')) else '.'} {NOTHING_SAVED}"
 
 
 def _named(widget: w.Widget) -> str:
@@ -371,16 +385,24 @@ class LogForm(w.VBox):
         return LogValidationError(problems, omitted=err.omitted)
 
     def _as_field(self, problem: Problem, contacts: pd.DataFrame) -> Problem:
-        """A problem of the new entry, with the form field's name where a file's would be."""
-        from netcoach.validation import Problem
+        """A problem of the new entry, with the form field's name where a file's would be
+        (the problem's column tells which field). An empty field is said in the form's words
+        ("every contact needs a short label", not "a contact id"); other messages are the
+        checks' own."""
+        from netcoach.validation import Problem, empty_cell_message, spoken
 
         if problem.file == schema.INTERACTIONS_FILE and problem.column == "contact_id":
             widget = self.contact  # "With": the interaction's contact_id
         else:
             widget = getattr(self, problem.column or "", None)
-        if widget is None:
+        if widget is None or problem.column is None:
             return problem
-        message = problem.message.replace("this cell is", "it is")
+        message = problem.message
+        what = "contact" if problem.file == schema.CONTACTS_FILE else "interaction"
+        if message == empty_cell_message(what, spoken(problem.column)):
+            # (an interaction's required fields are choices, checked before saving)
+            needed = widget.description.lower() if what == "contact" else spoken(problem.column)
+            message = empty_cell_message(what, needed, cell="it")
         if widget is self.contact_id:  # a label already in use (capitals aside)?
             wanted = self.contact_id.value.strip().casefold()
             taken = contacts[contacts["contact_id"].str.casefold() == wanted]
@@ -398,23 +420,28 @@ class LogForm(w.VBox):
         from netcoach.scoring.wording import long_date
 
         if not self.folder_text.value.strip():
-            self.message.show("Type the path of your log folder first.", "error")
+            self.message.show(f"Type the path of your log folder first. {NOTHING_SAVED}", "error")
             return False
         missing = self._missing_choice()
         if missing:
-            self.message.show(f"{missing} Nothing was saved.", "error")
+            self.message.show(f"{missing} {NOTHING_SAVED}", "error")
             return False
         fields = self.entry()
         later = self.future_date_text(saved=True) if self.what.value == ADD_INTERACTION else ""
+        adding = add_contact if self.what.value == ADD_CONTACT else add_interaction
+        try:
+            log = adding(self.folder, **fields)
+        except Exception as err:  # refused: the files are as they were
+            head, details = error_message(self._in_form(err))
+            self.message.show(_nothing_saved(head), "error", details)
+            return False
         try:
             if self.what.value == ADD_CONTACT:
-                log = add_contact(self.folder, **fields)
                 row = log.contacts.iloc[-1]
                 text = f"Saved {row['name']} to contacts.csv (row {int(row['row'])})."
                 self._refresh_contacts(log.contacts)
                 self._clear_contact_fields()
             else:
-                log = add_interaction(self.folder, **fields)
                 row = log.interactions.iloc[-1]
                 text = (
                     f"Saved: {schema.KIND_LABELS[row['kind']].lower()}, "
@@ -422,9 +449,9 @@ class LogForm(w.VBox):
                     f"in interactions.csv (row {int(row['row'])})."
                 )
                 self.note.value = ""
-        except Exception as err:
-            show_error(self.message, self._in_form(err))
-            return False
+        except Exception as err:  # (saved all the same: undo can take it back)
+            show_error(self.message, err)
+            return True
         text += " A backup of the previous version was kept."
         self.message.show(f"{text} {later}" if later else text, "warning" if later else "success")
         self._future_shown = False

@@ -194,9 +194,11 @@ def _with_own_only_lines(
     k = np.searchsorted(rows[earlier], lines) - 1  # the last row read above each line
     after = earlier[k] if len(earlier) else np.full(len(lines), -1)
     after = np.where(k >= 0, after, -1)
-    kept = pd.DataFrame("", index=pd.RangeIndex(len(lines)), columns=frame.columns, dtype=object)
-    for c in own.cells.columns:
-        kept[c] = own.cells[c].loc[lines].to_numpy()
+    # (each column of the frame's own type: text in an object column is slow to write)
+    cells = {c: own.cells[c].loc[lines].tolist() for c in own.cells.columns}
+    kept = pd.DataFrame(
+        {c: pd.array(cells.get(c, [""] * len(lines)), dtype=frame[c].dtype) for c in frame.columns}
+    )
     everything = pd.concat([frame.reset_index(drop=True), kept], ignore_index=True)
     # sorted by the row a line goes after (log order), rows before the kept lines, then line
     order = np.lexsort(

@@ -9,6 +9,7 @@ import csv
 from pathlib import Path
 
 import pandas as pd
+from helpers import write_log
 
 from netcoach.importers import SourceFile, import_into
 from netcoach.loading import load_log
@@ -33,11 +34,7 @@ INTERACTIONS = (
 
 
 def _log(tmp_path: Path) -> Path:
-    folder = tmp_path / "log"
-    folder.mkdir()
-    (folder / "contacts.csv").write_text(CONTACTS, encoding="utf-8")
-    (folder / "interactions.csv").write_text(INTERACTIONS, encoding="utf-8")
-    return folder
+    return write_log(tmp_path / "log", CONTACTS, INTERACTIONS)
 
 
 def _lines(folder: Path, name: str) -> list[list[str]]:

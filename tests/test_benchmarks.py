@@ -88,3 +88,16 @@ def test_widget_benchmark_runs_on_a_small_log_and_times_the_browser_too(tmp_path
     assert result["browser_chart_painted"]["n"] == 3
     assert result["browser_chart_laid_out"]["p95_ms"] <= result["browser_chart_painted"]["p95_ms"]
     assert "browser_chart_painted" in capsys.readouterr().out
+
+
+def test_scoring_and_floor_are_timed_in_turn_and_the_best_of_each_is_kept(monkeypatch):
+    from benchmarks import scale
+
+    calls: list[str] = []
+    clock = iter([0.0, 5.0, 10.0, 11.0, 20.0, 22.0, 30.0, 34.0])  # a 5, b 1, a 2, b 4
+    monkeypatch.setattr(scale.time, "perf_counter", lambda: next(clock))
+    monkeypatch.setattr(scale.time, "process_time", lambda: 0.0)
+    steps = {"a": lambda: calls.append("a") or "A", "b": lambda: calls.append("b") or "B"}
+    timed = scale.best_of_in_turn(steps, repeat=2)
+    assert calls == ["a", "b", "a", "b"]
+    assert timed == {"a": (2.0, 0.0, "A"), "b": (1.0, 0.0, "B")}

@@ -61,6 +61,7 @@ from netcoach.scoring.wording import (
     rows_phrase,
     rows_phrases_of_runs,
     runs_as_tuples,
+    take_texts,
     verb,
 )
 
@@ -156,7 +157,7 @@ def match_responses(
     return {
         "responded_on": responded_on,
         "due": due,
-        "status": STATUSES.take(status),
+        "status": take_texts(STATUSES, status),
         "code": status,
         "gap": np.array([GAP_POINTS[s] for s in STATUSES[:3]] + [np.nan])[status],
         "days_overdue": (lateness // np.timedelta64(1, "D")).astype("int64"),
@@ -215,7 +216,7 @@ def cadence_status(data: ScoringInput) -> Table:
             "last_contact": last,
             "days_since": pd.arrays.IntegerArray(since, never),
             "days_overdue": over,
-            "status": CADENCE_STATUSES.take(code),  # pandas text: cheaper in a table
+            "status": take_texts(CADENCE_STATUSES, code),  # pandas text: cheaper in a table
             "code": code,
             "gap": np.select(
                 [never, overdue],
@@ -280,7 +281,7 @@ def _over_contact_runs(data: ScoringInput) -> tuple[Table, np.ndarray, np.ndarra
     lengths = worst - first[worst] + 1
     spans = np.repeat(first[worst] - (np.cumsum(lengths) - lengths), lengths)
     flat = rows[spans + np.arange(len(spans))]
-    ids, names = data.contact_ids.array.take(codes[worst]), data.names_for(codes[worst])
+    ids, names = take_texts(data.contact_ids.array, codes[worst]), data.names_for(codes[worst])
     refs = np.fromiter(
         runs_as_tuples(flat, lengths), dtype=object, count=len(worst)
     )  # an object array: pandas reads a list of tuples slowly, element by element
@@ -332,7 +333,7 @@ def thanks_table(data: ScoringInput) -> Table:
         lead_responses=_responses(data, FOLLOW_UP_KINDS),
     )
     matched["thanked_on"] = matched.pop("responded_on")
-    columns = _named(data, items) | {"kind": data.kinds.take(items[KIND_CODE])} | matched
+    columns = _named(data, items) | {"kind": take_texts(data.kinds, items[KIND_CODE])} | matched
     return _published(columns, THANKS_COLUMNS)
 
 
@@ -348,7 +349,7 @@ def _named(data: ScoringInput, items: Columns) -> Columns:
     return {
         "row": items["row"],
         "date": items["date"],
-        "contact_id": data.contact_ids.array.take(codes),
+        "contact_id": take_texts(data.contact_ids.array, codes),
         "name": data.names_for(codes),
         CONTACT_CODE: codes,
     }
@@ -489,7 +490,7 @@ def _lead_reasons(leads: Columns, window_days: int) -> list[Reason]:
         reasons.append(
             Reason(
                 f"{plural(len(overdue), 'job lead')} got no follow-up within "
-                f"{window_days} days: {name_list(names.take(overdue))}; "
+                f"{window_days} days: {name_list(names, at=overdue)}; "
                 f"the oldest, from {names[worst]} on "
                 f"{day(pd.Timestamp(leads['date'][worst]))}, is "
                 f"{plural(int(leads['days_overdue'][worst]), 'day')} overdue "
@@ -519,10 +520,11 @@ def _thanks_reasons(thanks: Columns, window_days: int) -> list[Reason]:
     unthanked = _with_status(thanks, OVERDUE)
     if len(unthanked):
         rows = thanks["row"][unthanked]
+        names = name_list(thanks["name"], at=_first_per_contact(thanks, unthanked))
         return [
             Reason(
                 f"{plural(len(unthanked), 'piece')} of help got no thank-you within "
-                f"{window_days} days, from {name_list(_first_names(thanks, unthanked))} "
+                f"{window_days} days, from {names} "
                 f"{rows_phrase(rows)}.",
                 tuple(rows.tolist()),
             )
@@ -534,13 +536,13 @@ def _thanks_reasons(thanks: Columns, window_days: int) -> list[Reason]:
     return []
 
 
-def _first_names(table: Columns, kept: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    """The name on each contact's first row among ``kept``, contacts in order of first
-    appearance (as ``drop_duplicates("contact_id")``)."""
+def _first_per_contact(table: Columns, kept: np.ndarray) -> np.ndarray:
+    """Each contact's first row among ``kept``, contacts in order of first appearance (as
+    ``drop_duplicates("contact_id")``)."""
     codes = pd.factorize(table[CONTACT_CODE].take(kept))[0]
     first = np.empty(codes.max() + 1, dtype=np.int64)
     first[codes[::-1]] = np.arange(len(codes))[::-1]  # the last write is the first row
-    return table["name"].take(kept[first])
+    return kept[first]
 
 
 def _cadence_reasons(cadence: Columns) -> list[Reason]:
@@ -552,7 +554,7 @@ def _cadence_reasons(cadence: Columns) -> list[Reason]:
         reasons.append(
             Reason(
                 f"{plural(len(silent), 'contact')} {verb(len(silent), 'is', 'are')} past "
-                f"their stay-in-touch cadence: {name_list(names.take(silent))} "
+                f"their stay-in-touch cadence: {name_list(names, at=silent)} "
                 f"(longest: {plural(longest, 'day')} overdue).",
                 file="contacts.csv",
             )
@@ -562,7 +564,7 @@ def _cadence_reasons(cadence: Columns) -> list[Reason]:
             Reason(
                 f"{plural(len(never), 'contact')} with a cadence "
                 f"{verb(len(never), 'has', 'have')} no contact logged yet: "
-                f"{name_list(names.take(never))}.",
+                f"{name_list(names, at=never)}.",
                 file="contacts.csv",
             )
         )

@@ -38,6 +38,7 @@ from netcoach.scoring.wording import (
     format_days,
     format_distinct,
     join_texts,
+    pick,
     plural,
     rows_phrases,
     rows_phrases_of_runs,
@@ -226,9 +227,7 @@ def _reconnect_actions(cadence: Table) -> Part | None:
         "-day cadence. A short check-in with something useful is enough.",
     )
     is_never = cadence["code"] == NEVER
-    reasons = join_texts(
-        "Reconnect with ", cadence["name"], ": ", pc.if_else(is_never, never, since)
-    )
+    reasons = join_texts("Reconnect with ", cadence["name"], ": ", pick(is_never, never, since))
     return _part(cadence, "reconnect", reasons, cadence["days_overdue"])
 
 

@@ -39,7 +39,7 @@ from netcoach.scoring.window import (
     kind_groups,
     kind_mask,
 )
-from netcoach.scoring.wording import name_list, plural, rows_phrase, verb
+from netcoach.scoring.wording import name_list, plural, rows_phrase, take_texts, verb
 
 WEIGHTS = {"balance": 0.5, "no_one_way": 0.25, "help_returned": 0.25}
 
@@ -60,7 +60,7 @@ def per_contact_counts(data: ScoringInput) -> tuple[pd.DataFrame, dict[str, Any]
     kept = np.flatnonzero(counts["gives"] + counts["asks"] + counts["received"] > 0)
     gives, asks, received = (counts[c][kept] for c in columns)
     arrays = {
-        "contact_id": data.contact_ids.array.take(kept),
+        "contact_id": take_texts(data.contact_ids.array, kept),
         "name": data.names_for(kept),
         "gives": gives,
         "asks": asks,
@@ -161,7 +161,7 @@ def _reasons(
         rows = _rows_for(data, codes[one_way], ASK_KINDS)
         reasons.append(
             Reason(
-                f"You asked {name_list(names.take(one_way))} for something and gave "
+                f"You asked {name_list(names, at=one_way)} for something and gave "
                 f"nothing back ({len(one_way)} of the {plural(asked, 'person', 'people')} "
                 f"you asked) {rows_phrase(rows)}.",
                 tuple(rows.tolist()),
@@ -173,7 +173,7 @@ def _reasons(
         rows = _rows_for(data, codes[unreturned], RECEIVED_KINDS)
         reasons.append(
             Reason(
-                f"{name_list(names.take(unreturned))} helped you and "
+                f"{name_list(names, at=unreturned)} helped you and "
                 f"{verb(len(unreturned), 'has', 'have')} had nothing back yet "
                 f"({len(unreturned)} of the "
                 f"{plural(helpers, 'person', 'people')} who helped you) {rows_phrase(rows)}.",

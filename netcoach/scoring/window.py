@@ -27,6 +27,7 @@ import pyarrow.compute as pc
 
 from netcoach.log import NetworkLog
 from netcoach.schema import CHANNELS, KINDS
+from netcoach.scoring.wording import take_texts
 from netcoach.settings import Settings
 
 CONTACT_CODE = "contact_code"
@@ -79,7 +80,7 @@ class ScoringInput:
 
     def names_for(self, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
         """The names of the contacts with these codes (as ``contact_names``' text array)."""
-        return self.contact_names.array.take(codes)
+        return take_texts(self.contact_names.array, codes)
 
     @property
     def window_key(self) -> tuple[pd.Timestamp, int]:

@@ -19,6 +19,11 @@ TEXT = pa.large_string()
 """The Arrow type of pandas' ``str`` columns: texts built for tables are made in this type."""
 STR = pd.api.types.pandas_dtype("str")
 """pandas' ``str`` dtype (Arrow-backed, NaN for missing)."""
+FEW_ROWS = {"join": 64, "rows": 128, "days": 256, "distinct": 512}
+"""Up to this many rows, each helper below builds its texts row by row in Python: an Arrow
+call costs 10 to 40 microseconds however short its input, more than formatting a few
+dozen or hundred rows one by one (where each way breaks even was measured on the
+benchmark machine; see ``benchmarks/README.md``). Both ways give the same texts."""
 
 
 def percent(share: float) -> str:
@@ -41,37 +46,55 @@ def verb(n: int, one: str, many: str) -> str:
     return one if n == 1 else many
 
 
-def name_list(names: Sequence[str], limit: int = MAX_NAMES) -> str:
+def name_list(names: Sequence[str], limit: int = MAX_NAMES, *, at: np.ndarray | None = None) -> str:
     """'Ann', 'Ann and Bo', 'Ann, Bo and Cy', 'Ann, Bo, Cy and 4 others'.
 
-    ``names`` may be a text array: only the names shown are read (there can be thousands)."""
-    if len(names) > limit:
-        shown, rest = [str(n) for n in names[:limit]], len(names) - limit
-        return ", ".join(shown) + f" and {plural(rest, 'other')}"
-    names = [str(n) for n in names]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    ``names`` may be a text array: only the names shown are read (there can be thousands).
+    With ``at``, the names at these positions of ``names``, in that order."""
+    total = len(names) if at is None else len(at)
+    read = limit if total > limit else total
+    positions = range(read) if at is None else at[:read].tolist()
+    shown = [str(names[position]) for position in positions]
+    if total > limit:
+        return ", ".join(shown) + f" and {plural(total - limit, 'other')}"
+    if len(shown) <= 1:
+        return "".join(shown)
+    return ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
 def rows_phrase(rows: Iterable[int], file: str = "interactions.csv", limit: int = MAX_ROWS) -> str:
     """'(interactions.csv rows 4, 9 and 12)' so a learner can find the rows."""
     rows = _distinct_sorted(rows) if isinstance(rows, np.ndarray) else sorted(set(map(int, rows)))
-    if not rows:
-        return ""
-    if len(rows) == 1:
-        return f"({file} row {rows[0]})"
-    shown = [str(r) for r in rows[:limit]]
-    if len(rows) > limit:
-        return f"({file} rows {', '.join(shown)} and {len(rows) - limit} more)"
-    return f"({file} rows {', '.join(shown[:-1])} and {shown[-1]})"
+    return _phrase_rows(rows, f"({file} row ", f"({file} rows ", limit)
+
+
+def _phrase_rows(rows: Sequence[int], one: str, many: str, limit: int) -> str:
+    """:func:`rows_phrase` of rows already sorted and distinct (``one`` and ``many`` open
+    the phrase for one row and for more)."""
+    if len(rows) > 1:
+        if len(rows) > limit:
+            return f"{many}{', '.join(map(str, rows[:limit]))} and {len(rows) - limit} more)"
+        return f"{many}{', '.join(map(str, rows[:-1]))} and {rows[-1]})"
+    return f"{one}{rows[0]})" if rows else ""
+
+
+def _rows_phrases_one_by_one(row_lists: Iterable[Sequence[int]], file: str, limit: int) -> pa.Array:
+    """:func:`rows_phrases` in Python, a list at a time (quicker for a few lists)."""
+    one, many = f"({file} row ", f"({file} rows "
+    phrases = [
+        _phrase_rows(sorted(set(rows)) if len(rows) > 1 else rows, one, many, limit)
+        for rows in row_lists
+    ]
+    return pa.array(phrases, type=TEXT)
 
 
 def rows_phrases(
     row_lists: Sequence[Sequence[int]], file: str = "interactions.csv", limit: int = MAX_ROWS
 ) -> pa.Array:
     """``rows_phrase`` of each list of rows, as one Arrow text array: the rows are sorted,
-    joined and counted by numpy and Arrow, not one Python call per list."""
+    joined and counted by numpy and Arrow, not one Python call per list (but for a few)."""
+    if len(row_lists) <= FEW_ROWS["rows"]:
+        return _rows_phrases_one_by_one(row_lists, file, limit)
     lengths = np.fromiter(map(len, row_lists), dtype=np.int64, count=len(row_lists))
     values = np.fromiter(chain.from_iterable(row_lists), dtype=np.int64, count=lengths.sum())
     return rows_phrases_of_runs(values, lengths, file, limit)
@@ -93,6 +116,8 @@ def rows_phrases_of_runs(
 ) -> pa.Array:
     """:func:`rows_phrases` of the lists ``runs_as_tuples(values, lengths)`` would give,
     read from the flat rows (no tuples to read back)."""
+    if max(len(values), len(lengths)) <= FEW_ROWS["rows"]:
+        return _rows_phrases_one_by_one(runs_as_tuples(np.asarray(values), lengths), file, limit)
     values = np.asarray(values, dtype=np.int64)
     groups = np.repeat(np.arange(len(lengths)), lengths)
     new_group = groups[1:] != groups[:-1]
@@ -129,7 +154,7 @@ def rows_phrases_of_runs(
         ")",
     )
     if np.any(counts == 0):
-        return pc.if_else(counts == 0, "", phrase).cast(TEXT)
+        return pick(counts == 0, "", phrase)
     return phrase
 
 
@@ -140,13 +165,41 @@ def choose(mask: np.ndarray, yes: str, no: str) -> str | pa.Array:
         return yes
     if not np.any(mask):
         return no
-    return pc.if_else(mask, yes, no)
+    return pick(mask, yes, no)
+
+
+def pick(mask: np.ndarray, yes: str | pa.Array, no: str | pa.Array) -> pa.Array:
+    """Row by row, the text of ``yes`` where ``mask`` holds, else of ``no`` (each a text
+    for every row, or texts of the mask's length), as ``TEXT``."""
+    return as_text(pc.if_else(mask, yes, no))
+
+
+def _row_texts(part: str | pa.Array | pd.Series, rows: int) -> list[str | None]:
+    """A part of a row-by-row text as Python values, one per row (a ``str`` repeated)."""
+    if isinstance(part, str):
+        return [part] * rows
+    if isinstance(part, (pa.Array, pa.ChunkedArray)):
+        return part.to_pylist()
+    return part if isinstance(part, list) else part.tolist()  # numpy or pandas
 
 
 def text_array(texts: pa.Array | pa.ChunkedArray) -> pd.api.extensions.ExtensionArray:
     """Arrow ``TEXT`` as pandas' ``str`` array, wrapped as it is: what ``pd.array(texts,
     dtype="str")`` gives, without its checks and conversions (about ten times faster)."""
     return pd.arrays.ArrowStringArray(texts, dtype=STR)
+
+
+def take_texts(
+    values: pd.api.extensions.ExtensionArray, positions: np.ndarray
+) -> pd.api.extensions.ExtensionArray:
+    """``values.take(positions)`` for positions 0 or more: pandas' ``str`` arrays taken by
+    Arrow and wrapped again (pandas' own checks cost as much again as the take)."""
+    if values.dtype != STR or not len(positions) or positions.min() < 0:
+        return values.take(positions)
+    arrow = values.__arrow_array__()
+    if isinstance(arrow, pa.ChunkedArray):
+        arrow = arrow.combine_chunks()
+    return text_array(arrow.take(positions))
 
 
 def texts(values: Sequence[str] | np.ndarray) -> pd.api.extensions.ExtensionArray:
@@ -157,7 +210,17 @@ def texts(values: Sequence[str] | np.ndarray) -> pd.api.extensions.ExtensionArra
 
 def join_texts(*parts: str | pa.Array | pd.Series) -> pa.Array:
     """The texts of each row joined end to end (the same text for every row where a part is
-    a ``str``): a vectorised f-string, as one Arrow text array."""
+    a ``str``): a vectorised f-string, as one Arrow text array (a row with a missing text
+    is missing)."""
+    rows = next((len(p) for p in parts if not isinstance(p, str)), None)
+    if rows is not None and rows <= FEW_ROWS["join"]:
+        try:
+            columns = [_row_texts(part, rows) for part in parts]
+            joined = ["".join(row) for row in zip(*columns, strict=True)]
+        except TypeError:  # a missing text (None or NaN): Arrow's join leaves that row null
+            pass
+        else:
+            return pa.array(joined, type=TEXT)
     return pc.binary_join_element_wise(*map(_arrow_text, parts), pa.scalar("", TEXT))
 
 
@@ -178,6 +241,14 @@ def as_text(texts: pa.Array) -> pa.Array:
 def format_distinct(values: pd.Series | np.ndarray, func: Callable[[Any], str]) -> pa.Array:
     """``values.map(func)`` as an Arrow text array, calling ``func`` once per distinct value
     (days, counts and dates repeat across thousands of next-action rows and reasons)."""
+    numbers = np.asarray(values)
+    if len(numbers) <= FEW_ROWS["distinct"] and numbers.dtype.kind in "biuf":
+        # One by one (numbers only: pandas hands ``func`` a date as a Timestamp).
+        done: dict[Any, str] = {}
+        formatted = [
+            done[v] if v in done else done.setdefault(v, func(v)) for v in numbers.tolist()
+        ]
+        return pa.array(formatted, type=TEXT)
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
     return pa.array([func(u) for u in uniques], type=TEXT).take(codes)
 
@@ -185,7 +256,11 @@ def format_distinct(values: pd.Series | np.ndarray, func: Callable[[Any], str]) 
 def format_days(dates: pd.Series | pd.api.extensions.ExtensionArray) -> pa.Array:
     """Each date as :func:`day` gives it ('' for NaT), as an Arrow text array: each distinct
     calendar day formatted once, read as a ``datetime.date`` (no ``Timestamp`` per day)."""
-    codes, days = pd.factorize(np.asarray(dates, dtype="M8[D]"), use_na_sentinel=False)
+    days = np.asarray(dates, dtype="M8[D]")
+    if len(days) <= FEW_ROWS["days"]:
+        listed = [_day(d.year, d.month, d.day) if d else "" for d in days.tolist()]
+        return pa.array(listed, type=TEXT)
+    codes, days = pd.factorize(days, use_na_sentinel=False)
     texts = [_day(d.year, d.month, d.day) if d else "" for d in days.astype("M8[D]").tolist()]
     return pa.array(texts, type=TEXT).take(codes)
 

@@ -143,7 +143,9 @@ def positions(
     texts = pa.array(values, type=pa.large_string(), from_pandas=True)
     value_set = _fixed_set(keys) if isinstance(keys, tuple) else pa.array(keys, pa.large_string())
     found = pc.index_in(texts, value_set=value_set)
-    return found.fill_null(-1).to_numpy().astype(np.int64, copy=False)
+    if found.null_count:  # filling costs an Arrow call even with nothing to fill
+        found = found.fill_null(-1)
+    return found.to_numpy().astype(np.int64, copy=False)
 
 
 @lru_cache(maxsize=16)

@@ -19,7 +19,7 @@ TEXT = pa.large_string()
 """The Arrow type of pandas' ``str`` columns: texts built for tables are made in this type."""
 STR = pd.api.types.pandas_dtype("str")
 """pandas' ``str`` dtype (Arrow-backed, NaN for missing)."""
-FEW_ROWS = {"join": 64, "rows": 128, "days": 256, "distinct": 512}
+FEW_ROWS = {"join": 64, "days": 256, "rows": 512, "distinct": 512}
 """Up to this many rows, each helper below builds its texts row by row in Python: an Arrow
 call costs 10 to 40 microseconds however short its input, more than formatting a few
 dozen or hundred rows one by one (where each way breaks even was measured on the
@@ -196,10 +196,7 @@ def take_texts(
     Arrow and wrapped again (pandas' own checks cost as much again as the take)."""
     if values.dtype != STR or not len(positions) or positions.min() < 0:
         return values.take(positions)
-    arrow = values.__arrow_array__()
-    if isinstance(arrow, pa.ChunkedArray):
-        arrow = arrow.combine_chunks()
-    return text_array(arrow.take(positions))
+    return text_array(values.__arrow_array__().take(positions))  # chunks kept: no copy
 
 
 def texts(values: Sequence[str] | np.ndarray) -> pd.api.extensions.ExtensionArray:

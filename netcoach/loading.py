@@ -183,10 +183,19 @@ def _read_table(
     path: Path, file: str, max_bytes: int = MAX_FILE_BYTES
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read one CSV as text columns; (None, problems) when it cannot be read at all."""
+    frame, _, problems = _read_table_and_header(path, file, max_bytes)
+    return frame, problems
+
+
+def _read_table_and_header(
+    path: Path, file: str, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[pd.DataFrame | None, list[str], list[Problem]]:
+    """:func:`_read_table`, and the header's cells exactly as typed (not trimmed, not made
+    unique), one per column of the table."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return None, [
+            return _refused(
                 Problem(
                     file,
                     None,
@@ -194,11 +203,11 @@ def _read_table(
                     f"the file is {_human_size(size)}, more than the {_human_size(max_bytes)} "
                     "Network Coach reads; split it, or remove old rows",
                 )
-            ]
+            )
         data = path.read_bytes()
     except OSError as err:
         reason = err.strerror or type(err).__name__
-        return None, [
+        return _refused(
             Problem(
                 file,
                 None,
@@ -206,9 +215,9 @@ def _read_table(
                 f"cannot open the file ({reason.lower()}); if it is open in a spreadsheet, "
                 "close it and try again",
             )
-        ]
+        )
     if data.startswith(_WORKBOOK_SIGNATURES):
-        return None, [
+        return _refused(
             Problem(
                 file,
                 None,
@@ -216,13 +225,13 @@ def _read_table(
                 "this is a spreadsheet workbook (like .xlsx), not a CSV file; in your "
                 'spreadsheet choose "Save as" and the format "CSV UTF-8"',
             )
-        ]
+        )
     try:
         text, encoding = decode_text(data)
     except MixedEncodingError as err:
-        return None, [Problem(file, err.line, None, err.advice)]
+        return _refused(Problem(file, err.line, None, err.advice))
     except UnicodeDecodeError:
-        return None, [
+        return _refused(
             Problem(
                 file,
                 None,
@@ -230,16 +239,16 @@ def _read_table(
                 "the text in this file cannot be read (it looks like UTF-16 but is cut short); "
                 'save it again as "CSV UTF-8"',
             )
-        ]
+        )
     if not text or text.isspace():  # (text.strip() would copy the whole file)
         columns = ",".join(
             schema.CONTACT_COLUMNS if file == schema.CONTACTS_FILE else schema.INTERACTION_COLUMNS
         )
-        return None, [
+        return _refused(
             Problem(
                 file, None, None, f"the file is empty; it needs at least the header row: {columns}"
             )
-        ]
+        )
     if "\n" not in text and "\r" in text:  # old Mac "CSV (Macintosh)": CR line endings
         text = text.replace("\r", "\n")
         data, encoding = text.encode("utf-8"), "utf-8"
@@ -256,7 +265,7 @@ def _read_table(
         if wrong is not None:
             shown = header if len(header) <= 80 else header[:77] + "..."
             seen = "spaces" if wrong == " " else f'"{wrong}"'
-            return None, [
+            return _refused(
                 Problem(
                     file,
                     1,
@@ -264,11 +273,12 @@ def _read_table(
                     f'the columns seem to be separated by {seen} (the header reads "{shown}"); '
                     "save the file as CSV, with commas, semicolons or tabs between columns",
                 )
-            ]
+            )
         sep = ","
     # Header names stay as written here (validation normalises them and can then quote the
     # header as the learner wrote it); they are only made unique for the parser.
-    names = _unique_names([n.strip() for n in next(csv.reader([header], delimiter=sep))])
+    typed = next(csv.reader([header], delimiter=sep))
+    names = _unique_names([n.strip() for n in typed])
     body = data if encoding == "utf-8" else text.encode("utf-8")
     if encoding == "utf-8-sig":
         body = data[3:]
@@ -283,8 +293,13 @@ def _read_table(
         try:
             frame = _parse_careful(body, names, sep)
         except (pd.errors.ParserError, ValueError) as err:
-            return None, [_parser_problem(file, str(err), len(names))]
-    return frame, []
+            return _refused(_parser_problem(file, str(err), len(names)))
+    return frame, typed, []
+
+
+def _refused(problem: Problem) -> tuple[None, list[str], list[Problem]]:
+    """What :func:`_read_table_and_header` returns for a file it cannot read."""
+    return None, [], [problem]
 
 
 def _unique_names(names: list[str]) -> list[str]:
@@ -322,12 +337,22 @@ def read_csv_text(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> pd.Da
     semicolon or tab); header names are trimmed, lower-cased and use underscores.
     Raises :class:`LogValidationError` when the file cannot be read.
     """
+    return read_csv_with_header(path, max_bytes=max_bytes)[0]
+
+
+def read_csv_with_header(
+    path: str | Path, *, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[pd.DataFrame, list[str]]:
+    """:func:`read_csv_text`, and each of its columns' header cell exactly as typed ("My
+    Rating", " Row", "", where the table names it ``my_rating``, ``row``, ``""``): saving
+    writes the learner's own columns back under the header they gave them."""
     path = Path(path)
-    frame, problems = _read_table(path, path.name, max_bytes)
+    frame, typed, problems = _read_table_and_header(path, path.name, max_bytes)
     if problems or frame is None:
         raise LogValidationError(problems)
+    typed = [*typed, *frame.columns[len(typed) :]]  # (cells past the header, named by the parser)
     frame.columns = [normalise_header(c) for c in frame.columns]
-    return frame
+    return frame, typed[: frame.shape[1]]
 
 
 HEADER_BYTES = 65_536

@@ -15,8 +15,9 @@ drops the other's rows (:mod:`netcoach.locking` says how it works on each platfo
 
 Files are written in canonical form: UTF-8, commas, ISO dates (``2024-03-12``), canonical
 values, the columns in :mod:`netcoach.schema` order, then any columns the learner added,
-in their order (:func:`with_own_columns`: each row keeps its own cells, a new row is blank,
-and a line with cells only in those columns, which loading skips, stays where it was).
+in their order under the header the learner typed (:func:`with_own_columns`: each row keeps
+its own cells, a new row is blank, and a line with cells only in those columns, which loading
+skips, stays where it was).
 A cell a spreadsheet would run as a formula (``=...``, ``+...``, ``-...``, ``@...``) is
 written with a leading ``'`` (:mod:`netcoach.spreadsheet_cells`); loading removes it again.
 """
@@ -40,13 +41,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from netcoach import schema
-from netcoach.loading import load_log, read_csv_header, read_csv_text
+from netcoach.loading import load_log, read_csv_header, read_csv_with_header
 from netcoach.locking import folder_lock
 from netcoach.log import NetworkLog
 from netcoach.spreadsheet_cells import as_text_frame, from_text_frame
 from netcoach.validation import (
     LogValidationError,
     Problem,
+    normalise_header,
     normalise_tables,
     skipped_as_blank,
 )
@@ -94,9 +96,13 @@ class _OwnCells:
     """The learner's own columns in one CSV (those not in the schema), as
     :func:`_own_columns` reads them."""
 
+    names: list[str]
+    """Their header cells exactly as typed ("My Rating", ``row``, even empty), in file order;
+    two may be the same."""
     cells: pd.DataFrame
     """Their cells, one row per line of the file, indexed by line number as ``row`` counts
-    them (the first row under the header is 2)."""
+    them (the first row under the header is 2); the columns are labelled 0, 1, ... in the
+    order of :attr:`names`."""
     read: np.ndarray
     """For line ``n``, ``read[n]``: whether loading reads that line as a row of the log (it
     skips a line whose schema cells are all blank)."""
@@ -112,37 +118,41 @@ def _own_columns(path: Path, columns: tuple[str, ...]) -> _OwnCells | None:
     if not path.is_file():
         return None
     header = read_csv_header(path)
-    if header is not None and not _own_names(header, columns):
+    if header is not None and not any(_is_own(name, columns) for name in header):
         return None
     try:
-        raw = read_csv_text(path)
+        raw, typed = read_csv_with_header(path)
     except (LogValidationError, OSError):
         return None
-    names = _own_names(list(raw.columns), columns)
-    if not names:
+    picked = [i for i, name in enumerate(typed) if _is_own(name, columns)]
+    if not picked:
         return None
-    raw = raw.loc[:, ~raw.columns.duplicated()]
-    own = from_text_frame(raw[names]).fillna("").astype(str)
+    own = from_text_frame(raw.iloc[:, picked]).fillna("").astype(str)
+    own.columns = pd.RangeIndex(len(picked))
     own.index = pd.RangeIndex(2, len(own) + 2)
     skipped = skipped_as_blank(raw, columns)
     where = np.flatnonzero(skipped)  # of these, the lines with an own cell typed in
-    typed = np.zeros(len(where), dtype=bool)
-    for c in names:
-        typed |= (own[c].iloc[where].str.strip() != "").to_numpy(dtype=bool)
+    filled = np.zeros(len(where), dtype=bool)
+    for c in own.columns:
+        filled |= (own[c].iloc[where].str.strip() != "").to_numpy(dtype=bool)
     read = np.concatenate([[False, False], ~skipped])
-    return _OwnCells(own, read, where[typed] + 2)
+    return _OwnCells([typed[i] for i in picked], own, read, where[filled] + 2)
 
 
-def _own_names(names: list[str], columns: tuple[str, ...]) -> list[str]:
-    return [c for c in dict.fromkeys(names) if c and c not in columns and c != "row"]
+def _is_own(name: str, columns: tuple[str, ...]) -> bool:
+    """Whether a header cell heads one of the learner's own columns: any that loading does
+    not read as a column of ``columns``, ``row`` and one left without a name included (a
+    column with no name and nothing in it, as a spreadsheet may add, is not written back)."""
+    return normalise_header(name) not in columns
 
 
 def with_own_columns(
     frames: dict[str, pd.DataFrame], log: NetworkLog, source: Path | None
 ) -> dict[str, pd.DataFrame]:
     """``frames`` (from :func:`canonical_frames`) with the columns the learner added to the
-    files in ``source`` put back after the standard ones, in their order: each row gets its
-    own cells (matched by ``row``), a new row blank ones. A line with cells only in those
+    files in ``source`` put back after the standard ones, in their order, under the header
+    as typed (one named ``row``, or with no name but something under it, too): each row gets
+    its own cells (matched by ``row``), a new row blank ones. A line with cells only in those
     columns (which loading skips as blank) is kept too, after the row it followed."""
     return _with_own_cells(frames, log, source)[0]
 
@@ -171,15 +181,30 @@ def _with_own_cells(
         inside = (rows >= 0) & (rows < len(own.read))
         from_file = inside & own.read[np.where(inside, rows, 0)]
         frame = frame.copy()
-        for c in own.cells.columns:
+        for c in own.cells.columns:  # labelled 0, 1, ...: never a schema column's name
             values = own.cells[c].reindex(rows).fillna("").to_numpy()
             if not from_file.all():
                 values = np.where(from_file, values, "")
             frame[c] = values
         if len(own.own_only):
             frame, lines[name] = _with_own_only_lines(frame, rows, from_file, own)
-        out[name] = frame
+        out[name] = _under_typed_header(frame, own)
     return out, lines
+
+
+def _under_typed_header(frame: pd.DataFrame, own: _OwnCells) -> pd.DataFrame:
+    """``frame`` with its own columns headed as the learner typed them, without those that
+    have neither a name nor anything in them (so a second save writes the same file)."""
+    keep = [
+        c
+        for c in own.cells.columns
+        if own.names[c].strip() or (frame[c].astype(str).str.strip() != "").any()
+    ]
+    standard = list(frame.columns[: frame.shape[1] - len(own.names)])
+    if len(keep) < len(own.names):
+        frame = frame[[*standard, *keep]]
+    frame.columns = [*standard, *(own.names[c] for c in keep)]  # (names may repeat)
+    return frame
 
 
 def _with_own_only_lines(
@@ -240,15 +265,15 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     large = pa.large_string()
     quote, empty = pa.scalar('"', large), pa.scalar("", large)
     cells = []
-    for column in frame.columns:
-        values = pa.array(frame[column].astype(str), type=large)
+    for i in range(frame.shape[1]):  # by position: two own columns may share a header
+        values = pa.array(frame.iloc[:, i].astype(str), type=large)
         needs_quotes = pc.match_substring_regex(values, r'[",\r\n]')
         if pc.any(needs_quotes).as_py():
             escaped = pc.replace_substring(values, '"', '""')
             quoted = pc.binary_join_element_wise(quote, escaped, quote, empty)
             values = pc.if_else(needs_quotes, quoted, values)
         cells.append(values)
-    header = (",".join(frame.columns) + "\n").encode("utf-8")
+    header = (",".join(_header_cell(str(c)) for c in frame.columns) + "\n").encode("utf-8")
     if not len(frame):
         return header
     lines = pc.binary_join_element_wise(*cells, pa.scalar(",", large))
@@ -259,6 +284,15 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)
     start, end = offsets[lines.offset], offsets[lines.offset + len(lines)]
     return header + lines.buffers()[2].to_pybytes()[start:end]
+
+
+def _header_cell(name: str) -> str:
+    """A header cell as written: quoted when it holds a quote, a line break or a separator
+    loading could take for the file's (``,``, ``;``, tab), as only a learner's own header
+    can (the schema's never need quotes)."""
+    if any(char in name for char in '",;\t\r\n'):
+        return '"' + name.replace('"', '""') + '"'
+    return name
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -362,10 +362,11 @@ def _prepare(raw: pd.DataFrame, columns: tuple[str, ...], col: _Collector) -> pd
     seen: dict[str, int] = {}
     keep: list[int] = []
     for i, name in enumerate(names):
-        if name in seen and name in columns:
-            col.add(1, name, f'the column "{name}" appears twice in the header; keep only one')
+        if name in seen:  # a learner's own column named twice is ignored like any other
+            if name in columns:  # (and two named "row" are not taken for line numbers)
+                col.add(1, name, f'the column "{name}" appears twice in the header; keep only one')
             continue
-        seen.setdefault(name, i)
+        seen[name] = i
         keep.append(i)
     raw = raw.iloc[:, keep]
     raw.columns = [names[i] for i in keep]

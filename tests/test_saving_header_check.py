@@ -10,7 +10,13 @@ import pytest
 from helpers import CONTACTS_CSV, write_log
 
 import netcoach.saving
-from netcoach.loading import HEADER_BYTES, load_log, read_csv_header, read_csv_text
+from netcoach.loading import (
+    HEADER_BYTES,
+    load_log,
+    read_csv_header,
+    read_csv_text,
+    read_csv_with_header,
+)
 from netcoach.saving import add_contact, add_interaction, save_log
 
 
@@ -21,7 +27,7 @@ def _no_full_parse(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         parsed.append(Path(path).name)
         raise AssertionError(f"{path} was parsed whole to look for the learner's own columns")
 
-    monkeypatch.setattr(netcoach.saving, "read_csv_text", refuse)
+    monkeypatch.setattr(netcoach.saving, "read_csv_with_header", refuse)
     return parsed
 
 
@@ -43,13 +49,13 @@ def test_only_the_file_with_own_columns_is_parsed_and_they_are_kept(tmp_path, mo
 
     def counted(path, **kwargs):
         parsed.append(Path(path).name)
-        return read_csv_text(path, **kwargs)
+        return read_csv_with_header(path, **kwargs)
 
-    monkeypatch.setattr(netcoach.saving, "read_csv_text", counted)
+    monkeypatch.setattr(netcoach.saving, "read_csv_with_header", counted)
     add_interaction(folder, date="2024-05-01", contact_id="c001", channel="email", kind="thanked")
     assert parsed == ["contacts.csv"]
     text = (folder / "contacts.csv").read_text(encoding="utf-8")
-    assert text.splitlines()[0].endswith(",notes,my_rating")
+    assert text.splitlines()[0].endswith(",notes,My Rating")  # as typed
     assert text.splitlines()[1].endswith(",Runs the local data meetup,5")
 
 

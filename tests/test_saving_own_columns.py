@@ -1,4 +1,4 @@
-"""Columns the learner adds to the CSVs (``my_rating``, ``follow_up_done``) survive every
+"""Columns the learner adds to the CSVs ("My Rating", ``follow_up_done``) survive every
 save: add_contact, add_interaction, save_log and an import. They come after the standard
 columns, in the learner's order; each row keeps its own cells and a new row gets blanks."""
 
@@ -41,9 +41,9 @@ def test_add_contact_keeps_the_learners_columns(tmp_path: Path) -> None:
     folder = _own_log(tmp_path)
     add_contact(folder, contact_id="c004", name="Priya Shah")
     rows = _table(folder, "contacts.csv")
-    assert list(rows[0])[-1] == "my_rating"  # after the standard columns
-    assert [r["my_rating"] for r in rows[:3]] == ["5", "'=4", "3, maybe"]
-    assert rows[-1]["name"] == "Priya Shah" and rows[-1]["my_rating"] == ""
+    assert list(rows[0])[-1] == "My Rating"  # after the standard columns, as typed
+    assert [r["My Rating"] for r in rows[:3]] == ["5", "'=4", "3, maybe"]
+    assert rows[-1]["name"] == "Priya Shah" and rows[-1]["My Rating"] == ""
     assert [r["follow_up_done"] for r in _table(folder, "interactions.csv")][:2] == ["yes", "no"]
 
 
@@ -55,7 +55,7 @@ def test_add_interaction_and_save_log_keep_them(tmp_path: Path) -> None:
     rows = _table(folder, "interactions.csv")
     assert len(rows) == before + 1
     assert [r["follow_up_done"] for r in rows] == ["yes", "no", *[""] * (before - 1)]
-    assert [r["my_rating"] for r in _table(folder, "contacts.csv")][:2] == ["5", "'=4"]
+    assert [r["My Rating"] for r in _table(folder, "contacts.csv")][:2] == ["5", "'=4"]
 
 
 def test_import_keeps_them(tmp_path: Path) -> None:
@@ -64,8 +64,8 @@ def test_import_keeps_them(tmp_path: Path) -> None:
     summary = import_into(folder, [SourceFile("contacts_v4.vcf", card)])
     assert summary.changed
     rows = _table(folder, "contacts.csv")
-    assert [r["my_rating"] for r in rows[:3]] == ["5", "'=4", "3, maybe"]
-    assert rows[-1]["name"] == "Nadia Okafor" and rows[-1]["my_rating"] == ""
+    assert [r["My Rating"] for r in rows[:3]] == ["5", "'=4", "3, maybe"]
+    assert rows[-1]["name"] == "Nadia Okafor" and rows[-1]["My Rating"] == ""
     assert [r["follow_up_done"] for r in _table(folder, "interactions.csv")][:2] == ["yes", "no"]
 
 
@@ -76,5 +76,5 @@ def test_import_matches_cells_by_line_even_after_a_blank_line(tmp_path: Path) ->
     card = b"BEGIN:VCARD\nVERSION:3.0\nFN:Nadia Okafor\nEMAIL:nadia@example.com\nEND:VCARD\n"
     import_into(folder, [SourceFile("contacts_v4.vcf", card)])
     rows = _table(folder, "contacts.csv")
-    assert [r["my_rating"] for r in rows[:3]] == ["5", "'=4", "3, maybe"]
-    assert rows[-1]["my_rating"] == ""
+    assert [r["My Rating"] for r in rows[:3]] == ["5", "'=4", "3, maybe"]
+    assert rows[-1]["My Rating"] == ""

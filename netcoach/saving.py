@@ -239,20 +239,36 @@ def _with_own_only_lines(
 
 
 def keep_row_numbers(merged: NetworkLog, log: NetworkLog) -> None:
-    """Give ``merged`` (``log`` with rows added after its own, as the importers merge) the
-    line numbers of ``log``'s rows, so :func:`save_log` keeps the learner's own columns.
-    When the first rows are not ``log``'s in order, new numbers are used (blank own cells)."""
-    for new, old in ((merged.contacts, log.contacts), (merged.interactions, log.interactions)):
-        n, start = len(old), next_row(old)
-        same = (
-            len(new) >= n
-            and (new["contact_id"].iloc[:n].to_numpy() == old["contact_id"].to_numpy()).all()
-        )
-        rows = np.arange(start, start + len(new), dtype="int64")
-        if same:
-            rows[:n] = old["row"].to_numpy()
-            rows[n:] = np.arange(start, start + len(new) - n)
+    """Give ``merged`` (``log`` with rows added, as the importers merge) the line numbers of
+    ``log``'s rows, wherever the merge put them, so :func:`save_log` keeps the learner's own
+    columns with their rows; an added row gets a new number (blank own cells). A contact is
+    matched by its ``contact_id`` (an import may fill in its blank details), an interaction
+    by all its cells (an import never changes one; identical ones in turn)."""
+    tables = (
+        (merged.contacts, log.contacts, ["contact_id"]),
+        (merged.interactions, log.interactions, list(schema.INTERACTION_COLUMNS)),
+    )
+    for new, old, identity in tables:
+        n = len(old)
+        first = new[identity].iloc[:n].reset_index(drop=True)
+        if len(new) >= n and first.equals(old[identity].reset_index(drop=True)):
+            at = np.arange(len(new), dtype="int64")  # the usual case: the log's rows first
+            at[n:] = -1
+        else:
+            at = _numbered(old, identity).get_indexer(_numbered(new, identity))
+        added = at < 0
+        rows = old["row"].to_numpy(dtype="int64")[np.where(added, 0, at)] if n else at.copy()
+        start = next_row(old)
+        rows[added] = np.arange(start, start + int(added.sum()), dtype="int64")
         new["row"] = rows
+
+
+def _numbered(table: pd.DataFrame, identity: list[str]) -> pd.MultiIndex:
+    """Each row of ``table`` as its ``identity`` cells and how many rows before it have the
+    same ones (0 for the first), which tells identical rows apart in turn."""
+    keys = table[identity].reset_index(drop=True)
+    turn = keys.groupby(identity, sort=False, dropna=False).cumcount()
+    return pd.MultiIndex.from_frame(keys.assign(**{" turn": turn}))
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -11,7 +11,8 @@ import io
 from pathlib import Path
 
 import pandas as pd
-from helpers import write_log
+from helpers import INTERACTIONS_CSV, write_log
+from test_saving_own_only_rows import _lines
 
 from netcoach.loading import load_log
 from netcoach.saving import add_contact, save_log
@@ -21,13 +22,12 @@ STANDARD = (
 )
 
 
-def _lines(folder: Path, name: str = "contacts.csv") -> list[list[str]]:
-    with (folder / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.reader(handle))
-
-
-def _saved_twice(folder: Path) -> bytes:
-    """The contacts file after add_contact, checked to be what a second save writes."""
+def _saved_twice(
+    tmp_path: Path, contacts: str | bytes, interactions: str | None = INTERACTIONS_CSV
+) -> tuple[Path, list[list[str]]]:
+    """A log with these contacts after add_contact, checked to read back the same and to be
+    what a second save writes; its folder and the lines of its contacts.csv."""
+    folder = write_log(tmp_path / "log", contacts, interactions)
     before = load_log(folder)
     add_contact(folder, contact_id="c004", name="Priya Shah")
     first = (folder / "contacts.csv").read_bytes()
@@ -37,7 +37,7 @@ def _saved_twice(folder: Path) -> bytes:
     )
     save_log(again)
     assert (folder / "contacts.csv").read_bytes() == first
-    return first
+    return folder, _lines(folder, "contacts.csv")
 
 
 def test_a_column_without_a_name_is_kept_with_its_cells(tmp_path: Path) -> None:
@@ -47,9 +47,7 @@ def test_a_column_without_a_name_is_kept_with_its_cells(tmp_path: Path) -> None:
         "c002,Zoë Whitfield,active,,,,\n"
         "c003,Ben Okafor,outer,,3,second unnamed,\n"
     )
-    folder = write_log(tmp_path / "log", contacts=contacts)
-    _saved_twice(folder)
-    lines = _lines(folder)
+    _, lines = _saved_twice(tmp_path, contacts)
     # both unnamed columns with something in them stay where they were, after the standard
     # ones, with an empty header; the last one, empty all the way down, is not written
     assert lines[0] == [*STANDARD.split(","), "", "Rating", ""]
@@ -68,9 +66,7 @@ def test_a_column_named_row_is_kept(tmp_path: Path) -> None:
         "c002,Zoë Whitfield,,,,,,,,,,,12\n"
         "c003,Ben Okafor,,,,,,,,,,B2,\n"
     )
-    folder = write_log(tmp_path / "log", contacts=contacts)
-    _saved_twice(folder)
-    lines = _lines(folder)
+    folder, lines = _saved_twice(tmp_path, contacts)
     assert lines[0][-2:] == ["Row", "row"]
     assert [line[-2:] for line in lines[1:]] == [["A1", "7"], ["", "12"], ["B2", ""], ["", ""]]
     assert load_log(folder).contacts["row"].tolist() == [2, 3, 4, 5]  # still the file's lines
@@ -82,10 +78,8 @@ def test_own_headers_are_written_as_typed_and_standard_ones_canonically(tmp_path
     rows = [["c001", "Amara Osei", "Harbour", "close", "5", "p", "yes", "4", "x", "again"]]
     text = io.StringIO()  # a spreadsheet's file: semicolons, cp1252
     csv.writer(text, delimiter=";", lineterminator="\r\n").writerows([header, *rows])
-    folder = write_log(tmp_path / "log", text.getvalue().encode("cp1252"), interactions=None)
-    first = _saved_twice(folder)
-    assert first.startswith(f"{STANDARD},".encode())
-    lines = _lines(folder)
+    folder, lines = _saved_twice(tmp_path, text.getvalue().encode("cp1252"), interactions=None)
+    assert (folder / "contacts.csv").read_bytes().startswith(f"{STANDARD},".encode())
     assert lines[0] == [*STANDARD.split(","), *own]  # two columns may share a name
     assert lines[1][-6:] == ["5", "p", "yes", "4", "x", "again"]
     assert load_log(folder).contacts["name"].tolist() == ["Amara Osei", "Priya Shah"]

@@ -5,24 +5,18 @@ wherever the merge put them (a contact by its id, an interaction by all its cell
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from helpers import write_log
-from test_saving_own_only_rows import CONTACTS, INTERACTIONS
+from test_saving_own_only_rows import CONTACTS, INTERACTIONS, _lines
 
 import netcoach.importers.apply
 from netcoach.importers import SourceFile, import_into
 from netcoach.loading import load_log
 from netcoach.log import NetworkLog
 from netcoach.saving import canonical_frames, keep_row_numbers, save_log
-
-
-def _lines(folder: Path, name: str) -> list[list[str]]:
-    with (folder / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.reader(handle))
 
 
 def _check(folder: Path, new_contact: str) -> None:

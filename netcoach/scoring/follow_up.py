@@ -211,7 +211,7 @@ def cadence_status(data: ScoringInput) -> Table:
     code = np.select([never, overdue], [NEVER, CADENCE_OVERDUE], CADENCE_OK)
     return _published(
         {
-            **{c: contacts[c].take(kept) for c in ("contact_id", "name", "tier")},
+            **{c: take_texts(contacts[c], kept) for c in ("contact_id", "name", "tier")},
             "cadence_days": cadence,
             "last_contact": last,
             "days_since": pd.arrays.IntegerArray(since, never),

@@ -43,6 +43,7 @@ from netcoach.scoring.wording import (
     rows_phrases,
     rows_phrases_of_runs,
     runs_as_tuples,
+    take_texts,
     text_array,
     times,
 )
@@ -114,12 +115,12 @@ class _Rows(dict):
         self.columns, self.kept = columns, kept
 
     def __missing__(self, column: str) -> Any:
-        self[column] = taken = self.columns[column].take(self.kept)
+        self[column] = taken = take_texts(self.columns[column], self.kept)
         return taken
 
     def at(self, column: str, positions: np.ndarray) -> Any:
         """``self[column].take(positions)``, taken straight from the table (one take)."""
-        return self.columns[column].take(self.kept[positions])
+        return take_texts(self.columns[column], self.kept[positions])
 
 
 def _with_status(table: Table, code: int, wanted: bool = True) -> _Rows:

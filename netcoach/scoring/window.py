@@ -248,10 +248,11 @@ def code_contacts(
         distinct = pd.Index(distinct)
         return codes, distinct, positions(distinct, listed_ids)
     used = np.flatnonzero(np.bincount(found, minlength=len(listed_ids)))
-    used = used[pc.sort_indices(pa.array(listed_ids.take(used), type=pa.large_string())).to_numpy()]
+    used_ids = pa.array(take_texts(listed_ids, used), type=pa.large_string())
+    used = used[pc.sort_indices(used_ids).to_numpy()]
     code_of_row = np.full(len(listed_ids), -1, dtype=np.int64)
     code_of_row[used] = np.arange(len(used))
-    return code_of_row.take(found), pd.Index(listed_ids.take(used)), used
+    return code_of_row.take(found), pd.Index(take_texts(listed_ids, used)), used
 
 
 def prepare(

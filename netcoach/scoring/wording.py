@@ -53,8 +53,7 @@ def name_list(names: Sequence[str], limit: int = MAX_NAMES, *, at: np.ndarray | 
     With ``at``, the names at these positions of ``names``, in that order."""
     total = len(names) if at is None else len(at)
     read = limit if total > limit else total
-    positions = range(read) if at is None else at[:read].tolist()
-    shown = [str(names[position]) for position in positions]
+    shown = [str(n) for n in (names[:read] if at is None else take_texts(names, at[:read]))]
     if total > limit:
         return ", ".join(shown) + f" and {plural(total - limit, 'other')}"
     if len(shown) <= 1:
@@ -192,8 +191,9 @@ def text_array(texts: pa.Array | pa.ChunkedArray) -> pd.api.extensions.Extension
 def take_texts(
     values: pd.api.extensions.ExtensionArray, positions: np.ndarray
 ) -> pd.api.extensions.ExtensionArray:
-    """``values.take(positions)`` for positions 0 or more: pandas' ``str`` arrays taken by
-    Arrow and wrapped again (pandas' own checks cost as much again as the take)."""
+    """``values.take(positions)`` (any array): pandas' ``str`` arrays taken by Arrow and
+    wrapped again when the positions are 0 or more (pandas' own checks cost as much again
+    as the take)."""
     if values.dtype != STR or not len(positions) or positions.min() < 0:
         return values.take(positions)
     return text_array(values.__arrow_array__().take(positions))  # chunks kept: no copy

@@ -301,7 +301,10 @@ def table(results: dict[str, Any]) -> str:
     scale = results.get("scale")
     if scale:
         lines += [
-            f"Best of {scale[0]['repeat']}; wall s (cpu s). Peak = process RSS.",
+            f"Loading: best of {scale[0]['repeat']}. Scoring and the floor: run in turn, best "
+            "of as many runs as fit in about 3 s ("
+            + ", ".join(f"{r['size']} {r.get('turns', r['repeat'])}" for r in scale)
+            + "). Wall s (cpu s). Peak = process RSS.",
             "",
             "| size | interactions | contacts | load + validate | load peak MB | score_log "
             "| peak MB | floor | ratio (cpu) | load avg |",

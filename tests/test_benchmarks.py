@@ -101,3 +101,11 @@ def test_scoring_and_floor_are_timed_in_turn_and_the_best_of_each_is_kept(monkey
     timed = scale.best_of_in_turn(steps, repeat=2)
     assert calls == ["a", "b", "a", "b"]
     assert timed == {"a": (2.0, 0.0, "A"), "b": (1.0, 0.0, "B")}
+
+
+def test_a_quick_log_is_scored_in_turn_more_often_than_a_slow_one():
+    from benchmarks.scale import IN_TURN_SECONDS, turns_for
+
+    assert turns_for(0.01, repeat=3) == int(IN_TURN_SECONDS / 0.01)
+    assert turns_for(0.0001, repeat=3) == 500  # at most
+    assert turns_for(2.0, repeat=3) == 3  # at least repeat

@@ -252,29 +252,21 @@ def _read_table_and_header(
     if "\n" not in text and "\r" in text:  # old Mac "CSV (Macintosh)": CR line endings
         text = text.replace("\r", "\n")
         data, encoding = text.encode("utf-8"), "utf-8"
-    header = _header_line(text)
-    excel_hint = _EXCEL_SEP_LINE.match(header)
-    if excel_hint:  # Excel's "sep=;" first line, which Excel itself hides
-        text = text[text.find("\n") + 1 :]
-        data = text.encode("utf-8")
-        encoding = "utf-8"
-        header = _header_line(text)
-    sep = excel_hint.group(1) if excel_hint else _pick_delimiter(header)
+    from_header, header, sep, wrong = _header_and_delimiter(text)
+    if from_header is not text:  # Excel's "sep=;" first line, which Excel itself hides
+        text, data, encoding = from_header, from_header.encode("utf-8"), "utf-8"
     if sep is None:
-        wrong = _looks_like_wrong_delimiter(header)
-        if wrong is not None:
-            shown = header if len(header) <= 80 else header[:77] + "..."
-            seen = "spaces" if wrong == " " else f'"{wrong}"'
-            return _refused(
-                Problem(
-                    file,
-                    1,
-                    None,
-                    f'the columns seem to be separated by {seen} (the header reads "{shown}"); '
-                    "save the file as CSV, with commas, semicolons or tabs between columns",
-                )
+        shown = header if len(header) <= 80 else header[:77] + "..."
+        seen = "spaces" if wrong == " " else f'"{wrong}"'
+        return _refused(
+            Problem(
+                file,
+                1,
+                None,
+                f'the columns seem to be separated by {seen} (the header reads "{shown}"); '
+                "save the file as CSV, with commas, semicolons or tabs between columns",
             )
-        sep = ","
+        )
     # Header names stay as written here (validation normalises them and can then quote the
     # header as the learner wrote it); they are only made unique for the parser.
     typed = next(csv.reader([header], delimiter=sep))
@@ -295,6 +287,22 @@ def _read_table_and_header(
         except (pd.errors.ParserError, ValueError) as err:
             return _refused(_parser_problem(file, str(err), len(names)))
     return frame, typed, []
+
+
+def _header_and_delimiter(text: str) -> tuple[str, str, str | None, str | None]:
+    """The text from its header row on (without Excel's ``sep=`` line, which Excel itself
+    hides; ``text`` itself when there is none), that header row, and its delimiter: the one
+    the ``sep=`` line names, else the one the header shows, else ``,``. When the header
+    looks split by something loading does not take (``|``, spaces), the delimiter is None
+    and that separator comes last; else last is None."""
+    header = _header_line(text)
+    excel_hint = _EXCEL_SEP_LINE.match(header)
+    if excel_hint:
+        text = text[text.find("\n") + 1 :]  # (the whole text again if it is that line alone)
+        return text, _header_line(text), excel_hint.group(1), None
+    sep = _pick_delimiter(header)
+    wrong = None if sep else _looks_like_wrong_delimiter(header)
+    return text, header, None if wrong else (sep or ","), wrong
 
 
 def _refused(problem: Problem) -> tuple[None, list[str], list[Problem]]:
@@ -387,20 +395,11 @@ def read_csv_header(path: str | Path) -> list[str] | None:
         return None
     if whole and "\n" not in text and "\r" in text:  # old Mac line endings, as loading does
         text = text.replace("\r", "\n")
-    header = _header_line(text)
-    excel_hint = _EXCEL_SEP_LINE.match(header)
-    if excel_hint:
-        text = text[text.find("\n") + 1 :] if "\n" in text else ""
-        header = _header_line(text)
+    text, header, sep, _ = _header_and_delimiter(text)
     if not whole and "\n" not in text:  # the header row goes on past what was read
         return None
-    if not header.strip():
-        return None  # an empty file: loading refuses it
-    sep = excel_hint.group(1) if excel_hint else _pick_delimiter(header)
-    if sep is None:
-        if _looks_like_wrong_delimiter(header) is not None:
-            return None  # loading refuses it
-        sep = ","
+    if not header.strip() or sep is None:
+        return None  # an empty file, or one loading refuses for its delimiter
     names = _unique_names([n.strip() for n in next(csv.reader([header], delimiter=sep))])
     return [normalise_header(n) for n in names]
 

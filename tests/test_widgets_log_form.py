@@ -206,7 +206,9 @@ def test_a_problem_in_the_new_contact_names_its_field(
     before = snapshot(folder)
     add_contact_in_form(form, **fields)
     assert form.message.kind == "error"
-    assert form.message.text == "Nothing was saved. Network Coach found 1 problem in the log:"
+    assert form.message.text == (
+        "Nothing was saved. Network Coach found 1 problem in your new entry:"
+    )
     assert problem_lines(form) == [expected]
     assert "row 40" not in form.message.value and "rows 2 and 40" not in form.message.value
     assert snapshot(folder) == before

@@ -4,7 +4,8 @@ Saving goes through :mod:`netcoach.saving` (the same checks as loading, atomic w
 a backup per save), and "Undo last entry" puts the previous version back. An invalid
 entry shows the validation message and changes nothing on disk (every refused save says
 "Nothing was saved."); a problem in the entry itself names its field in the form, not the
-CSV row it would have got.
+CSV row it would have got, and the heading says it is in the new entry ("in the log" is
+kept for problems in the files themselves).
 """
 
 from __future__ import annotations
@@ -360,29 +361,50 @@ class LogForm(w.VBox):
             )
         return ""
 
-    def _in_form(self, err: Exception) -> Exception:
+    def _in_form(self, err: Exception) -> tuple[Exception, int]:
         """``err`` with every problem of the entry being added named as its field in the
-        form (the row it would get in the CSV does not exist yet). Problems in rows already
-        in the files, which a hand edit can leave, keep their file and row. The log is read
-        again (only after a failed save) for the number of the new row."""
+        form (the row it would get in the CSV does not exist yet), and how many of its
+        problems are the entry's. Problems in rows already in the files, which a hand edit
+        can leave, keep their file and row. The log is read again (only after a failed
+        save) for the number of the new row."""
         from netcoach.loading import load_log
         from netcoach.saving import next_row
         from netcoach.validation import LogValidationError
 
         if not isinstance(err, LogValidationError):
-            return err
+            return err, 0
         try:
             log = load_log(self.folder)
         except Exception:  # the files themselves need fixing: those problems name their rows
-            return err
+            return err, 0
         if self.what.value == ADD_CONTACT:
             new = (schema.CONTACTS_FILE, next_row(log.contacts))
         else:
             new = (schema.INTERACTIONS_FILE, next_row(log.interactions))
+        ours = [(p.file, p.row) == new for p in err.problems]
         problems = [
-            self._as_field(p, log.contacts) if (p.file, p.row) == new else p for p in err.problems
+            self._as_field(p, log.contacts) if mine else p
+            for p, mine in zip(err.problems, ours, strict=True)
         ]
-        return LogValidationError(problems, omitted=err.omitted)
+        return LogValidationError(problems, omitted=err.omitted), sum(ours)
+
+    def _refusal(self, err: Exception) -> tuple[str, list[str]]:
+        """The heading and the lines of a refused save. The heading says where the problems
+        are: in the new entry (the learner can fix it in the form), in the log's files (a
+        hand edit to fix there), or both."""
+        shown, in_entry = self._in_form(err)
+        head, details = error_message(shown)
+        count = getattr(shown, "count", 0)
+        if in_entry:
+            problems = f"{count} problem{'s' if count != 1 else ''}"
+            if in_entry == count:
+                head = f"Network Coach found {problems} in your new entry:"
+            else:
+                head = (
+                    f"Network Coach found {problems}: {in_entry} in your new entry and "
+                    f"{count - in_entry} in the log:"
+                )
+        return _nothing_saved(head), details
 
     def _as_field(self, problem: Problem, contacts: pd.DataFrame) -> Problem:
         """A problem of the new entry, with the form field's name where a file's would be
@@ -432,8 +454,8 @@ class LogForm(w.VBox):
         try:
             log = adding(self.folder, **fields)
         except Exception as err:  # refused: the files are as they were
-            head, details = error_message(self._in_form(err))
-            self.message.show(_nothing_saved(head), "error", details)
+            head, details = self._refusal(err)
+            self.message.show(head, "error", details)
             return False
         try:
             if self.what.value == ADD_CONTACT:

@@ -24,7 +24,7 @@ from netcoach import schema
 from netcoach.locking import reading_lock
 from netcoach.log import NetworkLog
 from netcoach.settings import FolderSettings, read_folder_settings
-from netcoach.spreadsheet_cells import from_text_frame
+from netcoach.spreadsheet_cells import from_text_cell, from_text_frame
 from netcoach.validation import (
     LogValidationError,
     Problem,
@@ -269,7 +269,7 @@ def _read_table_and_header(
         )
     # Header names stay as written here (validation normalises them and can then quote the
     # header as the learner wrote it); they are only made unique for the parser.
-    typed = next(csv.reader([header], delimiter=sep))
+    typed = _typed_header(header, sep)
     names = _unique_names([n.strip() for n in typed])
     body = data if encoding == "utf-8" else text.encode("utf-8")
     if encoding == "utf-8-sig":
@@ -400,8 +400,15 @@ def read_csv_header(path: str | Path) -> list[str] | None:
         return None
     if not header.strip() or sep is None:
         return None  # an empty file, or one loading refuses for its delimiter
-    names = _unique_names([n.strip() for n in next(csv.reader([header], delimiter=sep))])
+    names = _unique_names([n.strip() for n in _typed_header(header, sep)])
     return [normalise_header(n) for n in names]
+
+
+def _typed_header(header: str, sep: str) -> list[str]:
+    """The cells of the header row as the learner typed them: without the ``'`` saving puts
+    before a heading a spreadsheet would run as a formula (``'=Rating`` reads as ``=Rating``),
+    as :func:`_unquoted` does for the cells under it."""
+    return [from_text_cell(name) for name in next(csv.reader([header], delimiter=sep))]
 
 
 def _utf16_without_bom(data: bytes) -> bool:

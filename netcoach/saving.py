@@ -17,9 +17,12 @@ Files are written in canonical form: UTF-8, commas, ISO dates (``2024-03-12``), 
 values, the columns in :mod:`netcoach.schema` order, then any columns the learner added,
 in their order under the header the learner typed (:func:`with_own_columns`: each row keeps
 its own cells, a new row is blank, and a line with cells only in those columns, which loading
-skips, stays where it was).
+skips, stays where it was). Those cells are matched to the log's rows by line, so saving a log
+object after its file changed on disk (sorted in a spreadsheet, another save) is refused
+(:class:`LogChangedOnDisk`) rather than giving them to the wrong rows.
 A cell a spreadsheet would run as a formula (``=...``, ``+...``, ``-...``, ``@...``) is
-written with a leading ``'`` (:mod:`netcoach.spreadsheet_cells`); loading removes it again.
+written with a leading ``'`` (:mod:`netcoach.spreadsheet_cells`), and so is such a heading
+of the learner's own columns; loading removes it again.
 """
 
 from __future__ import annotations
@@ -44,12 +47,18 @@ from netcoach import schema
 from netcoach.loading import load_log, read_csv_header, read_csv_with_header
 from netcoach.locking import folder_lock
 from netcoach.log import NetworkLog
-from netcoach.spreadsheet_cells import as_text_frame, from_text_frame
+from netcoach.spreadsheet_cells import (
+    as_text_cell,
+    as_text_frame,
+    from_text_cells,
+    from_text_frame,
+)
 from netcoach.validation import (
     LogValidationError,
     Problem,
     normalise_header,
     normalise_tables,
+    parse_dates,
     skipped_as_blank,
 )
 
@@ -109,6 +118,11 @@ class _OwnCells:
     own_only: np.ndarray
     """The skipped lines that have a cell in an own column (a note typed on a line of its
     own), in file order: saving keeps them where they are."""
+    identity: pd.DataFrame
+    """The cells that tell one row of the file from another, as loading reads them (with
+    the ``'`` before a would-be formula removed, trimmed), indexed by line like
+    :attr:`cells`: ``contact_id``, and an interaction's ``date`` as typed (see
+    :func:`_check_same_rows`)."""
 
 
 def _own_columns(path: Path, columns: tuple[str, ...]) -> _OwnCells | None:
@@ -136,7 +150,30 @@ def _own_columns(path: Path, columns: tuple[str, ...]) -> _OwnCells | None:
     for c in own.columns:
         filled |= (own[c].iloc[where].str.strip() != "").to_numpy(dtype=bool)
     read = np.concatenate([[False, False], ~skipped])
-    return _OwnCells([typed[i] for i in picked], own, read, where[filled] + 2)
+    identity = _identity_cells(raw, columns)
+    identity.index = own.index
+    return _OwnCells([typed[i] for i in picked], own, read, where[filled] + 2, identity)
+
+
+_IDENTITY = ("contact_id", "date")
+"""The cells :func:`_check_same_rows` compares: a contact's ``contact_id``, and an
+interaction's ``contact_id`` and ``date`` (those of ``_IDENTITY`` in the file's columns)."""
+
+
+def _identity_cells(raw: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """The identity cells of each line of ``raw`` (the first column of each name, as
+    loading takes it), as loading reads them; blank when the file has no such column."""
+    first: dict[str, int] = {}
+    for i, name in enumerate(raw.columns):
+        first.setdefault(name, i)
+    out = pd.DataFrame(index=pd.RangeIndex(len(raw)))
+    for name in (c for c in _IDENTITY if c in columns):
+        if name in first:
+            values = from_text_cells(raw.iloc[:, first[name]].reset_index(drop=True))
+            out[name] = values.fillna("").astype(str).str.strip()
+        else:
+            out[name] = ""
+    return out
 
 
 def _is_own(name: str, columns: tuple[str, ...]) -> bool:
@@ -180,6 +217,7 @@ def _with_own_cells(
         # added row is numbered after the last row read, which a skipped line may follow).
         inside = (rows >= 0) & (rows < len(own.read))
         from_file = inside & own.read[np.where(inside, rows, 0)]
+        _check_same_rows(name, tables[name], rows, from_file, own, log.folder_settings.day_first)
         frame = frame.copy()
         for c in own.cells.columns:  # labelled 0, 1, ...: never a schema column's name
             values = own.cells[c].reindex(rows).fillna("").to_numpy()
@@ -190,6 +228,93 @@ def _with_own_cells(
             frame, lines[name] = _with_own_only_lines(frame, rows, from_file, own)
         out[name] = _under_typed_header(frame, own)
     return out, lines
+
+
+class LogChangedOnDisk(ValueError):
+    """:func:`save_log` found that a row of the log is no longer on the line of the file it
+    was loaded from (the file was saved again, or edited in a spreadsheet, since), so the
+    learner's own cells could not be matched to it; nothing was saved."""
+
+
+def _check_same_rows(
+    name: str,
+    table: pd.DataFrame,
+    rows: np.ndarray,
+    from_file: np.ndarray,
+    own: _OwnCells,
+    day_first: bool,
+) -> None:
+    """Refuse (:class:`LogChangedOnDisk`) when the file changed on disk since ``table`` was
+    loaded: the own cells on line ``n`` are given to the row the log read on line ``n``, so
+    each such row must still be there. A row is known by its identity cells (a contact's
+    ``contact_id``, an interaction's ``contact_id`` and ``date``, capitals aside). A row whose
+    line now holds another row is refused when either row is elsewhere on the other side (the
+    file's rows were sorted, or one was added or removed above it); when neither is, the
+    row was changed in the log itself (a contact_id renamed in code) and keeps its line's
+    own cells. A row added to the log (numbered after the file's lines) is not checked."""
+    if not from_file.any():
+        return
+    lines = rows[from_file]
+    mine = _identity(table.loc[from_file], None)
+    theirs = _identity(own.identity.loc[lines], day_first)
+    differ = ~_same_identity(mine, theirs)
+    if not differ.any():
+        return
+    # (only when some row is not on its line: every line of the file, to tell the two apart)
+    file_keys = _identity_text(_identity(own.identity.loc[np.flatnonzero(own.read)], day_first))
+    where = np.flatnonzero(differ)
+    log_keys = _identity_text(mine)
+    moved = _identity_text(theirs.iloc[where]).isin(log_keys).to_numpy() | (
+        log_keys.iloc[where].isin(file_keys).to_numpy()
+    )
+    if not moved.any():
+        return
+    k = where[np.flatnonzero(moved)[0]]
+    raise LogChangedOnDisk(
+        f"{name} changed on disk since this log was loaded: row {lines[k]} now holds "
+        f"{_described(theirs.iloc[k])}, where this log has {_described(mine.iloc[k])}, so the "
+        "cells of your own columns would land on the wrong rows. Load it again (and make "
+        "your change again). Nothing was saved."
+    )
+
+
+def _identity(cells: pd.DataFrame, day_first: bool | None) -> pd.DataFrame:
+    """The identity cells of ``cells`` (a log's rows, ``day_first`` None; or a file's lines,
+    their dates parsed as loading parses them: NaT when unreadable), numbered from 0."""
+    out = pd.DataFrame({"contact_id": cells["contact_id"].reset_index(drop=True)})
+    if "date" in cells.columns:
+        dates = cells["date"].reset_index(drop=True)
+        out["date"] = dates if day_first is None else parse_dates(dates, day_first=day_first)
+    return out
+
+
+def _same_identity(mine: pd.DataFrame, theirs: pd.DataFrame) -> np.ndarray:
+    """Whether each row of ``mine`` has the identity cells of the same row of ``theirs``
+    (contact_ids compared without regard to capitals, as loading matches them)."""
+    same = (mine["contact_id"] == theirs["contact_id"]).to_numpy(dtype=bool, copy=True)
+    if not same.all():
+        where = np.flatnonzero(~same)
+        folded = mine["contact_id"].iloc[where].str.casefold().to_numpy()
+        same[where] = folded == theirs["contact_id"].iloc[where].str.casefold().to_numpy()
+    if "date" in mine.columns:
+        same &= (mine["date"] == theirs["date"]).to_numpy(dtype=bool)
+    return same
+
+
+def _identity_text(keys: pd.DataFrame) -> pd.Series:
+    """Each row of identity cells as one text, capitals aside (as contact_ids match)."""
+    text = keys["contact_id"].astype(str).str.casefold()
+    if "date" in keys.columns:
+        text = text + "\x00" + keys["date"].dt.strftime("%Y-%m-%d").fillna("")
+    return text.reset_index(drop=True)
+
+
+def _described(keys: pd.Series) -> str:
+    """A row named by its identity cells: ``contact_id "c001"`` (``on 2024-03-12``)."""
+    text = f'contact_id "{keys["contact_id"]}"'
+    if "date" in keys.index and not pd.isna(keys["date"]):
+        text += f" on {keys['date']:%Y-%m-%d}"
+    return text
 
 
 def _under_typed_header(frame: pd.DataFrame, own: _OwnCells) -> pd.DataFrame:
@@ -303,9 +428,12 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def _header_cell(name: str) -> str:
-    """A header cell as written: quoted when it holds a quote, a line break or a separator
+    """A header cell as written: with a leading ``'`` when a spreadsheet would run it as a
+    formula (``=Rating``: :func:`~netcoach.spreadsheet_cells.as_text_cell`, as for the cells;
+    loading removes it), and quoted when it holds a quote, a line break or a separator
     loading could take for the file's (``,``, ``;``, tab), as only a learner's own header
-    can (the schema's never need quotes)."""
+    can (the schema's never need either)."""
+    name = as_text_cell(name)
     if any(char in name for char in '",;\t\r\n'):
         return '"' + name.replace('"', '""') + '"'
     return name
@@ -460,7 +588,9 @@ def save_log(
     current UTC time). The log is validated first; nothing is written if it is invalid.
     Returns the log as saved (rows renumbered as in the new files). The write holds the
     folder's lock; to keep rows another program adds meanwhile, read the log inside
-    :func:`folder_lock` too, as :func:`add_contact` does.
+    :func:`folder_lock` too, as :func:`add_contact` does. When the files hold the learner's
+    own columns and a row of ``log`` is no longer on the line it was loaded from (the file
+    changed on disk since), :class:`LogChangedOnDisk` is raised and nothing is written.
     """
     target = Path(folder) if folder is not None else log.folder
     if target is None:
@@ -489,9 +619,20 @@ def _new_row(fields: dict[str, Any], columns: tuple[str, ...], row: int) -> pd.D
     return frame
 
 
-def next_row(table: pd.DataFrame) -> int:
-    """The row a row added to ``table`` gets in its CSV (the header is row 1)."""
-    return int(table["row"].max()) + 1 if len(table) else 2
+def next_row(table: pd.DataFrame, path: Path | None = None) -> int:
+    """The row a row added to ``table`` gets in its CSV (the header is row 1). Given the CSV
+    it was loaded from (``path``), after any line of the learner's own notes that follows
+    the last row (saving keeps such a line where it is, so the new row comes after it)."""
+    row = int(table["row"].max()) + 1 if len(table) else 2
+    if path is None:
+        return row
+    columns = schema.CONTACT_COLUMNS if path.name == schema.CONTACTS_FILE else None
+    if path.name == schema.INTERACTIONS_FILE:
+        columns = schema.INTERACTION_COLUMNS
+    own = _own_columns(path, columns) if columns is not None else None
+    if own is None or not len(own.own_only):
+        return row
+    return max(row, int(own.own_only.max()) + 1)
 
 
 def _load_or_new(folder: Path) -> NetworkLog:
@@ -520,7 +661,8 @@ def add_contact(folder: str | Path, *, stamp: str | None = None, **fields: Any) 
     folder = Path(folder)
     with folder_lock(folder):
         log = _load_or_new(folder)
-        new = _new_row(fields, schema.CONTACT_COLUMNS, next_row(log.contacts))
+        row = next_row(log.contacts, folder / schema.CONTACTS_FILE)
+        new = _new_row(fields, schema.CONTACT_COLUMNS, row)
         contacts = log.contacts.astype({"cadence_days": object})
         contacts, _ = normalise_tables(
             pd.concat([contacts, new], ignore_index=True), pd.DataFrame()
@@ -543,7 +685,8 @@ def add_interaction(folder: str | Path, *, stamp: str | None = None, **fields: A
     folder = Path(folder)
     with folder_lock(folder):
         log = _load_or_new(folder)
-        new = _new_row(fields, schema.INTERACTION_COLUMNS, next_row(log.interactions))
+        row = next_row(log.interactions, folder / schema.INTERACTIONS_FILE)
+        new = _new_row(fields, schema.INTERACTION_COLUMNS, row)
         _, new_norm = normalise_tables(log.contacts, new, day_first=log.folder_settings.day_first)
         interactions = pd.concat([log.interactions, new_norm], ignore_index=True)
         updated = NetworkLog(

@@ -14,10 +14,15 @@ the ``'`` helps them show as typed. When Network Coach reads its own log back,
 and saving again writes exactly the same file: the quotes never pile up. A value that itself
 starts with ``'`` before one of those characters gets one more ``'`` on writing, so reading
 gives it back exactly.
+
+The same goes for the header: a heading the learner gave one of their own columns (say
+``=Rating``) is written as ``'=Rating`` and read back as ``=Rating``
+(:func:`as_text_cell`, :func:`from_text_cell`); the standard headings never need it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pandas as pd
@@ -38,6 +43,13 @@ def as_text_cell(text: str) -> str:
     """``text`` as a spreadsheet shows it typed: a leading ``'`` when it would otherwise be
     read as a formula (a learner's file called ``=HYPERLINK(...).ipynb``)."""
     return "'" + text if _needs_quote(text) else text
+
+
+def from_text_cell(text: str) -> str:
+    """``text`` as :func:`as_text_cell` was given it: one leading ``'`` removed, only before
+    a formula start (``'Connor`` is left alone). Loading reads a header cell with it, as
+    :func:`from_text_cells` reads the cells under it."""
+    return text[1:] if re.match(_QUOTED, text) else text
 
 
 def as_text_cells(values: pd.Series) -> pd.Series:

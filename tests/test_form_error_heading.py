@@ -4,13 +4,12 @@ just typed, or in the log's files (which a hand edit can break)."""
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 from helpers import folder_digest
+from test_widgets_log_form import add_contact_in_form, problem_lines
 
 from netcoach import schema
 from netcoach.samples import sample_path
@@ -26,18 +25,10 @@ def folder(tmp_path: Path) -> Path:
     return target
 
 
-def problem_lines(form: LogForm) -> list[str]:
-    return [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", form.message.value)]
-
-
 def test_a_problem_in_the_new_contact_is_said_to_be_in_the_new_entry(folder: Path) -> None:
     form = LogForm(folder, today=DAY)
     before = folder_digest(folder)
-    form.what.value = ADD_CONTACT
-    form.contact_id.value = "x9"
-    form.name.value = "Wren Newcombe"
-    form.cadence_days.value = "soon"
-    form.save_button.click()
+    add_contact_in_form(form, cadence_days="soon")
     assert form.message.kind == "error"
     assert form.message.text == (
         "Nothing was saved. Network Coach found 1 problem in your new entry:"
@@ -50,11 +41,7 @@ def test_a_problem_in_the_new_contact_is_said_to_be_in_the_new_entry(folder: Pat
 
 def test_two_problems_in_the_new_contact(folder: Path) -> None:
     form = LogForm(folder, today=DAY)
-    form.what.value = ADD_CONTACT
-    form.contact_id.value = "c001"  # taken
-    form.name.value = "Wren Newcombe"
-    form.cadence_days.value = "soon"
-    form.save_button.click()
+    add_contact_in_form(form, contact_id="c001", cadence_days="soon")  # c001 is taken
     assert form.message.text == (
         "Nothing was saved. Network Coach found 2 problems in your new entry:"
     )
@@ -89,10 +76,7 @@ def test_a_problem_in_the_files_is_still_said_to_be_in_the_log(folder: Path) -> 
     contacts.write_text(good.replace(last + ",", last + "often,"), encoding="utf-8")
     form = LogForm(folder, today=DAY)
     before = folder_digest(folder)
-    form.what.value = ADD_CONTACT
-    form.contact_id.value = "x9"
-    form.name.value = "Wren Newcombe"
-    form.save_button.click()
+    add_contact_in_form(form)
     assert form.message.kind == "error"
     assert form.message.text == "Nothing was saved. Network Coach found 1 problem in the log:"
     assert problem_lines(form)[0].startswith("contacts.csv, row 39,")
@@ -120,3 +104,24 @@ def test_problems_in_both_say_how_many_are_where(folder: Path) -> None:
         'contacts.csv, row 5, column "tier": a hand edit',
         "“Keep in touch every (days)” field: the entry",
     ]
+
+
+def test_after_a_notes_only_line_at_the_end_the_entry_is_still_the_entrys(tmp_path: Path) -> None:
+    # Saving puts the new row after the learner's own notes-only lines at the end of the file
+    # (and names that line): the form must look for the entry's problems on that line too.
+    from helpers import write_log
+
+    folder = write_log(
+        tmp_path / "log",
+        "contact_id,name,tier,my_notes\nc001,Amara Osei,close,5\n,,,ask her about the meetup\n",
+        "date,contact_id,channel,kind,initiated_by,note\n",
+    )
+    form = LogForm(folder, today=DAY)
+    before = folder_digest(folder)
+    add_contact_in_form(form, cadence_days="soon")
+    assert form.message.text == (
+        "Nothing was saved. Network Coach found 1 problem in your new entry:"
+    )
+    [line] = problem_lines(form)
+    assert line.startswith("“Keep in touch every (days)” field: ")
+    assert folder_digest(folder) == before

@@ -377,10 +377,12 @@ class LogForm(w.VBox):
             log = load_log(self.folder)
         except Exception:  # the files themselves need fixing: those problems name their rows
             return err, 0
+        # (the line saving gives the new row: after the learner's notes-only lines at the end)
         if self.what.value == ADD_CONTACT:
-            new = (schema.CONTACTS_FILE, next_row(log.contacts))
+            file, table = schema.CONTACTS_FILE, log.contacts
         else:
-            new = (schema.INTERACTIONS_FILE, next_row(log.interactions))
+            file, table = schema.INTERACTIONS_FILE, log.interactions
+        new = (file, next_row(table, self.folder / file))
         ours = [(p.file, p.row) == new for p in err.problems]
         problems = [
             self._as_field(p, log.contacts) if mine else p

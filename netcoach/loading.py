@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from netcoach import schema
+from netcoach.file_hashes import log_file_hashes
 from netcoach.locking import reading_lock
 from netcoach.log import NetworkLog
 from netcoach.settings import FolderSettings, read_folder_settings
@@ -506,6 +507,12 @@ def load_log(
             ]
         )
     with reading_lock(folder):  # never half of another program's save
+        # Fingerprinted before reading: a file changed while it is read makes a later save
+        # refuse (the fingerprint is older than what was read), never write over the change.
+        try:
+            hashes: dict[str, str | None] | None = log_file_hashes(folder)
+        except OSError:  # a file that cannot be read: reading it below says so
+            hashes = None
         folder_settings, contacts_raw, interactions_raw, problems = _read_files(
             folder, day_first, max_bytes
         )
@@ -518,7 +525,9 @@ def load_log(
     )
     if error.problems:
         raise error
-    return NetworkLog(contacts, interactions, folder=folder, folder_settings=folder_settings)
+    return NetworkLog(
+        contacts, interactions, folder=folder, folder_settings=folder_settings, file_hashes=hashes
+    )
 
 
 def _read_files(

@@ -36,6 +36,10 @@ class NetworkLog:
     interactions: pd.DataFrame
     folder: Path | None = None
     folder_settings: FolderSettings = field(default_factory=FolderSettings)
+    file_hashes: dict[str, str | None] | None = field(default=None, compare=False, repr=False)
+    """The sha256 of ``contacts.csv`` and ``interactions.csv`` as loading read them (None
+    for a missing file); None for a log made in code. Saving refuses to write over files
+    that changed since (:mod:`netcoach.file_hashes`)."""
 
     @classmethod
     def from_frames(

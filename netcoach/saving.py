@@ -17,9 +17,10 @@ Files are written in canonical form: UTF-8, commas, ISO dates (``2024-03-12``), 
 values, the columns in :mod:`netcoach.schema` order, then any columns the learner added,
 in their order under the header the learner typed (:func:`with_own_columns`: each row keeps
 its own cells, a new row is blank, and a line with cells only in those columns, which loading
-skips, stays where it was). Those cells are matched to the log's rows by line, so saving a log
-object after its file changed on disk (sorted in a spreadsheet, another save) is refused
-(:class:`LogChangedOnDisk`) rather than giving them to the wrong rows.
+skips, stays where it was).
+A log object whose files changed on disk after it was loaded (another save, an edit in a
+spreadsheet) is not saved (:class:`LogChangedOnDisk`): writing it would undo those changes,
+and the learner's own cells, matched to the log's rows by line, could land on the wrong rows.
 A cell a spreadsheet would run as a formula (``=...``, ``+...``, ``-...``, ``@...``) is
 written with a leading ``'`` (:mod:`netcoach.spreadsheet_cells`), and so is such a heading
 of the learner's own columns; loading removes it again.
@@ -29,12 +30,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,13 +44,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from netcoach import schema
+from netcoach.file_hashes import LOG_FILES, changed_files, log_file_hashes, sha256_of
 from netcoach.loading import load_log, read_csv_header, read_csv_with_header
 from netcoach.locking import folder_lock
 from netcoach.log import NetworkLog
 from netcoach.spreadsheet_cells import (
     as_text_cell,
     as_text_frame,
-    from_text_cells,
     from_text_frame,
 )
 from netcoach.validation import (
@@ -58,7 +58,6 @@ from netcoach.validation import (
     Problem,
     normalise_header,
     normalise_tables,
-    parse_dates,
     skipped_as_blank,
 )
 
@@ -67,7 +66,11 @@ KEEP_BACKUPS = 20
 """How many earlier versions ``.backup/`` keeps; older ones are removed after a save."""
 MANIFEST = "backup.json"
 TEMPLATES = Path(__file__).resolve().parent.parent / "data" / "templates"
-LOG_FILES: tuple[str, ...] = (schema.CONTACTS_FILE, schema.INTERACTIONS_FILE)
+
+
+class LogChangedOnDisk(ValueError):
+    """:func:`save_log` was given a log whose files changed on disk after it was loaded;
+    nothing was saved."""
 
 
 @dataclass(frozen=True)
@@ -118,11 +121,6 @@ class _OwnCells:
     own_only: np.ndarray
     """The skipped lines that have a cell in an own column (a note typed on a line of its
     own), in file order: saving keeps them where they are."""
-    identity: pd.DataFrame
-    """The cells that tell one row of the file from another, as loading reads them (with
-    the ``'`` before a would-be formula removed, trimmed), indexed by line like
-    :attr:`cells`: ``contact_id``, and an interaction's ``date`` as typed (see
-    :func:`_check_same_rows`)."""
 
 
 def _own_columns(path: Path, columns: tuple[str, ...]) -> _OwnCells | None:
@@ -150,30 +148,7 @@ def _own_columns(path: Path, columns: tuple[str, ...]) -> _OwnCells | None:
     for c in own.columns:
         filled |= (own[c].iloc[where].str.strip() != "").to_numpy(dtype=bool)
     read = np.concatenate([[False, False], ~skipped])
-    identity = _identity_cells(raw, columns)
-    identity.index = own.index
-    return _OwnCells([typed[i] for i in picked], own, read, where[filled] + 2, identity)
-
-
-_IDENTITY = ("contact_id", "date")
-"""The cells :func:`_check_same_rows` compares: a contact's ``contact_id``, and an
-interaction's ``contact_id`` and ``date`` (those of ``_IDENTITY`` in the file's columns)."""
-
-
-def _identity_cells(raw: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
-    """The identity cells of each line of ``raw`` (the first column of each name, as
-    loading takes it), as loading reads them; blank when the file has no such column."""
-    first: dict[str, int] = {}
-    for i, name in enumerate(raw.columns):
-        first.setdefault(name, i)
-    out = pd.DataFrame(index=pd.RangeIndex(len(raw)))
-    for name in (c for c in _IDENTITY if c in columns):
-        if name in first:
-            values = from_text_cells(raw.iloc[:, first[name]].reset_index(drop=True))
-            out[name] = values.fillna("").astype(str).str.strip()
-        else:
-            out[name] = ""
-    return out
+    return _OwnCells([typed[i] for i in picked], own, read, where[filled] + 2)
 
 
 def _is_own(name: str, columns: tuple[str, ...]) -> bool:
@@ -217,7 +192,6 @@ def _with_own_cells(
         # added row is numbered after the last row read, which a skipped line may follow).
         inside = (rows >= 0) & (rows < len(own.read))
         from_file = inside & own.read[np.where(inside, rows, 0)]
-        _check_same_rows(name, tables[name], rows, from_file, own, log.folder_settings.day_first)
         frame = frame.copy()
         for c in own.cells.columns:  # labelled 0, 1, ...: never a schema column's name
             values = own.cells[c].reindex(rows).fillna("").to_numpy()
@@ -228,93 +202,6 @@ def _with_own_cells(
             frame, lines[name] = _with_own_only_lines(frame, rows, from_file, own)
         out[name] = _under_typed_header(frame, own)
     return out, lines
-
-
-class LogChangedOnDisk(ValueError):
-    """:func:`save_log` found that a row of the log is no longer on the line of the file it
-    was loaded from (the file was saved again, or edited in a spreadsheet, since), so the
-    learner's own cells could not be matched to it; nothing was saved."""
-
-
-def _check_same_rows(
-    name: str,
-    table: pd.DataFrame,
-    rows: np.ndarray,
-    from_file: np.ndarray,
-    own: _OwnCells,
-    day_first: bool,
-) -> None:
-    """Refuse (:class:`LogChangedOnDisk`) when the file changed on disk since ``table`` was
-    loaded: the own cells on line ``n`` are given to the row the log read on line ``n``, so
-    each such row must still be there. A row is known by its identity cells (a contact's
-    ``contact_id``, an interaction's ``contact_id`` and ``date``, capitals aside). A row whose
-    line now holds another row is refused when either row is elsewhere on the other side (the
-    file's rows were sorted, or one was added or removed above it); when neither is, the
-    row was changed in the log itself (a contact_id renamed in code) and keeps its line's
-    own cells. A row added to the log (numbered after the file's lines) is not checked."""
-    if not from_file.any():
-        return
-    lines = rows[from_file]
-    mine = _identity(table.loc[from_file], None)
-    theirs = _identity(own.identity.loc[lines], day_first)
-    differ = ~_same_identity(mine, theirs)
-    if not differ.any():
-        return
-    # (only when some row is not on its line: every line of the file, to tell the two apart)
-    file_keys = _identity_text(_identity(own.identity.loc[np.flatnonzero(own.read)], day_first))
-    where = np.flatnonzero(differ)
-    log_keys = _identity_text(mine)
-    moved = _identity_text(theirs.iloc[where]).isin(log_keys).to_numpy() | (
-        log_keys.iloc[where].isin(file_keys).to_numpy()
-    )
-    if not moved.any():
-        return
-    k = where[np.flatnonzero(moved)[0]]
-    raise LogChangedOnDisk(
-        f"{name} changed on disk since this log was loaded: row {lines[k]} now holds "
-        f"{_described(theirs.iloc[k])}, where this log has {_described(mine.iloc[k])}, so the "
-        "cells of your own columns would land on the wrong rows. Load it again (and make "
-        "your change again). Nothing was saved."
-    )
-
-
-def _identity(cells: pd.DataFrame, day_first: bool | None) -> pd.DataFrame:
-    """The identity cells of ``cells`` (a log's rows, ``day_first`` None; or a file's lines,
-    their dates parsed as loading parses them: NaT when unreadable), numbered from 0."""
-    out = pd.DataFrame({"contact_id": cells["contact_id"].reset_index(drop=True)})
-    if "date" in cells.columns:
-        dates = cells["date"].reset_index(drop=True)
-        out["date"] = dates if day_first is None else parse_dates(dates, day_first=day_first)
-    return out
-
-
-def _same_identity(mine: pd.DataFrame, theirs: pd.DataFrame) -> np.ndarray:
-    """Whether each row of ``mine`` has the identity cells of the same row of ``theirs``
-    (contact_ids compared without regard to capitals, as loading matches them)."""
-    same = (mine["contact_id"] == theirs["contact_id"]).to_numpy(dtype=bool, copy=True)
-    if not same.all():
-        where = np.flatnonzero(~same)
-        folded = mine["contact_id"].iloc[where].str.casefold().to_numpy()
-        same[where] = folded == theirs["contact_id"].iloc[where].str.casefold().to_numpy()
-    if "date" in mine.columns:
-        same &= (mine["date"] == theirs["date"]).to_numpy(dtype=bool)
-    return same
-
-
-def _identity_text(keys: pd.DataFrame) -> pd.Series:
-    """Each row of identity cells as one text, capitals aside (as contact_ids match)."""
-    text = keys["contact_id"].astype(str).str.casefold()
-    if "date" in keys.columns:
-        text = text + "\x00" + keys["date"].dt.strftime("%Y-%m-%d").fillna("")
-    return text.reset_index(drop=True)
-
-
-def _described(keys: pd.Series) -> str:
-    """A row named by its identity cells: ``contact_id "c001"`` (``on 2024-03-12``)."""
-    text = f'contact_id "{keys["contact_id"]}"'
-    if "date" in keys.index and not pd.isna(keys["date"]):
-        text += f" on {keys['date']:%Y-%m-%d}"
-    return text
 
 
 def _under_typed_header(frame: pd.DataFrame, own: _OwnCells) -> pd.DataFrame:
@@ -471,18 +358,6 @@ def _new_stamp(backups: Path, stamp: str | None) -> str:
     return candidate
 
 
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _current_hashes(folder: Path) -> dict[str, str | None]:
-    """The sha256 of each log file in ``folder`` now (None when the file is missing)."""
-    return {
-        name: _sha256((folder / name).read_bytes()) if (folder / name).is_file() else None
-        for name in LOG_FILES
-    }
-
-
 def _backup(
     folder: Path,
     stamp: str | None,
@@ -555,23 +430,25 @@ def _replace_all(folder: Path, temps: dict[str, Path], backup: Path) -> None:
 
 def _write_files(
     folder: Path, frames: dict[str, pd.DataFrame], stamp: str | None, description: str
-) -> None:
-    """Write the tables to temporary files, back up the current ones, swap the new ones in.
+) -> dict[str, str | None]:
+    """Write the tables to temporary files, back up the current ones, swap the new ones in;
+    return the sha256 of each log file as it now is.
 
     Cells a spreadsheet would run as formulas are written as text (a leading ``'``).
     """
     temps: dict[str, Path] = {}
-    written = _current_hashes(folder)
+    written = log_file_hashes(folder)
     try:
         for name, frame in frames.items():
             data = csv_bytes(as_text_frame(frame))
-            written[name] = _sha256(data)
+            written[name] = sha256_of(data)
             temps[name] = _write_temp(folder, name, data)
         backup = _backup(folder, stamp, description, written)
         _replace_all(folder, temps, backup)
     finally:
         for tmp in temps.values():
             tmp.unlink(missing_ok=True)
+    return written
 
 
 def save_log(
@@ -588,9 +465,9 @@ def save_log(
     current UTC time). The log is validated first; nothing is written if it is invalid.
     Returns the log as saved (rows renumbered as in the new files). The write holds the
     folder's lock; to keep rows another program adds meanwhile, read the log inside
-    :func:`folder_lock` too, as :func:`add_contact` does. When the files hold the learner's
-    own columns and a row of ``log`` is no longer on the line it was loaded from (the file
-    changed on disk since), :class:`LogChangedOnDisk` is raised and nothing is written.
+    :func:`folder_lock` too, as :func:`add_contact` does. A log loaded from a folder whose
+    files changed since (another save, an edit in a spreadsheet) raises
+    :class:`LogChangedOnDisk` and nothing is written; the log returned can be saved again.
     """
     target = Path(folder) if folder is not None else log.folder
     if target is None:
@@ -601,12 +478,29 @@ def save_log(
     )
     saved = NetworkLog(contacts, interactions, folder=target, folder_settings=log.folder_settings)
     with folder_lock(target):
+        _refuse_if_changed(log)
         frames, lines = _with_own_cells(canonical_frames(saved), saved, log.folder)
-        _write_files(target, frames, stamp, description)
+        saved.file_hashes = _write_files(target, frames, stamp, description)
         _prune(target, keep_backups)
     saved.contacts["row"] = lines[schema.CONTACTS_FILE]
     saved.interactions["row"] = lines[schema.INTERACTIONS_FILE]
     return saved
+
+
+def _refuse_if_changed(log: NetworkLog) -> None:
+    """Raise :class:`LogChangedOnDisk` when the files ``log`` was loaded from are no longer
+    as it read them (a log made in code, with no :attr:`~NetworkLog.file_hashes`, passes)."""
+    if log.folder is None or log.file_hashes is None:
+        return
+    changed = changed_files(log.folder, log.file_hashes)
+    if changed:
+        names = " and ".join(changed)
+        raise LogChangedOnDisk(
+            f"{names} in {log.folder} changed after this log was loaded (another save, or an "
+            f"edit in a spreadsheet), so saving it would undo that change. Load the log again "
+            "(after a save, use the log save_log returned) and make your change again. "
+            "Nothing was saved."
+        )
 
 
 def _new_row(fields: dict[str, Any], columns: tuple[str, ...], row: int) -> pd.DataFrame:
@@ -667,9 +561,7 @@ def add_contact(folder: str | Path, *, stamp: str | None = None, **fields: Any) 
         contacts, _ = normalise_tables(
             pd.concat([contacts, new], ignore_index=True), pd.DataFrame()
         )
-        updated = NetworkLog(
-            contacts, log.interactions, folder=folder, folder_settings=log.folder_settings
-        )
+        updated = replace(log, contacts=contacts, folder=folder)  # as loaded, one row more
         added = contacts.iloc[-1]
         description = f"adding {added['name']} ({added['contact_id']}) to contacts.csv"
         return save_log(updated, stamp=stamp, description=description)
@@ -689,9 +581,7 @@ def add_interaction(folder: str | Path, *, stamp: str | None = None, **fields: A
         new = _new_row(fields, schema.INTERACTION_COLUMNS, row)
         _, new_norm = normalise_tables(log.contacts, new, day_first=log.folder_settings.day_first)
         interactions = pd.concat([log.interactions, new_norm], ignore_index=True)
-        updated = NetworkLog(
-            log.contacts, interactions, folder=folder, folder_settings=log.folder_settings
-        )
+        updated = replace(log, interactions=interactions, folder=folder)
         added = new_norm.iloc[0]
         description = (
             f"adding {added['kind']} with {added['contact_id']} on {added['date']:%Y-%m-%d} "
@@ -719,8 +609,7 @@ def undo_last(folder: str | Path) -> Undone | None:
         description = manifest["description"]
         written = manifest.get("written")
         if written is not None:
-            now = _current_hashes(folder)
-            changed = [name for name in LOG_FILES if now.get(name) != written.get(name)]
+            changed = changed_files(folder, written)
             if changed:
                 raise UndoRefused(_refusal(folder, latest, description, changed))
         kept = _backup(

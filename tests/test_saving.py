@@ -199,7 +199,7 @@ def test_old_backups_are_pruned(tmp_path: Path) -> None:
     folder = write_log(tmp_path / "log")
     log = load_log(folder)
     for n in range(5):
-        save_log(log, stamp=f"{n:04d}", keep_backups=3)
+        log = save_log(log, stamp=f"{n:04d}", keep_backups=3)
     assert sorted(p.name for p in (folder / ".backup").iterdir()) == ["0002", "0003", "0004"]
 
 

@@ -1,8 +1,9 @@
-"""save_log gives each row of the log the learner's own cells of the line it was loaded from.
-When the file changed on disk after the log was loaded (sorted in a spreadsheet, a row added
-above, another program's save) those lines hold other rows, so saving the old log object is
-refused, naming the file, and nothing is written. The usual flows (add_contact,
-add_interaction, an import, saving a log changed in code, a log built in memory) still save."""
+"""A log object whose files changed on disk after it was loaded (sorted in a spreadsheet, a
+row added, another program's save) is not saved: writing it would undo that change, and
+save_log gives each row the learner's own cells of the line it was loaded from, which may
+now hold another row. The refusal names the file, and nothing is written. The usual flows
+(add_contact, add_interaction, an import, saving a log changed in code, a log built in
+memory, the log a save returns) still save."""
 
 from __future__ import annotations
 
@@ -55,9 +56,9 @@ def test_a_file_sorted_in_a_spreadsheet_after_loading_is_refused(tmp_path: Path)
     with pytest.raises(LogChangedOnDisk) as err:
         save_log(log)
     assert str(err.value) == (
-        "contacts.csv changed on disk since this log was loaded: row 3 now holds contact_id "
-        '"c003", where this log has contact_id "c002", so the cells of your own columns would '
-        "land on the wrong rows. Load it again (and make your change again). Nothing was saved."
+        f"contacts.csv in {folder} changed after this log was loaded (another save, or an edit "
+        "in a spreadsheet), so saving it would undo that change. Load the log again (after a "
+        "save, use the log save_log returned) and make your change again. Nothing was saved."
     )
     assert folder_digest(folder) == before
     save_log(load_log(folder))  # loaded again, it saves, each rating with its contact
@@ -71,22 +72,34 @@ def test_an_interaction_added_above_by_another_save_is_refused(tmp_path: Path) -
     lines.insert(1, "2024-03-01,c003,email,reached_out,me,,ask about Tidewater")
     (folder / "interactions.csv").write_text("\n".join([*lines, ""]), encoding="utf-8")
     before = folder_digest(folder)
-    with pytest.raises(LogChangedOnDisk, match=r"^interactions\.csv changed on disk") as err:
+    with pytest.raises(LogChangedOnDisk, match=r"^interactions\.csv in .* changed after"):
         save_log(log)
-    assert 'row 2 now holds contact_id "c003" on 2024-03-01' in str(err.value)
-    assert str(err.value).endswith("Nothing was saved.")
     assert folder_digest(folder) == before
 
 
-def test_a_date_retyped_by_a_spreadsheet_is_the_same_row(tmp_path: Path) -> None:
+@pytest.mark.parametrize("own_columns", [True, False])
+def test_a_row_added_at_the_end_after_loading_is_not_lost(
+    tmp_path: Path, own_columns: bool
+) -> None:
+    contacts = CONTACTS if own_columns else "contact_id,name\nc001,Amara Osei\nc002,Zoë Whitfield\n"
+    folder = write_log(tmp_path / "log", contacts, INTERACTIONS)
+    log = load_log(folder)
+    add_contact(folder, contact_id="c004", name="Priya Shah")  # e.g. from the log form
+    with pytest.raises(LogChangedOnDisk, match=r"^contacts\.csv in .* changed after"):
+        save_log(log)
+    assert "c004" in load_log(folder).contacts["contact_id"].tolist()
+
+
+def test_any_change_on_disk_is_refused_even_one_that_keeps_every_row(tmp_path: Path) -> None:
     folder = write_log(tmp_path / "log", CONTACTS, INTERACTIONS)
     log = load_log(folder)
     text = (folder / "interactions.csv").read_text(encoding="utf-8")
     (folder / "interactions.csv").write_text(
-        text.replace("2024-03-12,", "12/03/2024,"), encoding="utf-8"
+        text.replace("Coffee", "Coffee at Tidewater"), encoding="utf-8"
     )
-    save_log(log)
-    assert _own(folder, "interactions.csv")["2024-03-12 c001"] == "call in May"
+    with pytest.raises(LogChangedOnDisk, match=r"^interactions\.csv in "):
+        save_log(log)
+    assert "Coffee at Tidewater" in (folder / "interactions.csv").read_text(encoding="utf-8")
 
 
 def test_the_usual_flows_still_save(tmp_path: Path) -> None:
@@ -125,3 +138,17 @@ def test_a_log_built_in_memory_still_saves(tmp_path: Path) -> None:
     )
     save_log(built, folder)
     assert load_log(folder).contacts["contact_id"].tolist() == ["c009"]
+
+
+def test_saving_the_same_log_object_twice_is_refused_but_the_returned_log_saves(
+    tmp_path: Path,
+) -> None:
+    folder = write_log(tmp_path / "log", CONTACTS, INTERACTIONS)
+    log = load_log(folder)
+    log.contacts = log.contacts[log.contacts["contact_id"] != "c002"].copy()  # lines move up
+    log.interactions = log.interactions[log.interactions["contact_id"] != "c002"].copy()
+    saved = save_log(log)
+    with pytest.raises(LogChangedOnDisk, match="use the log save_log returned"):
+        save_log(log)  # its rows still carry the old lines: c003's rating would go astray
+    save_log(saved)
+    assert _own(folder, "contacts.csv") == {"c001": "5", "c003": "3"}

@@ -135,14 +135,6 @@ class LogValidationError(Exception):
     def __reduce__(self) -> tuple[Any, ...]:  # picklable, e.g. across worker processes
         return (_rebuild_error, (self.problems, self.omitted))
 
-    def one_line(self) -> str:
-        """The first problem, plus how many more there are (for the command line)."""
-        if not self.problems:
-            return "the log could not be read"
-        rest = self.count - 1
-        more = f" (and {rest} more problem{'s' if rest != 1 else ''})" if rest else ""
-        return f"{self.problems[0]}{more}"
-
 
 def _rebuild_error(problems: list[Problem], omitted: int) -> LogValidationError:
     return LogValidationError(problems, omitted=omitted)

@@ -48,11 +48,7 @@ from netcoach.file_hashes import LOG_FILES, changed_files, log_file_hashes, sha2
 from netcoach.loading import load_log, read_csv_header, read_csv_with_header
 from netcoach.locking import folder_lock
 from netcoach.log import NetworkLog
-from netcoach.spreadsheet_cells import (
-    as_text_cell,
-    as_text_frame,
-    from_text_frame,
-)
+from netcoach.spreadsheet_cells import as_text_cell, as_text_frame, from_text_frame
 from netcoach.validation import (
     LogValidationError,
     Problem,
@@ -66,6 +62,13 @@ KEEP_BACKUPS = 20
 """How many earlier versions ``.backup/`` keeps; older ones are removed after a save."""
 MANIFEST = "backup.json"
 TEMPLATES = Path(__file__).resolve().parent.parent / "data" / "templates"
+
+
+_SCHEMA_COLUMNS: dict[str, tuple[str, ...]] = {
+    schema.CONTACTS_FILE: schema.CONTACT_COLUMNS,
+    schema.INTERACTIONS_FILE: schema.INTERACTION_COLUMNS,
+}
+"""Each log file's standard columns (any other column in it is the learner's own)."""
 
 
 class LogChangedOnDisk(ValueError):
@@ -179,12 +182,8 @@ def _with_own_cells(
     if source is None:
         return out, lines
     tables = {schema.CONTACTS_FILE: log.contacts, schema.INTERACTIONS_FILE: log.interactions}
-    columns = {
-        schema.CONTACTS_FILE: schema.CONTACT_COLUMNS,
-        schema.INTERACTIONS_FILE: schema.INTERACTION_COLUMNS,
-    }
     for name, frame in frames.items():
-        own = _own_columns(source / name, columns[name])
+        own = _own_columns(source / name, _SCHEMA_COLUMNS[name])
         if own is None:
             continue
         rows = tables[name]["row"].to_numpy(dtype="int64")
@@ -518,12 +517,9 @@ def next_row(table: pd.DataFrame, path: Path | None = None) -> int:
     it was loaded from (``path``), after any line of the learner's own notes that follows
     the last row (saving keeps such a line where it is, so the new row comes after it)."""
     row = int(table["row"].max()) + 1 if len(table) else 2
-    if path is None:
+    if path is None or path.name not in _SCHEMA_COLUMNS:
         return row
-    columns = schema.CONTACT_COLUMNS if path.name == schema.CONTACTS_FILE else None
-    if path.name == schema.INTERACTIONS_FILE:
-        columns = schema.INTERACTION_COLUMNS
-    own = _own_columns(path, columns) if columns is not None else None
+    own = _own_columns(path, _SCHEMA_COLUMNS[path.name])
     if own is None or not len(own.own_only):
         return row
     return max(row, int(own.own_only.max()) + 1)

@@ -29,7 +29,7 @@ def log_file_hashes(folder: Path) -> dict[str, str | None]:
     }
 
 
-def changed_files(folder: Path, recorded: dict[str, str | None]) -> list[str]:
-    """The log files in ``folder`` whose contents are no longer those ``recorded``."""
-    now = log_file_hashes(folder)
+def changed_files(now: dict[str, str | None], recorded: dict[str, str | None]) -> list[str]:
+    """The log files whose fingerprints ``now`` (:func:`log_file_hashes`) are not those
+    ``recorded``."""
     return [name for name in LOG_FILES if now[name] != recorded.get(name)]

@@ -428,15 +428,19 @@ def _replace_all(folder: Path, temps: dict[str, Path], backup: Path) -> None:
 
 
 def _write_files(
-    folder: Path, frames: dict[str, pd.DataFrame], stamp: str | None, description: str
+    folder: Path,
+    frames: dict[str, pd.DataFrame],
+    stamp: str | None,
+    description: str,
+    current: dict[str, str | None],
 ) -> dict[str, str | None]:
-    """Write the tables to temporary files, back up the current ones, swap the new ones in;
-    return the sha256 of each log file as it now is.
+    """Write the tables to temporary files, back up the current ones (whose sha256 are
+    ``current``), swap the new ones in; return the sha256 of each log file as it now is.
 
     Cells a spreadsheet would run as formulas are written as text (a leading ``'``).
     """
     temps: dict[str, Path] = {}
-    written = log_file_hashes(folder)
+    written = dict(current)
     try:
         for name, frame in frames.items():
             data = csv_bytes(as_text_frame(frame))
@@ -477,21 +481,25 @@ def save_log(
     )
     saved = NetworkLog(contacts, interactions, folder=target, folder_settings=log.folder_settings)
     with folder_lock(target):
-        _refuse_if_changed(log)
+        current = log_file_hashes(target)  # read once: for the check and the backup
+        _refuse_if_changed(log, target, current)
         frames, lines = _with_own_cells(canonical_frames(saved), saved, log.folder)
-        saved.file_hashes = _write_files(target, frames, stamp, description)
+        saved.file_hashes = _write_files(target, frames, stamp, description, current)
         _prune(target, keep_backups)
     saved.contacts["row"] = lines[schema.CONTACTS_FILE]
     saved.interactions["row"] = lines[schema.INTERACTIONS_FILE]
     return saved
 
 
-def _refuse_if_changed(log: NetworkLog) -> None:
+def _refuse_if_changed(log: NetworkLog, target: Path, target_hashes: dict[str, str | None]) -> None:
     """Raise :class:`LogChangedOnDisk` when the files ``log`` was loaded from are no longer
-    as it read them (a log made in code, with no :attr:`~NetworkLog.file_hashes`, passes)."""
+    as it read them (a log made in code, with no :attr:`~NetworkLog.file_hashes`, passes).
+    ``target_hashes`` are those of the folder being saved to, read already."""
     if log.folder is None or log.file_hashes is None:
         return
-    changed = changed_files(log.folder, log.file_hashes)
+    same = Path(log.folder) == target
+    now = target_hashes if same else log_file_hashes(log.folder)
+    changed = changed_files(now, log.file_hashes)
     if changed:
         names = " and ".join(changed)
         raise LogChangedOnDisk(
@@ -605,7 +613,7 @@ def undo_last(folder: str | Path) -> Undone | None:
         description = manifest["description"]
         written = manifest.get("written")
         if written is not None:
-            changed = changed_files(folder, written)
+            changed = changed_files(log_file_hashes(folder), written)
             if changed:
                 raise UndoRefused(_refusal(folder, latest, description, changed))
         kept = _backup(

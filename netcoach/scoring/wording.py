@@ -23,7 +23,7 @@ FEW_ROWS = {"join": 64, "days": 256, "rows": 512, "distinct": 512}
 """Up to this many rows, each helper below builds its texts row by row in Python: an Arrow
 call costs 10 to 40 microseconds however short its input, more than formatting a few
 dozen or hundred rows one by one (where each way breaks even was measured on the
-benchmark machine; see ``benchmarks/README.md``). Both ways give the same texts."""
+benchmark machine; see ``benchmarks/HISTORY.md``, sixth round). Both ways give the same texts."""
 
 
 def percent(share: float) -> str:

@@ -41,6 +41,7 @@ from netcoach.widgets.common import (
     int_slider,
     label,
     labelled,
+    rows_table,
     show_error,
     svg_figure_html,
 )
@@ -79,6 +80,12 @@ DEFAULT_OUTPUT = "network-coach-output"
 
 ACTIONS_SHOWN = 25
 """How many next actions the widget lists; the HTML report and the calendar have them all."""
+
+OVERDUE_SHOWN = 25
+"""How many overdue leads and thanks the widget lists, most overdue first; the next actions
+in the HTML report cover them all."""
+
+NO_OVERDUE_TEXT = "No lead or thank-you is overdue."
 
 OVERDUE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("what", "What"),
@@ -198,27 +205,42 @@ def actions_table_html(report: Report, top: int = ACTIONS_SHOWN) -> str:
     )
 
 
-def overdue_table_html(report: Report) -> str:
-    """Leads and thanks past their window, most overdue first."""
-    import pandas as pd
+def overdue_table_html(report: Report, top: int = OVERDUE_SHOWN) -> str:
+    """The ``top`` leads and thanks furthest past their window, most overdue first (then by
+    row; leads before thanks on a tie)."""
+    overdue = [
+        {"what": what, **item}
+        for key, what in (("leads", "Follow up a lead"), ("thanks", "Say thank you"))
+        for item in _overdue_items(report.follow_up.details[key])
+    ]
+    if not overdue:
+        return f"<p>{esc(NO_OVERDUE_TEXT)}</p>"
+    caption = "Overdue: leads to follow up and help to thank"
+    if len(overdue) > top:
+        caption += (
+            f" (the {top} most overdue of {len(overdue)}; the next actions in the HTML report "
+            "cover them all)"
+        )
+    overdue.sort(key=lambda item: (-item["days_overdue"], item["row"]))  # a stable sort
+    for item in overdue[:top]:
+        item["date"], item["due"] = _day_text(item["date"]), _day_text(item["due"])
+    cells = ([item[c] for c, _ in OVERDUE_COLUMNS] for item in overdue[:top])
+    return rows_table(cells, [h for _, h in OVERDUE_COLUMNS], caption=caption)
 
-    details = report.follow_up.details
-    parts = []
-    for key, what in (("leads", "Follow up a lead"), ("thanks", "Say thank you")):
-        table = details[key]
-        table = table[table["status"] == "overdue"].assign(what=what)
-        parts.append(table[[c for c, _ in OVERDUE_COLUMNS]])
-    overdue = pd.concat(parts, ignore_index=True).sort_values(
-        ["days_overdue", "row"], ascending=[False, True]
-    )
-    for col in ("date", "due"):
-        overdue[col] = pd.to_datetime(overdue[col]).dt.strftime("%d %b %Y")
-    return html_table(
-        overdue,
-        OVERDUE_COLUMNS,
-        caption="Overdue: leads to follow up and help to thank",
-        empty="No lead or thank-you is overdue.",
-    )
+
+def _overdue_items(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """The overdue rows of a lead or thanks table: name, date, due, days_overdue and row as
+    Python values (dates as ``datetime.date``), read from the table's arrays."""
+    kept = (table["status"] == "overdue").to_numpy(dtype=bool, na_value=False)
+    read = {c: table[c].to_numpy()[kept] for c in ("name", "date", "due", "days_overdue", "row")}
+    read["date"], read["due"] = read["date"].astype("M8[D]"), read["due"].astype("M8[D]")
+    columns = {c: values.tolist() for c, values in read.items()}
+    return [dict(zip(columns, item, strict=True)) for item in zip(*columns.values(), strict=True)]
+
+
+def _day_text(day: dt.date | None) -> str:
+    """'03 Sep 2025', as the overdue list writes a date ('' for none)."""
+    return "" if day is None else f"{day:%d %b %Y}"
 
 
 def _default_output(folder: Path | None) -> Path:

@@ -213,6 +213,29 @@ def test_chart_inputs_capture_what_each_chart_draws(chart_key: str) -> None:
     assert len(seen) >= 2  # some setting does change every chart
 
 
+def test_chart_fingerprints_are_remembered_per_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table seen before is not hashed again, and a new table is never given the
+    fingerprint of a dead one whose ``id`` it reuses."""
+    import pandas as pd
+
+    from netcoach.widgets import score_view
+
+    hashed: list[int] = []
+    real = score_view._fingerprint
+    monkeypatch.setattr(score_view, "_fingerprint", lambda f: hashed.append(1) or real(f))
+    digests = score_view._DigestsByTable(most=4)
+    table = pd.DataFrame({"month": ["2025-09"], "leads": [2]})
+    assert digests.of(table) == digests.of(table) == real(table)
+    assert len(hashed) == 1
+    assert digests.of(table.copy()) == digests.of(table)  # same values, same fingerprint
+    assert digests.of(table, ("month",)) == real(table[["month"]]) != digests.of(table)
+    for leads in range(40):  # ids of dead tables come round again
+        fresh = pd.DataFrame({"month": ["2025-09"], "leads": [leads]})
+        assert digests.of(fresh) == real(fresh)
+        del fresh
+    assert len(digests._known) <= 4
+
+
 def test_as_of_change_rescores(graduate: ScoreMyNetwork) -> None:
     log = load_log(sample_path("graduate"))
     graduate.as_of.value = dt.date(2025, 6, 30)

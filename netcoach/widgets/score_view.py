@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
@@ -116,8 +117,14 @@ UPLOAD_NAMES: dict[str, str] = {
 """Uploaded files are recognised by a word in their name (``my contacts.csv`` works)."""
 
 
-def _digest(frame: pd.DataFrame) -> str:
-    """A short fingerprint of a table's columns and values."""
+def _digest(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> str:
+    """A short fingerprint of a table's columns and values (of these ``columns`` only, when
+    given), remembered for as long as the table lives (see :class:`_DigestsByTable`)."""
+    return _DIGESTS.of(frame, None if columns is None else tuple(columns))
+
+
+def _fingerprint(frame: pd.DataFrame) -> str:
+    """The fingerprint itself: a hash of every cell and the column names."""
     import hashlib
 
     import pandas as pd
@@ -130,6 +137,35 @@ def _digest(frame: pd.DataFrame) -> str:
     return digest.hexdigest()
 
 
+class _DigestsByTable:
+    """Fingerprints remembered per table object. The :class:`~netcoach.scoring.Scorer` hands
+    back the very same table while what it depends on is unchanged, and scored tables are
+    never changed in place (``tests/test_scoring_memo.py``), so a table seen before need not
+    be hashed again: at 10k interactions hashing the lead and thanks tables took about 3 ms
+    of every slider step. A weak reference tells a living table from a new one that was
+    given a dead table's ``id``."""
+
+    def __init__(self, most: int = 256) -> None:
+        self._known: dict[tuple[int, tuple[str, ...] | None], tuple[weakref.ref, str]] = {}
+        self._most = most
+
+    def of(self, frame: pd.DataFrame, columns: tuple[str, ...] | None = None) -> str:
+        key = (id(frame), columns)
+        known = self._known.get(key)
+        if known is not None and known[0]() is frame:
+            return known[1]
+        digest = _fingerprint(frame if columns is None else frame[list(columns)])
+        if len(self._known) >= self._most:
+            self._known = {k: v for k, v in self._known.items() if v[0]() is not None}
+            if len(self._known) >= self._most:
+                self._known.clear()
+        self._known[key] = (weakref.ref(frame), digest)
+        return digest
+
+
+_DIGESTS = _DigestsByTable()
+
+
 CHART_INPUTS: dict[str, Callable[[Report], tuple]] = {
     "gives_and_asks": lambda r: (_digest(r.reciprocity.details["per_contact"]),),
     "channel_mix": lambda r: (
@@ -139,7 +175,7 @@ CHART_INPUTS: dict[str, Callable[[Report], tuple]] = {
     "follow_up": lambda r: (
         _digest(r.follow_up.details["leads"]),
         _digest(r.follow_up.details["thanks"]),
-        _digest(r.channel_mix.details["by_month"][["month"]]),
+        _digest(r.channel_mix.details["by_month"], ["month"]),
     ),
     "cadence": lambda r: (_digest(r.follow_up.details["cadence"]),),
 }
@@ -208,34 +244,40 @@ def actions_table_html(report: Report, top: int = ACTIONS_SHOWN) -> str:
 def overdue_table_html(report: Report, top: int = OVERDUE_SHOWN) -> str:
     """The ``top`` leads and thanks furthest past their window, most overdue first (then by
     row; leads before thanks on a tie)."""
-    overdue = [
-        {"what": what, **item}
+    import numpy as np
+
+    parts = [
+        (what, _overdue_columns(report.follow_up.details[key]))
         for key, what in (("leads", "Follow up a lead"), ("thanks", "Say thank you"))
-        for item in _overdue_items(report.follow_up.details[key])
     ]
-    if not overdue:
+    sizes = [len(columns["row"]) for _, columns in parts]
+    total = sum(sizes)
+    if not total:
         return f"<p>{esc(NO_OVERDUE_TEXT)}</p>"
     caption = "Overdue: leads to follow up and help to thank"
-    if len(overdue) > top:
+    if total > top:
         caption += (
-            f" (the {top} most overdue of {len(overdue)}; the next actions in the HTML report "
+            f" (the {top} most overdue of {total}; the next actions in the HTML report "
             "cover them all)"
         )
-    overdue.sort(key=lambda item: (-item["days_overdue"], item["row"]))  # a stable sort
-    for item in overdue[:top]:
-        item["date"], item["due"] = _day_text(item["date"]), _day_text(item["due"])
-    cells = ([item[c] for c, _ in OVERDUE_COLUMNS] for item in overdue[:top])
-    return rows_table(cells, [h for _, h in OVERDUE_COLUMNS], caption=caption)
+    read = {c: np.concatenate([columns[c] for _, columns in parts]) for c in parts[0][1]}
+    read["what"] = np.repeat(np.array([what for what, _ in parts], dtype=object), sizes)
+    # Most overdue first, then by row; leads before thanks on a tie (the order they came in).
+    shown = np.lexsort((np.arange(total), read["row"], -read["days_overdue"]))[:top]
+    cells = {c: read[c][shown].tolist() for c, _ in OVERDUE_COLUMNS}
+    cells["date"] = [_day_text(day) for day in cells["date"]]
+    cells["due"] = [_day_text(day) for day in cells["due"]]
+    rows = zip(*(cells[c] for c, _ in OVERDUE_COLUMNS), strict=True)
+    return rows_table(rows, [h for _, h in OVERDUE_COLUMNS], caption=caption)
 
 
-def _overdue_items(table: pd.DataFrame) -> list[dict[str, Any]]:
-    """The overdue rows of a lead or thanks table: name, date, due, days_overdue and row as
-    Python values (dates as ``datetime.date``), read from the table's arrays."""
+def _overdue_columns(table: pd.DataFrame) -> dict[str, Any]:
+    """The overdue rows of a lead or thanks table: its name, date, due, days_overdue and row
+    columns as numpy arrays (dates as days), read from the table's arrays."""
     kept = (table["status"] == "overdue").to_numpy(dtype=bool, na_value=False)
     read = {c: table[c].to_numpy()[kept] for c in ("name", "date", "due", "days_overdue", "row")}
     read["date"], read["due"] = read["date"].astype("M8[D]"), read["due"].astype("M8[D]")
-    columns = {c: values.tolist() for c, values in read.items()}
-    return [dict(zip(columns, item, strict=True)) for item in zip(*columns.values(), strict=True)]
+    return read
 
 
 def _day_text(day: dt.date | None) -> str:

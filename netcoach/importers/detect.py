@@ -117,9 +117,9 @@ def _read_zip(source: SourceFile, options: ImportOptions) -> list[ImportBatch]:
         raise LogValidationError(
             [Problem(source.name, None, None, f"this zip holds nothing to import. {WHAT_WE_READ}")]
         )
-    batches.append(
-        ImportBatch(source.name, skipped=+Counter({"files in the zip that are not used": unused}))
-    )
+    if unused:  # a line of its own only to say so (the export files have their own lines)
+        skipped = Counter({"files in the zip that are not used": unused})
+        batches.append(ImportBatch(source.name, skipped=skipped))
     return batches
 
 
@@ -180,5 +180,7 @@ def read_folder(folder: Path, options: ImportOptions | None = None) -> list[Impo
                 )
             ]
         )
+    if not unused:  # no line for the folder itself when every file in it was read
+        return batches
     skipped = Counter({"files in the folder that are not used": unused})
-    return [*batches, ImportBatch(str(folder), skipped=+skipped)]
+    return [*batches, ImportBatch(str(folder), skipped=skipped)]

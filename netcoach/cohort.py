@@ -126,6 +126,9 @@ comes first."""
 DEFAULT_FOCUS: tuple[str, ...] = ("one_way_contacts", "overdue_leads", "low_rich_share")
 """The focus when the cohort is too small to say: the three habits of chapters 4 to 6."""
 
+NO_SHARED_FOCUS = "No gap is shared by five or more learners: run the standard agenda."
+"""The focus when five or more learners shared but no gap is shown (terminal and handout)."""
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -407,7 +410,7 @@ def focus_sentences(view: CohortView) -> list[str]:
     if view.suppressed:
         lead = "Too few summaries to tailor the session; the three habits are a safe start:"
     elif not view.focus:
-        return ["No gap is shared by five or more learners: run the standard agenda."]
+        return [NO_SHARED_FOCUS]
     else:
         lead = "The commonest gaps suggest this focus, in order:"
     return [lead] + [f"{GAP_LABELS[f.gap]}: {f.chapter_title}. {f.activity}" for f in view.focus]

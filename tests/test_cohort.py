@@ -14,6 +14,7 @@ from netcoach.cohort import (
     GAP_FOCUS,
     GAP_SCORE,
     MIN_GROUP,
+    NO_SHARED_FOCUS,
     cohort_view,
     gap_chart,
     load_cohort,
@@ -21,7 +22,7 @@ from netcoach.cohort import (
     skipped_text,
     view_text,
 )
-from netcoach.cohort_handout import handout_html
+from netcoach.cohort_handout import PRIVACY, handout_html
 from netcoach.cohort_samples import perturbed_summaries
 from netcoach.samples import load_sample
 from netcoach.scoring import score_log
@@ -299,3 +300,28 @@ def test_no_nickname_reaches_the_view_or_the_charts(tmp_path, base_summary):
     words = [view_text(view)] + [t for c in charts for t in (c.alt_text, c.caption)]
     assert view.distributions["overall"].middle_half is not None  # the fullest view there is
     assert not any("quokka" in w.lower() for w in words)
+
+
+EMPTY_LIST = re.compile(r"<(ol|ul)>\s*</\1>")
+
+
+def test_handout_says_run_the_standard_agenda_when_no_gap_is_shared_by_five(tmp_path, base_summary):
+    summaries = perturbed_summaries(base_summary, 5, seed=5)
+    for i, s in enumerate(summaries):
+        s["gaps"] = [GAP_CATEGORIES[i % 2]] if i < 4 else []  # at most 2 share any gap
+    view = cohort_view(load_cohort(_write(tmp_path / "c", summaries)))
+    assert not view.suppressed and view.focus == []
+    assert view_text(view).rstrip().endswith(NO_SHARED_FOCUS), "the terminal says it"
+    html = handout_html(view, chart=False)
+    today = html.split("<h2>What we will work on today</h2>")[1].split("</main>")[0]
+    assert f"<p>{NO_SHARED_FOCUS}</p>" in today, "the handout says what the terminal says"
+    assert not EMPTY_LIST.search(html), "no empty list"
+
+
+@pytest.mark.parametrize("n", [0, 4, 5])
+def test_handout_has_no_empty_list_and_one_privacy_note(tmp_path, base_summary, n):
+    view = cohort_view(load_cohort(_write(tmp_path / "c", perturbed_summaries(base_summary, n))))
+    html = handout_html(view, chart=False)
+    assert html.count(PRIVACY) == 1
+    assert not EMPTY_LIST.search(html)
+    assert html.count("<h2>What we will work on today</h2>") == 1

@@ -62,17 +62,30 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from netcoach.importers import ImportOptions, import_into
-    from netcoach.importers.ical import MAX_ATTENDEES
+    from netcoach.importers.ical import MAX_ATTENDEES, ZONE_EXAMPLE, known_zone
     from netcoach.locking import LogBusyError
     from netcoach.validation import LogValidationError
 
+    # The options are checked before any file is read, so a bad one changes nothing.
     if args.max_attendees is not None and args.max_attendees < 2:
         raise CommandError("--max-attendees must be 2 or more (you and one other person)")
+    since = parse_date_option(args.since, "--since") if args.since else None
+    until = parse_date_option(args.until, "--until") if args.until else None
+    if since and until and since > until:
+        raise CommandError(
+            f"--since {since.isoformat()} is after --until {until.isoformat()}, so no day "
+            "is left to import; give a --since on or before the --until"
+        )
+    if args.timezone is not None and known_zone(args.timezone) is None:
+        raise CommandError(
+            f"--timezone {args.timezone!r} is not a known time zone; write it like "
+            f"{ZONE_EXAMPLE} or America/New_York (a region and a city)"
+        )
     options = ImportOptions(
         me=args.me,
         keep_message_text=args.keep_message_text,
-        since=parse_date_option(args.since, "--since") if args.since else None,
-        until=parse_date_option(args.until, "--until") if args.until else None,
+        since=since,
+        until=until,
         max_attendees=args.max_attendees or MAX_ATTENDEES,
         timezone=args.timezone,
     )

@@ -264,15 +264,48 @@ def _as_list(value: Any) -> list:
     return value if isinstance(value, list) else [value]
 
 
-def _zone(name: str | None, source: SourceFile) -> dt.tzinfo | None:
-    if not name:
-        return None
+ZONE_EXAMPLE = "Europe/London"
+"""How a time zone is written (a region and a city from the tz database)."""
+
+
+def known_zone(name: str) -> dt.tzinfo | None:
+    """The time zone called ``name`` (like ``Europe/London``), or None when there is none."""
     try:
         return ZoneInfo(str(name).strip())
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "America", a folder
+        return None
+
+
+def _zone(name: str | None, source: SourceFile) -> dt.tzinfo | None:
+    """The calendar's own time zone (its X-WR-TIMEZONE field), or None when it names none."""
+    if not name:
+        return None
+    zone = known_zone(name)
+    if zone is None:
         raise LogValidationError(
             [Problem(source.name, None, "X-WR-TIMEZONE", f'"{name}" is not a known time zone')]
-        ) from None
+        )
+    return zone
+
+
+def _chosen_zone(timezone: str | None, source: SourceFile) -> dt.tzinfo | None:
+    """The time zone the learner chose (not a field of the file), or None when not chosen."""
+    if not timezone:
+        return None
+    zone = known_zone(timezone)
+    if zone is None:
+        raise LogValidationError(
+            [
+                Problem(
+                    source.name,
+                    None,
+                    None,
+                    f'the time zone you chose, "{timezone}", is not a known time zone; '
+                    f"write it like {ZONE_EXAMPLE}",
+                )
+            ]
+        )
+    return zone
 
 
 def _parse(source: SourceFile, text: str) -> list[Any]:
@@ -311,6 +344,7 @@ def read_calendar(
     timezone: str | None = None,
 ) -> ImportBatch:
     """Read the meetings with people in an ``.ics`` file as interactions."""
+    chosen = _chosen_zone(timezone, source)  # checked even when the file has no events
     text = decode_text(source)
     calendars = _parse(source, text)
     lines = _lines(text)
@@ -359,7 +393,7 @@ def read_calendar(
         raise LogValidationError(problems[:20], omitted=max(0, len(problems) - 20))
     if not dated:
         return ImportBatch(source.name, skipped=+skipped, priority=4)
-    zone = _zone(timezone or next((c.get("X-WR-TIMEZONE") for c in calendars), None), source)
+    zone = chosen or _zone(next((c.get("X-WR-TIMEZONE") for c in calendars), None), source)
     newest = max(_local_date(last, zone) for *_, last in dated)
     hi = until or newest
     lo = since or hi - dt.timedelta(days=365)

@@ -8,7 +8,7 @@ import shutil
 import nbformat
 import pytest
 
-from netcoach.slides import SOURCE, build_slides
+from netcoach.slides import ROOT, SOURCE, build_slides
 from netcoach.workshop_agenda import (
     AGENDA_TITLE,
     TOTAL_MINUTES,
@@ -31,6 +31,31 @@ EXPECTED_TITLES = (
     "Share an anonymous summary (optional)",
     "Your next 30 days",
 )
+
+
+def footer_licence() -> str:
+    """The book's footer licence line (``_config.yml``) as plain text, its link written out
+    without ``https://`` (the offline slides link nothing remote)."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    footer = re.sub(
+        r'<a href="https://([^"]+?)/?">(.*?)</a>', r"\2 (\1)", config["html"]["extra_footer"]
+    )
+    return " ".join(re.sub(r"</?p>", "", footer).split())
+
+
+def test_the_title_slide_carries_the_books_licence_line():
+    notebook = with_agenda(nbformat.read(SOURCE, as_version=4))
+    title = notebook.cells[0]
+    assert title.source.startswith("# ") and "CC BY 4.0" in footer_licence()
+    assert f"<small>{footer_licence()}</small>" in title.source, "the slides carry no licence"
+
+
+def test_the_content_licence_covers_the_slides_folder():
+    text = " ".join((ROOT / "LICENSE-CONTENT.md").read_text(encoding="utf-8").split())
+    assert "`coach/`" in text.split("are licensed under")[0]
+    assert SOURCE.relative_to(ROOT).parts[0] == "coach"
 
 
 def test_source_cells_carry_slide_metadata():
@@ -90,6 +115,7 @@ def test_slides_build(tmp_path, offline):
         assert title in titles, f"missing slide {title!r}"
     assert html.count("<section") >= 15
     assert "Welcome and ground rules (10 min)" in html
+    assert footer_licence() in html, "the built slides carry no licence line"
     assert "Reveal.initialize" in html
     assert 'class="notes"' in html or '<aside class="notes"' in html  # speaker notes kept
     loaded = re.findall(r'(?:src|href)="([^"#]+)"', html) + re.findall(

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
+import math
+import numbers
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -23,6 +27,55 @@ DEFAULT_CADENCE_DAYS: dict[str, int | None] = {
     "active": 90,  # about once a season
     "outer": None,  # no reminder unless you set one on the contact
 }
+
+
+WHOLE_NUMBER_SETTINGS: tuple[str, ...] = (
+    "lead_follow_up_days",
+    "thanks_days",
+    "lookback_days",
+    "ask_window_days",
+    "max_asks_in_window",
+)
+"""The settings that count days or asks, so must be whole numbers."""
+
+
+def whole_number(value: Any, name: str) -> int:
+    """``value`` as an ``int`` (``7`` or ``7.0``), or a ``ValueError`` naming the setting:
+    ``2.5`` days, ``true`` or ``"7"`` would otherwise fail deep inside scoring, or be read
+    as 1."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        try:
+            if value == int(value):
+                return int(value)
+        except (OverflowError, ValueError):  # infinity or NaN
+            pass
+    raise ValueError(f"{name} must be a whole number, not {toml_text(value)}; {_like(name, '7')}")
+
+
+def share(value: Any, name: str) -> float:
+    """``value`` as a ``float``, or a ``ValueError`` naming the setting (``true`` and text
+    are refused: Python would read ``true`` as 1)."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
+    raise ValueError(f"{name} must be a number, not {toml_text(value)}; {_like(name, '0.5')}")
+
+
+def toml_text(value: Any) -> str:
+    """A value as it is written in ``settings.toml`` (``true``, ``"7"``), for messages."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return str(value)
+
+
+def _like(name: str, example: str) -> str:
+    """How to write a setting: 'write it like thanks_days = 7', or for one part of a table
+    (``cadence_days.inner``) 'write it like cadence_days = { inner = 7 }', as the template does."""
+    table, _, key = name.rpartition(".")
+    if table:
+        return f"write it like {table} = {{ {key} = {example} }}"
+    return f"write it like {name} = {example}"
 
 
 def _frozen_cadence() -> MappingProxyType:
@@ -61,15 +114,23 @@ class Settings:
             raise ValueError(f"unknown tier(s) in cadence_days: {sorted(unknown)}")
         for tier in TIERS:
             cad.setdefault(tier, DEFAULT_CADENCE_DAYS[tier])
-            if cad[tier] is not None and int(cad[tier]) <= 0:
-                raise ValueError(f"cadence for tier {tier!r} must be a positive number of days")
+            if cad[tier] is not None:
+                cad[tier] = whole_number(cad[tier], f"cadence_days.{tier}")
+                if cad[tier] <= 0:
+                    raise ValueError(f"cadence for tier {tier!r} must be a positive number of days")
         object.__setattr__(self, "cadence_days", MappingProxyType(cad))
-        object.__setattr__(self, "weights", MappingProxyType(dict(self.weights)))
+        weights = {name: share(value, f"weights.{name}") for name, value in self.weights.items()}
+        object.__setattr__(self, "weights", MappingProxyType(weights))
+        for name in WHOLE_NUMBER_SETTINGS:
+            object.__setattr__(self, name, whole_number(getattr(self, name), name))
         for name in ("lead_follow_up_days", "thanks_days", "lookback_days", "ask_window_days"):
-            if int(getattr(self, name)) <= 0:
+            if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be a positive number of days")
         if self.max_asks_in_window < 1:
             raise ValueError("max_asks_in_window must be at least 1")
+        object.__setattr__(
+            self, "rich_channel_target", share(self.rich_channel_target, "rich_channel_target")
+        )
         if not 0 < self.rich_channel_target <= 1:
             raise ValueError("rich_channel_target must be a share between 0 and 1")
         if sum(self.weights.values()) <= 0:
@@ -120,17 +181,43 @@ def read_folder_settings(folder: str | Path) -> FolderSettings:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ValueError(f"{path}: not valid TOML ({err})") from err
-    as_of = _as_of_date(data.get("as_of"), path)
-    scoring_table = dict(data.get("scoring", {}))
-    known = {f.name for f in dataclasses.fields(Settings)}
-    unknown = set(scoring_table) - known
+    unknown = set(data) - set(TOP_LEVEL_SETTINGS)
     if unknown:
-        raise ValueError(f"{path}: unknown setting(s) {sorted(unknown)} in [scoring]")
-    return FolderSettings(
-        as_of=as_of,
-        day_first=bool(data.get("day_first", True)),
-        scoring=Settings().replace(**scoring_table),
-    )
+        raise ValueError(f"{path}: {_unknown_settings_text(unknown, TOP_LEVEL_SETTINGS)}")
+    as_of = _as_of_date(data.get("as_of"), path)
+    day_first = data.get("day_first", True)
+    if not isinstance(day_first, bool):
+        raise ValueError(
+            f"{path}: day_first = {toml_text(day_first)} is not true or false; write it without "
+            "quotes, "
+            "like day_first = false"
+        )
+    scoring_table = data.get("scoring", {})
+    if not isinstance(scoring_table, dict):
+        raise ValueError(f"{path}: scoring must be a table: a line [scoring], then its settings")
+    known = [f.name for f in dataclasses.fields(Settings)]
+    unknown = set(scoring_table) - set(known)
+    if unknown:
+        raise ValueError(f"{path}: {_unknown_settings_text(unknown, known)} in [scoring]")
+    try:
+        scoring = Settings().replace(**scoring_table)
+    except (ValueError, TypeError) as err:
+        raise ValueError(f"{path}: [scoring] {err}") from None
+    return FolderSettings(as_of=as_of, day_first=day_first, scoring=scoring)
+
+
+TOP_LEVEL_SETTINGS: tuple[str, ...] = ("as_of", "day_first", "scoring")
+"""What ``settings.toml`` may hold outside ``[scoring]``."""
+
+
+def _unknown_settings_text(unknown: set[str], known: Sequence[str]) -> str:
+    """'unknown setting(s) ['asof'] (did you mean as_of?)': a misspelt setting would
+    otherwise be ignored, and the learner would never know."""
+    text = f"unknown setting(s) {sorted(unknown)}"
+    guesses = [g for name in sorted(unknown) for g in difflib.get_close_matches(name, known, 1)]
+    if guesses:
+        text += f" (did you mean {' or '.join(guesses)}?)"
+    return text
 
 
 def _as_of_date(value: Any, path: Path) -> dt.date | None:

@@ -1,0 +1,106 @@
+"""A log folder's ``settings.toml``: every mistake is refused with a message that names the
+setting and shows how to write it, never ignored or read as something else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import write_log
+
+from netcoach.loading import load_log
+from netcoach.settings import Settings
+from netcoach.validation import LogValidationError
+
+DAY_FIRST_DATES = (
+    "date,contact_id,channel,kind,initiated_by,note\n05/04/2024,c001,in_person,first_meeting,me,\n"
+)
+
+
+def settings_problem(tmp_path: Path, settings: str, **kw) -> str:
+    """The one problem loading finds in a log whose ``settings.toml`` is ``settings``."""
+    with pytest.raises(LogValidationError) as info:
+        load_log(write_log(tmp_path / "log", settings=settings, **kw))
+    [problem] = info.value.problems
+    assert (problem.file, problem.row, problem.column) == ("settings.toml", None, None)
+    return problem.message
+
+
+@pytest.mark.parametrize("written", ['"false"', '"no"', "0", '"true"'])
+def test_day_first_must_be_true_or_false_without_quotes(tmp_path: Path, written: str) -> None:
+    # A quoted "false" used to count as true, so 05/04 was read as 5 April with no word.
+    message = settings_problem(tmp_path, f"day_first = {written}\n", interactions=DAY_FIRST_DATES)
+    assert message == (
+        f"day_first = {written} is not true or false; write it without quotes, "
+        "like day_first = false"
+    )
+
+
+def test_day_first_false_reads_the_month_first(tmp_path: Path) -> None:
+    log = load_log(
+        write_log(tmp_path / "log", interactions=DAY_FIRST_DATES, settings="day_first = false\n")
+    )
+    assert log.interactions["date"].iloc[0].date().isoformat() == "2024-05-04"
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ("dayfirst = false\n", "unknown setting(s) ['dayfirst'] (did you mean day_first?)"),
+        ('asof = "2025-05-10"\n', "unknown setting(s) ['asof'] (did you mean as_of?)"),
+        ("colour = 3\n", "unknown setting(s) ['colour']"),
+        (
+            "[scoring]\nthanks_day = 3\n",
+            "unknown setting(s) ['thanks_day'] (did you mean thanks_days?) in [scoring]",
+        ),
+        ("scoring = 3\n", "scoring must be a table: a line [scoring], then its settings"),
+    ],
+)
+def test_a_misspelt_or_unknown_setting_is_refused(tmp_path, settings, expected) -> None:
+    assert settings_problem(tmp_path, settings) == expected
+
+
+WHOLE, NUMBER = "a whole number", "a number"
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "kind", "shown", "form"),
+    [
+        ("thanks_days = 2.5", "thanks_days", WHOLE, "2.5", "thanks_days = 7"),
+        ("thanks_days = true", "thanks_days", WHOLE, "true", "thanks_days = 7"),
+        ('ask_window_days = "7"', "ask_window_days", WHOLE, '"7"', "ask_window_days = 7"),
+        ("lookback_days = inf", "lookback_days", WHOLE, "inf", "lookback_days = 7"),
+        ("max_asks_in_window = 1.5", "max_asks_in_window", WHOLE, "1.5", "max_asks_in_window = 7"),
+        ("rich_channel_target = true", "rich_channel_target", NUMBER, "true", "rich_channel_target = 0.5"),  # noqa: E501
+        ("cadence_days = { inner = 1.5 }", "cadence_days.inner", WHOLE, "1.5", "cadence_days = { inner = 7 }"),  # noqa: E501
+        ('weights = { reciprocity = "x" }', "weights.reciprocity", NUMBER, '"x"', "weights = { reciprocity = 0.5 }"),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_a_scoring_setting_of_the_wrong_kind_is_refused(tmp_path, line, name, kind, shown, form):
+    # 2.5 days used to crash deep inside scoring; true was read as 1 day.
+    expected = f"[scoring] {name} must be {kind}, not {shown}; write it like {form}"
+    assert settings_problem(tmp_path, f"[scoring]\n{line}\n") == expected
+
+
+def test_a_day_setting_must_be_positive(tmp_path: Path) -> None:
+    message = settings_problem(tmp_path, "[scoring]\nthanks_days = 0\n")
+    assert message == "[scoring] thanks_days must be a positive number of days"
+
+
+def test_whole_numbers_written_with_a_point_are_read_as_whole_numbers(tmp_path: Path) -> None:
+    settings = "[scoring]\nlead_follow_up_days = 10.0\ncadence_days = { inner = 7.0 }\n"
+    scoring = load_log(write_log(tmp_path / "log", settings=settings)).folder_settings.scoring
+    assert scoring.lead_follow_up_days == 10 and type(scoring.lead_follow_up_days) is int
+    assert scoring.cadence_days["inner"] == 7 and type(scoring.cadence_days["inner"]) is int
+    assert scoring == Settings().replace(lead_follow_up_days=10, cadence_days={"inner": 7})
+
+
+def test_the_template_settings_are_accepted() -> None:
+    template = Path(__file__).parents[1] / "data" / "templates"
+    assert load_log(template).folder_settings.scoring == Settings()
+
+
+@pytest.mark.parametrize("value", [2.5, True, "3", None, float("nan")])
+def test_settings_made_in_code_are_checked_too(value: object) -> None:
+    with pytest.raises(ValueError, match="thanks_days must be a whole number"):
+        Settings(thanks_days=value)  # type: ignore[arg-type]

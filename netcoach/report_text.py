@@ -87,10 +87,12 @@ def format_text_report(report: Report, top: int = 10, title: str | None = None) 
                 textwrap.wrap(text, WIDTH, initial_indent="  - ", subsequent_indent="    ")
             )
         lines.append("")
-    actions = report.next_actions.head(top)
+    actions = report.next_actions.head(max(top, 0))
     lines.append(f"Next actions (top {len(actions)} of {len(report.next_actions)})")
     if report.next_actions.empty:
         lines.append(f"  {report.no_actions_text}")
+    elif actions.empty:  # --top 0: the scores only, but say the actions are there
+        lines.append("  None listed (--top 0 asks for none); use --top 10 to see the first ten.")
     for a in actions.to_dict("records"):
         head = f"{int(a['rank'])}. {action_label(str(a['action']))}: {a['name']}"
         lines.extend(textwrap.wrap(head, WIDTH, initial_indent="  ", subsequent_indent="     "))

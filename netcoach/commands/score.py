@@ -45,7 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         type=int,
         default=DEFAULT_TOP,
         metavar="N",
-        help=f"how many next actions to print (default {DEFAULT_TOP})",
+        help=f"how many next actions to print (default {DEFAULT_TOP}; 0 prints the scores "
+        "and how many actions there are, but lists none)",
     )
     parser.set_defaults(handler=run)
 

@@ -126,7 +126,10 @@ comes first."""
 DEFAULT_FOCUS: tuple[str, ...] = ("one_way_contacts", "overdue_leads", "low_rich_share")
 """The focus when the cohort is too small to say: the three habits of chapters 4 to 6."""
 
-NO_SHARED_FOCUS = "No gap is shared by five or more learners: run the standard agenda."
+NO_SHARED_FOCUS = (
+    "No gap is shared by five or more learners: run the 90-minute agenda in the facilitator "
+    "guide as it stands."
+)
 """The focus when five or more learners shared but no gap is shown (terminal and handout)."""
 
 

@@ -375,6 +375,24 @@ def test_a_manifest_of_the_wrong_shape_is_named(
     assert f"cannot read the checksums manifest {manifest}: " in capsys.readouterr().err
 
 
+def test_grade_outside_a_clone_says_where_the_manifest_comes_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Installed from a wheel (no exercises/ beside the package) and run outside a clone."""
+    from netcoach.grading import authoring
+
+    monkeypatch.setattr(authoring, "EXERCISES_DIR", tmp_path / "site-packages" / "exercises")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("not a notebook\n", encoding="utf-8")
+    assert main(["grade", str(tmp_path)]) == 2
+    printed = capsys.readouterr()
+    assert not printed.out
+    assert printed.err.startswith("netcoach: no checksums manifest to grade against:")
+    assert "Run it at the top of a clone of the course, or give one with --manifest FILE" in (
+        printed.err
+    )
+
+
 def test_grade_reads_the_manifest_in_the_folder_it_runs_in(
     tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="FILE",
         default=None,
         help="the checksums manifest to trust (default: exercises/checksums.json in the "
-        "current folder, else the course's own)",
+        "current folder, else in the clone of the course netcoach runs from)",
     )
     parser.set_defaults(handler=run)
 
@@ -51,6 +51,13 @@ def run(args: argparse.Namespace) -> int:
         # checked first: grading a class takes minutes, and the grades must not be lost
         raise CommandError(f"--csv {args.csv}: give a file name in a folder that exists")
     manifest_path = Path(args.manifest) if args.manifest else default_manifest_path()
+    if not args.manifest and not manifest_path.is_file():  # installed without the course
+        raise CommandError(
+            "no checksums manifest to grade against: netcoach grade reads "
+            "exercises/checksums.json in the folder it runs in, or in the clone of the course "
+            "netcoach was installed from. Run it at the top of a clone of the course, or give "
+            "one with --manifest FILE"
+        )
     try:
         manifest = load_manifest(manifest_path)
         if not _is_manifest(manifest):

@@ -20,9 +20,11 @@ netcoach.coach_handouts``); a test checks that the files there are what this mod
 from __future__ import annotations
 
 import argparse
+import re
 from html import escape
 from pathlib import Path
 
+from netcoach.licence import CONTENT_LICENCE
 from netcoach.plots import BLUE, GREEN, ORANGE, SKY
 from netcoach.quick_check_questions import (
     ANSWERS,
@@ -146,6 +148,7 @@ def quick_check_html() -> str:
         "</table>",
         '<p class="note">Network Coach: the same questions as the Quick habits check notebook '
         "(<code>notebooks/quick-check.ipynb</code>).</p>",
+        f'<p class="note">{escape(CONTENT_LICENCE)}</p>',
         "</body>",
         "</html>",
     ]
@@ -219,10 +222,14 @@ def network_map_svg() -> str:
             _text(cx, y + 8.4, 3.2, cadence),
         ]
     parts += [
-        _text(cx, height - 30, 3.6, "Who did you leave out? Old colleagues, neighbours,"),
-        _text(cx, height - 25, 3.6, "people from a club, a course or a place of worship."),
-        _text(cx, height - 17, 3.6, "When you are ready, copy the names into contacts.csv"),
-        _text(cx, height - 12, 3.6, "(chapter 3, Mapping your network)."),
+        _text(cx, height - 36, 3.6, "Who did you leave out? Old colleagues, neighbours,"),
+        _text(cx, height - 31, 3.6, "people from a club, a course or a place of worship."),
+        _text(cx, height - 23, 3.6, "When you are ready, copy the names into contacts.csv"),
+        _text(cx, height - 18, 3.6, "(chapter 3, Mapping your network)."),
+        *(  # two short lines, clear of the edge a printer cannot reach
+            _text(cx, height - 11 + 3.4 * i, 2.4, line)
+            for i, line in enumerate(re.split(r"(?<=\.) ", CONTENT_LICENCE, maxsplit=1))
+        ),
         "</svg>",
     ]
     return "\n".join(parts) + "\n"

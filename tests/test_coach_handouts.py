@@ -17,6 +17,7 @@ from netcoach.coach_handouts import (
     network_map_svg,
     quick_check_html,
 )
+from netcoach.licence import CONTENT_LICENCE
 from netcoach.quick_check_questions import ANSWERS, AREAS, QUESTIONS, WEAK_BELOW
 from netcoach.schema import TIER_LABELS, TIERS
 from netcoach.settings import DEFAULT_CADENCE_DAYS
@@ -68,6 +69,12 @@ def test_the_blank_map_has_a_ring_per_tier_and_alt_text():
         days = DEFAULT_CADENCE_DAYS[tier]
         assert (f"every {days} days" if days else "no reminder") in words
     assert "You" in words
+
+
+def test_both_handouts_carry_the_course_licence():
+    assert f'<p class="note">{escape(CONTENT_LICENCE)}</p>' in quick_check_html()
+    lines = [t.text for t in ET.fromstring(network_map_svg().encode()).iter(f"{SVG}text")]
+    assert " ".join(lines[-2:]) == CONTENT_LICENCE
 
 
 def test_the_guide_and_live_notebooks_page_link_to_both_handouts():

@@ -52,6 +52,12 @@ def test_the_title_slide_carries_the_books_licence_line():
     assert f"<small>{footer_licence()}</small>" in title.source, "the slides carry no licence"
 
 
+def test_the_licence_line_the_handouts_print_is_the_books_footer():
+    from netcoach.licence import CONTENT_LICENCE
+
+    assert footer_licence() == CONTENT_LICENCE
+
+
 def test_the_content_licence_covers_the_slides_folder():
     text = " ".join((ROOT / "LICENSE-CONTENT.md").read_text(encoding="utf-8").split())
     assert "`coach/`" in text.split("are licensed under")[0]

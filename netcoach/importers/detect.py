@@ -53,6 +53,13 @@ class ImportOptions:
     max_attendees: int = ical.MAX_ATTENDEES
     timezone: str | None = None
 
+    def __post_init__(self) -> None:
+        if self.since and self.until and self.since > self.until:
+            raise ValueError(
+                f"since {self.since.isoformat()} is after until {self.until.isoformat()}, so no "
+                "day is left to import"
+            )
+
 
 def kind_of(source: SourceFile) -> str | None:
     """What a file is: ``zip``, ``vcard``, ``calendar``, ``google``, a LinkedIn file, or None."""

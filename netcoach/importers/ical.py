@@ -28,8 +28,9 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import icalendar
 import pandas as pd
@@ -269,11 +270,22 @@ ZONE_EXAMPLE = "Europe/London"
 
 
 def known_zone(name: str) -> dt.tzinfo | None:
-    """The time zone called ``name`` (like ``Europe/London``), or None when there is none."""
+    """The time zone called ``name`` (like ``Europe/London``, in any case), or None when
+    there is none."""
+    name = str(name).strip()
     try:
-        return ZoneInfo(str(name).strip())
+        return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "America", a folder
-        return None
+        pass
+    same_but_case = _zone_names_by_case().get(name.lower())  # "europe/london"
+    return ZoneInfo(same_but_case) if same_but_case else None
+
+
+@lru_cache(maxsize=1)
+def _zone_names_by_case() -> dict[str, str]:
+    """Every time zone name, by its lower-case spelling (read once, only when a name typed
+    in another case is not found as it is)."""
+    return {zone.lower(): zone for zone in available_timezones()}
 
 
 def _zone(name: str | None, source: SourceFile) -> dt.tzinfo | None:

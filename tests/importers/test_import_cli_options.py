@@ -110,3 +110,21 @@ def test_a_bad_chosen_zone_is_not_blamed_on_the_file(learner_log):
         [problem] = caught.value.problems
         assert problem.column is None
         assert "you chose" in problem.message and "Europe/London" in problem.message
+
+
+def test_a_timezone_typed_in_another_case_is_the_same_zone(learner_log, capsys):
+    outputs = []
+    for zone in ("Europe/Paris", "europe/paris", "EUROPE/PARIS"):
+        args = [str(CALENDAR), "--into", str(learner_log), "--dry-run", "--timezone", zone]
+        assert main(["import", *args, "--json"]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_import_options_refuse_since_after_until():
+    """The library refuses the window too, not only the command line."""
+    import datetime as dt
+
+    with pytest.raises(ValueError, match="since 2024-04-01 is after until 2024-03-01"):
+        ImportOptions(since=dt.date(2024, 4, 1), until=dt.date(2024, 3, 1))
+    assert ImportOptions(since=dt.date(2024, 4, 1), until=dt.date(2024, 4, 1)).since

@@ -408,15 +408,20 @@ def cohort_view(cohort: Cohort, top_focus: int = 3) -> CohortView:
     )
 
 
+def focus_lead(view: CohortView) -> str:
+    """The sentence that opens the suggested focus (all of it when nothing is suggested),
+    as the terminal and the handout both say it."""
+    if view.suppressed:
+        return "Too few summaries to tailor the session; the three habits are a safe start:"
+    if not view.focus:
+        return NO_SHARED_FOCUS
+    return "The commonest gaps suggest this focus, in order:"
+
+
 def focus_sentences(view: CohortView) -> list[str]:
     """The suggested workshop focus as plain sentences."""
-    if view.suppressed:
-        lead = "Too few summaries to tailor the session; the three habits are a safe start:"
-    elif not view.focus:
-        return [NO_SHARED_FOCUS]
-    else:
-        lead = "The commonest gaps suggest this focus, in order:"
-    return [lead] + [f"{GAP_LABELS[f.gap]}: {f.chapter_title}. {f.activity}" for f in view.focus]
+    focus = [f"{GAP_LABELS[f.gap]}: {f.chapter_title}. {f.activity}" for f in view.focus]
+    return [focus_lead(view), *focus]
 
 
 def view_text(view: CohortView) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from netcoach.cohort import CUT_RULE, NO_SHARED_FOCUS, CohortView, score_distribution_chart
+from netcoach.cohort import CUT_RULE, CohortView, focus_lead, score_distribution_chart
 from netcoach.summary import GAP_LABELS
 
 TEMPLATE = "cohort_handout.html.j2"
@@ -47,7 +47,7 @@ def handout_context(view: CohortView, title: str = DEFAULT_TITLE, chart: bool = 
             }
             for f in view.focus
         ],
-        "no_focus": NO_SHARED_FOCUS,
+        "focus_lead": focus_lead(view),
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from html import escape as escape_html
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from netcoach.cohort import (
     MIN_GROUP,
     NO_SHARED_FOCUS,
     cohort_view,
+    focus_sentences,
     gap_chart,
     load_cohort,
     score_distribution_chart,
@@ -325,3 +327,12 @@ def test_handout_has_no_empty_list_and_one_privacy_note(tmp_path, base_summary, 
     assert html.count(PRIVACY) == 1
     assert not EMPTY_LIST.search(html)
     assert html.count("<h2>What we will work on today</h2>") == 1
+
+
+@pytest.mark.parametrize("n", [0, 4, 5])
+def test_handout_opens_the_focus_as_the_terminal_does(tmp_path, base_summary, n):
+    """The handout's list of habits has the terminal's lead-in (say, 'too few summaries')."""
+    view = cohort_view(load_cohort(_write(tmp_path / "c", perturbed_summaries(base_summary, n))))
+    lead = focus_sentences(view)[0]
+    today = handout_html(view, chart=False).split("<h2>What we will work on today</h2>")[1]
+    assert today.lstrip().startswith(f"<p>{escape_html(lead, quote=False)}</p>")

@@ -288,35 +288,23 @@ def _zone_names_by_case() -> dict[str, str]:
     return {zone.lower(): zone for zone in available_timezones()}
 
 
-def _zone(name: str | None, source: SourceFile) -> dt.tzinfo | None:
-    """The calendar's own time zone (its X-WR-TIMEZONE field), or None when it names none."""
+def _zone(name: str | None, source: SourceFile, *, chosen: bool = False) -> dt.tzinfo | None:
+    """The time zone called ``name``, or None when none is named: the calendar's own (its
+    X-WR-TIMEZONE field) or, when ``chosen``, the one the learner chose (not a field of the
+    file, so not blamed on it)."""
     if not name:
         return None
     zone = known_zone(name)
     if zone is None:
-        raise LogValidationError(
-            [Problem(source.name, None, "X-WR-TIMEZONE", f'"{name}" is not a known time zone')]
-        )
-    return zone
-
-
-def _chosen_zone(timezone: str | None, source: SourceFile) -> dt.tzinfo | None:
-    """The time zone the learner chose (not a field of the file), or None when not chosen."""
-    if not timezone:
-        return None
-    zone = known_zone(timezone)
-    if zone is None:
-        raise LogValidationError(
-            [
-                Problem(
-                    source.name,
-                    None,
-                    None,
-                    f'the time zone you chose, "{timezone}", is not a known time zone; '
-                    f"write it like {ZONE_EXAMPLE}",
-                )
-            ]
-        )
+        if chosen:
+            column = None
+            message = (
+                f'the time zone you chose, "{name}", is not a known time zone; '
+                f"write it like {ZONE_EXAMPLE}"
+            )
+        else:
+            column, message = "X-WR-TIMEZONE", f'"{name}" is not a known time zone'
+        raise LogValidationError([Problem(source.name, None, column, message)])
     return zone
 
 
@@ -356,7 +344,7 @@ def read_calendar(
     timezone: str | None = None,
 ) -> ImportBatch:
     """Read the meetings with people in an ``.ics`` file as interactions."""
-    chosen = _chosen_zone(timezone, source)  # checked even when the file has no events
+    chosen = _zone(timezone, source, chosen=True)  # checked even when the file has no events
     text = decode_text(source)
     calendars = _parse(source, text)
     lines = _lines(text)

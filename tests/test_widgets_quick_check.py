@@ -154,7 +154,7 @@ def test_answers_update_profile_chart_and_reading_list() -> None:
     assert check.scores["giving"] == 100
     assert check.chart.value != first_chart
     assert "Giving first: 100 out of 100" in check.chart.value  # a bar that names its score
-    assert "giving first at 100" in check.summary.value
+    assert "“Giving first” at 100" in check.summary.value
     assert "give-first" not in check.reading.value  # strong areas are not listed
 
     check.questions["face_to_face"].value = "Always"

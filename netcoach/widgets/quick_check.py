@@ -6,7 +6,7 @@ only lays out the questions and renders the result into widget values.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
@@ -16,6 +16,7 @@ from netcoach.quick_check_questions import (
     AREAS,
     QUESTIONS,
     WEAK_BELOW,
+    Area,
     chapter_link,
     score_answers,
     weak_areas,
@@ -41,17 +42,57 @@ ANSWER_TIPS = (
 
 
 def profile_alt_text(scores: Mapping[str, int | None]) -> str:
-    """What the profile chart shows, in words: strongest and weakest answered areas."""
-    answered = [(s, a.title) for a in AREAS if (s := scores.get(a.key)) is not None]
+    """What the profile chart shows, in words: the strongest answered areas (every one that
+    shares the top score), then the habit to work on first.
+
+    The habit to work on first is the first of :func:`weak_areas`, the reading list's own
+    order, so this text and the list under the chart always agree; when no answered area
+    scores below :data:`WEAK_BELOW` there is none. It is also the chart's alt text, so it
+    describes the chart fully on its own."""
+    answered = [a for a in AREAS if scores.get(a.key) is not None]
     if not answered:
         return "No answers yet, so the profile is empty."
-    best, worst = max(answered), min(answered)
-    if best[0] == worst[0]:
-        return f"All {len(answered)} answered areas score {best[0]} out of 100."
-    return (
-        f"Your strongest habit is {best[1].lower()} at {best[0]} out of 100 and the one to "
-        f"work on first is {worst[1].lower()} at {worst[0]} out of 100."
-    )
+    return f"{_strongest_sentence(scores, answered)} {_work_on_sentence(scores, answered)}"
+
+
+def _titles(areas: Sequence[Area]) -> str:
+    """'“Channel mix”', '“Channel mix” and “Follow-up”': quoted, since a title may hold a comma."""
+    from netcoach.scoring.wording import name_list  # pandas: loaded at the first answer
+
+    return name_list([f"“{a.title}”" for a in areas], limit=len(areas))
+
+
+def _strongest_sentence(scores: Mapping[str, int | None], answered: Sequence[Area]) -> str:
+    top = max(scores[a.key] for a in answered)
+    best = [a for a in answered if scores[a.key] == top]
+    if len(answered) == 1:
+        return f"One area is answered so far: {_titles(best)} at {top} out of 100."
+    if len(best) == len(answered):
+        return f"All {len(answered)} answered areas score {top} out of 100."
+    if len(best) == 1:
+        return f"Your strongest habit is {_titles(best)} at {top} out of 100."
+    return f"{len(best)} areas share the top score of {top} out of 100: {_titles(best)}."
+
+
+def _work_on_sentence(scores: Mapping[str, int | None], answered: Sequence[Area]) -> str:
+    weak = weak_areas(scores)
+    if not weak:
+        return f"No answered area scores below {WEAK_BELOW}, so none is marked to work on."
+    if len(answered) == 1:
+        return f"That is below {WEAK_BELOW}, so it is the one to work on first."
+    first, low = weak[0], scores[weak[0].key]
+    lowest = [a for a in weak if scores[a.key] == low]
+    text = f"The one to work on first is {_titles([first])} at {low} out of 100"
+    if len(lowest) > 1:
+        text += f", one of {len(lowest)} areas at that lowest score ({_titles(lowest)})"
+    if more := len(weak) - len(lowest):
+        from netcoach.scoring.wording import plural, verb
+
+        text += (
+            f"; {plural(more, 'other area')} also {verb(more, 'scores', 'score')} "
+            f"below {WEAK_BELOW}"
+        )
+    return text + "."
 
 
 def profile_chart(scores: Mapping[str, int | None]) -> SvgChart:

@@ -404,3 +404,64 @@ def test_interactions_after_the_as_of_date_are_pointed_out(own_folder: Path) -> 
     assert view.date_notice.text == "" and view.date_notice.value == ""
     view.as_of.value = dt.date(2025, 8, 31)
     assert view.date_notice.text.startswith("3 interactions are dated after 31 August 2025")
+
+
+OUT_OF_RANGE_SETTINGS = (
+    'as_of = "2025-09-30"\n'
+    "[scoring]\n"
+    "lead_follow_up_days = 60\n"
+    "cadence_days = { inner = 2, active = 400 }\n"
+    "rich_channel_target = 0.33\n"
+)
+
+
+def scores(report) -> dict[str, int]:
+    return {name: int(result.score) for name, result in report.scores.items()}
+
+
+def widget_scores(view: ScoreMyNetwork) -> dict[str, int]:
+    return {name: card_score(view, name) for name in view.cards}
+
+
+@pytest.mark.parametrize("target", ["0.33", "0.335"])
+def test_log_settings_outside_the_sliders_are_scored_as_they_are(
+    tmp_path: Path, target: str
+) -> None:
+    """A log's settings beyond a slider's range widen it rather than being cut to fit, so the
+    widget scores what ``score_log`` (and ``netcoach score``) does, before and after a reset;
+    a share finer than a whole percent is kept exactly while the slider shows it rounded."""
+    folder = tmp_path / "graduate"
+    shutil.copytree(sample_path("graduate"), folder)
+    (folder / "settings.toml").write_text(
+        OUT_OF_RANGE_SETTINGS.replace("0.33", target), encoding="utf-8"
+    )
+    log = load_log(folder)
+    expected = score_log(log)
+    view = score_my_network(folder=folder)
+
+    assert view.report.settings == log.folder_settings.scoring
+    assert view.report.settings.rich_channel_target == float(target)
+    assert widget_scores(view) == scores(expected)
+    assert [s.value for s in view.sliders] == [2, 30, 400, 60, 3, round(100 * float(target))]
+    for slider in view.sliders:
+        assert slider.min <= slider.value <= slider.max and slider.step == 1
+
+    view.lead_days.value = 7
+    view.rich_target.value = 50
+    assert view.report.settings.lead_follow_up_days == 7
+    assert view.report.settings.rich_channel_target == 0.5
+    view.reset_button.click()
+    assert view.report.settings == log.folder_settings.scoring
+    assert widget_scores(view) == scores(expected)
+
+    # Another log puts the sliders' own ranges back.
+    view.source.value = "graduate"
+    assert (view.lead_days.max, view.inner_days.min, view.active_days.max) == (30, 3, 365)
+    assert view.report.settings == load_log(sample_path("graduate")).folder_settings.scoring
+
+
+def test_every_slider_can_show_the_default_settings() -> None:
+    """A browser snaps a slider to its min plus whole steps: each default must be on one."""
+    view = score_my_network("graduate")
+    for slider in view.sliders:
+        assert (slider.value - slider.min) % slider.step == 0, slider.description

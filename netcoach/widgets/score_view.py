@@ -382,9 +382,11 @@ class ScoreMyNetwork(w.VBox):
         """Says when interactions are dated after the 'as of' date (not counted yet)."""
 
         # --- settings
+        # Step 1 everywhere: a browser snaps a slider to min + k * step, so a coarser step
+        # could not show the defaults (90 days on a 14, 21, ... scale) or a log's own values.
         self.inner_days = int_slider("Inner circle: in touch every (days)", 14, 3, 60)
         self.close_days = int_slider("Close: in touch every (days)", 30, 7, 120)
-        self.active_days = int_slider("Active: in touch every (days)", 90, 14, 365, 7)
+        self.active_days = int_slider("Active: in touch every (days)", 90, 14, 365)
         self.lead_days = int_slider("Follow up a job lead within (days)", 7, 1, 30)
         self.thanks_days = int_slider("Say thank you within (days)", 3, 1, 14)
         self.rich_target = int_slider(
@@ -392,7 +394,6 @@ class ScoreMyNetwork(w.VBox):
             50,
             10,
             90,
-            5,
             tooltip="The share of contact in person, at events, by video or by phone you aim for",
         )
         self.sliders = (
@@ -403,6 +404,10 @@ class ScoreMyNetwork(w.VBox):
             self.thanks_days,
             self.rich_target,
         )
+        self._ranges = {slider: (slider.min, slider.max) for slider in self.sliders}
+        """Each slider's own range; a log's setting outside it widens it (:meth:`_set_sliders`)."""
+        self._log_values: dict[w.IntSlider, tuple[int, float]] = {}
+        """Per slider, the position that shows the log's own setting and that exact setting."""
         self.reset_button = w.Button(
             description="Reset settings",
             icon="undo",
@@ -665,18 +670,45 @@ class ScoreMyNetwork(w.VBox):
 
     # --- settings ---------------------------------------------------------------------
 
-    def _set_sliders(self, settings: Settings) -> None:
+    def _slider_settings(self, settings: Settings) -> tuple[tuple[w.IntSlider, Any, int], ...]:
+        """Each slider with the setting it moves in ``settings`` and the scale it shows it
+        on (the rich-channel target, a share, is shown as a percentage)."""
         cadence = settings.cadence_days
-        for slider, value in (
-            (self.inner_days, cadence["inner"]),
-            (self.close_days, cadence["close"]),
-            (self.active_days, cadence["active"]),
-            (self.lead_days, settings.lead_follow_up_days),
-            (self.thanks_days, settings.thanks_days),
-            (self.rich_target, round(100 * settings.rich_channel_target)),
-        ):
-            if value is not None:
-                slider.value = int(min(max(value, slider.min), slider.max))
+        return (
+            (self.inner_days, cadence["inner"], 1),
+            (self.close_days, cadence["close"], 1),
+            (self.active_days, cadence["active"], 1),
+            (self.lead_days, settings.lead_follow_up_days, 1),
+            (self.thanks_days, settings.thanks_days, 1),
+            (self.rich_target, settings.rich_channel_target, 100),
+        )
+
+    def _set_sliders(self, settings: Settings) -> None:
+        """Show the log's own ``settings`` on the sliders. A setting outside a slider's range
+        widens the range to take it in, so the widget scores exactly what ``netcoach score``
+        does; a share the percentage cannot show exactly (0.335) is kept as it is for as
+        long as the slider stays on the nearest whole percent (:meth:`settings`)."""
+        self._log_values = {}
+        for slider, value, scale in self._slider_settings(settings):
+            if value is None:  # no cadence for the tier: a slider cannot say so
+                continue
+            shown = round(value * scale)
+            low, high = self._ranges[slider]
+            low, high = min(low, shown), max(high, shown)
+            if low > slider.max:  # never let the minimum pass the maximum on the way
+                slider.max, slider.min = high, low
+            else:
+                slider.min, slider.max = low, high
+            slider.value = shown
+            self._log_values[slider] = (shown, value)
+
+    def _slider_setting(self, slider: w.IntSlider, scale: int) -> int | float:
+        """The setting a slider stands for: the log's own while it shows that, else its
+        value (over ``scale``)."""
+        shown, exact = self._log_values.get(slider, (None, None))
+        if slider.value == shown:
+            return exact
+        return slider.value if scale == 1 else slider.value / scale
 
     def settings(self) -> Settings:
         """The log's own settings with the sliders' values applied."""
@@ -685,15 +717,19 @@ class ScoreMyNetwork(w.VBox):
         base = (
             self.network_log.folder_settings.scoring if self.network_log is not None else Settings()
         )
+        read = {
+            slider: self._slider_setting(slider, scale)
+            for slider, _, scale in self._slider_settings(base)
+        }
         return base.replace(
             cadence_days={
-                "inner": self.inner_days.value,
-                "close": self.close_days.value,
-                "active": self.active_days.value,
+                "inner": read[self.inner_days],
+                "close": read[self.close_days],
+                "active": read[self.active_days],
             },
-            lead_follow_up_days=self.lead_days.value,
-            thanks_days=self.thanks_days.value,
-            rich_channel_target=self.rich_target.value / 100,
+            lead_follow_up_days=read[self.lead_days],
+            thanks_days=read[self.thanks_days],
+            rich_channel_target=read[self.rich_target],
         )
 
     def reset_settings(self) -> None:

@@ -465,3 +465,26 @@ def test_every_slider_can_show_the_default_settings() -> None:
     view = score_my_network("graduate")
     for slider in view.sliders:
         assert (slider.value - slider.min) % slider.step == 0, slider.description
+
+
+def test_clearing_the_date_clears_the_scores_and_refuses_exports(tmp_path: Path) -> None:
+    """With no 'as of' date there are no scores: none left from the last date on screen, and
+    no export written for it."""
+    view = score_my_network("graduate", output_folder=tmp_path)
+    view.tabs.selected_index = 2
+    view.as_of.value = None
+    assert view.message.kind == "error" and "'as of' date" in view.message.text
+    assert view.report is None
+    shown = (*view.cards.values(), *view.chart_views.values(), view.reasons, view.actions,
+             view.overdue)  # fmt: skip
+    assert all(part.value == "" for part in shown)
+    for export in (view.export_html, view.export_ics, view.export_summary):
+        assert export() is None
+        assert view.export_message.kind == "error"
+        assert "Choose an 'as of' date first" in view.export_message.text
+    assert list(tmp_path.iterdir()) == []
+
+    view.as_of.value = dt.date(2025, 9, 30)
+    assert card_score(view, "overall") == score_log(load_log(sample_path("graduate"))).overall.score
+    assert view.chart_views["follow_up"].value and view.overdue.value
+    assert view.export_html() is not None and view.export_message.kind == "success"

@@ -103,6 +103,8 @@ NO_IMPORT_TEXT = (
     "never to a sample or to uploaded copies."
 )
 
+CHOOSE_DATE_TEXT = "Choose an 'as of' date to score the log on."
+
 NO_INTERACTIONS_TEXT = (
     f"There is no {INTERACTIONS_FILE} yet, so these scores count no interactions at all. "
     'Log some with the "Log an interaction" notebook (or import a calendar) to see your '
@@ -760,10 +762,8 @@ class ScoreMyNetwork(w.VBox):
         """
         if self.network_log is None:
             return
-        if self.as_of.value is None:
-            self.date_notice.clear()
-            self._future_key = None
-            self.message.show("Choose an 'as of' date to score the log on.", "error")
+        if self.as_of.value is None:  # no scores: none left over from the last date either
+            self._clear(CHOOSE_DATE_TEXT, kind="error")
             return
         started = time.perf_counter()
         key = self._key()
@@ -771,6 +771,7 @@ class ScoreMyNetwork(w.VBox):
             self.report = self._reports.get_or_make(key, lambda: self._score(key))
             cards, reasons, actions, overdue = self._views.get_or_make(key, self._view_html)
         except Exception as err:
+            self._clear()
             show_error(self.message, err)
             return
         for name, value in cards.items():
@@ -853,6 +854,19 @@ class ScoreMyNetwork(w.VBox):
 
     # --- exports ----------------------------------------------------------------------
 
+    def _ready_to_export(self) -> bool:
+        """Whether there are scores to export; if not, say why in the export message."""
+        if self.report is not None:
+            return True
+        if self.network_log is None:
+            text = "Load a log first: there is nothing to export yet."
+        elif self.as_of.value is None:
+            text = "Choose an 'as of' date first: there are no scores to export until then."
+        else:
+            text = "There are no scores to export: see the message above the scores."
+        self.export_message.show(text, "error")
+        return False
+
     def _export_path(self, suffix: str) -> Path:
         folder = Path(self.output_text.value.strip() or _default_output(None)).expanduser()
         stem = f"{self.source_name}-{self.report.as_of.isoformat()}"
@@ -883,8 +897,7 @@ class ScoreMyNetwork(w.VBox):
         nickname: the file name holds neither the folder's name nor the date."""
         from netcoach.summary import build_summary, default_file_name, write_summary
 
-        if self.report is None:
-            self.export_message.show("Load a log first: there is nothing to export yet.", "error")
+        if not self._ready_to_export():
             return None
         nickname = self.nickname_text.value.strip() or None
         folder = Path(self.output_text.value.strip() or _default_output(None)).expanduser()
@@ -905,8 +918,7 @@ class ScoreMyNetwork(w.VBox):
     def _export(
         self, suffix: str, write: Callable[[Path], Any], what: str, mime: str
     ) -> Path | None:
-        if self.report is None:
-            self.export_message.show("Load a log first: there is nothing to export yet.", "error")
+        if not self._ready_to_export():
             return None
         path = self._export_path(suffix)
         try:

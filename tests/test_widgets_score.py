@@ -488,3 +488,45 @@ def test_clearing_the_date_clears_the_scores_and_refuses_exports(tmp_path: Path)
     assert card_score(view, "overall") == score_log(load_log(sample_path("graduate"))).overall.score
     assert view.chart_views["follow_up"].value and view.overdue.value
     assert view.export_html() is not None and view.export_message.kind == "success"
+
+
+def test_uploading_interactions_alone_asks_for_the_contacts_too(own_folder: Path) -> None:
+    view = score_my_network("graduate", today=TODAY)
+    view.upload.value = (upload("interactions.csv", INTERACTIONS),)
+    assert view.message.kind == "error"
+    assert view.message.text.startswith("Upload your contacts.csv too")
+    assert "data/templates/contacts.csv" in view.message.text
+    assert "netcoach-upload" not in view.message.value and "/tmp" not in view.message.value
+    assert view.report is None and all(card.value == "" for card in view.cards.values())
+    view.rich_target.value = 70  # no earlier log comes back behind the message
+    assert view.report is None and view.message.text.startswith("Upload your contacts.csv")
+
+
+@pytest.mark.parametrize(
+    ("name", "target"),
+    [
+        ("interactions_with_contacts.csv", "interactions.csv"),
+        ("Contact interactions.csv", "interactions.csv"),
+        ("My Contacts.csv", "contacts.csv"),
+        ("settings.toml", "settings.toml"),
+        ("holiday-photos.csv", None),
+    ],
+)
+def test_uploaded_files_are_named_by_the_words_in_them(name: str, target: str | None) -> None:
+    from netcoach.widgets.score_view import upload_target
+
+    assert upload_target(name) == target
+
+
+def test_an_interactions_file_that_names_contacts_is_read_as_interactions(
+    own_folder: Path,
+) -> None:
+    view = score_my_network("graduate", today=TODAY)
+    view.upload.value = (
+        upload("contacts.csv", CONTACTS),
+        upload("interactions_with_contacts.csv", INTERACTIONS),
+    )
+    assert view.message.kind == "success", view.message.text
+    assert len(view.network_log.interactions) == 2
+    expected = score_log(load_log(own_folder), as_of=TODAY)
+    assert card_score(view, "overall") == expected.overall.score

@@ -112,11 +112,24 @@ NO_INTERACTIONS_TEXT = (
 )
 
 UPLOAD_NAMES: dict[str, str] = {
-    "contact": CONTACTS_FILE,
     "interaction": INTERACTIONS_FILE,
+    "contact": CONTACTS_FILE,
     "settings": SETTINGS_FILE,
 }
-"""Uploaded files are recognised by a word in their name (``my contacts.csv`` works)."""
+"""Uploaded files are recognised by a word in their name (``my contacts.csv`` works), tried
+in this order: a name with "interaction" in it is the interactions file even when it says
+"contacts" too (``interactions_with_contacts.csv``)."""
+
+NO_CONTACTS_UPLOADED_TEXT = (
+    f"Upload your {CONTACTS_FILE} too: Network Coach needs it to score the log (with "
+    f"{INTERACTIONS_FILE} if you have one). Choose the files together; if you have no "
+    f"{CONTACTS_FILE} yet, start from data/templates/{CONTACTS_FILE}."
+)
+
+
+def upload_target(name: str) -> str | None:
+    """The log file an uploaded file of this name stands for (see :data:`UPLOAD_NAMES`)."""
+    return next((f for word, f in UPLOAD_NAMES.items() if word in name.lower()), None)
 
 
 def _digest(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> str:
@@ -568,25 +581,30 @@ class ScoreMyNetwork(w.VBox):
             self._upload_dir.cleanup()
         self._upload_dir = tempfile.TemporaryDirectory(prefix="netcoach-upload-")
         folder = Path(self._upload_dir.name)
-        unknown = []
+        unknown, written = [], set()
         for item in files:
             name = str(item["name"])
-            target = next((f for word, f in UPLOAD_NAMES.items() if word in name.lower()), None)
+            target = upload_target(name)
             if target is None:
                 unknown.append(name)
                 continue
             content = item["content"]
             data = content.tobytes() if hasattr(content, "tobytes") else bytes(content)
             (folder / target).write_bytes(data)
+            written.add(target)
         if unknown:
-            self._clear(
+            problem = (
                 "Network Coach did not recognise "
                 + ", ".join(unknown)
-                + ": name the files contacts.csv and interactions.csv (and settings.toml).",
-                kind="error",
+                + ": name the files contacts.csv and interactions.csv (and settings.toml)."
             )
-            return False
-        return self._load(folder, "uploaded-log", sample=False, uploaded=True)
+        elif CONTACTS_FILE not in written:  # not load_log's "missing from /tmp/netcoach-..."
+            problem = NO_CONTACTS_UPLOADED_TEXT
+        else:
+            return self._load(folder, "uploaded-log", sample=False, uploaded=True)
+        self.network_log = None  # as when a log fails to load: no earlier log left behind
+        self._clear(problem, kind="error")
+        return False
 
     def _load(
         self,

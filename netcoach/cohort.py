@@ -13,16 +13,18 @@ has the lowest shown median comes first, as the habit the room finds hardest; th
 fixed order of :data:`netcoach.summary.GAP_CATEGORIES`.
 Nothing is shown for a group smaller than :data:`MIN_GROUP` (a simple k-anonymity rule):
 with fewer than five summaries the view holds only a message; a gap that fewer than five
-learners share is listed as "fewer than 5"; a median or quartile is kept only when at
-least five learners scored at or below it and five at or above it, and no single
-learner's score (lowest, highest or any other) is kept. Nicknames never appear in the
-view, the charts or the handout.
+learners share is listed as "fewer than 5", and one that fewer than five lack as "at least"
+a lower bound that is never the whole group (:func:`gap_count`); a median or quartile is
+kept only when at least five learners scored at or below it and five at or above it, and
+no single learner's score (lowest, highest or any other) is kept. Nicknames never appear
+in the view, the charts or the handout.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -298,7 +300,9 @@ class GapCount:
 
     ``count`` is ``None`` when fewer than MIN_GROUP learners have the gap. When fewer than
     MIN_GROUP learners do *not* have it, the exact count would single those few out ("11 of
-    12" names a group of one), so ``count`` is a lower bound and ``at_least`` is true.
+    12" names a group of one), so ``count`` is a lower bound and ``at_least`` is true
+    (see :func:`gap_count`). A lower bound's share is rounded down, and no shown share reaches
+    100%: a count the view shows is never the whole group.
     """
 
     gap: str
@@ -311,20 +315,39 @@ class GapCount:
         return GAP_LABELS[self.gap]
 
     @property
+    def share_shown(self) -> str:
+        """'58%', or '66% or more' for a lower bound (rounded down, so still a lower bound).
+        Never 100%: the count shown always leaves room for a learner without the gap."""
+        if self.share is None:
+            return ""
+        percent = 100 * self.share
+        shown = min(math.floor(percent) if self.at_least else round(percent), 99)
+        return f"{shown}% or more" if self.at_least else f"{shown}%"
+
+    @property
     def shown(self) -> str:
         if self.count is None:
             return f"fewer than {MIN_GROUP}"
         if self.at_least:
-            return f"at least {self.count} ({round(100 * self.share)}% or more)"
-        return f"{self.count} ({round(100 * self.share)}%)"
+            return f"at least {self.count} ({self.share_shown})"
+        return f"{self.count} ({self.share_shown})"
 
 
 def gap_count(gap: str, count: int, size: int) -> GapCount:
-    """What may be shown of ``count`` learners out of ``size`` having ``gap``."""
+    """What may be shown of ``count`` learners out of ``size`` having ``gap``.
+
+    - Fewer than MIN_GROUP have it: no number ("fewer than 5").
+    - Fewer than MIN_GROUP do not have it (everyone included): "at least" the lower bound
+      ``max(MIN_GROUP, size - MIN_GROUP + 1)``, the same for every such count, so the few
+      without the gap (perhaps none) are not singled out; and never more than
+      ``size - 1``, so "at least" never says that every learner has the gap. In a group of
+      exactly five a shared gap is therefore "at least 4 (80% or more)", never "5 of 5".
+    - Otherwise: the exact count.
+    """
     if count < MIN_GROUP:
         return GapCount(gap, None, None)
     if size - count < MIN_GROUP:
-        bound = max(MIN_GROUP, size - MIN_GROUP + 1)
+        bound = min(max(MIN_GROUP, size - MIN_GROUP + 1), size - 1)
         return GapCount(gap, bound, bound / size, at_least=True)
     return GapCount(gap, count, count / size)
 
@@ -564,7 +587,7 @@ def gap_chart(view: CohortView) -> Chart:
     hidden = len(view.gaps) - len(shown)
     alt = (
         f"The commonest gap is '{top.label.lower()}', for {_of(top, view.size)} learners "
-        f"({round(100 * top.share)}%{' or more' if top.at_least else ''})."
+        f"({top.share_shown})."
     )
     if len(shown) > 1:
         alt += f" Next is '{shown[1].label.lower()}', for {_of(shown[1], view.size)}."

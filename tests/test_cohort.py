@@ -19,6 +19,7 @@ from netcoach.cohort import (
     cohort_view,
     focus_sentences,
     gap_chart,
+    gap_count,
     load_cohort,
     score_distribution_chart,
     skipped_text,
@@ -226,12 +227,12 @@ def test_counts_that_would_single_out_the_few_without_a_gap_are_rounded_down(
         s["gaps"] = (["overdue_leads"] if i < 11 else []) + (["past_cadence"] if i < 7 else [])
     view = cohort_view(load_cohort(_write(tmp_path / "c", summaries)))
     shown = {g.gap: g for g in view.gaps}
-    assert shown["overdue_leads"].shown == "at least 8 (67% or more)"  # never "11 of 12"
+    assert shown["overdue_leads"].shown == "at least 8 (66% or more)"  # never "11 of 12"
     assert shown["past_cadence"].shown == "7 (58%)"  # 5 without it: exact
     text = view_text(view) + gap_chart(view).alt_text
     assert not re.search(r"\b11\b", text.replace("2025-", ""))
     html = handout_html(view, chart=False)
-    assert "at least 8 (67% or more)" in html and not re.search(r"\b11 \(", html)
+    assert "at least 8 (66% or more)" in html and not re.search(r"\b11 \(", html)
 
 
 def test_a_renamed_copy_counts_once_and_both_files_are_named(tmp_path, base_summary):
@@ -336,3 +337,27 @@ def test_handout_opens_the_focus_as_the_terminal_does(tmp_path, base_summary, n)
     lead = focus_sentences(view)[0]
     today = handout_html(view, chart=False).split("<h2>What we will work on today</h2>")[1]
     assert today.lstrip().startswith(f"<p>{escape_html(lead, quote=False)}</p>")
+
+
+@pytest.mark.parametrize("size", [5, 6, 9, 12, 250, 1000])
+def test_a_gap_everyone_has_is_never_shown_as_everyone(size):
+    everyone = gap_count("one_way_contacts", size, size)
+    assert everyone.at_least and everyone.count < size
+    assert "100%" not in everyone.shown and "or more" in everyone.shown
+    percent = int(re.search(r"\((\d+)% or more\)", everyone.shown).group(1))
+    assert percent <= 100 * everyone.count / size  # rounded down: still a lower bound
+    # Everyone but a few looks the same as everyone, so neither is told apart.
+    for count in range(max(MIN_GROUP, size - MIN_GROUP + 1), size):
+        assert gap_count("one_way_contacts", count, size) == everyone
+
+
+def test_a_group_of_five_sharing_a_gap_is_shown_at_least_four(tmp_path, base_summary):
+    assert gap_count("one_way_contacts", 5, 5).shown == "at least 4 (80% or more)"
+    summaries = perturbed_summaries(base_summary, 5, seed=8)
+    for s in summaries:
+        s["gaps"] = ["one_way_contacts"]
+    view = cohort_view(load_cohort(_write(tmp_path / "c", summaries)))
+    assert view.size == 5 and not view.suppressed
+    text = view_text(view) + gap_chart(view).alt_text + handout_html(view, chart=False)
+    assert "at least 4 of 5 learners (80% or more)" in gap_chart(view).alt_text
+    assert "(100%" not in text and "at least 5 (" not in text and "5 of 5" not in text

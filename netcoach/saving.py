@@ -571,12 +571,21 @@ def add_contact(folder: str | Path, *, stamp: str | None = None, **fields: Any) 
         return save_log(updated, stamp=stamp, description=description)
 
 
-def add_interaction(folder: str | Path, *, stamp: str | None = None, **fields: Any) -> NetworkLog:
+def add_interaction(
+    folder: str | Path,
+    *,
+    stamp: str | None = None,
+    description: str | None = None,
+    **fields: Any,
+) -> NetworkLog:
     """Add one interaction to the log in ``folder`` and save; returns the new log.
 
     Checked like a loaded row (its ``contact_id`` must be in ``contacts.csv``); if invalid,
     :class:`LogValidationError` is raised and nothing on disk changes. The new interaction
-    is ``log.interactions.iloc[-1]``.
+    is ``log.interactions.iloc[-1]``. ``description`` is what :func:`undo_last` (and its
+    refusal) will say the save did; by default it names the entry by its codes ("adding
+    check_in with c003 on 2025-09-01 to interactions.csv"), and the log form passes the
+    words of its own save message.
     """
     folder = Path(folder)
     with folder_lock(folder):
@@ -587,7 +596,7 @@ def add_interaction(folder: str | Path, *, stamp: str | None = None, **fields: A
         interactions = pd.concat([log.interactions, new_norm], ignore_index=True)
         updated = replace(log, interactions=interactions, folder=folder)
         added = new_norm.iloc[0]
-        description = (
+        description = description or (
             f"adding {added['kind']} with {added['contact_id']} on {added['date']:%Y-%m-%d} "
             "to interactions.csv"
         )

@@ -6,6 +6,11 @@ entry shows the validation message and changes nothing on disk (every refused sa
 "Nothing was saved."); a problem in the entry itself names its field in the form, not the
 CSV row it would have got, and the heading says it is in the new entry ("in the log" is
 kept for problems in the files themselves).
+
+The form saves only into the log it has open: the "With" list holds the contacts of one
+folder, and a folder typed in afterwards is not used (a save or an undo is refused, saying
+to press "Open this log") until it is opened, so an interaction is never saved against
+another log's contact who happens to have the same short label.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import contextlib
 import datetime as dt
 import shutil
 import tempfile
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,6 +77,14 @@ def _nothing_saved(heading: str) -> str:
 def _named(widget: w.Widget) -> str:
     """A form field as the learner sees it: its description in quotation marks."""
     return f"“{widget.description}”"
+
+
+def _where(folder: Path) -> Path:
+    """``folder`` as an absolute path, to tell whether two paths name the same folder."""
+    try:
+        return folder.resolve()
+    except (OSError, RuntimeError):  # (a loop of links, say): as typed
+        return folder.absolute()
 
 
 def _text(description: str, placeholder: str = "", tooltip: str = "") -> w.Text:
@@ -130,6 +144,11 @@ class LogForm(w.VBox):
             layout=full_width("520px"),
         )
         self.contact = _dropdown("With", [("(open a log first)", "")])
+        self._names: dict[str, str] = {}
+        """The name of each contact in the "With" list, by short label."""
+        self._open: Path | None = None
+        """The folder the "With" list was read from (absolute); None before one is opened."""
+        self._not_open_shown = False
         self.channel = _dropdown(
             "How", [(schema.CHANNEL_LABELS[c], c) for c in schema.CHANNELS], "in_person"
         )
@@ -231,11 +250,34 @@ class LogForm(w.VBox):
         )
         if str(folder):
             self.open_log(quiet=True)
+        self.folder_text.observe(self._on_folder, names="value")
 
     @property
     def folder(self) -> Path:
         """The log folder named in the text box (``~`` expanded)."""
         return Path(self.folder_text.value.strip()).expanduser()
+
+    def _on_folder(self, _change: dict) -> None:
+        text = self.not_open_text()
+        if text:
+            self.message.show(text, "warning")
+        elif self._not_open_shown:
+            self.message.clear()
+        self._not_open_shown = bool(text)
+
+    def not_open_text(self) -> str:
+        """What to tell the learner when the folder typed is not the one the form has open
+        (whose contacts the "With" list shows); else empty."""
+        if self._open is None or not self.folder_text.value.strip():
+            return ""
+        if _where(self.folder) == self._open:
+            return ""
+        return (
+            f"{self.folder} is not open yet: the “With” list still shows the contacts in "
+            f"{self._open}. Press “{self.open_button.description}” to read the contacts in "
+            f"{self.folder} before you save there, or type {self._open} again to stay with "
+            "that log."
+        )
 
     def _on_what(self, change: dict) -> None:
         self.fields.selected_index = 0 if change["new"] == ADD_INTERACTION else 1
@@ -280,15 +322,36 @@ class LogForm(w.VBox):
             f"not count it {until}."
         )
 
-    def _refresh_contacts(self, contacts: Any) -> None:
-        options = [
-            (f"{name} ({cid})", cid)
-            for cid, name in zip(contacts["contact_id"], contacts["name"], strict=True)
-        ]
-        current = self.contact.value
+    def _interaction_words(self, kind: str, day: dt.date, contact_id: str) -> str:
+        """An interaction as the form's messages say it: "a keep-in-touch check-in,
+        1 September 2025, with Greta Garrowby (c003)" (the save message, and what Undo says it
+        took back), the person named as in the "With" list."""
+        from netcoach.scoring.wording import long_date
+
+        name = self._names.get(contact_id)
+        who = f"{name} ({contact_id})" if name else contact_id
+        return f"{schema.KIND_LABELS[kind].lower()}, {long_date(day)}, with {who}"
+
+    def _refresh_contacts(self, contacts: Any) -> str:
+        """Fill the "With" list with the contacts of the log in :attr:`folder`, keeping the
+        person chosen: by short label in the same folder; in another folder only where
+        the label is theirs there too, else under their name if it is there. Returns the
+        name of the person chosen before when they are no longer chosen, else ""."""
+        chosen, name = self.contact.value, self._names.get(self.contact.value)
+        same_folder = self._open == _where(self.folder)
+        self._names = dict(zip(contacts["contact_id"], contacts["name"], strict=True))
+        self._open = _where(self.folder)
+        options = [(f"{n} ({cid})", cid) for cid, n in self._names.items()]
         self.contact.options = options or [("(no contacts yet: add one first)", "")]
-        if current in {v for _, v in options}:
-            self.contact.value = current
+        if chosen in self._names and (same_folder or self._names[chosen] == name):
+            keep = chosen
+        else:
+            keep = next((cid for cid, n in self._names.items() if n == name), None)
+        if keep is not None:
+            self.contact.value = keep
+        if self._not_open_shown and not self.not_open_text():
+            self._not_open_shown = False
+        return name if name and keep is None else ""
 
     def open_log(self, *, quiet: bool = False) -> bool:
         """Read the contacts in the folder into the "With" list; say what went wrong if not."""
@@ -302,13 +365,15 @@ class LogForm(w.VBox):
         except Exception as err:  # shown in the widget, never a traceback
             show_error(self.message, err)
             return False
-        self._refresh_contacts(log.contacts)
+        gone = self._refresh_contacts(log.contacts)
         if not quiet:
-            self.message.show(
+            text = (
                 f"Opened {self.folder}: {len(log.contacts)} contacts, "
-                f"{len(log.interactions)} interactions.",
-                "success",
+                f"{len(log.interactions)} interactions."
             )
+            if gone:
+                text += f" {gone} is not in this log: choose again in {_named(self.contact)}."
+            self.message.show(text, "success")
         return True
 
     def create(self) -> None:
@@ -441,18 +506,21 @@ class LogForm(w.VBox):
     def save(self) -> bool:
         """Validate and save the entry; show the problem (and change nothing) if it is invalid."""
         from netcoach.saving import add_contact, add_interaction
-        from netcoach.scoring.wording import long_date
 
         if not self.folder_text.value.strip():
             self.message.show(f"Type the path of your log folder first. {NOTHING_SAVED}", "error")
             return False
-        missing = self._missing_choice()
-        if missing:
-            self.message.show(f"{missing} {NOTHING_SAVED}", "error")
+        refused = self.not_open_text() or self._missing_choice()
+        if refused:
+            self.message.show(f"{refused} {NOTHING_SAVED}", "error")
             return False
         fields = self.entry()
         later = self.future_date_text(saved=True) if self.what.value == ADD_INTERACTION else ""
-        adding = add_contact if self.what.value == ADD_CONTACT else add_interaction
+        if self.what.value == ADD_CONTACT:
+            adding = add_contact
+        else:  # what Undo will say it took back, in the words of the message below
+            words = self._interaction_words(fields["kind"], self.date.value, fields["contact_id"])
+            adding = partial(add_interaction, description=f"adding {words} to interactions.csv")
         try:
             log = adding(self.folder, **fields)
         except Exception as err:  # refused: the files are as they were
@@ -467,11 +535,10 @@ class LogForm(w.VBox):
                 self._clear_contact_fields()
             else:
                 row = log.interactions.iloc[-1]
-                text = (
-                    f"Saved: {schema.KIND_LABELS[row['kind']].lower()}, "
-                    f"{long_date(row['date'])}, "
-                    f"in interactions.csv (row {int(row['row'])})."
-                )
+                self._refresh_contacts(log.contacts)  # (the person named is the log's own)
+                words = self._interaction_words(row["kind"], row["date"], row["contact_id"])
+                where = Path(log.folder or self.folder) / schema.INTERACTIONS_FILE
+                text = f"Saved: {words}, in {where} (row {int(row['row'])})."
                 self.note.value = ""
         except Exception as err:  # (saved all the same: undo can take it back)
             show_error(self.message, err)
@@ -492,6 +559,10 @@ class LogForm(w.VBox):
 
         if not self.folder_text.value.strip():
             self.message.show("Type the path of your log folder first.", "error")
+            return
+        refused = self.not_open_text()
+        if refused:
+            self.message.show(f"{refused} Nothing was undone.", "error")
             return
         try:
             undone = undo_last(self.folder)

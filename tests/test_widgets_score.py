@@ -530,3 +530,41 @@ def test_an_interactions_file_that_names_contacts_is_read_as_interactions(
     assert len(view.network_log.interactions) == 2
     expected = score_log(load_log(own_folder), as_of=TODAY)
     assert card_score(view, "overall") == expected.overall.score
+
+
+def test_counts_are_worded_in_the_singular_for_one(tmp_path: Path) -> None:
+    folder = tmp_path / "one"
+    folder.mkdir()
+    header, _, ben = CONTACTS.splitlines(keepends=True)
+    (folder / "contacts.csv").write_text(header + ben, encoding="utf-8")
+    header, _, check_in = INTERACTIONS.splitlines(keepends=True)
+    (folder / "interactions.csv").write_text(header + check_in, encoding="utf-8")
+    view = score_my_network(folder=folder, today=TODAY, output_folder=tmp_path / "out")
+    assert view.message.text.startswith("Loaded 1 contact and 1 interaction from ")
+    assert len(view.report.next_actions) == 1  # in touch with Ben again: a month since
+    view.export_ics()
+    assert view.export_message.text.startswith("Saved 1 reminder to ")
+
+
+def test_summary_export_says_where_it_is_and_offers_a_download(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Like the report and the calendar: the full path, and a link for Binder."""
+    monkeypatch.chdir(tmp_path)
+    graduate = score_my_network("graduate", output_folder="relative-out")
+    graduate.nickname_text.value = "blue fox"
+    path = graduate.export_summary()
+    assert graduate.export_message.kind == "success", graduate.export_message.text
+    assert graduate.last_export == path and path.is_file()
+    full = str(tmp_path / "relative-out" / "blue-fox-summary-2025-09.json")
+    assert graduate.export_message.text == (
+        f"Saved an anonymous summary as 'blue fox' to {full}. Open it to see everything it "
+        "holds before you share it; sharing is your choice."
+    )
+    link = re.search(
+        r'download="([^"]+)" href="data:application/json;base64,([^"]+)">Download it from this '
+        "page<",
+        graduate.export_message.value,
+    )
+    assert link and link.group(1) == path.name
+    assert base64.b64decode(link.group(2)) == path.read_bytes()

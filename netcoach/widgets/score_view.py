@@ -30,6 +30,7 @@ import ipywidgets as w
 from netcoach.future_dates import future_rows
 from netcoach.reminders import ACTION_LABELS, write_reminders
 from netcoach.schema import CONTACTS_FILE, INTERACTIONS_FILE, SETTINGS_FILE
+from netcoach.scoring.wording import plural
 from netcoach.widgets.common import (
     STYLE,
     MessageArea,
@@ -646,8 +647,8 @@ class ScoreMyNetwork(w.VBox):
             else str(folder)
         )
         loaded = (
-            f"Loaded {len(log.contacts)} contacts and {len(log.interactions)} interactions "
-            f"from {where}."
+            f"Loaded {plural(len(log.contacts), 'contact')} and "
+            f"{plural(len(log.interactions), 'interaction')} from {where}."
         )
         if (folder / INTERACTIONS_FILE).is_file():
             self.message.show(loaded, "success")
@@ -885,17 +886,22 @@ class ScoreMyNetwork(w.VBox):
         self.export_message.show(text, "error")
         return False
 
+    def _output_folder(self) -> Path:
+        """The folder typed under "Save files in" (see :func:`_default_output`)."""
+        return Path(self.output_text.value.strip() or _default_output(None)).expanduser()
+
     def _export_path(self, suffix: str) -> Path:
-        folder = Path(self.output_text.value.strip() or _default_output(None)).expanduser()
         stem = f"{self.source_name}-{self.report.as_of.isoformat()}"
-        return folder / f"{stem}{suffix}"
+        return self._output_folder() / f"{stem}{suffix}"
 
     def export_html(self) -> Path | None:
         """Write the HTML report into the output folder and show where it is."""
         from netcoach.report_html import write_html_report
 
+        if not self._ready_to_export():
+            return None
         return self._export(
-            "-report.html",
+            self._export_path("-report.html"),
             lambda path: write_html_report(self.report, self.network_log, path),
             "the HTML report",
             "text/html",
@@ -903,10 +909,12 @@ class ScoreMyNetwork(w.VBox):
 
     def export_ics(self) -> Path | None:
         """Write the reminders calendar (one event per next action) and show where it is."""
+        if not self._ready_to_export():
+            return None
         return self._export(
-            "-reminders.ics",
+            self._export_path("-reminders.ics"),
             lambda path: write_reminders(self.report, path),
-            f"{len(self.report.next_actions)} reminders" if self.report is not None else "",
+            plural(len(self.report.next_actions), "reminder"),
             "text/calendar",
         )
 
@@ -918,27 +926,24 @@ class ScoreMyNetwork(w.VBox):
         if not self._ready_to_export():
             return None
         nickname = self.nickname_text.value.strip() or None
-        folder = Path(self.output_text.value.strip() or _default_output(None)).expanduser()
         try:
             summary = build_summary(self.report, self.network_log, nickname)
-            path = write_summary(summary, folder / default_file_name(summary))
         except Exception as err:
             show_error(self.export_message, err)
             return None
-        self.last_export = path
-        self.export_message.show(
-            f"Saved an anonymous summary as '{summary['nickname']}' to {path}. Open it to "
-            "see everything it holds before you share it; sharing is your choice.",
-            "success",
+        return self._export(
+            self._output_folder() / default_file_name(summary),
+            lambda path: write_summary(summary, path),
+            f"an anonymous summary as '{summary['nickname']}'",
+            "application/json",
+            "Open it to see everything it holds before you share it; sharing is your choice.",
         )
-        return path
 
     def _export(
-        self, suffix: str, write: Callable[[Path], Any], what: str, mime: str
+        self, path: Path, write: Callable[[Path], Any], what: str, mime: str, note: str = ""
     ) -> Path | None:
-        if not self._ready_to_export():
-            return None
-        path = self._export_path(suffix)
+        """Write ``what`` to ``path`` with ``write``; say where it is (the full path, then
+        ``note``) with a link that saves it from the page (for a notebook on Binder)."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write(path)
@@ -947,7 +952,7 @@ class ScoreMyNetwork(w.VBox):
             return None
         self.last_export = path
         self.export_message.show(
-            f"Saved {what} to {path.resolve()}",
+            f"Saved {what} to {path.resolve()}" + (f". {note}" if note else ""),
             "success",
             extra_html=download_link(path, mime, "Download it from this page"),
         )

@@ -71,11 +71,46 @@ MONTH_RE = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 
 
 class NicknameError(ValueError):
-    """A nickname that is too long, has unusual characters, or looks like an email."""
+    """A nickname that is too long, has unusual characters, looks like an email, or is the
+    name of one of the learner's contacts."""
 
 
-def validate_nickname(nickname: str) -> str:
-    """Return the trimmed nickname, or raise :class:`NicknameError` saying what to change."""
+def _name_keys(names: Any) -> Any:
+    """Each name as it is compared with a nickname, as an Arrow text array: lower case,
+    accents off, only letters and digits kept ('Zoë O'Brien-Smith' -> 'zoeobriensmith').
+    Accents are only taken off names that have any, the slow step for a large log."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    names = pa.array(names, type=pa.large_string(), from_pandas=True)
+    plain = pc.string_is_ascii(names)
+    ascii_names = pc.ascii_lower(names.filter(plain))
+    other = pc.utf8_lower(pc.utf8_normalize(names.filter(pc.invert(plain)), form="NFKD"))
+    return pa.concat_arrays(
+        [
+            pc.replace_substring_regex(ascii_names, "[^a-z0-9]+", ""),
+            pc.replace_substring_regex(other, r"[^\p{L}\p{N}]+", ""),
+        ]
+    )
+
+
+def is_a_contacts_name(nickname: str, names: Any) -> bool:
+    """Whether ``nickname`` is one of ``names`` (a learner's contacts), ignoring case,
+    accents, spaces, dashes and other punctuation: 'una-underhay' is 'Una Underhay'."""
+    if len(names) == 0:
+        return False
+    import pyarrow.compute as pc
+
+    key = _name_keys([nickname])[0]
+    return bool(pc.any(pc.equal(_name_keys(names), key)).as_py())
+
+
+def validate_nickname(nickname: str, real_names: Any = None) -> str:
+    """Return the trimmed nickname, or raise :class:`NicknameError` saying what to change.
+
+    ``real_names`` (a sequence or column of texts): names a nickname must not be, such as
+    the names of the learner's contacts (:func:`build_summary` passes them). A nickname
+    cannot be told from an arbitrary real name, so only these are refused."""
     text = str(nickname).strip()
     if not text:
         raise NicknameError("the nickname is empty; choose one, or leave it out for a random id")
@@ -89,6 +124,11 @@ def validate_nickname(nickname: str) -> str:
         raise NicknameError(
             "use only letters A-Z, digits, spaces, '-' and '_' in the nickname "
             "(start with a letter or a digit)"
+        )
+    if real_names is not None and is_a_contacts_name(text, real_names):
+        raise NicknameError(
+            "the nickname is the name of one of your contacts, and a nickname must not be a "
+            "real name; choose a made-up name such as 'blue-fox'"
         )
     return text
 
@@ -142,7 +182,11 @@ def build_summary(
     seed: int | None = None,
 ) -> dict[str, Any]:
     """The anonymous summary of one scored log, built from an allow-list of fields."""
-    name = validate_nickname(nickname) if nickname is not None else random_nickname(seed)
+    name = (
+        validate_nickname(nickname, log.contacts["name"])
+        if nickname is not None
+        else random_nickname(seed)
+    )
     per_contact = report.reciprocity.details["per_contact"]
     by_channel = report.channel_mix.details["by_channel"].set_index("channel")["count"]
     follow = report.follow_up.details

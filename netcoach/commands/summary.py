@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--nickname",
         metavar="NAME",
         help="a made-up name for the coach to see (letters, digits, spaces, - and _; up to "
-        "24 characters; default: a random id)",
+        "24 characters; not an email nor a contact's name; default: a random id)",
     )
     parser.add_argument(
         "--out",
@@ -55,13 +55,16 @@ def run(args: argparse.Namespace) -> int:
         write_summary,
     )
 
-    if args.nickname is not None:
+    if args.nickname is not None:  # checked before the log is read, as far as it can be
         try:
             validate_nickname(args.nickname)
         except NicknameError as err:
             raise CommandError(f"--nickname: {err}") from None
     log, report = load_and_score(args)
-    summary = build_summary(report, log, args.nickname)
+    try:  # now also that it is none of the learner's contacts' names
+        summary = build_summary(report, log, args.nickname)
+    except NicknameError as err:
+        raise CommandError(f"--nickname: {err}") from None
     if args.out == "-":
         sys.stdout.write(summary_json(summary))
         return EXIT_OK

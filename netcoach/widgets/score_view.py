@@ -482,7 +482,8 @@ class ScoreMyNetwork(w.VBox):
         self.nickname_text = w.Text(
             description="Nickname for your coach",
             placeholder="e.g. blue-fox (leave blank for a random id)",
-            tooltip="A made-up name: letters, digits, spaces, - and _; never your email",
+            tooltip="A made-up name: letters, digits, spaces, - and _; never your email or a "
+            "contact's name",
             style=STYLE,
             layout=full_width("520px"),
         )

@@ -18,7 +18,7 @@ from netcoach import schema
 from netcoach.log import NetworkLog
 from netcoach.report_text import MAX_ROWS_SHOWN, rows_text
 from netcoach.scoring.results import Reason
-from netcoach.scoring.wording import long_date
+from netcoach.words import long_date
 
 
 @dataclass(frozen=True)

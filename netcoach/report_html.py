@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from netcoach import __version__
 from netcoach.report_text import PRIVACY_LINE, action_label, rows_text, settings_rows
-from netcoach.scoring.wording import long_date
+from netcoach.words import long_date
 
 if TYPE_CHECKING:
     from netcoach.log import NetworkLog

@@ -22,12 +22,11 @@ from netcoach.scoring.wording import (
     format_distinct,
     join_texts,
     name_list,
-    plural,
     rows_phrases,
     rows_phrases_of_runs,
     take_texts,
-    times,
 )
+from netcoach.words import plural, times
 
 row_lists_strategy = st.lists(st.lists(st.integers(2, 60), max_size=12), max_size=20)
 

@@ -29,7 +29,8 @@ from netcoach.scoring.window import (
     first_rows,
     frame,
 )
-from netcoach.scoring.wording import percent, plural, texts
+from netcoach.scoring.wording import texts
+from netcoach.words import percent, plural
 
 TREND_MONTHS = 3
 RICH_CODES = [CHANNELS.index(c) for c in RICH_CHANNELS]

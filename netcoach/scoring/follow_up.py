@@ -57,13 +57,12 @@ from netcoach.scoring.wording import (
     format_distinct,
     join_texts,
     name_list,
-    plural,
     rows_phrase,
     rows_phrases_of_runs,
     runs_as_tuples,
     take_texts,
-    verb,
 )
+from netcoach.words import plural, verb
 
 GAP_POINTS = {"on_time": 0.0, "late": 0.5, "overdue": 1.0}
 STATUSES = pd.array(["on_time", "late", "overdue", "open"], dtype="str")

@@ -39,14 +39,13 @@ from netcoach.scoring.wording import (
     format_distinct,
     join_texts,
     pick,
-    plural,
     rows_phrases,
     rows_phrases_of_runs,
     runs_as_tuples,
     take_texts,
     text_array,
-    times,
 )
+from netcoach.words import plural, times
 
 URGENCY = {"follow_up_lead": 5, "send_thanks": 4, "ease_off": 3, "reconnect": 2, "give_back": 1}
 COLUMNS = ["rank", "contact_id", "name", "action", "reason", "days_overdue", "priority", "rows"]

@@ -39,7 +39,8 @@ from netcoach.scoring.window import (
     kind_groups,
     kind_mask,
 )
-from netcoach.scoring.wording import name_list, plural, rows_phrase, take_texts, verb
+from netcoach.scoring.wording import name_list, rows_phrase, take_texts
+from netcoach.words import plural, verb
 
 WEIGHTS = {"balance": 0.5, "no_one_way": 0.25, "help_returned": 0.25}
 

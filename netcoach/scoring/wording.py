@@ -13,7 +13,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-MAX_NAMES = 3
+from netcoach.words import MAX_NAMES, names_text
+
 MAX_ROWS = 8
 TEXT = pa.large_string()
 """The Arrow type of pandas' ``str`` columns: texts built for tables are made in this type."""
@@ -26,26 +27,6 @@ dozen or hundred rows one by one (where each way breaks even was measured on the
 benchmark machine; see ``benchmarks/HISTORY.md``, sixth round). Both ways give the same texts."""
 
 
-def percent(share: float) -> str:
-    """0.237 -> '24%'."""
-    return f"{round(100 * float(share))}%"
-
-
-def plural(n: int, one: str, many: str | None = None) -> str:
-    """'1 lead', '3 leads'."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
-def times(n: int) -> str:
-    """'once', 'twice', '3 times'."""
-    return {1: "once", 2: "twice"}.get(int(n), f"{int(n)} times")
-
-
-def verb(n: int, one: str, many: str) -> str:
-    """Pick the verb form for a count: verb(1, "was", "were") -> "was"."""
-    return one if n == 1 else many
-
-
 def name_list(names: Sequence[str], limit: int = MAX_NAMES, *, at: np.ndarray | None = None) -> str:
     """'Ann', 'Ann and Bo', 'Ann, Bo and Cy', 'Ann, Bo, Cy and 4 others'.
 
@@ -54,11 +35,7 @@ def name_list(names: Sequence[str], limit: int = MAX_NAMES, *, at: np.ndarray | 
     total = len(names) if at is None else len(at)
     read = limit if total > limit else total
     shown = [str(n) for n in (names[:read] if at is None else take_texts(names, at[:read]))]
-    if total > limit:
-        return ", ".join(shown) + f" and {plural(total - limit, 'other')}"
-    if len(shown) <= 1:
-        return "".join(shown)
-    return ", ".join(shown[:-1]) + " and " + shown[-1]
+    return names_text(shown, total, limit)
 
 
 def rows_phrase(rows: Iterable[int], file: str = "interactions.csv", limit: int = MAX_ROWS) -> str:
@@ -269,11 +246,6 @@ def _distinct_sorted(rows: np.ndarray) -> list[int]:
     first = np.ones(len(ordered), dtype=bool)
     first[1:] = ordered[1:] != ordered[:-1]
     return ordered[first].tolist()
-
-
-def long_date(date: dt.date) -> str:
-    """A date written out, as the book, the reports and the forms write it: '30 September 2025'."""
-    return f"{date.day} {date:%B %Y}"
 
 
 def day(ts: pd.Timestamp) -> str:

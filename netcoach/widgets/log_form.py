@@ -257,13 +257,17 @@ class LogForm(w.VBox):
         """The log folder named in the text box (``~`` expanded)."""
         return Path(self.folder_text.value.strip()).expanduser()
 
-    def _on_folder(self, _change: dict) -> None:
-        text = self.not_open_text()
+    def _warning(self, text: str, was_shown: bool) -> bool:
+        """Show ``text`` as a warning, or clear the message when it held this warning and
+        there is nothing to say now; whether the warning is shown."""
         if text:
             self.message.show(text, "warning")
-        elif self._not_open_shown:
+        elif was_shown:
             self.message.clear()
-        self._not_open_shown = bool(text)
+        return bool(text)
+
+    def _on_folder(self, _change: dict) -> None:
+        self._not_open_shown = self._warning(self.not_open_text(), self._not_open_shown)
 
     def not_open_text(self) -> str:
         """What to tell the learner when the folder typed is not the one the form has open
@@ -283,12 +287,7 @@ class LogForm(w.VBox):
         self.fields.selected_index = 0 if change["new"] == ADD_INTERACTION else 1
 
     def _on_date(self, _change: dict) -> None:
-        text = self.future_date_text()
-        if text:
-            self.message.show(text, "warning")
-        elif self._future_shown:
-            self.message.clear()
-        self._future_shown = bool(text)
+        self._future_shown = self._warning(self.future_date_text(), self._future_shown)
 
     def _as_of(self) -> tuple[dt.date, bool]:
         """The day the scores count up to (the folder's ``as_of``, else :attr:`today`), and
@@ -304,7 +303,7 @@ class LogForm(w.VBox):
     def future_date_text(self, *, saved: bool = False) -> str:
         """What to tell the learner when the day entered is after the 'as of' date (such an
         interaction is saved, but not counted yet), before or after ``saved``; else empty."""
-        from netcoach.scoring.wording import long_date
+        from netcoach.words import long_date
 
         day = self.date.value
         as_of, from_settings = self._as_of()
@@ -326,7 +325,7 @@ class LogForm(w.VBox):
         """An interaction as the form's messages say it: "a keep-in-touch check-in,
         1 September 2025, with Greta Garrowby (c003)" (the save message, and what Undo says it
         took back), the person named as in the "With" list."""
-        from netcoach.scoring.wording import long_date
+        from netcoach.words import long_date
 
         name = self._names.get(contact_id)
         who = f"{name} ({contact_id})" if name else contact_id

@@ -57,9 +57,9 @@ def profile_alt_text(scores: Mapping[str, int | None]) -> str:
 
 def _titles(areas: Sequence[Area]) -> str:
     """'“Channel mix”', '“Channel mix” and “Follow-up”': quoted, since a title may hold a comma."""
-    from netcoach.scoring.wording import name_list  # pandas: loaded at the first answer
+    from netcoach.words import names_text
 
-    return name_list([f"“{a.title}”" for a in areas], limit=len(areas))
+    return names_text([f"“{a.title}”" for a in areas], limit=len(areas))
 
 
 def _strongest_sentence(scores: Mapping[str, int | None], answered: Sequence[Area]) -> str:
@@ -86,7 +86,7 @@ def _work_on_sentence(scores: Mapping[str, int | None], answered: Sequence[Area]
     if len(lowest) > 1:
         text += f", one of {len(lowest)} areas at that lowest score ({_titles(lowest)})"
     if more := len(weak) - len(lowest):
-        from netcoach.scoring.wording import plural, verb
+        from netcoach.words import plural, verb
 
         text += (
             f"; {plural(more, 'other area')} also {verb(more, 'scores', 'score')} "

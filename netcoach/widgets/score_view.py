@@ -30,7 +30,6 @@ import ipywidgets as w
 from netcoach.future_dates import future_rows
 from netcoach.reminders import ACTION_LABELS, write_reminders
 from netcoach.schema import CONTACTS_FILE, INTERACTIONS_FILE, SETTINGS_FILE
-from netcoach.scoring.wording import plural
 from netcoach.widgets.common import (
     STYLE,
     MessageArea,
@@ -47,6 +46,7 @@ from netcoach.widgets.common import (
     show_error,
     svg_figure_html,
 )
+from netcoach.words import plural
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -1,0 +1,50 @@
+"""Plain-English wording of counts, names and dates, in plain Python.
+
+These helpers load nothing heavy, so a widget that only writes sentences (the quick habits
+check, the log form) can use them without pulling in pandas. The scorer's column-at-a-time
+wording, over Arrow text arrays, is in :mod:`netcoach.scoring.wording`, built on these.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+MAX_NAMES = 3
+"""How many names a sentence lists before '... and 4 others'."""
+
+
+def percent(share: float) -> str:
+    """0.237 -> '24%'."""
+    return f"{round(100 * float(share))}%"
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 lead', '3 leads'."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def times(n: int) -> str:
+    """'once', 'twice', '3 times'."""
+    return {1: "once", 2: "twice"}.get(int(n), f"{int(n)} times")
+
+
+def verb(n: int, one: str, many: str) -> str:
+    """Pick the verb form for a count: verb(1, "was", "were") -> "was"."""
+    return one if n == 1 else many
+
+
+def names_text(shown: Sequence[str], total: int | None = None, limit: int = MAX_NAMES) -> str:
+    """'Ann', 'Ann and Bo', 'Ann, Bo and Cy', 'Ann, Bo, Cy and 4 others': the names
+    ``shown`` (the first ``limit`` of ``total`` names, all of them when ``total`` is None)."""
+    total = len(shown) if total is None else total
+    if total > limit:
+        return ", ".join(shown[:limit]) + f" and {plural(total - limit, 'other')}"
+    if len(shown) <= 1:
+        return "".join(shown)
+    return ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def long_date(date: dt.date) -> str:
+    """A date written out, as the book, the reports and the forms write it: '30 September 2025'."""
+    return f"{date.day} {date:%B %Y}"

@@ -568,3 +568,23 @@ def test_summary_export_says_where_it_is_and_offers_a_download(
     )
     assert link and link.group(1) == path.name
     assert base64.b64decode(link.group(2)) == path.read_bytes()
+
+
+@pytest.mark.parametrize("under", ["", "sub"])
+def test_saving_into_a_file_instead_of_a_folder_says_so(
+    graduate: ScoreMyNetwork, tmp_path: Path, under: str
+) -> None:
+    """A "Save files in" box that names a file (or a folder inside one) is refused in words,
+    not with 'File exists'."""
+    a_file = tmp_path / "contacts.csv"
+    a_file.write_text("contact_id,name\n", encoding="utf-8")
+    before, graduate.output_text.value = graduate.output_text.value, str(a_file / under)
+    try:
+        assert graduate.export_html() is None
+    finally:
+        graduate.output_text.value = before
+    message = graduate.export_message
+    assert message.kind == "error"
+    assert f"“Save files in” must name a folder, but {a_file} is a file." in message.text
+    assert "File exists" not in message.text and "Nothing was saved." in message.text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["contacts.csv"]

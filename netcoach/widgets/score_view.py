@@ -945,8 +945,18 @@ class ScoreMyNetwork(w.VBox):
     ) -> Path | None:
         """Write ``what`` to ``path`` with ``write``; say where it is (the full path, then
         ``note``) with a link that saves it from the page (for a notebook on Binder)."""
+        folder = path.parent
+        existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+        if existing is not None and not existing.is_dir():  # (mkdir would say "File exists")
+            self.export_message.show(
+                f"“{self.output_text.description}” must name a folder, but {existing} is a "
+                "file. Type the folder to save in (it is made if it is not there yet). "
+                "Nothing was saved.",
+                "error",
+            )
+            return None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
             write(path)
         except Exception as err:
             show_error(self.export_message, err)

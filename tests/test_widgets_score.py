@@ -588,3 +588,16 @@ def test_saving_into_a_file_instead_of_a_folder_says_so(
     assert f"“Save files in” must name a folder, but {a_file} is a file." in message.text
     assert "File exists" not in message.text and "Nothing was saved." in message.text
     assert sorted(p.name for p in tmp_path.iterdir()) == ["contacts.csv"]
+
+
+def test_the_no_date_message_goes_when_a_date_is_chosen_again() -> None:
+    view = ScoreMyNetwork(sample="graduate")
+    loaded, day = view.message.text, view.as_of.value
+    assert loaded.startswith("Loaded ")
+    view.as_of.value = None
+    assert view.message.kind == "error" and "Choose an 'as of' date" in view.message.text
+    view.as_of.value = day
+    assert view.report is not None and view.message.text == ""  # not the old error
+    view.as_of.value = None
+    view.source.value = "experienced"  # another log: its message says what was loaded
+    assert view.report is not None and view.message.text.startswith("Loaded ")

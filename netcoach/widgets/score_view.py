@@ -331,6 +331,8 @@ class ScoreMyNetwork(w.VBox):
         self._views = _LRU(CACHE_SIZE)
         self.last_timing: dict[str, float] = {}
         self._shown: dict[str, Hashable] = {}
+        self._scoring_problem_shown = False
+        """Whether the message says why there are no scores (no date, or scoring failed)."""
         self._quiet = False
         self._upload_dir: tempfile.TemporaryDirectory | None = None
         self._output_explicit = output_folder is not None
@@ -655,6 +657,7 @@ class ScoreMyNetwork(w.VBox):
             self.message.show(loaded, "success")
         else:
             self.message.show(f"{loaded} {NO_INTERACTIONS_TEXT}", "warning")
+        self._scoring_problem_shown = False  # the message now says what was loaded
         self.refresh(all_charts=True)
         return True
 
@@ -784,6 +787,7 @@ class ScoreMyNetwork(w.VBox):
             return
         if self.as_of.value is None:  # no scores: none left over from the last date either
             self._clear(CHOOSE_DATE_TEXT, kind="error")
+            self._scoring_problem_shown = True
             return
         started = time.perf_counter()
         key = self._key()
@@ -793,7 +797,11 @@ class ScoreMyNetwork(w.VBox):
         except Exception as err:
             self._clear()
             show_error(self.message, err)
+            self._scoring_problem_shown = True
             return
+        if self._scoring_problem_shown:  # scored again: the problem shown is solved
+            self.message.clear()
+            self._scoring_problem_shown = False
         for name, value in cards.items():
             self.cards[name].value = value
         self.reasons.value = reasons

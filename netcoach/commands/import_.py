@@ -71,24 +71,25 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--max-attendees must be 2 or more (you and one other person)")
     since = parse_date_option(args.since, "--since") if args.since else None
     until = parse_date_option(args.until, "--until") if args.until else None
-    if since and until and since > until:
-        raise CommandError(
-            f"--since {since.isoformat()} is after --until {until.isoformat()}, so no day "
-            "is left to import; give a --since on or before the --until"
-        )
     if args.timezone is not None and known_zone(args.timezone) is None:
         raise CommandError(
             f"--timezone {args.timezone!r} is not a known time zone; write it like "
             f"{ZONE_EXAMPLE} or America/New_York (a region and a city)"
         )
-    options = ImportOptions(
-        me=args.me,
-        keep_message_text=args.keep_message_text,
-        since=since,
-        until=until,
-        max_attendees=args.max_attendees or MAX_ATTENDEES,
-        timezone=args.timezone,
-    )
+    try:  # ImportOptions refuses a since after the until: said here in the options' words
+        options = ImportOptions(
+            me=args.me,
+            keep_message_text=args.keep_message_text,
+            since=since,
+            until=until,
+            max_attendees=args.max_attendees or MAX_ATTENDEES,
+            timezone=args.timezone,
+        )
+    except ValueError:
+        raise CommandError(
+            f"--since {since.isoformat()} is after --until {until.isoformat()}, so no day "
+            "is left to import; give a --since on or before the --until"
+        ) from None
     try:
         summary = import_into(args.into, args.sources, options, dry_run=args.dry_run)
     except LogValidationError as err:

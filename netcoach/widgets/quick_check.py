@@ -29,6 +29,7 @@ from netcoach.widgets.common import (
     labelled,
     svg_figure_html,
 )
+from netcoach.words import names_text, plural, verb
 
 if TYPE_CHECKING:
     from netcoach.svg_charts import SvgChart
@@ -57,8 +58,6 @@ def profile_alt_text(scores: Mapping[str, int | None]) -> str:
 
 def _titles(areas: Sequence[Area]) -> str:
     """'“Channel mix”', '“Channel mix” and “Follow-up”': quoted, since a title may hold a comma."""
-    from netcoach.words import names_text
-
     return names_text([f"“{a.title}”" for a in areas], limit=len(areas))
 
 
@@ -86,8 +85,6 @@ def _work_on_sentence(scores: Mapping[str, int | None], answered: Sequence[Area]
     if len(lowest) > 1:
         text += f", one of {len(lowest)} areas at that lowest score ({_titles(lowest)})"
     if more := len(weak) - len(lowest):
-        from netcoach.words import plural, verb
-
         text += (
             f"; {plural(more, 'other area')} also {verb(more, 'scores', 'score')} "
             f"below {WEAK_BELOW}"

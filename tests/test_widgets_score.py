@@ -502,6 +502,32 @@ def test_uploading_interactions_alone_asks_for_the_contacts_too(own_folder: Path
     assert view.report is None and view.message.text.startswith("Upload your contacts.csv")
 
 
+def test_two_uploads_for_one_log_file_are_refused_not_one_dropped(own_folder: Path) -> None:
+    view = score_my_network("graduate", today=TODAY)
+    view.upload.value = (
+        upload("contacts.csv", CONTACTS),
+        upload("interactions.csv", INTERACTIONS),
+        upload("old contacts.csv", CONTACTS.splitlines()[0] + "\n"),
+    )
+    assert view.message.kind == "error"
+    assert view.message.text.startswith(
+        "contacts.csv and old contacts.csv both look like your contacts.csv"
+    )
+    assert "Nothing was loaded" in view.message.text
+    assert view.report is None and all(card.value == "" for card in view.cards.values())
+    # Three of a kind, and each kind named once.
+    view.upload.value = tuple(upload(f"interactions {i}.csv", INTERACTIONS) for i in range(3)) + (
+        upload("contacts.csv", CONTACTS),
+    )
+    assert "interactions 0.csv, interactions 1.csv and interactions 2.csv all look like your " in (
+        view.message.text
+    )
+    assert view.message.text.count("look like") == 1
+    # One of each loads as before.
+    view.upload.value = (upload("contacts.csv", CONTACTS), upload("interactions.csv", INTERACTIONS))
+    assert view.message.kind == "success", view.message.text
+
+
 @pytest.mark.parametrize(
     ("name", "target"),
     [

@@ -46,7 +46,7 @@ from netcoach.widgets.common import (
     show_error,
     svg_figure_html,
 )
-from netcoach.words import plural
+from netcoach.words import names_text, plural
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -585,7 +585,8 @@ class ScoreMyNetwork(w.VBox):
             self._upload_dir.cleanup()
         self._upload_dir = tempfile.TemporaryDirectory(prefix="netcoach-upload-")
         folder = Path(self._upload_dir.name)
-        unknown, written = [], set()
+        unknown: list[str] = []
+        written: dict[str, list[str]] = {}  # log file: the uploaded names that stand for it
         for item in files:
             name = str(item["name"])
             target = upload_target(name)
@@ -595,12 +596,22 @@ class ScoreMyNetwork(w.VBox):
             content = item["content"]
             data = content.tobytes() if hasattr(content, "tobytes") else bytes(content)
             (folder / target).write_bytes(data)
-            written.add(target)
+            written.setdefault(target, []).append(name)
+        twice = {target: names for target, names in written.items() if len(names) > 1}
         if unknown:
             problem = (
                 "Network Coach did not recognise "
                 + ", ".join(unknown)
                 + ": name the files contacts.csv and interactions.csv (and settings.toml)."
+            )
+        elif twice:  # not one of them scored in silence
+            problem = " ".join(
+                f"{names_text(names)} {'both' if len(names) == 2 else 'all'} look like your "
+                f"{target}, so Network Coach cannot tell which one to read."
+                for target, names in twice.items()
+            ) + (
+                " Upload one file of each kind together: contacts.csv, interactions.csv and, "
+                "if you have one, settings.toml. Nothing was loaded."
             )
         elif CONTACTS_FILE not in written:  # not load_log's "missing from /tmp/netcoach-..."
             problem = NO_CONTACTS_UPLOADED_TEXT

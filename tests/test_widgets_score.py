@@ -516,9 +516,8 @@ def test_two_uploads_for_one_log_file_are_refused_not_one_dropped(own_folder: Pa
     assert "Nothing was loaded" in view.message.text
     assert view.report is None and all(card.value == "" for card in view.cards.values())
     # Three of a kind, and each kind named once.
-    view.upload.value = tuple(upload(f"interactions {i}.csv", INTERACTIONS) for i in range(3)) + (
-        upload("contacts.csv", CONTACTS),
-    )
+    copies = [upload(f"interactions {i}.csv", INTERACTIONS) for i in range(3)]
+    view.upload.value = (*copies, upload("contacts.csv", CONTACTS))
     assert "interactions 0.csv, interactions 1.csv and interactions 2.csv all look like your " in (
         view.message.text
     )

@@ -87,6 +87,40 @@ def test_interaction_is_saved_and_undo_removes_it(folder: Path) -> None:
     assert (folder / schema.INTERACTIONS_FILE).read_bytes() == before
 
 
+def test_a_second_click_on_save_asks_before_saving_the_same_entry_again(folder: Path) -> None:
+    rows = lambda: len(load_log(folder).interactions)  # noqa: E731
+    n_before = rows()
+    form = LogForm(folder, today=DAY)
+    form.contact.value, form.kind.value = "c003", "thanked"
+    form.note.value = "Thanks for the mock interview"
+    form.save_button.click()
+    assert form.message.kind == "success" and rows() == n_before + 1
+    saved_row = form.message.text.split("(row ")[1].rstrip(").").split(")")[0]
+
+    unchanged = snapshot(folder)
+    form.save_button.click()  # the note was cleared; the rest is the entry just saved
+    assert form.message.kind == "warning"
+    assert form.message.text.startswith(
+        f"This is the entry you saved a moment ago, in row {saved_row}: you thanked them, "
+    )
+    assert "Nothing was saved." in form.message.text
+    assert snapshot(folder) == unchanged
+
+    form.save_button.click()  # pressed again: it did happen twice
+    assert form.message.kind == "success" and rows() == n_before + 2
+    form.save_button.click()  # and a third time is asked about again
+    assert form.message.kind == "warning" and rows() == n_before + 2
+
+    form.kind.value = "check_in"  # a different entry is saved at once
+    form.save_button.click()
+    assert form.message.kind == "success" and rows() == n_before + 3
+
+    form.undo_button.click()  # once undone, the same entry again is no repeat
+    assert rows() == n_before + 2
+    form.save_button.click()
+    assert form.message.kind == "success" and rows() == n_before + 3
+
+
 def pd_timestamp(day: dt.date):
     import pandas as pd
 

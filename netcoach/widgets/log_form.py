@@ -11,6 +11,9 @@ The form saves only into the log it has open: the "With" list holds the contacts
 folder, and a folder typed in afterwards is not used (a save or an undo is refused, saying
 to press "Open this log") until it is opened, so an interaction is never saved against
 another log's contact who happens to have the same short label.
+
+Saving the interaction just saved once more (the same day, person, channel and kind: a
+second click on "Save entry", say) is asked about first and saved only when pressed again.
 """
 
 from __future__ import annotations
@@ -208,6 +211,9 @@ class LogForm(w.VBox):
         self.what.observe(self._on_what, names="value")
         self.date.observe(self._on_date, names="value")
         self._future_shown = False
+        self._last_saved: tuple[Any, ...] | None = None
+        """The last interaction saved (:meth:`_same_as_saved`), None after an undo."""
+        self._repeat_warned = False
         self.save_button = w.Button(
             description="Save entry",
             button_style="primary",
@@ -514,6 +520,10 @@ class LogForm(w.VBox):
             self.message.show(f"{refused} {NOTHING_SAVED}", "error")
             return False
         fields = self.entry()
+        repeat = self._repeat_text(fields)
+        if repeat:
+            self.message.show(repeat, "warning")
+            return False
         later = self.future_date_text(saved=True) if self.what.value == ADD_INTERACTION else ""
         if self.what.value == ADD_CONTACT:
             adding = add_contact
@@ -539,6 +549,8 @@ class LogForm(w.VBox):
                 where = Path(log.folder or self.folder) / schema.INTERACTIONS_FILE
                 text = f"Saved: {words}, in {where} (row {int(row['row'])})."
                 self.note.value = ""
+                self._last_saved = (*self._same_as_saved(fields), int(row["row"]))
+                self._repeat_warned = False
         except Exception as err:  # (saved all the same: undo can take it back)
             show_error(self.message, err)
             return True
@@ -546,6 +558,26 @@ class LogForm(w.VBox):
         self.message.show(f"{text} {later}" if later else text, "warning" if later else "success")
         self._future_shown = False
         return True
+
+    def _same_as_saved(self, fields: dict[str, str]) -> tuple[Any, ...]:
+        """What makes an interaction the one just saved again: the log and every field but
+        the note (the note is cleared after a save, so a second click leaves it blank)."""
+        return (self._open, *(v for k, v in fields.items() if k != "note"))
+
+    def _repeat_text(self, fields: dict[str, str]) -> str:
+        """A warning, once, when this interaction is the one just saved (a second click on
+        "Save entry", say); "" when it is new, or when the warning was already given."""
+        if self.what.value != ADD_INTERACTION or self._last_saved is None:
+            return ""
+        *saved, row = self._last_saved
+        if tuple(saved) != self._same_as_saved(fields) or self._repeat_warned:
+            return ""
+        self._repeat_warned = True
+        words = self._interaction_words(fields["kind"], self.date.value, fields["contact_id"])
+        return (
+            f"This is the entry you saved a moment ago, in row {row}: {words}. {NOTHING_SAVED} "
+            f"If it really happened twice that day, press {self.save_button.description} again."
+        )
 
     def _clear_contact_fields(self) -> None:
         for c in schema.CONTACT_COLUMNS:
@@ -574,5 +606,6 @@ class LogForm(w.VBox):
         if undone is None:
             self.message.show("Nothing to undo: no earlier version is kept for this log.", "info")
             return
+        self._last_saved = None  # that entry is gone: saving it again is no repeat
         self.open_log(quiet=True)
         self.message.show(f"Undone: {undone.description}.", "success")

@@ -132,7 +132,7 @@ def quick_check_html() -> str:
     rows = "".join(
         f'<tr><td>{escape(a.title)}</td><td></td><td class="num">{_most(a.key)}</td>'
         f'<td class="num">{_weak_below_points(a.key)}</td>'
-        f"<td>{_chapter(a)}: {escape(a.chapter_title)}. {escape(a.advice)}</td></tr>"
+        f"<td>{_chapter(a)}, <em>{escape(a.chapter_title)}</em>. {escape(a.advice)}</td></tr>"
         for a in AREAS
     )
     parts += [

@@ -93,21 +93,21 @@ GAP_FOCUS: dict[str, Focus] = {
     "over_asking": Focus(
         "over_asking",
         "ch06",
-        "Chapter 6, Do not overdo it",
+        "Chapter 6, Follow up and follow through (Do not overdo it)",
         "Other side of the desk: in pairs, one reads five asks in a row aloud and the other "
         "says how it feels; then rewrite the third ask as a give.",
     ),
     "one_way_contacts": Focus(
         "one_way_contacts",
         "ch04",
-        "Chapter 4, Give first",
+        "Chapter 4, Give first: reciprocity",
         "Six ways to give: in small groups, list one give for each of three one-way "
         "contacts (a sample learner's, or your own).",
     ),
     "low_rich_share": Focus(
         "low_rich_share",
         "ch05",
-        "Chapter 5, Out from behind the screen",
+        "Chapter 5, Out from behind the screen: channel mix",
         "Email to call: each person picks a recent email thread and writes the "
         "two-line message that asks for a 15-minute call or a coffee.",
     ),

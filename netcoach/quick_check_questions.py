@@ -27,6 +27,7 @@ class Area:
     chapter: str
     """The chapter's source file, e.g. ``book/04-give-first.md``."""
     chapter_title: str
+    """The chapter's title, as its heading in the book has it."""
     advice: str
 
     @property
@@ -69,28 +70,28 @@ AREAS: tuple[Area, ...] = (
         "giving",
         "Giving first",
         "book/04-give-first.md",
-        "Give first",
+        "Give first: reciprocity",
         "Look for small ways to help before you ask for anything.",
     ),
     Area(
         "channels",
         "Channel mix",
         "book/05-channel-mix.md",
-        "Channel mix",
+        "Out from behind the screen: channel mix",
         "Swap some emails for a coffee, a call or an event.",
     ),
     Area(
         "follow_up",
         "Follow-up",
         "book/06-follow-up.md",
-        "Follow-up",
+        "Follow up and follow through",
         "Answer every lead, thank every helper, and keep in touch when you need nothing.",
     ),
     Area(
         "social_media",
         "Social media etiquette",
         "book/07-social-media.md",
-        "Social media",
+        "Social media without the missteps",
         "Keep posts professional and wait until you have the job to connect with an interviewer.",
     ),
     Area(
@@ -104,7 +105,7 @@ AREAS: tuple[Area, ...] = (
         "priority",
         "Making it a priority",
         "book/10-thirty-day-plan.md",
-        "A thirty-day plan",
+        "Making it a habit: a 30-day plan",
         "Put a little networking in your diary every week, even when it feels slow.",
     ),
 )

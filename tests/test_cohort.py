@@ -49,6 +49,22 @@ def test_every_gap_has_a_focus():
     assert set(GAP_FOCUS) == set(GAP_CATEGORIES) == set(GAP_SCORE)
 
 
+@pytest.mark.parametrize("focus", GAP_FOCUS.values(), ids=lambda f: f.gap)
+def test_each_focus_names_its_chapter_as_the_book_does(focus) -> None:
+    """'Chapter 6, Follow up and follow through (Do not overdo it)': the number, the title
+    and a section heading of the chapter labelled ``focus.chapter``."""
+    root = Path(__file__).resolve().parent.parent
+    (page,) = [p for p in (root / "book").glob("*.md") if f"({focus.chapter})=" in p.read_text()]
+    text = page.read_text(encoding="utf-8")
+    title = re.search(r"^# (.+)$", text, re.M)[1]
+    sections = re.findall(r"^## (.+)$", text, re.M)
+    named = re.fullmatch(r"Chapter (\d+), (.+?)(?: \((.+)\))?", focus.chapter_title)
+    assert named, focus.chapter_title
+    assert int(named[1]) == int(page.name[:2])
+    assert named[2] == title
+    assert named[3] is None or named[3] in sections
+
+
 @pytest.mark.parametrize("n", [0, 1, 4])
 def test_groups_under_five_show_nothing(tmp_path, base_summary, n):
     folder = _write(tmp_path / "c", perturbed_summaries(base_summary, n, seed=n))

@@ -51,6 +51,8 @@ def test_each_area_links_to_an_existing_chapter(area) -> None:
     assert _target(area.link) == (ROOT / area.chapter).resolve()
     toc = (ROOT / "_toc.yml").read_text()
     assert f"file: {area.chapter.removesuffix('.md')}" in toc, f"{area.chapter} not in the book"
+    heading = re.search(r"^# (.+)$", (ROOT / area.chapter).read_text(encoding="utf-8"), re.M)
+    assert area.chapter_title == heading[1], "the reading list names the chapter as the book does"
 
 
 def test_chapter_links_open_as_notebooks_in_jupyter() -> None:

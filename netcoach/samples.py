@@ -65,8 +65,8 @@ SAMPLE_DESCRIPTIONS: dict[str, str] = {
     ),
     "experienced": (
         "Jo has twenty years in logistics and networks well: gives first, meets people in "
-        "person and on calls, says thank you and keeps in touch. But a busy summer left "
-        "several job leads without a follow-up."
+        "person and on calls, says thank you and keeps in touch. But over the year "
+        "several job leads slipped without a follow-up."
     ),
 }
 SAMPLE_TAGLINES: dict[str, str] = {

@@ -47,7 +47,7 @@ GAP_CATEGORIES: tuple[str, ...] = (
 GAP_LABELS: dict[str, str] = {
     "overdue_leads": "Job leads not followed up in time",
     "unthanked_help": "Help not thanked in time",
-    "past_cadence": "Contacts past their keep-in-touch cadence, or never contacted",
+    "past_cadence": "Contacts past their stay-in-touch cadence, or never contacted",
     "over_asking": "Asking one person too often",
     "one_way_contacts": "One-way contacts (asked, never given to)",
     "low_rich_share": "Little contact in person, by phone or video",
@@ -57,9 +57,9 @@ ABOUT = (
     "An anonymous Network Coach summary, made on the learner's own computer and shared by "
     "choice. It holds the learner's four scores, counts (contacts per tier, interactions per "
     "channel, gives and asks, job leads and thank-yous by status, contacts past their "
-    "keep-in-touch cadence), the kinds of gap found, the month it was made for and a nickname. "
-    "It holds no names, email addresses, organisations, roles, notes, tags, contact ids, "
-    "profile links, free text or exact dates."
+    "stay-in-touch cadence or never contacted), the kinds of gap found, the month it was made "
+    "for and a nickname. It holds no names, email addresses, organisations, roles, notes, "
+    "tags, contact ids, profile links, free text or exact dates."
 )
 
 NICKNAME_MAX = 24

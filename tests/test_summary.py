@@ -134,6 +134,8 @@ def test_only_allowed_strings_and_month_dates():
 def test_the_about_text_says_what_is_and_is_not_inside():
     for word in ("scores", "counts", "no names", "email", "organisations", "notes", "exact dates"):
         assert word in ABOUT
+    # past_cadence counts the never-contacted too, as the learner's report lists them apart
+    assert "past their stay-in-touch cadence or never contacted" in ABOUT
 
 
 @pytest.mark.parametrize("good", ["blue-fox", "Team 3", "learner_07", "Ada"])

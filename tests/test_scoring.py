@@ -256,6 +256,40 @@ def test_overall_is_the_weighted_mean():
     assert weighted.overall.score == report.reciprocity.score
 
 
+@pytest.mark.parametrize(
+    ("raw", "sentence"),
+    [
+        (
+            (90, 40, 70),
+            "Your strongest area is reciprocity; the one to work on first is channel mix.",
+        ),
+        (  # 79.6 and 80.4 both show as 80: named together, not one picked by its name
+            (79.6, 40, 80.4),
+            "Your strongest areas are reciprocity and follow-up, both at 80; "
+            "the one to work on first is channel mix.",
+        ),
+        (
+            (90, 40, 40),
+            "Your strongest area is reciprocity; channel mix and follow-up tie as the ones "
+            "to work on, both at 40.",
+        ),
+        ((60, 60, 60), None),
+    ],
+)
+def test_overall_names_tied_areas_together(raw, sentence) -> None:
+    from netcoach.scoring import overall_score
+    from netcoach.scoring.results import ScoreResult
+
+    names = ("reciprocity", "channel_mix", "follow_up")
+    parts = [
+        ScoreResult(n, round(r), {"raw_score": r, "interactions": 10}, [])
+        for n, r in zip(names, raw, strict=True)
+    ]
+    reasons = [r.text for r in overall_score(parts, Settings()).reasons]
+    assert reasons[0].startswith("The overall score is the average of")
+    assert reasons[1:] == ([sentence] if sentence else [])
+
+
 def test_next_actions_are_ranked_by_urgency_then_lateness():
     log = make_log(
         [contact("ann", tier="inner"), contact("bo"), contact("cy")],

@@ -34,6 +34,7 @@ from netcoach.scoring.reciprocity import reciprocity_with_columns
 from netcoach.scoring.results import Reason, Report, ScoreResult, nothing_logged
 from netcoach.scoring.window import prepare, to_timestamp
 from netcoach.settings import Settings
+from netcoach.words import names_text
 
 __all__ = [
     "Memo",
@@ -51,7 +52,6 @@ def overall_score(parts: list[ScoreResult], settings: Settings) -> ScoreResult:
     weights = settings.weights
     total = sum(weights[p.name] for p in parts)
     raw = sum(weights[p.name] * p.components["raw_score"] for p in parts) / total
-    ordered = sorted(parts, key=lambda p: (p.components["raw_score"], p.name))
     listed = ", ".join(f"{p.title.lower()} {p.score}" for p in parts)
     reasons = [Reason(f"The overall score is the average of {listed}.")]
     if nothing_logged(parts):
@@ -61,16 +61,32 @@ def overall_score(parts: list[ScoreResult], settings: Settings) -> ScoreResult:
                 "point: log a few conversations and score again to see your real strengths."
             )
         )
-    elif ordered[-1].score != ordered[0].score:
-        reasons.append(
-            Reason(
-                f"Your strongest area is {ordered[-1].title.lower()}; the one to work on first "
-                f"is {ordered[0].title.lower()}."
-            )
-        )
+    elif len({p.score for p in parts}) > 1:
+        reasons.append(Reason(_strongest_and_weakest(parts)))
     components = {f"{p.name}": float(p.components["raw_score"]) for p in parts}
     components["raw_score"] = raw
     return ScoreResult("overall", int(round(raw)), components, reasons)
+
+
+def _strongest_and_weakest(parts: list[ScoreResult]) -> str:
+    """'Your strongest area is X; the one to work on first is Y.', by the scores as shown
+    (out of 100): areas that share the top or the bottom score are named together, in the
+    report's order, never one of them picked by its name."""
+    top, bottom = max(p.score for p in parts), min(p.score for p in parts)
+    best = [p.title.lower() for p in parts if p.score == top]
+    worst = [p.title.lower() for p in parts if p.score == bottom]
+    strongest = (
+        f"Your strongest area is {best[0]}"
+        if len(best) == 1
+        else f"Your strongest areas are {names_text(best)}, {_tied(best, top)}"
+    )
+    if len(worst) == 1:
+        return f"{strongest}; the one to work on first is {worst[0]}."
+    return f"{strongest}; {names_text(worst)} tie as the ones to work on, {_tied(worst, bottom)}."
+
+
+def _tied(titles: list[str], score: int) -> str:
+    return f"{'both' if len(titles) == 2 else 'all'} at {score}"
 
 
 def score_log(

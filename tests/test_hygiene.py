@@ -91,9 +91,33 @@ PERSONAL_FILES = (
     "blue-fox-summary-2025-09.json",
     "submissions/ana.ipynb",
     "summaries/blue-fox-summary-2025-09.json",
+    # the notebooks' flow: the log form's example folder and the score widget's exports
+    "notebooks/my-network/interactions.csv",
+    "notebooks/my-network-2025-09-30-report.html",
+    "notebooks/my-network-2025-09-30-reminders.ics",
+    "notebooks/blue-fox-summary-2025-09.json",
+    # a log kept under any other name, anywhere in the clone
+    "alex-log/contacts.csv",
+    "notebooks/jobs 2026/interactions.csv",
+    "Basic_LinkedInDataExport_11-29-2026/messages.csv",
 )
 """What README's commands write, when run at the top of a clone as shown: each holds names
 of people a learner knows (or a learner's grades), so git must never offer to commit it."""
+
+
+def test_the_course_files_are_not_ignored() -> None:
+    """The patterns that keep a learner's files out of git ignore none of the course's own."""
+    ignored = subprocess.run(
+        ["git", "ls-files", "--cached", "--ignored", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert ignored == []
+    for name in ("data/samples/graduate/contacts.csv", "data/templates/interactions.csv"):
+        result = subprocess.run(["git", "check-ignore", "-q", name], cwd=ROOT, check=False)
+        assert result.returncode == 1, f"{name} is ignored"
 
 
 def test_a_learners_own_folder_is_ignored_by_git():

@@ -350,6 +350,20 @@ def test_create_a_new_log_then_add_to_it(tmp_path: Path) -> None:
     assert len(load_log(target).contacts) == 1
 
 
+@pytest.mark.parametrize("typed", ["contacts.csv", "contacts.csv/new-log"])
+def test_creating_a_log_at_a_files_path_says_it_must_be_a_folder(folder: Path, typed: str) -> None:
+    before = snapshot(folder)
+    form = LogForm(today=DAY)
+    form.folder_text.value = str(folder / typed)
+    form.create_button.click()
+    assert form.message.kind == "error"
+    assert form.message.text == (
+        f"“Log folder” must name a folder, but {folder / 'contacts.csv'} is a file. Type the "
+        "folder to keep the new log in (it is made if it is not there yet). Nothing was created."
+    )
+    assert snapshot(folder) == before
+
+
 def test_undo_with_nothing_to_undo(folder: Path) -> None:
     form = LogForm(folder, today=DAY)
     before = snapshot(folder)

@@ -214,6 +214,15 @@ def error_message(err: BaseException) -> tuple[str, list[str]]:
     return f"Something unexpected went wrong ({type(err).__name__}: {err}).", []
 
 
+def not_a_folder_text(folder: Path, box: str, what: str, nothing: str) -> str:
+    """Why ``folder`` (typed in the box labelled ``box``) cannot be used as a folder: it, or a
+    folder above it, is a file (where making it would say only "File exists"); else ""."""
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if existing is None or existing.is_dir():
+        return ""
+    return f"“{box}” must name a folder, but {existing} is a file. Type {what}. {nothing}"
+
+
 def show_error(area: MessageArea, err: BaseException) -> None:
     """Show ``err`` in a message area as plain sentences."""
     head, details = error_message(err)

@@ -37,6 +37,7 @@ from netcoach.widgets.common import (
     error_message,
     full_width,
     label,
+    not_a_folder_text,
     show_error,
 )
 
@@ -387,6 +388,15 @@ class LogForm(w.VBox):
 
         if not self.folder_text.value.strip():
             self.message.show("Type the path of the new log folder first.", "error")
+            return
+        not_folder = not_a_folder_text(
+            self.folder,
+            self.folder_text.description,
+            "the folder to keep the new log in (it is made if it is not there yet)",
+            "Nothing was created.",
+        )
+        if not_folder:
+            self.message.show(not_folder, "error")
             return
         try:
             create_log(self.folder)

@@ -42,6 +42,7 @@ from netcoach.widgets.common import (
     int_slider,
     label,
     labelled,
+    not_a_folder_text,
     rows_table,
     show_error,
     svg_figure_html,
@@ -965,14 +966,14 @@ class ScoreMyNetwork(w.VBox):
         """Write ``what`` to ``path`` with ``write``; say where it is (the full path, then
         ``note``) with a link that saves it from the page (for a notebook on Binder)."""
         folder = path.parent
-        existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
-        if existing is not None and not existing.is_dir():  # (mkdir would say "File exists")
-            self.export_message.show(
-                f"“{self.output_text.description}” must name a folder, but {existing} is a "
-                "file. Type the folder to save in (it is made if it is not there yet). "
-                "Nothing was saved.",
-                "error",
-            )
+        not_folder = not_a_folder_text(
+            folder,
+            self.output_text.description,
+            "the folder to save in (it is made if it is not there yet)",
+            "Nothing was saved.",
+        )
+        if not_folder:
+            self.export_message.show(not_folder, "error")
             return None
         try:
             folder.mkdir(parents=True, exist_ok=True)

@@ -311,6 +311,10 @@ def test_score_warns_about_interactions_after_the_as_of_date(tmp_path: Path, cap
         ("score", "--html", "settings.toml"),
         ("summary", "--out", "interactions.csv"),
         ("score", "--html", ".backup/report.html"),
+        # a disk that ignores capitals (a Mac's, Windows') would write over the log's file
+        ("score", "--html", "Contacts.csv"),
+        ("summary", "--out", "SETTINGS.TOML"),
+        ("score", "--html", ".Backup/report.html"),
     ],
 )
 def test_an_output_never_overwrites_the_log(tmp_path: Path, capsys, command, option, target):
@@ -326,6 +330,9 @@ def test_an_output_never_overwrites_the_log(tmp_path: Path, capsys, command, opt
         assert main([command, str(folder), option, str(spelt)]) == EXIT_BAD_INPUT
         err = capsys.readouterr().err
         assert "would be overwritten" in err and "nothing was written" in err
+        # a name the command would take instead: a report, or a summary's own default name
+        example = r"report\.html" if command == "score" else r"[\w-]+-summary-\d{4}-\d{2}\.json"
+        assert re.search(rf"another file name, like {example} \(nothing was written\)", err)
     link_target = tmp_path / "link" / target
     assert main([command, str(folder), option, str(link_target)]) == EXIT_BAD_INPUT
     after = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}

@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     if args.top < 0:
         raise CommandError("--top must be 0 or more")
     if args.html:
-        refuse_log_file("--html", args.html, args.folder)
+        refuse_log_file("--html", args.html, args.folder, "report.html")
     log, report = load_and_score(args)
 
     if args.html:

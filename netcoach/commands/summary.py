@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.out) if args.out else Path(default_file_name(summary))
     if path.is_dir():
         path = path / default_file_name(summary)
-    refuse_log_file("--out", path, args.folder)
+    refuse_log_file("--out", path, args.folder, default_file_name(summary))
     try:
         write_summary(summary, path)
     except OSError as err:

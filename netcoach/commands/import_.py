@@ -62,6 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from netcoach.importers import ImportOptions, import_into
+    from netcoach.importers.apply import NOTHING_IMPORTED, save_failure
     from netcoach.importers.ical import MAX_ATTENDEES, ZONE_EXAMPLE, known_zone
     from netcoach.locking import LogBusyError
     from netcoach.validation import LogValidationError
@@ -93,11 +94,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         summary = import_into(args.into, args.sources, options, dry_run=args.dry_run)
     except LogValidationError as err:
-        raise CommandError(
-            "nothing was imported and your log was not changed.", err.listed()
-        ) from None
+        raise CommandError(f"{NOTHING_IMPORTED}.", err.listed()) from None
     except LogBusyError as err:
         raise CommandError(str(err)) from None
+    except OSError as err:  # the folder cannot be written (read-only, a file open elsewhere)
+        line, unchanged = save_failure(args.into, err)
+        raise CommandError(f"{line}; {NOTHING_IMPORTED}" if unchanged else line) from None
     if args.json:
         print(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
     else:

@@ -10,6 +10,7 @@ was. A folder without a log is created from the templates. Nothing is sent anywh
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,6 +27,27 @@ from netcoach.log import NetworkLog
 from netcoach.saving import canonical_frames, create_log, keep_row_numbers, save_log
 from netcoach.settings import FolderSettings
 from netcoach.validation import LogValidationError, Problem
+
+NOTHING_IMPORTED = "nothing was imported and your log was not changed"
+
+_TEMP_NAME = re.compile(r"^\.(.+)\.[^.]+\.tmp$")  # the saver's ``.contacts.csv.x1y2z3.tmp``
+
+
+def save_failure(folder: str | Path, err: OSError) -> tuple[str, bool]:
+    """What to tell a learner whose log folder the import could not write to: one line in
+    the words the other commands use for a file they cannot write (``PATH: could not ...
+    (reason)``), and whether the folder is as it was (a failed save puts it back).
+
+    The file the error names is given by its log name (``interactions.csv``), never the
+    saver's temporary file. An error without a reason of its own (no ``strerror``) is a
+    sentence written for the learner, such as a save that stopped halfway: it is given as
+    it is, and the folder is not said to be unchanged.
+    """
+    if not err.strerror:
+        return str(err), False
+    name = _TEMP_NAME.sub(r"\1", Path(str(err.filename or "")).name)
+    what = name if name in (schema.CONTACTS_FILE, schema.INTERACTIONS_FILE) else "your log"
+    return f"{folder}: could not save {what} ({err.strerror})", True
 
 
 def _empty_text_tables() -> tuple[pd.DataFrame, pd.DataFrame]:

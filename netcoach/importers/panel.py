@@ -13,7 +13,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from netcoach.importers.apply import import_into
+from netcoach.importers.apply import import_into, save_failure
 from netcoach.importers.detect import ImportOptions
 from netcoach.importers.sources import SourceFile
 from netcoach.importers.summary import ImportSummary
@@ -22,6 +22,7 @@ from netcoach.validation import LogValidationError
 from netcoach.widgets.common import STYLE, MessageArea, column, full_width, label, show_error
 
 ACCEPT = ".zip,.csv,.vcf,.vcard,.ics"
+NOT_IMPORTED = "Nothing was imported, and your log was not changed."
 
 
 def uploaded_files(value: Any) -> list[SourceFile]:
@@ -106,12 +107,24 @@ class ImportPanel(w.VBox):
         except LogValidationError as err:
             self.summary = None
             self.result.show(
-                "Nothing was imported, and your log was not changed. Please check:",
+                f"{NOT_IMPORTED} Please check:",
                 "error",
                 [str(p) for p in err.problems[:20]],
             )
             return None
-        except LogBusyError as err:
+        except LogBusyError as err:  # (a TimeoutError, so an OSError: said before those)
+            self.summary = None
+            show_error(self.result, err)
+            return None
+        except OSError as err:  # the folder cannot be written (read-only, a file open elsewhere)
+            self.summary = None
+            line, unchanged = save_failure(self.folder, err)
+            if unchanged:
+                self.result.show(f"{NOT_IMPORTED} This is why:", "error", [line])
+            else:
+                self.result.show(line, "error")
+            return None
+        except Exception as err:  # anything else is shown here too, never only in the kernel log
             self.summary = None
             show_error(self.result, err)
             return None

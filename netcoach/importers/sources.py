@@ -33,11 +33,17 @@ class SourceFile:
         path = Path(path)
         if not path.is_file():
             raise LogValidationError([Problem(str(path), None, None, "there is no such file")])
-        if path.stat().st_size > MAX_FILE_BYTES:
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise LogValidationError(
+                    [Problem(path.name, None, None, "the file is too large to import")]
+                )
+            return cls(path.name, path.read_bytes())
+        except OSError as err:  # no permission, a file another program holds locked ...
+            why = err.strerror or type(err).__name__
             raise LogValidationError(
-                [Problem(path.name, None, None, "the file is too large to import")]
-            )
-        return cls(path.name, path.read_bytes())
+                [Problem(str(path), None, None, f"this file cannot be read ({why})")]
+            ) from None
 
     @property
     def basename(self) -> str:

@@ -177,9 +177,23 @@ def read_folder_settings(folder: str | Path) -> FolderSettings:
     path = Path(folder) / SETTINGS_FILE
     if not path.exists():
         return FolderSettings()
+    from netcoach.loading import MixedEncodingError, decode_text  # (loading imports this)
+
+    try:  # as Notepad or TextEdit may have saved it: UTF-8, UTF-16, Windows' cp1252
+        text, _ = decode_text(path.read_bytes())
+    except MixedEncodingError as err:
+        raise ValueError(
+            f"{path}: line {err.line} is not saved as UTF-8 while the rest of the file is; "
+            "check the accented letters on it and save the file again as UTF-8"
+        ) from None
+    except UnicodeDecodeError:
+        raise ValueError(
+            f"{path}: Network Coach cannot read this file's letters; open it in a text editor "
+            "and save it again as UTF-8"
+        ) from None
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
         raise ValueError(f"{path}: not valid TOML ({err})") from err
     unknown = set(data) - set(TOP_LEVEL_SETTINGS)
     if unknown:

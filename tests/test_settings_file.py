@@ -104,3 +104,29 @@ def test_the_template_settings_are_accepted() -> None:
 def test_settings_made_in_code_are_checked_too(value: object) -> None:
     with pytest.raises(ValueError, match="thanks_days must be a whole number"):
         Settings(thanks_days=value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16", "utf-8-sig"])
+def test_a_settings_file_saved_by_notepad_is_read(tmp_path: Path, encoding: str) -> None:
+    # Notepad and older Windows editors save in these; a comment with an accent used to be
+    # refused as "not valid TOML ('utf-8' codec can't decode byte 0xe9 ...)".
+    folder = write_log(tmp_path / "log")
+    text = "# Réglages de José\nas_of = 2025-09-30\nday_first = false\n"
+    (folder / "settings.toml").write_bytes(text.encode(encoding))
+    log = load_log(folder)
+    assert str(log.folder_settings.as_of) == "2025-09-30"
+    assert log.folder_settings.day_first is False
+
+
+def test_a_settings_file_in_two_encodings_names_the_line(tmp_path: Path) -> None:
+    folder = write_log(tmp_path / "log")
+    data = "# Zoë's settings\n".encode() + "# réglages\n".encode("cp1252") + b"as_of = 2025-09-30\n"
+    (folder / "settings.toml").write_bytes(data)
+    with pytest.raises(LogValidationError) as info:
+        load_log(folder)
+    [problem] = info.value.problems
+    assert problem.file == "settings.toml"
+    assert problem.message == (
+        "line 2 is not saved as UTF-8 while the rest of the file is; check the accented "
+        "letters on it and save the file again as UTF-8"
+    )

@@ -3,7 +3,7 @@
 Kept: the name (``FN``, else ``N``), the preferred or first ``EMAIL``, ``ORG`` (the
 organisation, not its department), ``TITLE``, ``URL`` (a LinkedIn address preferred),
 ``NOTE`` and ``CATEGORIES`` (as tags). Phone numbers, addresses and photos are not kept.
-A card that cannot be read stops the import with its line number.
+A card that cannot be read, or has no ``END:VCARD``, stops the import with its line number.
 """
 
 from __future__ import annotations
@@ -23,15 +23,36 @@ _BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.IGNORECASE)
 _END = re.compile(r"^END:VCARD\s*$", re.IGNORECASE)
 
 
-def split_cards(text: str) -> list[tuple[int, str]]:
-    """Each card's text with the line number of its ``BEGIN:VCARD`` (the first line is 1)."""
-    cards, start, lines = [], None, text.split("\n")
+def split_cards(text: str, file: str = "") -> list[tuple[int, str]]:
+    """Each card's text with the line number of its ``BEGIN:VCARD`` (the first line is 1).
+
+    A card with no ``END:VCARD`` (a file cut short, or a ``BEGIN:VCARD`` before the last
+    card's end) raises :class:`LogValidationError` naming ``file`` and the line the
+    unfinished card begins on: reading on would lose that person without a word.
+    """
+    cards, start, lines, unfinished = [], None, text.split("\n"), []
     for i, line in enumerate(lines):
         if _BEGIN.match(line):
+            if start is not None:
+                unfinished.append((start + 1, f"before the next card begins on line {i + 1}"))
             start = i
         elif _END.match(line) and start is not None:
             cards.append((start + 1, "\n".join(lines[start : i + 1]) + "\n"))
             start = None
+    if start is not None:
+        unfinished.append((start + 1, "before the file ends (it may have been cut short)"))
+    if unfinished:
+        problems = [
+            Problem(
+                file,
+                line,
+                None,
+                f"the card that begins on this line has no END:VCARD {where}; export the "
+                "contacts again",
+            )
+            for line, where in unfinished
+        ]
+        raise LogValidationError(problems[:20], omitted=max(0, len(problems) - 20))
     return cards
 
 
@@ -97,7 +118,7 @@ def _line_of(card_text: str, message: str) -> int:
 def read_vcard(source: SourceFile) -> ImportBatch:
     """Read every card in a ``.vcf`` file into people."""
     text = decode_text(source)
-    cards = split_cards(text)
+    cards = split_cards(text, source.name)
     if not cards:
         raise LogValidationError(
             [Problem(source.name, None, None, "no BEGIN:VCARD ... END:VCARD card in this file")]

@@ -74,6 +74,28 @@ BAD = {
         None,
         "encoding",
     ),
+    "vcard cut short": (
+        SourceFile(
+            "phone.vcf",
+            b"BEGIN:VCARD\nVERSION:3.0\nFN:Ann One\nEMAIL:ann@example.com\nEND:VCARD\n"
+            b"BEGIN:VCARD\nVERSION:3.0\nFN:Ben Two\nEMAIL:ben@exa",
+        ),
+        "phone.vcf",
+        6,
+        None,
+        "no END:VCARD",
+    ),
+    "vcard without END before the next card": (
+        SourceFile(
+            "phone.vcf",
+            b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann One\r\nEMAIL:ann@example.com\r\n"
+            b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ben Two\r\nEND:VCARD\r\n",
+        ),
+        "phone.vcf",
+        1,
+        None,
+        "no END:VCARD",
+    ),
     "connections without names": (
         SourceFile("Connections.csv", b"Company,Position\nA,B\n"),
         "Connections.csv",

@@ -2,11 +2,14 @@
 
 Every save is atomic: both CSVs are first written to temporary files in the same folder
 (flushed and fsynced), the current files are copied to ``<folder>/.backup/<stamp>/``, and
-only then are the new files moved into place with :func:`os.replace`. If anything fails,
-the files already replaced are put back from the backup, so the folder holds either the
-old log or the new one, never half of each. :func:`undo_last` restores the latest backup,
-but only if the files are still as that save wrote them (each backup's ``backup.json``
-records their sha256): edits typed in after the save are never thrown away.
+only then are the new files moved into place with :func:`os.replace`. A file whose bytes
+would not change is left alone (it may be open in a spreadsheet, which on Windows stops it
+being replaced). If anything fails (a file open in Excel, a full disk), the files already
+replaced are put back from the backup and the backup and temporary files are removed, so
+the folder is exactly as it was. :func:`undo_last` restores the latest backup, but only if
+the files are still as that save wrote them (each backup's ``backup.json`` records their
+sha256): edits typed in after the save are never thrown away. It too puts back both files
+or neither (:class:`UndoFailed`), so the same undo can be tried again.
 
 Every change is also locked against other programs: :func:`folder_lock` holds
 ``<folder>/.netcoach.lock`` while a writer reads the log, changes it and saves it, so two
@@ -87,7 +90,8 @@ class Undone:
 
 
 class UndoRefused(ValueError):
-    """:func:`undo_last` found the log changed since the last save and undid nothing."""
+    """:func:`undo_last` found the log changed since the last save and undid nothing (or,
+    as :class:`UndoFailed`, could not put a file back); the message is for the learner."""
 
 
 UNDONE_DIR = "undone"
@@ -374,18 +378,35 @@ def _backup(
     backups.mkdir(parents=True, exist_ok=True)
     target = backups / _new_stamp(backups, stamp)
     target.mkdir()
-    present = {}
-    for name in LOG_FILES:
-        source = folder / name
-        present[name] = source.is_file()
-        if present[name]:
-            shutil.copy2(source, target / name)
-    manifest: dict[str, Any] = {"description": description, "files": present}
-    if written is not None:
-        manifest["written"] = written
-    (target / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-    _fsync_dir(target)
+    try:
+        present = {}
+        for name in LOG_FILES:
+            source = folder / name
+            present[name] = source.is_file()
+            if present[name]:
+                shutil.copy2(source, target / name)
+        manifest: dict[str, Any] = {"description": description, "files": present}
+        if written is not None:
+            manifest["written"] = written
+        (target / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        _fsync_dir(target)
+    except BaseException:  # (a full disk, say): no half-made backup is left to undo
+        _discard(target)
+        raise
     return target
+
+
+def _discard(backup: Path) -> None:
+    """Remove a backup that is not needed (the change it was made for did not happen), and
+    the folders above it up to ``.backup`` when that leaves them empty."""
+    shutil.rmtree(backup, ignore_errors=True)
+    parent = backup.parent
+    with contextlib.suppress(OSError):  # not empty: other backups are kept there
+        if parent.name == UNDONE_DIR and parent.parent.name == BACKUP_DIR:
+            parent.rmdir()
+            parent = parent.parent
+        if parent.name == BACKUP_DIR:
+            parent.rmdir()
 
 
 def _list_backups(folder: Path) -> list[Path]:
@@ -400,31 +421,72 @@ def _prune(folder: Path, keep: int) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _restore(folder: Path, backup: Path) -> None:
-    """Put the files recorded in ``backup`` back in place, atomically file by file."""
+def _backed_up(backup: Path, name: str) -> bytes | None:
+    """The bytes of ``name`` as ``backup`` holds them; None when it was not there then."""
     present = json.loads((backup / MANIFEST).read_text(encoding="utf-8"))["files"]
-    for name in LOG_FILES:
-        if present.get(name):
-            copy = _write_temp(folder, name, (backup / name).read_bytes())
-            os.replace(copy, folder / name)
-        else:
-            (folder / name).unlink(missing_ok=True)
+    return (backup / name).read_bytes() if present.get(name) else None
+
+
+def _put_in_place(folder: Path, name: str, data: bytes | None) -> None:
+    """Make ``folder / name`` hold ``data`` (remove it for None), atomically; if that
+    fails, the file is as it was and no temporary file is left."""
+    if data is None:
+        (folder / name).unlink(missing_ok=True)
+        return
+    tmp = _write_temp(folder, name, data)
+    try:
+        os.replace(tmp, folder / name)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _restore(folder: Path, backup: Path, names: list[str]) -> None:
+    """Put ``names`` back as ``backup`` holds them, atomically file by file."""
+    for name in names:
+        _put_in_place(folder, name, _backed_up(backup, name))
     _fsync_dir(folder)
 
 
+class PartlySaved(OSError):
+    """A save failed after replacing some of the files, and putting those back failed too:
+    the folder holds part of the new log; the backup named in the message holds the old."""
+
+
 def _replace_all(folder: Path, temps: dict[str, Path], backup: Path) -> None:
-    """Move every temporary file into place; on failure put back what was replaced."""
+    """Move every temporary file into place; on failure put back only the files already
+    replaced (a file never replaced, perhaps the very one that could not be, is left
+    alone) and remove the backup, so the folder is exactly as it was."""
     replaced: list[str] = []
     try:
         for name, tmp in temps.items():
             os.replace(tmp, folder / name)
             replaced.append(name)
         _fsync_dir(folder)
-    except BaseException:
-        if replaced:
-            _restore(folder, backup)  # if this fails too, the backup stays for the learner
-        shutil.rmtree(backup, ignore_errors=True)  # nothing changed: nothing to undo
+    except BaseException as err:
+        try:
+            _restore(folder, backup, replaced[::-1])
+        except OSError as worse:  # the backup stays: it is the only copy of the old files
+            raise PartlySaved(
+                f"Saving stopped halfway: {' and '.join(replaced)} in {folder} was saved, but "
+                f"{_failed_name(err, temps)} could not be ({_why(err)}), and putting "
+                f"{' and '.join(replaced)} back failed too ({_why(worse)}). The log as it "
+                f"was before this save is in {backup}: copy its files back into {folder} by "
+                "hand."
+            ) from err
+        _discard(backup)  # nothing changed: nothing to undo
         raise
+
+
+def _failed_name(err: BaseException, names: Any) -> str:
+    """The log file an error names (its ``filename``), else the first of ``names``."""
+    filename = str(getattr(err, "filename", "") or "")
+    return next((n for n in names if filename.endswith(n)), next(iter(names), "a file"))
+
+
+def _why(err: BaseException) -> str:
+    """An error's reason in a few words (``strerror`` without the file name)."""
+    return str(getattr(err, "strerror", None) or err)
 
 
 def _write_files(
@@ -445,7 +507,8 @@ def _write_files(
         for name, frame in frames.items():
             data = csv_bytes(as_text_frame(frame))
             written[name] = sha256_of(data)
-            temps[name] = _write_temp(folder, name, data)
+            if written[name] != current.get(name):  # (a file left as it is can be open in Excel)
+                temps[name] = _write_temp(folder, name, data)
         backup = _backup(folder, stamp, description, written)
         _replace_all(folder, temps, backup)
     finally:
@@ -631,10 +694,67 @@ def undo_last(folder: str | Path) -> Undone | None:
             f"the files just before undoing {description}",
             backups=folder / BACKUP_DIR / UNDONE_DIR,
         )
-        _restore(folder, latest)
+        _restore_all_or_none(folder, latest, kept)
         shutil.rmtree(latest)
         _prune_undone(folder)
     return Undone(stamp=latest.name, description=description, kept=kept)
+
+
+class UndoFailed(UndoRefused):
+    """:func:`undo_last` could not put a file back (open in another program, say); the files
+    it had already put back were returned, so nothing was undone (unless the message says
+    otherwise) and the same undo can be tried again."""
+
+
+def _restore_all_or_none(folder: Path, backup: Path, kept: Path) -> None:
+    """Put back the files as ``backup`` holds them, all or none: when one cannot be put
+    back, those already put back are returned to their state in ``kept`` (the files just
+    before the undo), ``kept`` is removed and :class:`UndoFailed` says why. A file that
+    already matches the backup is left alone (so it may be open in a spreadsheet)."""
+    now = log_file_hashes(folder)
+    wanted = {name: _backed_up(backup, name) for name in LOG_FILES}
+    restored: list[str] = []
+    failed = ""
+    try:
+        for name, data in wanted.items():
+            if (None if data is None else sha256_of(data)) == now.get(name):
+                continue
+            failed = name
+            _put_in_place(folder, name, data)
+            restored.append(name)
+        _fsync_dir(folder)
+    except BaseException as err:
+        try:
+            _restore(folder, kept, restored[::-1])
+        except OSError as worse:
+            raise UndoFailed(
+                f"The log is only partly undone: {' and '.join(restored)} in {folder} was put "
+                f"back, but {failed} could not be ({_why(err)}), and returning "
+                f"{' and '.join(restored)} to how it was failed too ({_why(worse)}). The "
+                f"files as they were just before Undo are in {kept}; the files as they were "
+                f"before {_description_of(backup)} are in {backup}. Copy one set back into "
+                f"{folder} by hand."
+            ) from err
+        _discard(kept)
+        if not isinstance(err, OSError):
+            raise
+        raise UndoFailed(_undo_failure(folder, failed, err)) from err
+
+
+def _description_of(backup: Path) -> str:
+    """What the save that made ``backup`` did, as its manifest says."""
+    return json.loads((backup / MANIFEST).read_text(encoding="utf-8"))["description"]
+
+
+def _undo_failure(folder: Path, name: str, err: OSError) -> str:
+    if isinstance(err, PermissionError):
+        why = (
+            f"it is open in another program (Excel, say), or you may not change files in "
+            f"{folder}. Close it there and try Undo again"
+        )
+    else:
+        why = f"{_why(err)}. Try Undo again once that is put right"
+    return f"Nothing was undone: {name} in {folder} could not be put back: {why}."
 
 
 def _refusal(folder: Path, backup: Path, description: str, changed: list[str]) -> str:

@@ -8,6 +8,7 @@ preamble above the real header (LinkedIn's "Notes:" lines) has been cut off.
 
 from __future__ import annotations
 
+import csv
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from netcoach.loading import MAX_FILE_BYTES, MixedEncodingError, read_csv_text
+from netcoach.loading import _pick_delimiter as pick_delimiter  # the loader's own choice
 from netcoach.loading import decode_text as decode_bytes
 from netcoach.validation import LogValidationError, Problem, normalise_header
 
@@ -81,11 +83,16 @@ def decode_text(source: SourceFile, *, sniff: bool = False) -> str:
 
 
 def header_index(lines: list[str], markers: Iterable[str], limit: int = 40) -> int | None:
-    """Index of the first line that holds one of the ``markers`` (header names), else None."""
+    """Index of the first line that holds one of the ``markers`` (header names), else None.
+
+    Each line is split on the delimiter the log loader would pick for it (a comma,
+    semicolon or tab, whichever it holds most of outside quotes), so an export a spreadsheet
+    saved again with semicolons or tabs is found like the one with commas.
+    """
     wanted = {normalise_header(m) for m in markers}
     for i, line in enumerate(lines[:limit]):
-        cells = {normalise_header(c.strip().strip('"')) for c in line.split(",")}
-        if cells & wanted:
+        cells = next(csv.reader([line], delimiter=pick_delimiter(line) or ","), [])
+        if {normalise_header(c.strip().strip('"')) for c in cells} & wanted:
             return i
     return None
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -30,3 +32,11 @@ def snapshot(folder: Path) -> dict[str, str]:
 def learner_log(tmp_path: Path) -> Path:
     """A small log a learner typed by hand (some blanks, their own ids and words)."""
     return write_log(tmp_path / "my-network", LEARNER_CONTACTS, LEARNER_INTERACTIONS)
+
+
+def resaved(text: str, delimiter: str) -> bytes:
+    """A CSV ``text`` as a spreadsheet saves it with another delimiter (``;`` or tab)."""
+    out = io.StringIO()
+    rows = csv.reader(io.StringIO(text))
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return out.getvalue().encode("utf-8")

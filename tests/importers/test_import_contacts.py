@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, resaved
 
 from netcoach.importers import SourceFile, read_source
 from netcoach.validation import LogValidationError
@@ -84,3 +84,12 @@ def test_a_broken_vcard_names_its_line():
         read_source(SourceFile("phone.vcf", text.encode()))
     [problem] = caught.value.problems
     assert (problem.file, problem.row) == ("phone.vcf", 7)
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_google_export_saved_with_semicolons_or_tabs(delimiter):
+    text = (FIXTURES / "google_contacts.csv").read_text(encoding="utf-8")
+    [batch] = read_source(SourceFile("g.csv", resaved(text, delimiter)))  # known by content
+    [commas] = read_source(SourceFile("g.csv", text.encode("utf-8")))
+    assert batch.people.equals(commas.people)
+    assert batch.skipped == commas.skipped

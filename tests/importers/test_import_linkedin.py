@@ -7,7 +7,7 @@ import zipfile
 
 import pandas as pd
 import pytest
-from conftest import LINKEDIN
+from conftest import LINKEDIN, resaved
 
 from netcoach.importers import SourceFile, read_source
 from netcoach.importers.apply import read_sources
@@ -231,3 +231,14 @@ def test_a_me_that_names_nobody_here_falls_back_to_the_most_frequent_person():
     events = messages(SourceFile.from_path(LINKEDIN / "messages.csv"), me="robin@example.com")
     assert "Robin Example" not in set(events.events["name"])
     assert len(events.events) == 7
+
+
+@pytest.mark.parametrize("name", ["Connections.csv", "my-connections.csv"])
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_connections_saved_with_semicolons_or_tabs_below_the_notes(name, delimiter):
+    text = resaved((LINKEDIN / "Connections.csv").read_text(encoding="utf-8"), delimiter)
+    assert text.startswith(b"Notes:\r\n") and f"First Name{delimiter}Last Name".encode() in text
+    [batch] = read_source(SourceFile(name, text))
+    assert list(batch.people["name"]) == ["Amara Osei", "Sam Lee", "Zoë Brennan"]
+    assert batch.people["organisation"].iat[1] == "Tidewater Labs, Ltd"
+    assert batch.skipped == {"no name (LinkedIn hides some members' names)": 1}

@@ -56,7 +56,7 @@ SAMPLE_DESCRIPTIONS: dict[str, str] = {
     "career-changer": (
         "Sam is moving from retail management into data analysis. Sam is generous with "
         "articles, congratulations and introductions, but does nearly everything by email "
-        "and LinkedIn, so few of those contacts are a coffee, a call or an event."
+        "and LinkedIn, so few of those interactions are a coffee, a call or an event."
     ),
     "graduate": (
         "Alex finished a degree this summer and is looking for a first role. Alex asks for "

@@ -1,6 +1,6 @@
 """The numbers the book's prose and alt text quote about the sample learners.
 
-Chapters say things like "Alex scores 12" or "Only 16% of Sam's 340 contacts were rich".
+Chapters say things like "Alex scores 12" or "Only 16% of Sam's 340 interactions were rich".
 Those sentences are written by hand, so this test pins the numbers they rely on. If it
 fails after a deliberate change to scoring or to the samples, re-read and update the
 pages listed in PAGES, then update the expected values here.

@@ -7,6 +7,13 @@
   URL, else the normalised name (accents, case and punctuation ignored) as long as their
   emails or URLs do not disagree. Files merge richest first (contact lists, then
   invitations and messages, then recommendations and calendars).
+- Two rows of one file with the same name are two people when their details disagree
+  (:data:`DETAILS`: one says Org A, the other Org B) and no email or URL joins them: the
+  file itself keeps them apart, so the import does too, and each gets its own id. Rows
+  that agree are one person, counted as merged. When several contacts share a name, a
+  row goes to the one whose details agree with it (so importing the file again finds each
+  person); a name that only one contact has still finds that contact, whatever its
+  details (a new job, a company written another way).
 - A new person gets a stable id made from their email, else profile URL, else name
   (:func:`~netcoach.importers.batch.stable_id`), so importing the same file again gives
   the same ids and adds nothing.
@@ -39,6 +46,9 @@ FILLABLE: tuple[str, ...] = (
 )
 """Contact fields an import may fill in when they are blank; nothing else is changed."""
 
+DETAILS: tuple[str, ...] = tuple(f for f in FILLABLE if f not in ("email", "profile_url"))
+"""Details that tell two people of one name apart when they disagree (both given, not equal)."""
+
 DUPLICATE_IN_LOG = "already in your log"
 DUPLICATE_IN_IMPORT = "same person, day, channel and kind as another row (counted once)"
 
@@ -51,7 +61,8 @@ class _People:
         self.existing = len(self.records)
         self.by_email: dict[str, int] = {}
         self.by_url: dict[str, int] = {}
-        self.by_name: dict[str, int] = {}
+        self.by_name: dict[str, list[int]] = {}
+        """Every contact with a name (normalised), first in, first listed."""
         self.ids = {str(r["contact_id"]).casefold() for r in self.records}
         keys = zip(
             email_key(contacts["email"]),
@@ -70,22 +81,42 @@ class _People:
             self.by_email.setdefault(e, i)
         if u:
             self.by_url.setdefault(u, i)
-        if n:
-            self.by_name.setdefault(n, i)
+        if n and i not in self.by_name.setdefault(n, []):
+            self.by_name[n].append(i)
 
-    def find(self, e: str, u: str, n: str) -> int | None:
-        """The contact this person is, by email, then profile URL, then name."""
+    def find(
+        self,
+        e: str,
+        u: str,
+        n: str,
+        person: dict[str, str],
+        claimed: dict[int, list[dict[str, str]]],
+    ) -> int | None:
+        """The contact this person is, by email, then profile URL, then name.
+
+        By name, a contact whose email or URL disagrees is someone else, and so is one an
+        earlier row of the same file (in ``claimed``) went to when that row's details
+        disagree with ``person``'s. Of several left, the one whose details disagree least.
+        """
         if e and e in self.by_email:
             return self.by_email[e]
         if u and u in self.by_url:
             return self.by_url[u]
-        if n and n in self.by_name:
-            i = self.by_name[n]
-            other_e, other_u = self.keys[i]
-            if (e and other_e and e != other_e) or (u and other_u and u != other_u):
-                return None
-            return i
-        return None
+        if not n:
+            return None
+        candidates = [
+            i
+            for i in self.by_name.get(n, [])
+            if not self._disagree(i, e, u)
+            and not any(_differences(row, person) for row in claimed.get(i, []))
+        ]
+        # Of several, the one whose details disagree least (the first of those).
+        return min(candidates, key=lambda i: _differences(self.records[i], person), default=None)
+
+    def _disagree(self, i: int, e: str, u: str) -> bool:
+        """Whether contact ``i`` has another email or profile URL than ``e`` and ``u``."""
+        other_e, other_u = self.keys[i]
+        return bool((e and other_e and e != other_e) or (u and other_u and u != other_u))
 
     def fill(self, i: int, person: dict[str, str], e: str, u: str) -> bool:
         """Fill the blank fields of contact ``i`` from ``person`` (whose keys are ``e`` and
@@ -119,7 +150,8 @@ class _People:
     def contact_id(self, e: pd.Series, u: pd.Series, n: pd.Series) -> pd.Series:
         """Contact ids for people given by keys (vectorised lookups); "" when unknown."""
         ids = np.array([r["contact_id"] for r in self.records] + [""], dtype=object)
-        found = e.map(self.by_email).fillna(u.map(self.by_url)).fillna(n.map(self.by_name))
+        first_by_name = {name: found[0] for name, found in self.by_name.items()}
+        found = e.map(self.by_email).fillna(u.map(self.by_url)).fillna(n.map(first_by_name))
         position = found.fillna(len(ids) - 1).astype("int64").to_numpy()
         return pd.Series(ids[position], index=e.index, dtype=object)
 
@@ -143,6 +175,15 @@ def merge(
     return merged_contacts, merged_interactions, summary
 
 
+def _differences(a: dict[str, str], b: dict[str, str]) -> int:
+    """How many :data:`DETAILS` two people disagree on (both give one, not the same)."""
+    count = 0
+    for f in DETAILS:
+        x, y = (" ".join(str(r.get(f, "")).split()).casefold() for r in (a, b))
+        count += bool(x and y and x != y)
+    return count
+
+
 def _merge_people(people: _People, batch: ImportBatch, summary: ImportSummary) -> None:
     frame = batch.people.fillna("").astype(str)
     if frame.empty:
@@ -154,24 +195,30 @@ def _merge_people(people: _People, batch: ImportBatch, summary: ImportSummary) -
             "n": name_key(frame["name"]),
         }
     )
-    unique = ~keys.duplicated()
+    if not batch.events.empty:  # people named by its interactions, a row per message or
+        once = ~keys.duplicated()  # meeting: each person once (they carry no other details)
+        frame, keys = frame[once], keys[once]
+    # (in a contact list every row is counted: a card listed twice is merged, and said so)
     item = summary.file(batch.file)
     updated: set[int] = set()
+    claimed: dict[int, list[dict[str, str]]] = {}
+    """Contact -> the rows of this file that went to it (to keep two people apart)."""
     for person, (e, u, n) in zip(
-        frame[unique].to_dict("records"), keys[unique].itertuples(index=False), strict=True
+        frame.to_dict("records"), keys.itertuples(index=False), strict=True
     ):
         if not (e or u or n):
             continue
         person["email"] = person["email"] if e else ""
-        i = people.find(e, u, n)
+        i = people.find(e, u, n, person, claimed)
         if i is None:
-            people.add(person, e, u, n)
+            i = people.add(person, e, u, n)
             item.contacts_added += 1
-            continue
-        item.contacts_merged += 1
-        if people.fill(i, person, e, u) and i < people.existing:
-            updated.add(i)
-        people._index(i, e, u, n)
+        else:
+            item.contacts_merged += 1
+            if people.fill(i, person, e, u) and i < people.existing:
+                updated.add(i)
+            people._index(i, e, u, n)
+        claimed.setdefault(i, []).append(person)
     item.contacts_updated += len(updated)
 
 

@@ -109,3 +109,77 @@ def test_summary_counts_per_file(learner_log):
     text = summary.to_text()
     assert "Connections.csv: 1 new contact, 0 new interactions, 2 people you already had" in text
     assert "In all: 2 new contacts and 6 new interactions" in text
+
+
+def _card(name: str, *lines: str) -> bytes:
+    body = "".join(f"{line}\n" for line in lines)
+    return f"BEGIN:VCARD\nVERSION:3.0\nFN:{name}\n{body}END:VCARD\n".encode()
+
+
+TWO_KIMS = _card("Kim Lee", "ORG:Org A") + _card("Kim Lee", "ORG:Org B", "NOTE:another Kim")
+TWO_KIMS += _card("Jo Park")
+
+
+def test_two_people_with_one_name_in_one_file_are_two_people(tmp_path):
+    """Two cards with the same name, different details and no email or link in common are
+    two people, as the address book they came from keeps them: neither is lost."""
+    from netcoach.importers import SourceFile
+
+    folder = tmp_path / "log"
+    summary = import_into(folder, [SourceFile("phone.vcf", TWO_KIMS)])
+    item = summary.file("phone.vcf")
+    assert (item.contacts_added, item.contacts_merged, dict(item.skipped)) == (3, 0, {})
+    kims = load_log(folder).contacts.query("name == 'Kim Lee'").set_index("organisation")
+    assert sorted(kims.index) == ["Org A", "Org B"]
+    assert kims.at["Org B", "notes"] == "another Kim" and kims.at["Org A", "notes"] == ""
+    assert kims["contact_id"].is_unique
+    before = snapshot(folder)  # the same file again: each card finds its own person
+    again = import_into(folder, [SourceFile("phone.vcf", TWO_KIMS)])
+    assert (
+        again.contacts_added,
+        again.contacts_updated,
+        again.file("phone.vcf").contacts_merged,
+    ) == (
+        0,
+        0,
+        3,
+    )
+    assert snapshot(folder) == before
+
+
+def test_a_second_card_that_agrees_is_the_same_person_and_is_counted(tmp_path):
+    from netcoach.importers import SourceFile
+
+    cards = _card("Kim Lee", "ORG:Org A") + _card("Kim Lee", "ORG:Org A", "TITLE:Designer")
+    cards += _card("Kim Lee", "ORG:Org A")  # the very same card twice
+    summary = import_into(tmp_path / "log", [SourceFile("phone.vcf", cards)])
+    item = summary.file("phone.vcf")
+    assert (item.contacts_added, item.contacts_merged) == (1, 2)
+    assert "2 people you already had" in summary.to_text()
+    [kim] = load_log(tmp_path / "log").contacts.query("name == 'Kim Lee'").to_dict("records")
+    assert (kim["organisation"], kim["role"]) == ("Org A", "Designer")
+
+
+def test_one_person_in_the_log_is_still_matched_by_name(learner_log):
+    """Across files and the log, a name still finds the one person who has it (a new job,
+    a company written another way), as the import page says."""
+    from netcoach.importers import SourceFile
+
+    card = _card("Sam Lee", "ORG:Another Employer", "NOTE:moved jobs")
+    summary = import_into(learner_log, [SourceFile("phone.vcf", card)])
+    assert (summary.contacts_added, summary.file("phone.vcf").contacts_merged) == (0, 1)
+    sam = load_log(learner_log).contacts.set_index("contact_id").loc["c002"]
+    assert (sam["organisation"], sam["notes"]) == ("Old Employer Ltd", "moved jobs")
+
+
+def test_a_log_that_lost_the_second_person_gets_them_back(tmp_path):
+    """A log imported before two people of one name were kept apart holds only the first;
+    importing the file again adds the second rather than giving the first their note."""
+    from netcoach.importers import SourceFile
+
+    folder = tmp_path / "log"
+    import_into(folder, [SourceFile("phone.vcf", _card("Kim Lee", "ORG:Org A"))])
+    summary = import_into(folder, [SourceFile("phone.vcf", TWO_KIMS)])
+    assert (summary.contacts_added, summary.contacts_updated) == (2, 0)  # Kim (Org B), Jo
+    kims = load_log(folder).contacts.query("name == 'Kim Lee'").set_index("organisation")
+    assert kims.at["Org A", "notes"] == "" and kims.at["Org B", "notes"] == "another Kim"

@@ -16,11 +16,16 @@ Every change is also locked against other programs: :func:`folder_lock` holds
 programs saving to one folder (the log form and the importer, say) take turns and neither
 drops the other's rows (:mod:`netcoach.locking` says how it works on each platform).
 
-Files are written in canonical form: UTF-8, commas, ISO dates (``2024-03-12``), canonical
-values, the columns in :mod:`netcoach.schema` order, then any columns the learner added,
+Files are written with canonical content: ISO dates (``2024-03-12``), canonical values, the
+columns in :mod:`netcoach.schema` order, then any columns the learner added,
 in their order under the header the learner typed (:func:`with_own_columns`: each row keeps
 its own cells, a new row is blank, and a line with cells only in those columns, which loading
-skips, stays where it was).
+skips, stays where it was). What a spreadsheet needs to open the file as before is kept
+(:func:`_file_style`): the separator (``,``, ``;`` or tab, and Excel's ``sep=`` line), the
+line ending (Windows' CRLF or LF) and the encoding, as UTF-8, with a byte-order mark when
+the file had one or was not UTF-8 (cp1252, UTF-16), so Excel reads its accents right. The
+file's permissions are kept too, and a log file that is a symbolic link stays one: the file
+it points to is replaced, atomically, in its own folder (:func:`_destination`).
 A log object whose files changed on disk after it was loaded (another save, an edit in a
 spreadsheet) is not saved (:class:`LogChangedOnDisk`): writing it would undo those changes,
 and the learner's own cells, matched to the log's rows by line, could land on the wrong rows.
@@ -35,7 +40,9 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -48,7 +55,14 @@ import pyarrow.compute as pc
 
 from netcoach import schema
 from netcoach.file_hashes import LOG_FILES, changed_files, log_file_hashes, sha256_of
-from netcoach.loading import load_log, read_csv_header, read_csv_with_header
+from netcoach.loading import (
+    MixedEncodingError,
+    _header_and_delimiter,
+    decode_text,
+    load_log,
+    read_csv_header,
+    read_csv_with_header,
+)
 from netcoach.locking import folder_lock
 from netcoach.log import NetworkLog
 from netcoach.spreadsheet_cells import as_text_cell, as_text_frame, from_text_frame
@@ -286,29 +300,33 @@ def _numbered(table: pd.DataFrame, identity: list[str]) -> pd.MultiIndex:
     return pd.MultiIndex.from_frame(keys.assign(**{" turn": turn}))
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """A text-only table as UTF-8 CSV: commas, ``\n`` line ends, quotes only where needed.
+def csv_bytes(frame: pd.DataFrame, sep: str = ",", line_end: str = "\n") -> bytes:
+    """A text-only table as UTF-8 CSV: ``sep`` between cells (commas unless told), ``line_end``
+    after each row (``\n`` unless told; a line break inside a cell stays as it is), quotes
+    only where needed.
 
-    Built with Arrow compute kernels (a column is quoted only when one of its values holds a
-    comma, a quote or a line break), several times faster than ``DataFrame.to_csv`` on a
-    million rows, with the same output except that a bare carriage return is also quoted.
+    Built with Arrow compute kernels (a column is quoted only when one of its values holds
+    the separator, a quote or a line break), several times faster than ``DataFrame.to_csv``
+    on a million rows, with the same output except that a bare carriage return is also quoted.
     """
     large = pa.large_string()
     quote, empty = pa.scalar('"', large), pa.scalar("", large)
+    special = '["\r\n' + re.escape(sep) + "]"
     cells = []
     for i in range(frame.shape[1]):  # by position: two own columns may share a header
         values = pa.array(frame.iloc[:, i].astype(str), type=large)
-        needs_quotes = pc.match_substring_regex(values, r'[",\r\n]')
+        needs_quotes = pc.match_substring_regex(values, special)
         if pc.any(needs_quotes).as_py():
             escaped = pc.replace_substring(values, '"', '""')
             quoted = pc.binary_join_element_wise(quote, escaped, quote, empty)
             values = pc.if_else(needs_quotes, quoted, values)
         cells.append(values)
-    header = (",".join(_header_cell(str(c)) for c in frame.columns) + "\n").encode("utf-8")
+    header = sep.join(_header_cell(str(c)) for c in frame.columns) + line_end
+    header = header.encode("utf-8")
     if not len(frame):
         return header
-    lines = pc.binary_join_element_wise(*cells, pa.scalar(",", large))
-    lines = pc.binary_join_element_wise(lines, empty, pa.scalar("\n", large))
+    lines = pc.binary_join_element_wise(*cells, pa.scalar(sep, large))
+    lines = pc.binary_join_element_wise(lines, empty, pa.scalar(line_end, large))
     if isinstance(lines, pa.ChunkedArray):
         lines = lines.combine_chunks()
     # The data buffer of a string array is every value back to back: the file body.
@@ -338,18 +356,101 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _write_temp(folder: Path, name: str, data: bytes) -> Path:
-    """Write ``data`` to a temporary file next to ``name``, flushed to disk."""
+def _write_temp(folder: Path, name: str, data: bytes, like: Path | None = None) -> Path:
+    """Write ``data`` to a temporary file next to ``name``, flushed to disk, with the
+    permissions of the file ``like`` (the one it is to replace), or when there is none the
+    ones a new file gets (``mkstemp`` alone would make it readable by its owner only)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if os.name != "nt":  # (Windows keeps no such bits: only "read-only")
+            os.chmod(tmp, _mode_for(like))
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return Path(tmp)
+
+
+def _mode_for(like: Path | None) -> int:
+    """The permission bits of ``like``; those of a new file (``0o666`` less the umask)
+    when it is None or not there."""
+    if like is not None:
+        with contextlib.suppress(OSError):
+            return stat.S_IMODE(like.stat().st_mode)
+    return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system allows."""
+    with contextlib.suppress(OSError, ValueError):  # Linux: no race with other threads
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _destination(path: Path) -> Path:
+    """Where saving ``path`` writes: the file a symbolic link points to (so the link stays
+    and its file gets the change, as a spreadsheet saving it would do), else ``path``."""
+    if not path.is_symlink():
+        return path
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop of links: the link itself is replaced
+        return path
+
+
+@dataclass(frozen=True)
+class _FileStyle:
+    """How a log file on disk is laid out, which saving keeps: the separator between
+    columns, the line ending, whether it starts with a byte-order mark, whether it has
+    Excel's ``sep=`` first line."""
+
+    sep: str = ","
+    line_end: str = "\n"
+    bom: bool = False
+    sep_line: bool = False
+
+    def encode(self, frame: pd.DataFrame) -> bytes:
+        """``frame`` (text cells) as the bytes of a file in this style."""
+        head = (b"\xef\xbb\xbf" if self.bom else b"") + (
+            f"sep={self.sep}{self.line_end}".encode() if self.sep_line else b""
+        )
+        return head + csv_bytes(frame, self.sep, self.line_end)
+
+
+def _file_style(path: Path) -> _FileStyle | None:
+    """The style of the CSV at ``path``, told as loading tells it (:func:`decode_text`, the
+    header's delimiter); None when there is no such file or it cannot be read.
+
+    A file saved as anything but plain UTF-8 (with a byte-order mark, as UTF-16, cp1252) is
+    written as UTF-8 with a byte-order mark, which Excel on Windows reads right (without
+    one, it shows José as JosÃ©); a plain UTF-8 file stays plain UTF-8."""
+    try:
+        text, encoding = decode_text(path.read_bytes())
+    except (OSError, UnicodeDecodeError, MixedEncodingError):
+        return None
+    if not text.strip():
+        return None
+    if "\n" not in text and "\r" in text:  # old Mac line ends, which loading reads so too
+        text = text.replace("\r", "\n")  # (and saving writes as \n)
+    rest, _, sep, _ = _header_and_delimiter(text)
+    end = rest.find("\n")
+    crlf = end > 0 and rest[end - 1] == "\r"
+    return _FileStyle(sep or ",", "\r\n" if crlf else "\n", encoding != "utf-8", rest is not text)
+
+
+def _styles(folder: Path) -> dict[str, _FileStyle]:
+    """The style each log file in ``folder`` is written in: its own; for a file not there
+    yet, the other one's (a log kept with semicolons gets a new file with semicolons)."""
+    found = {name: _file_style(folder / name) for name in LOG_FILES}
+    other = next((style for style in found.values() if style is not None), _FileStyle())
+    return {name: style or other for name, style in found.items()}
 
 
 def _new_stamp(backups: Path, stamp: str | None) -> str:
@@ -428,17 +529,21 @@ def _backed_up(backup: Path, name: str) -> bytes | None:
 
 
 def _put_in_place(folder: Path, name: str, data: bytes | None) -> None:
-    """Make ``folder / name`` hold ``data`` (remove it for None), atomically; if that
-    fails, the file is as it was and no temporary file is left."""
+    """Make ``folder / name`` hold ``data`` (remove it for None), atomically, keeping its
+    permissions (through a symbolic link: :func:`_destination`); if that fails, the file
+    is as it was and no temporary file is left."""
     if data is None:
         (folder / name).unlink(missing_ok=True)
         return
-    tmp = _write_temp(folder, name, data)
+    dest = _destination(folder / name)
+    tmp = _write_temp(dest.parent, dest.name, data, like=dest)
     try:
-        os.replace(tmp, folder / name)
+        os.replace(tmp, dest)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    if dest.parent != folder:
+        _fsync_dir(dest.parent)
 
 
 def _restore(folder: Path, backup: Path, names: list[str]) -> None:
@@ -453,16 +558,17 @@ class PartlySaved(OSError):
     the folder holds part of the new log; the backup named in the message holds the old."""
 
 
-def _replace_all(folder: Path, temps: dict[str, Path], backup: Path) -> None:
+def _replace_all(folder: Path, temps: dict[str, tuple[Path, Path]], backup: Path) -> None:
     """Move every temporary file into place; on failure put back only the files already
     replaced (a file never replaced, perhaps the very one that could not be, is left
     alone) and remove the backup, so the folder is exactly as it was."""
     replaced: list[str] = []
     try:
-        for name, tmp in temps.items():
-            os.replace(tmp, folder / name)
+        for name, (tmp, dest) in temps.items():
+            os.replace(tmp, dest)
             replaced.append(name)
-        _fsync_dir(folder)
+        for where in {folder, *(dest.parent for _, dest in temps.values())}:
+            _fsync_dir(where)
     except BaseException as err:
         try:
             _restore(folder, backup, replaced[::-1])
@@ -501,18 +607,20 @@ def _write_files(
 
     Cells a spreadsheet would run as formulas are written as text (a leading ``'``).
     """
-    temps: dict[str, Path] = {}
+    temps: dict[str, tuple[Path, Path]] = {}  # each file's temporary file and destination
     written = dict(current)
+    styles = _styles(folder)
     try:
         for name, frame in frames.items():
-            data = csv_bytes(as_text_frame(frame))
+            data = styles[name].encode(as_text_frame(frame))
             written[name] = sha256_of(data)
             if written[name] != current.get(name):  # (a file left as it is can be open in Excel)
-                temps[name] = _write_temp(folder, name, data)
+                dest = _destination(folder / name)
+                temps[name] = (_write_temp(dest.parent, dest.name, data, like=dest), dest)
         backup = _backup(folder, stamp, description, written)
         _replace_all(folder, temps, backup)
     finally:
-        for tmp in temps.values():
+        for tmp, _ in temps.values():
             tmp.unlink(missing_ok=True)
     return written
 

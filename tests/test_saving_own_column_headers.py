@@ -78,8 +78,12 @@ def test_own_headers_are_written_as_typed_and_standard_ones_canonically(tmp_path
     rows = [["c001", "Amara Osei", "Harbour", "close", "5", "p", "yes", "4", "x", "again"]]
     text = io.StringIO()  # a spreadsheet's file: semicolons, cp1252
     csv.writer(text, delimiter=";", lineterminator="\r\n").writerows([header, *rows])
-    folder, lines = _saved_twice(tmp_path, text.getvalue().encode("cp1252"), interactions=None)
-    assert (folder / "contacts.csv").read_bytes().startswith(f"{STANDARD},".encode())
+    folder, _ = _saved_twice(tmp_path, text.getvalue().encode("cp1252"), interactions=None)
+    data = (folder / "contacts.csv").read_bytes()  # semicolons and line ends kept
+    assert data.startswith(f"{STANDARD.replace(',', ';')};".encode())  # (ASCII: no BOM)
+    assert data.endswith(b"\r\n")
+    text = io.StringIO(data.decode("utf-8"), newline="")
+    lines = list(csv.reader(text, delimiter=";"))
     assert lines[0] == [*STANDARD.split(","), *own]  # two columns may share a name
     assert lines[1][-6:] == ["5", "p", "yes", "4", "x", "again"]
     assert load_log(folder).contacts["name"].tolist() == ["Amara Osei", "Priya Shah"]

@@ -166,7 +166,7 @@ def _header_line(text: str) -> str:
     return (text if end < 0 else text[:end]).rstrip("\r")
 
 
-def _pick_delimiter(header: str) -> str | None:
+def pick_delimiter(header: str) -> str | None:
     """The delimiter used in the header row, or None when it is a single column."""
     counts = {d: _count_outside_quotes(header, d) for d in DELIMITERS}
     best = max(counts, key=lambda d: counts[d])
@@ -313,7 +313,7 @@ def _read_table_and_header(
     if "\n" not in text and "\r" in text:  # old Mac "CSV (Macintosh)": CR line endings
         text = text.replace("\r", "\n")
         data, encoding = text.encode("utf-8"), "utf-8"
-    from_header, header, sep, wrong = _header_and_delimiter(text)
+    from_header, header, sep, wrong = header_and_delimiter(text)
     if from_header is not text:  # Excel's "sep=;" first line, which Excel itself hides
         text, data, encoding = from_header, from_header.encode("utf-8"), "utf-8"
     if sep is None:
@@ -350,7 +350,7 @@ def _read_table_and_header(
     return frame, typed, []
 
 
-def _header_and_delimiter(text: str) -> tuple[str, str, str | None, str | None]:
+def header_and_delimiter(text: str) -> tuple[str, str, str | None, str | None]:
     """The text from its header row on (without Excel's ``sep=`` line, which Excel itself
     hides; ``text`` itself when there is none), that header row, and its delimiter: the one
     the ``sep=`` line names, else the one the header shows, else ``,``. When the header
@@ -361,7 +361,7 @@ def _header_and_delimiter(text: str) -> tuple[str, str, str | None, str | None]:
     if excel_hint:
         text = text[text.find("\n") + 1 :]  # (the whole text again if it is that line alone)
         return text, _header_line(text), excel_hint.group(1), None
-    sep = _pick_delimiter(header)
+    sep = pick_delimiter(header)
     wrong = None if sep else _looks_like_wrong_delimiter(header)
     return text, header, None if wrong else (sep or ","), wrong
 
@@ -456,7 +456,7 @@ def read_csv_header(path: str | Path) -> list[str] | None:
         return None
     if whole and "\n" not in text and "\r" in text:  # old Mac line endings, as loading does
         text = text.replace("\r", "\n")
-    text, header, sep, _ = _header_and_delimiter(text)
+    text, header, sep, _ = header_and_delimiter(text)
     if not whole and "\n" not in text:  # the header row goes on past what was read
         return None
     if not header.strip() or sep is None:

@@ -57,8 +57,8 @@ from netcoach import schema
 from netcoach.file_hashes import LOG_FILES, changed_files, log_file_hashes, sha256_of
 from netcoach.loading import (
     MixedEncodingError,
-    _header_and_delimiter,
     decode_text,
+    header_and_delimiter,
     load_log,
     read_csv_header,
     read_csv_with_header,
@@ -439,7 +439,7 @@ def _file_style(path: Path) -> _FileStyle | None:
         return None
     if "\n" not in text and "\r" in text:  # old Mac line ends, which loading reads so too
         text = text.replace("\r", "\n")  # (and saving writes as \n)
-    rest, _, sep, _ = _header_and_delimiter(text)
+    rest, _, sep, _ = header_and_delimiter(text)
     end = rest.find("\n")
     crlf = end > 0 and rest[end - 1] == "\r"
     return _FileStyle(sep or ",", "\r\n" if crlf else "\n", encoding != "utf-8", rest is not text)

@@ -16,8 +16,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from netcoach.loading import MAX_FILE_BYTES, MixedEncodingError, read_csv_text
-from netcoach.loading import _pick_delimiter as pick_delimiter  # the loader's own choice
+from netcoach.loading import (
+    MAX_FILE_BYTES,
+    MixedEncodingError,
+    pick_delimiter,  # the loader's own choice
+    read_csv_text,
+)
 from netcoach.loading import decode_text as decode_bytes
 from netcoach.validation import LogValidationError, Problem, normalise_header
 

@@ -303,6 +303,22 @@ def test_a_save_that_fails_says_nothing_was_saved(folder: Path, monkeypatch) -> 
     )
 
 
+def test_a_save_left_half_done_does_not_say_nothing_was_saved(folder: Path, monkeypatch) -> None:
+    import netcoach.saving
+
+    said = "contacts.csv is the new one, interactions.csv the old one; the backup is in .backup/x"
+
+    def half(*args, **kwargs):
+        raise netcoach.saving.PartlySaved(said)
+
+    monkeypatch.setattr(netcoach.saving, "add_interaction", half)
+    form = LogForm(folder, today=DAY)
+    form.contact.value = "c003"
+    assert form.save() is False
+    assert form.message.kind == "error"
+    assert said in form.message.text and "Nothing was saved" not in form.message.text
+
+
 def test_the_row_named_is_the_entrys_line_after_a_line_of_the_learners_own(
     folder: Path,
 ) -> None:

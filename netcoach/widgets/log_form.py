@@ -474,8 +474,12 @@ class LogForm(w.VBox):
         """The heading and the lines of a refused save. The heading says where the problems
         are: in the new entry (the learner can fix it in the form), in the log's files (a
         hand edit to fix there), or both."""
+        from netcoach.saving import PartlySaved
+
         shown, in_entry = self._in_form(err)
         head, details = error_message(shown)
+        if isinstance(err, PartlySaved):  # its own words say what was saved and where
+            return head, details
         count = getattr(shown, "count", 0)
         if in_entry:
             problems = f"{count} problem{'s' if count != 1 else ''}"

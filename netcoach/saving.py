@@ -585,9 +585,20 @@ def _replace_all(folder: Path, temps: dict[str, tuple[Path, Path]], backup: Path
 
 
 def _failed_name(err: BaseException, names: Any) -> str:
-    """The log file an error names (its ``filename``), else the first of ``names``."""
-    filename = str(getattr(err, "filename", "") or "")
-    return next((n for n in names if filename.endswith(n)), next(iter(names), "a file"))
+    """The log file an error names (:func:`log_file_named`), else the first of ``names``."""
+    return log_file_named(err) or next(iter(names), "a file")
+
+
+def log_file_named(err: BaseException) -> str | None:
+    """The log file (``contacts.csv``, ``interactions.csv``) a file-system error names, as
+    itself or as the temporary file a save writes for it (``.contacts.csv.x1y2z3.tmp``,
+    which :func:`os.replace` names first); None when it names neither."""
+    for filename in (getattr(err, "filename", None), getattr(err, "filename2", None)):
+        name = Path(str(filename or "")).name
+        for log_file in LOG_FILES:
+            if name == log_file or (name.startswith(f".{log_file}.") and name.endswith(".tmp")):
+                return log_file
+    return None
 
 
 def _why(err: BaseException) -> str:

@@ -166,3 +166,14 @@ def test_an_undo_whose_rollback_fails_too_says_where_the_files_are(
     assert str(kept) in message
     assert {n: (kept / n).read_bytes() for n in saving.LOG_FILES} == imported
     assert not list(folder.glob(".*.tmp"))
+
+
+def test_the_log_file_an_error_names_is_found_behind_the_temporary_file() -> None:
+    # os.replace names its source first: the save's temporary file, not interactions.csv
+    from netcoach.saving import log_file_named
+
+    in_use = PermissionError(13, "in use", "/log/.interactions.csv.ab12cd.tmp", None, "/x/y")
+    assert log_file_named(in_use) == "interactions.csv"
+    assert log_file_named(PermissionError(13, "denied", "/log/contacts.csv")) == "contacts.csv"
+    assert log_file_named(OSError(28, "No space left on device")) is None
+    assert log_file_named(PermissionError(13, "denied", "/log/.contacts.csv.bak")) is None

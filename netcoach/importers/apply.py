@@ -10,7 +10,6 @@ was. A folder without a log is created from the templates. Nothing is sent anywh
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,13 +23,17 @@ from netcoach.importers.summary import ImportSummary
 from netcoach.loading import load_log
 from netcoach.locking import folder_lock
 from netcoach.log import NetworkLog
-from netcoach.saving import canonical_frames, create_log, keep_row_numbers, save_log
+from netcoach.saving import (
+    canonical_frames,
+    create_log,
+    keep_row_numbers,
+    log_file_named,
+    save_log,
+)
 from netcoach.settings import FolderSettings
 from netcoach.validation import LogValidationError, Problem
 
 NOTHING_IMPORTED = "nothing was imported and your log was not changed"
-
-_TEMP_NAME = re.compile(r"^\.(.+)\.[^.]+\.tmp$")  # the saver's ``.contacts.csv.x1y2z3.tmp``
 
 
 def save_failure(folder: str | Path, err: OSError) -> tuple[str, bool]:
@@ -45,9 +48,7 @@ def save_failure(folder: str | Path, err: OSError) -> tuple[str, bool]:
     """
     if not err.strerror:
         return str(err), False
-    name = _TEMP_NAME.sub(r"\1", Path(str(err.filename or "")).name)
-    what = name if name in (schema.CONTACTS_FILE, schema.INTERACTIONS_FILE) else "your log"
-    return f"{folder}: could not save {what} ({err.strerror})", True
+    return f"{folder}: could not save {log_file_named(err) or 'your log'} ({err.strerror})", True
 
 
 def _empty_text_tables() -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -321,7 +321,7 @@ def csv_bytes(frame: pd.DataFrame, sep: str = ",", line_end: str = "\n") -> byte
             quoted = pc.binary_join_element_wise(quote, escaped, quote, empty)
             values = pc.if_else(needs_quotes, quoted, values)
         cells.append(values)
-    header = sep.join(_header_cell(str(c)) for c in frame.columns) + line_end
+    header = sep.join(_header_cell(str(c), sep) for c in frame.columns) + line_end
     header = header.encode("utf-8")
     if not len(frame):
         return header
@@ -335,14 +335,14 @@ def csv_bytes(frame: pd.DataFrame, sep: str = ",", line_end: str = "\n") -> byte
     return header + lines.buffers()[2].to_pybytes()[start:end]
 
 
-def _header_cell(name: str) -> str:
+def _header_cell(name: str, sep: str = ",") -> str:
     """A header cell as written: with a leading ``'`` when a spreadsheet would run it as a
     formula (``=Rating``: :func:`~netcoach.spreadsheet_cells.as_text_cell`, as for the cells;
-    loading removes it), and quoted when it holds a quote, a line break or a separator
-    loading could take for the file's (``,``, ``;``, tab), as only a learner's own header
-    can (the schema's never need either)."""
+    loading removes it), and quoted when it holds a quote, a line break, the file's separator
+    ``sep`` or one loading could take for it (``,``, ``;``, tab), as only a learner's own
+    header can (the schema's never need either)."""
     name = as_text_cell(name)
-    if any(char in name for char in '",;\t\r\n'):
+    if any(char in name for char in '",;\t\r\n' + sep):
         return '"' + name.replace('"', '""') + '"'
     return name
 
@@ -374,24 +374,18 @@ def _write_temp(folder: Path, name: str, data: bytes, like: Path | None = None) 
     return Path(tmp)
 
 
+NEW_FILE_MODE = 0o600
+"""A new log file can be read by its owner only: it names people (on a shared server,
+other users could read a file with the usual 0o644)."""
+
+
 def _mode_for(like: Path | None) -> int:
-    """The permission bits of ``like``; those of a new file (``0o666`` less the umask)
-    when it is None or not there."""
+    """The permission bits of ``like`` (the learner's choice is kept), else
+    :data:`NEW_FILE_MODE` when it is None or not there."""
     if like is not None:
         with contextlib.suppress(OSError):
             return stat.S_IMODE(like.stat().st_mode)
-    return 0o666 & ~_umask()
-
-
-def _umask() -> int:
-    """The process's umask, read without changing it where the system allows."""
-    with contextlib.suppress(OSError, ValueError):  # Linux: no race with other threads
-        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+    return NEW_FILE_MODE
 
 
 def _destination(path: Path) -> Path:
@@ -532,10 +526,10 @@ def _put_in_place(folder: Path, name: str, data: bytes | None) -> None:
     """Make ``folder / name`` hold ``data`` (remove it for None), atomically, keeping its
     permissions (through a symbolic link: :func:`_destination`); if that fails, the file
     is as it was and no temporary file is left."""
-    if data is None:
-        (folder / name).unlink(missing_ok=True)
-        return
     dest = _destination(folder / name)
+    if data is None:  # (through a link, the file it points to: the link stays as it was)
+        dest.unlink(missing_ok=True)
+        return
     tmp = _write_temp(dest.parent, dest.name, data, like=dest)
     try:
         os.replace(tmp, dest)
@@ -575,7 +569,7 @@ def _replace_all(folder: Path, temps: dict[str, tuple[Path, Path]], backup: Path
         except OSError as worse:  # the backup stays: it is the only copy of the old files
             raise PartlySaved(
                 f"Saving stopped halfway: {' and '.join(replaced)} in {folder} was saved, but "
-                f"{_failed_name(err, temps)} could not be ({_why(err)}), and putting "
+                f"{_failed_name(err, temps, replaced)} could not be ({_why(err)}), and putting "
                 f"{' and '.join(replaced)} back failed too ({_why(worse)}). The log as it "
                 f"was before this save is in {backup}: copy its files back into {folder} by "
                 "hand."
@@ -584,9 +578,12 @@ def _replace_all(folder: Path, temps: dict[str, tuple[Path, Path]], backup: Path
         raise
 
 
-def _failed_name(err: BaseException, names: Any) -> str:
-    """The log file an error names (:func:`log_file_named`), else the first of ``names``."""
-    return log_file_named(err) or next(iter(names), "a file")
+def _failed_name(err: BaseException, names: Any, replaced: list[str]) -> str:
+    """The log file that could not be replaced: the first of ``names`` not yet
+    ``replaced`` (through a link, the error names the file it points to), else the one the
+    error names (:func:`log_file_named`)."""
+    waiting = [name for name in names if name not in replaced]
+    return waiting[0] if waiting else log_file_named(err) or "a file"
 
 
 def log_file_named(err: BaseException) -> str | None:
@@ -628,6 +625,8 @@ def _write_files(
             if written[name] != current.get(name):  # (a file left as it is can be open in Excel)
                 dest = _destination(folder / name)
                 temps[name] = (_write_temp(dest.parent, dest.name, data, like=dest), dest)
+        if not temps:  # nothing would change: no backup, so no undo step that does nothing
+            return written
         backup = _backup(folder, stamp, description, written)
         _replace_all(folder, temps, backup)
     finally:
@@ -866,14 +865,20 @@ def _description_of(backup: Path) -> str:
 
 
 def _undo_failure(folder: Path, name: str, err: OSError) -> str:
-    if isinstance(err, PermissionError):
-        why = (
-            f"it is open in another program (Excel, say), or you may not change files in "
-            f"{folder}. Close it there and try Undo again"
-        )
-    else:
-        why = f"{_why(err)}. Try Undo again once that is put right"
+    why = blocked_reason(err, folder, "try Undo again")
     return f"Nothing was undone: {name} in {folder} could not be put back: {why}."
+
+
+def blocked_reason(err: OSError, folder: Path, retry: str) -> str:
+    """Why a log file in ``folder`` could not be replaced, and what to do (``retry``, such as
+    "try Undo again"): refused permission most often means the file is open in another
+    program (Excel on Windows holds the files it has open)."""
+    if isinstance(err, PermissionError):
+        return (
+            f"it is open in another program (Excel, say), or you may not change files in "
+            f"{folder}. Close it there and {retry}"
+        )
+    return f"{_why(err)}. {retry[:1].upper()}{retry[1:]} once that is put right"
 
 
 def _refusal(folder: Path, backup: Path, description: str, changed: list[str]) -> str:

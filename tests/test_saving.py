@@ -199,8 +199,22 @@ def test_old_backups_are_pruned(tmp_path: Path) -> None:
     folder = write_log(tmp_path / "log")
     log = load_log(folder)
     for n in range(5):
+        log.contacts.loc[0, "notes"] = f"note {n}"  # a change each time: each save is kept
         log = save_log(log, stamp=f"{n:04d}", keep_backups=3)
     assert sorted(p.name for p in (folder / ".backup").iterdir()) == ["0002", "0003", "0004"]
+
+
+def test_a_save_that_changes_nothing_adds_no_undo_step(tmp_path: Path) -> None:
+    folder = write_log(tmp_path / "log")
+    original = (folder / "contacts.csv").read_bytes()
+    log = load_log(folder)
+    log.contacts.loc[0, "notes"] = "met at the careers fair"
+    log = save_log(log, stamp="0001", description="a note")
+    before = folder_digest(folder)
+    save_log(log, stamp="0002")
+    assert folder_digest(folder) == before  # no new backup, so Undo takes back the real save
+    assert undo_last(folder).description == "a note"
+    assert (folder / "contacts.csv").read_bytes() == original
 
 
 def test_create_log_from_templates_and_refuse_to_overwrite(tmp_path: Path) -> None:

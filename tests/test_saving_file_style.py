@@ -13,7 +13,7 @@ import pytest
 from helpers import CONTACTS_CSV, INTERACTIONS_CSV, write_log
 
 from netcoach.loading import load_log
-from netcoach.saving import add_contact, add_interaction, save_log, undo_last
+from netcoach.saving import add_contact, add_interaction, create_log, save_log, undo_last
 
 BOM = b"\xef\xbb\xbf"
 SEMICOLONS = CONTACTS_CSV.replace(",", ";").replace("data;mentor", '"data;mentor"')
@@ -57,16 +57,19 @@ def test_saving_keeps_the_files_permissions(tmp_path: Path, mode: int) -> None:
 
 
 @posix_only
-def test_a_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+def test_a_new_file_can_be_read_by_its_owner_only(tmp_path: Path) -> None:
+    # It names people: on a shared server, the usual 0o644 would let other users read it.
     folder = write_log(tmp_path / "log", interactions=None)
     old = os.umask(0o022)
     try:
         add_interaction(
             folder, date="2024-05-01", contact_id="c001", channel="email", kind="shared"
         )
+        made = create_log(tmp_path / "new")
     finally:
         os.umask(old)
-    assert _mode(folder / "interactions.csv") == 0o644
+    assert _mode(folder / "interactions.csv") == 0o600
+    assert _mode(made / "contacts.csv") == _mode(made / "interactions.csv") == 0o600
 
 
 # (b) a symbolic link
@@ -89,6 +92,20 @@ def test_saving_through_a_symbolic_link_writes_the_file_it_points_to(tmp_path: P
     undo_last(folder)
     assert (folder / "contacts.csv").is_symlink()
     assert shared.read_text(encoding="utf-8") == CONTACTS_CSV
+
+
+def test_undoing_a_file_first_made_through_a_link_keeps_the_link(tmp_path: Path) -> None:
+    folder = write_log(tmp_path / "log", interactions=None)
+    shared = tmp_path / "Dropbox" / "talks.csv"  # not there yet: the first save makes it
+    shared.parent.mkdir()
+    try:
+        (folder / "interactions.csv").symlink_to(shared)
+    except OSError:
+        pytest.skip("this system cannot make symbolic links")
+    add_interaction(folder, date="2024-05-01", contact_id="c001", channel="email", kind="shared")
+    assert shared.is_file()
+    undo_last(folder)
+    assert (folder / "interactions.csv").is_symlink() and not shared.exists()  # as it was
 
 
 # (c) line endings
@@ -157,6 +174,15 @@ def test_the_separator_between_columns_is_kept(tmp_path: Path, sep: str) -> None
     assert "," not in text.splitlines()[0]
     after = load_log(folder)
     pd.testing.assert_frame_equal(after.contacts.iloc[:3], before.contacts)
+    _same_log_after_reload(folder)
+
+
+def test_an_own_heading_holding_the_separator_stays_one_column(tmp_path: Path) -> None:
+    pipes = CONTACTS_CSV.replace(",", "|").replace("data|mentor", '"data|mentor"')
+    contacts = "sep=|\n" + pipes.replace("notes\n", 'notes|"my|rating"\n', 1)
+    folder = write_log(tmp_path / "log", contacts=contacts)
+    _add_chloe(folder)
+    assert '|"my|rating"' in (folder / "contacts.csv").read_text(encoding="utf-8")
     _same_log_after_reload(folder)
 
 

@@ -303,6 +303,46 @@ def test_a_save_that_fails_says_nothing_was_saved(folder: Path, monkeypatch) -> 
     )
 
 
+def test_a_log_file_open_in_another_program_is_named_not_the_temporary_file(
+    folder: Path, monkeypatch
+) -> None:
+    import os
+
+    real = os.replace
+
+    def in_use(src, dst, *args, **kwargs):  # as Windows refuses while Excel has it open
+        if os.fspath(dst).endswith("interactions.csv"):
+            raise PermissionError(13, "in use", os.fspath(src), None, os.fspath(dst))
+        return real(src, dst, *args, **kwargs)
+
+    before = snapshot(folder)
+    monkeypatch.setattr(os, "replace", in_use)
+    form = LogForm(folder, today=DAY)
+    form.contact.value = "c003"
+    assert form.save() is False
+    assert form.message.text == (
+        f"interactions.csv in {folder} could not be saved: it is open in another program "
+        f"(Excel, say), or you may not change files in {folder}. Close it there and press "
+        "Save entry again. Nothing was saved."
+    )
+    assert snapshot(folder) == before
+
+
+def test_a_repeat_is_asked_about_again_after_the_entry_changed_and_changed_back(
+    folder: Path,
+) -> None:
+    form = LogForm(folder, today=DAY)
+    form.contact.value = "c003"
+    form.save_button.click()
+    form.save_button.click()
+    assert form.message.kind == "warning"  # the repeat is asked about
+    form.kind.value = "thanked"
+    form.kind.value = "check_in"  # changed, then changed back: still the entry just saved
+    rows = len(load_log(folder).interactions)
+    form.save_button.click()
+    assert form.message.kind == "warning" and len(load_log(folder).interactions) == rows
+
+
 def test_a_save_left_half_done_does_not_say_nothing_was_saved(folder: Path, monkeypatch) -> None:
     import netcoach.saving
 

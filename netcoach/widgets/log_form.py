@@ -215,6 +215,9 @@ class LogForm(w.VBox):
         self._last_saved: tuple[Any, ...] | None = None
         """The last interaction saved (:meth:`_same_as_saved`), None after an undo."""
         self._repeat_warned = False
+        """Whether saving it again was asked about (until a field of the entry changes)."""
+        for field in (self.date, self.contact, self.channel, self.kind, self.initiated_by):
+            field.observe(self._on_entry_changed, names="value")
         self.save_button = w.Button(
             description="Save entry",
             button_style="primary",
@@ -474,12 +477,15 @@ class LogForm(w.VBox):
         """The heading and the lines of a refused save. The heading says where the problems
         are: in the new entry (the learner can fix it in the form), in the log's files (a
         hand edit to fix there), or both."""
-        from netcoach.saving import PartlySaved
+        from netcoach.saving import PartlySaved, blocked_reason, log_file_named
 
         shown, in_entry = self._in_form(err)
         head, details = error_message(shown)
         if isinstance(err, PartlySaved):  # its own words say what was saved and where
             return head, details
+        if isinstance(err, OSError) and (name := log_file_named(err)):  # (not the temp file)
+            why = blocked_reason(err, self.folder, f"press {self.save_button.description} again")
+            head = f"{name} in {self.folder} could not be saved: {why}."
         count = getattr(shown, "count", 0)
         if in_entry:
             problems = f"{count} problem{'s' if count != 1 else ''}"
@@ -572,6 +578,9 @@ class LogForm(w.VBox):
         self.message.show(f"{text} {later}" if later else text, "warning" if later else "success")
         self._future_shown = False
         return True
+
+    def _on_entry_changed(self, _change: dict) -> None:
+        self._repeat_warned = False  # changed back later, it is the repeat asked about again
 
     def _same_as_saved(self, fields: dict[str, str]) -> tuple[Any, ...]:
         """What makes an interaction the one just saved again: the log and every field but

@@ -100,6 +100,7 @@ PERSONAL_FILES = (
     "alex-log/contacts.csv",
     "notebooks/jobs 2026/interactions.csv",
     "Basic_LinkedInDataExport_11-29-2026/messages.csv",
+    "notebooks/Complete_LinkedInDataExport_11-29-2026.zip",
 )
 """What README's commands write, when run at the top of a clone as shown: each holds names
 of people a learner knows (or a learner's grades), so git must never offer to commit it."""

@@ -911,7 +911,8 @@ def create_log(folder: str | Path) -> Path:
 
 
 def _write_new_log(folder: Path) -> None:
-    """Write the template files into ``folder``, refusing if any log file is already there."""
+    """Write the template files into ``folder``, refusing if any log file is already there;
+    all of them or none (a file that cannot be written takes those before it away too)."""
     existing = [n for n in (*LOG_FILES, schema.SETTINGS_FILE) if (folder / n).exists()]
     if existing:
         raise FileExistsError(
@@ -921,10 +922,20 @@ def _write_new_log(folder: Path) -> None:
         schema.CONTACTS_FILE: ",".join(schema.CONTACT_COLUMNS) + "\n",
         schema.INTERACTIONS_FILE: ",".join(schema.INTERACTION_COLUMNS) + "\n",
     }
-    for name, header in headers.items():
-        template = TEMPLATES / name
-        data = template.read_bytes() if template.is_file() else header.encode("utf-8")
-        os.replace(_write_temp(folder, name, data), folder / name)
     settings = TEMPLATES / schema.SETTINGS_FILE
+    files = {
+        name: template.read_bytes() if template.is_file() else header.encode("utf-8")
+        for name, header in headers.items()
+        for template in [TEMPLATES / name]
+    }
     if settings.is_file():
-        shutil.copyfile(settings, folder / schema.SETTINGS_FILE)
+        files[schema.SETTINGS_FILE] = settings.read_bytes()
+    written: list[str] = []
+    try:
+        for name, data in files.items():
+            _put_in_place(folder, name, data)  # (no temporary file is left if this fails)
+            written.append(name)
+    except BaseException:
+        for name in written:
+            (folder / name).unlink(missing_ok=True)
+        raise

@@ -177,3 +177,13 @@ def test_the_log_file_an_error_names_is_found_behind_the_temporary_file() -> Non
     assert log_file_named(PermissionError(13, "denied", "/log/contacts.csv")) == "contacts.csv"
     assert log_file_named(OSError(28, "No space left on device")) is None
     assert log_file_named(PermissionError(13, "denied", "/log/.contacts.csv.bak")) is None
+
+
+def test_a_new_log_that_cannot_be_made_whole_is_not_made_at_all(
+    tmp_path: Path, lock: Callable[[str], None]
+) -> None:
+    # contacts.csv written, interactions.csv refused: a log of one file would be left
+    lock("interactions.csv")
+    with pytest.raises(PermissionError):
+        saving.create_log(tmp_path / "new")
+    assert sorted(p.name for p in (tmp_path / "new").iterdir()) in ([], [".netcoach.lock"])

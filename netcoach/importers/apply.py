@@ -10,6 +10,8 @@ was. A folder without a log is created from the templates. Nothing is sent anywh
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -103,15 +105,33 @@ def import_into(
         _, summary = _merge_into(folder, batches, dry_run=dry_run)  # checked before creating
         if dry_run or not summary.changed:
             return summary
+    made_folder, made_log = not folder.exists(), False
+    try:
         folder.mkdir(parents=True, exist_ok=True)
-    with folder_lock(folder):  # read, merge and save with no other program saving between
-        if not _has_log(folder):
-            create_log(folder)
-        merged, summary = _merge_into(folder, batches)
-        if summary.changed:
-            save_log(merged, folder, description=f"import {len(summary.files)} file(s)")
-            summary.saved_to = str(folder)
+        with folder_lock(folder):  # read, merge and save with no other program saving between
+            if not _has_log(folder):
+                made_log = True
+                create_log(folder)
+            merged, summary = _merge_into(folder, batches)
+            if summary.changed:
+                save_log(merged, folder, description=f"import {len(summary.files)} file(s)")
+                summary.saved_to = str(folder)
+    except OSError:  # (the save put back what it changed; the new log goes too)
+        if made_log:
+            _remove_new_log(folder, made_folder)
+        raise
     return summary
+
+
+def _remove_new_log(folder: Path, made_folder: bool) -> None:
+    """Take away the empty log an import made for a save that then failed: the folder
+    itself when the import made it, else only the files it wrote there."""
+    if made_folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    for name in (schema.CONTACTS_FILE, schema.INTERACTIONS_FILE, schema.SETTINGS_FILE):
+        with contextlib.suppress(OSError):
+            (folder / name).unlink(missing_ok=True)
 
 
 def _merge_into(

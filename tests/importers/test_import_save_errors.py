@@ -113,3 +113,21 @@ def test_an_unreadable_source_file_is_named(learner_log, tmp_path, monkeypatch, 
     assert "Traceback" not in err
     assert f"{path}: this file cannot be read (Permission denied)" in err
     assert snapshot(learner_log) == before
+
+
+@pytest.mark.parametrize("there", [False, True], ids=["new folder", "empty folder"])
+def test_a_failed_import_into_a_new_log_leaves_no_empty_log(
+    there, locked_interactions, tmp_path, capsys
+):
+    # The import makes the empty log, then its save fails: "your log was not changed" must
+    # hold, so the empty log goes too (an empty folder that was there stays).
+    target = tmp_path / "my-network"
+    if there:
+        target.mkdir()
+    sources = [str(_vcard(tmp_path)), str(LINKEDIN / "messages.csv")]
+    assert main(["import", *sources, "--into", str(target)]) == 2
+    assert "your log was not changed" in capsys.readouterr().err
+    if there:
+        assert not [p.name for p in target.iterdir() if p.name != ".netcoach.lock"]
+    else:
+        assert not target.exists()

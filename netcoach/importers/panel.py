@@ -13,7 +13,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from netcoach.importers.apply import import_into, save_failure
+from netcoach.importers.apply import NOTHING_IMPORTED, import_into, save_failure
 from netcoach.importers.detect import ImportOptions
 from netcoach.importers.sources import SourceFile
 from netcoach.importers.summary import ImportSummary
@@ -22,7 +22,8 @@ from netcoach.validation import LogValidationError
 from netcoach.widgets.common import STYLE, MessageArea, column, full_width, label, show_error
 
 ACCEPT = ".zip,.csv,.vcf,.vcard,.ics"
-NOT_IMPORTED = "Nothing was imported, and your log was not changed."
+NOT_IMPORTED = f"{NOTHING_IMPORTED[:1].upper()}{NOTHING_IMPORTED[1:]}."
+"""The command's words, as a sentence of their own."""
 
 
 def uploaded_files(value: Any) -> list[SourceFile]:

@@ -88,7 +88,7 @@ def test_the_panel_shows_it(fixture, request, learner_log):
     panel.upload.value = _upload(VCARD) + _upload(messages, "messages.csv")
     panel.button.click()  # an exception here would only reach the kernel's log
     assert panel.result.kind == "error"
-    assert panel.result.text.startswith("Nothing was imported, and your log was not changed.")
+    assert panel.result.text.startswith("Nothing was imported and your log was not changed.")
     assert f"{learner_log}: could not save" in html.unescape(panel.result.value)
     assert ".tmp" not in panel.result.value
     assert panel.summary is None and seen == []

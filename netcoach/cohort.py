@@ -15,8 +15,9 @@ Nothing is shown for a group smaller than :data:`MIN_GROUP` (a simple k-anonymit
 with fewer than five summaries the view holds only a message; a gap that fewer than five
 learners share is listed as "fewer than 5", and one that fewer than five lack as "at least"
 a lower bound that is never the whole group (:func:`gap_count`); a median or quartile is
-kept only when at least five learners scored at or below it and five at or above it, and
-no single learner's score (lowest, highest or any other) is kept. Nicknames never appear
+kept only when at least five learners scored at or below it and five others at or above
+it, and five scored something else (:func:`shown_cut`), and no single learner's score
+(lowest, highest or any other) is kept. Nicknames never appear
 in the view, the charts or the handout.
 """
 
@@ -38,6 +39,7 @@ from netcoach.summary import (
     summary_problems,
     version_problem,
 )
+from netcoach.words import names_text
 
 if TYPE_CHECKING:
     from netcoach.plots import Chart
@@ -257,7 +259,8 @@ HIDDEN = "not shown"
 
 CUT_RULE = (
     f"A number is shown only when at least {MIN_GROUP} learners scored at or below it and "
-    f"{MIN_GROUP} at or above it; no learner's own score is shown."
+    f"{MIN_GROUP} others at or above it, and {MIN_GROUP} scored something else; no "
+    "learner's own score is shown."
 )
 
 
@@ -265,8 +268,9 @@ CUT_RULE = (
 class Distribution:
     """The median and middle half of one score, as a coach may see them (whole points).
 
-    Each is ``None`` unless at least MIN_GROUP learners scored at or below it *and* at least
-    MIN_GROUP at or above it: a number that splits off fewer than five describes those few.
+    Each is ``None`` unless it describes at least MIN_GROUP learners on each side, and
+    MIN_GROUP scored something else (:func:`shown_cut`): a number that splits off fewer than
+    five describes those few, and one nearly everyone shares tells nearly everyone's score.
     No single learner's score (not even the lowest or highest) is kept.
     """
 
@@ -366,19 +370,33 @@ class CohortView:
     months: list[str] = field(default_factory=list)
 
 
-def shown_cut(values: Any, cut: float) -> int | None:
-    """``cut`` in whole points, or ``None`` when fewer than MIN_GROUP values lie on a side."""
-    point = int(round(float(cut)))
+def shown_cut(values: Any, share: float) -> int | None:
+    """The ``share`` quantile of ``values`` (0.5: the median) in whole points, or ``None``
+    when it would describe fewer than MIN_GROUP learners:
+
+    - fewer than MIN_GROUP learners come at or before its place in the sorted scores, or at
+      or after it (by place, so learners who tie count on one side only: five who all
+      scored 100 are not five on each side of 100, and a median takes nine learners);
+    - fewer than MIN_GROUP scored at or below it, or at or above it;
+    - fewer than MIN_GROUP scored anything else: then the number all but says each one's
+      score ("median 100" when everyone, or all but a few, scored 100).
+    """
+    import numpy as np
+
+    n = len(values)
+    place = (n - 1) * share
+    point = int(round(float(np.quantile(values, share))))
+    by_place = min(math.floor(place) + 1, n - math.ceil(place))
     below, above = int((values <= point).sum()), int((values >= point).sum())
-    return point if min(below, above) >= MIN_GROUP else None
+    others = int((values != point).sum())
+    return point if min(by_place, below, above, others) >= MIN_GROUP else None
 
 
 def _distribution(score: str, values: list[int]) -> Distribution:
     import numpy as np
 
     arr = np.asarray(values, dtype=float)
-    q1, median, q3 = np.percentile(arr, [25, 50, 75])
-    return Distribution(score, shown_cut(arr, median), shown_cut(arr, q1), shown_cut(arr, q3))
+    return Distribution(score, shown_cut(arr, 0.5), shown_cut(arr, 0.25), shown_cut(arr, 0.75))
 
 
 def _tie_median(median: int | None) -> int:
@@ -501,16 +519,21 @@ def _draw_score(ax: Any, row: int, d: Distribution, colour: str, marker: str) ->
 
 
 def _score_alt(view: CohortView) -> str:
-    """The chart's finding in words, quoting only the numbers the chart shows."""
-    overall = view.distributions["overall"]
-    if overall.median is None:
+    """The chart's finding in words, quoting only the numbers the chart shows (each score's
+    own: one may be shown while another is not)."""
+    shown = [d for d in view.distributions.values() if d.median is not None]
+    if not shown:
         return (
             f"No median is shown for these {view.size} learners: it takes at least "
             f"{MIN_GROUP} learners on each side of it."
         )
-    alt = f"Across {view.size} learners the median overall score is {overall.median:g}"
-    alt += f" (middle half {overall.middle_half_shown})." if overall.middle_half else "."
-    habits = [d for d in list(view.distributions.values())[:3] if d.median is not None]
+    overall = view.distributions["overall"]
+    if overall.median is None:
+        alt = f"Across {view.size} learners the median overall score is not shown."
+    else:
+        alt = f"Across {view.size} learners the median overall score is {overall.median:g}"
+        alt += f" (middle half {overall.middle_half_shown})." if overall.middle_half else "."
+    habits = [d for d in shown if d.score != "overall"]
     if len(habits) > 1:
         low = min(habits, key=lambda d: (d.median, d.score))
         high = max(habits, key=lambda d: (d.median, d.score))
@@ -518,8 +541,18 @@ def _score_alt(view: CohortView) -> str:
             f" {low.label} is the weakest habit, median {low.median:g}; "
             f"{high.label.lower()} is the strongest, median {high.median:g}."
         )
-    if not overall.middle_half:
+    elif habits:
+        alt += f" {habits[0].label} has median {habits[0].median:g}."
+    hidden = [d.label.lower() for d in view.distributions.values() if d.median is None]
+    if hidden:
+        alt += f" The median of {names_text(hidden)} is not shown."
+    halves = [d for d in view.distributions.values() if d.middle_half]
+    if not halves and view.size < 4 * MIN_GROUP - 3:  # (17: a quarter is five learners)
         alt += f" No middle half is shown: a quarter of this group is fewer than {MIN_GROUP}."
+    elif len(halves) < len(view.distributions):
+        alt += (
+            f" Not every middle half is shown: it would describe fewer than {MIN_GROUP} learners."
+        )
     return alt
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import time
 from html import escape as escape_html
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netcoach.cli import main
 from netcoach.cohort import (
@@ -377,3 +380,53 @@ def test_a_group_of_five_sharing_a_gap_is_shown_at_least_four(tmp_path, base_sum
     text = view_text(view) + gap_chart(view).alt_text + handout_html(view, chart=False)
     assert "at least 4 of 5 learners (80% or more)" in gap_chart(view).alt_text
     assert "(100%" not in text and "at least 5 (" not in text and "5 of 5" not in text
+
+
+@pytest.mark.parametrize("n", [5, 8])
+def test_learners_who_tie_never_unlock_a_score_below_nine(tmp_path, base_summary, n):
+    # Five who all scored 100 used to count as five at or below 100 and five at or above
+    # it, so "median 100" told the coach every learner's channel-mix score.
+    summaries = perturbed_summaries(base_summary, n, seed=3)
+    for s in summaries:
+        s["scores"]["channel_mix"] = 100
+    view = cohort_view(load_cohort(_write(tmp_path / "c", summaries)))
+    assert all(d.median is None and d.middle_half is None for d in view.distributions.values())
+    text = view_text(view) + handout_html(view)
+    assert "100" not in view_text(view).split("Scores")[1].split("A number")[0]
+    assert score_distribution_chart(view).alt_text.startswith("No median is shown")
+    assert "median 100" not in text
+
+
+def test_a_score_nearly_everyone_shares_is_not_shown(tmp_path, base_summary):
+    # Twelve learners, nine of them at 100: "median 100, middle half 100 to 100" said that
+    # at least nine scored exactly 100; fewer than five scored anything else.
+    summaries = perturbed_summaries(base_summary, 12, seed=4)
+    for s in summaries[:9]:
+        s["scores"]["channel_mix"] = 100
+    view = cohort_view(load_cohort(_write(tmp_path / "c", summaries)))
+    channel = view.distributions["channel_mix"]
+    assert channel.median is None and channel.middle_half is None
+    assert view.distributions["overall"].median is not None  # the others are still shown
+    alt = score_distribution_chart(view).alt_text
+    assert "The median of channel mix is not shown." in alt
+    assert "Channel mix is the weakest" not in alt and "median 100" not in alt
+
+
+@given(
+    scores=st.lists(st.sampled_from([0, 40, 55, 80, 100]), min_size=5, max_size=40),
+    share=st.sampled_from([0.25, 0.5, 0.75]),
+)
+@settings(max_examples=200, deadline=None)
+def test_a_shown_number_always_has_five_others_around_it(scores, share):
+    import numpy as np
+
+    from netcoach.cohort import shown_cut
+
+    values = np.asarray(scores, dtype=float)
+    cut = shown_cut(values, share)
+    if cut is not None:
+        ordered = sorted(scores)
+        place = (len(scores) - 1) * share
+        assert math.floor(place) + 1 >= MIN_GROUP and len(scores) - math.ceil(place) >= MIN_GROUP
+        assert sum(v != cut for v in ordered) >= MIN_GROUP  # not (nearly) everyone's score
+        assert sum(v <= cut for v in ordered) >= MIN_GROUP <= sum(v >= cut for v in ordered)

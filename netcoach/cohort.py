@@ -154,6 +154,9 @@ class Cohort:
 
     summaries: dict[str, dict[str, Any]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+    """Files counted but worth a look (a summary from an earlier month than the rest), and
+    what the folder itself suggests (no summaries in it, a learner's log instead)."""
 
     @property
     def size(self) -> int:
@@ -192,6 +195,11 @@ def read_summary_file(path: Path) -> tuple[dict[str, Any] | None, str]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
+        if _looks_like_a_log(text):
+            return None, (
+                "a learner's log (it names the people they know), not a summary: delete it "
+                "from this folder"
+            )
         return None, f"not valid JSON (line {err.lineno}, column {err.colno})"
     except (ValueError, RecursionError):  # a number too long, or lists nested too deep
         return None, "not valid JSON for a summary (a number too long or lists nested too deep)"
@@ -205,8 +213,19 @@ def read_summary_file(path: Path) -> tuple[dict[str, Any] | None, str]:
     return data, ""
 
 
+def _looks_like_a_log(text: str) -> bool:
+    """Whether a file's text starts like a log's CSV (``contact_id,...``, ``date,...``)."""
+    from netcoach.schema import CONTACT_COLUMNS, INTERACTION_COLUMNS
+
+    header = text.lstrip().split("\n", 1)[0].replace(";", ",").replace("\t", ",").casefold()
+    starts = (",".join(CONTACT_COLUMNS[:2]), ",".join(INTERACTION_COLUMNS[:2]))
+    return header.startswith(starts)
+
+
 def load_summaries(paths: list[Path]) -> Cohort:
-    """Check each file in order; keep valid, first-seen summaries, report the rest by name."""
+    """Check each file in order; keep valid summaries, one per content and one per nickname
+    (of two under one nickname from different months, the newer), report the rest by name;
+    note a counted summary from an earlier month than the newest."""
     cohort = Cohort()
     seen_content: dict[str, str] = {}
     seen_nickname: dict[str, str] = {}
@@ -218,6 +237,7 @@ def load_summaries(paths: list[Path]) -> Cohort:
             continue
         digest = _canonical(data)
         nickname = data["nickname"].casefold()
+        earlier = seen_nickname.get(nickname)
         if digest in seen_content:
             cohort.problems.append(
                 Problem(
@@ -226,18 +246,54 @@ def load_summaries(paths: list[Path]) -> Cohort:
                     "if any); counted once",
                 )
             )
-        elif nickname in seen_nickname:
+        elif earlier is not None and _month(data) != _month(cohort.summaries[earlier]):
+            if _month(data) > _month(cohort.summaries[earlier]):  # newer: it takes the place
+                older, newer, older_data = earlier, name, cohort.summaries.pop(earlier)
+                seen_content[digest] = seen_nickname[nickname] = name
+                cohort.summaries[name] = data
+            else:
+                older, newer, older_data = name, earlier, data
+            cohort.problems.append(
+                Problem(
+                    older,
+                    f"an older summary ({_month(older_data)}) under the same nickname as "
+                    f"{newer}; the newer one is counted",
+                )
+            )
+        elif earlier is not None:
             cohort.problems.append(
                 Problem(
                     name,
-                    f"the same nickname as {seen_nickname[nickname]}; counted once (ask the "
-                    "learners to choose different nicknames)",
+                    f"the same nickname as {earlier}; counted once (ask the learners to "
+                    "choose different nicknames)",
                 )
             )
         else:
             seen_content[digest] = seen_nickname[nickname] = name
             cohort.summaries[name] = data
+    cohort.notes += _earlier_months(cohort.summaries)
     return cohort
+
+
+def _month(summary: dict[str, Any]) -> str:
+    return str(summary["as_of_month"])
+
+
+def _earlier_months(summaries: dict[str, dict[str, Any]]) -> list[Problem]:
+    """A note for each summary made for an earlier month than the newest: it is counted,
+    but the learner may have a newer one to send."""
+    if not summaries:
+        return []
+    newest = max(_month(s) for s in summaries.values())
+    return [
+        Problem(
+            name,
+            f"counted, but made for {_month(s)}, before the others' {newest}: ask for a new "
+            "one if that is old",
+        )
+        for name, s in summaries.items()
+        if _month(s) != newest
+    ]
 
 
 def load_cohort(folder: str | Path) -> Cohort:
@@ -246,9 +302,30 @@ def load_cohort(folder: str | Path) -> Cohort:
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"no folder {folder}: put the summaries in one folder")
-    return load_summaries(
-        sorted(p for p in folder.iterdir() if p.suffix.lower() == ".json" and p.is_file())
-    )
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".json" and p.is_file())
+    cohort = load_summaries(files)
+    if not files:
+        cohort.notes.append(Problem(str(folder), _no_summaries_reason(folder)))
+    return cohort
+
+
+def _no_summaries_reason(folder: Path) -> str:
+    """Why a folder holds no summary, as far as its contents tell."""
+    from netcoach.schema import CONTACTS_FILE, INTERACTIONS_FILE
+
+    if (folder / CONTACTS_FILE).exists() or (folder / INTERACTIONS_FILE).exists():
+        return (
+            "this is a learner's log folder, not a folder of summaries: give the folder "
+            "where you saved the learners' summary files"
+        )
+    inside = sorted(p.name for p in folder.iterdir() if p.is_dir() and any(p.glob("*.json")))
+    if inside:
+        return (
+            f"no summary files (*.json) here; folders inside it are not read, and "
+            f"{names_text(inside)} {'holds' if len(inside) == 1 else 'hold'} some: put them "
+            "all in one folder"
+        )
+    return "no summary files (*.json) here"
 
 
 # --- the view -------------------------------------------------------------------------------
@@ -364,6 +441,7 @@ class CohortView:
     suppressed: bool
     message: str
     problems: list[Problem]
+    notes: list[Problem] = field(default_factory=list)
     distributions: dict[str, Distribution] = field(default_factory=dict)
     gaps: list[GapCount] = field(default_factory=list)
     focus: list[Focus] = field(default_factory=list)
@@ -413,6 +491,7 @@ def cohort_view(cohort: Cohort, top_focus: int = 3) -> CohortView:
             suppressed=True,
             message=SUPPRESSED_MESSAGE.format(min=MIN_GROUP, n=n),
             problems=list(cohort.problems),
+            notes=list(cohort.notes),
             focus=[GAP_FOCUS[g] for g in DEFAULT_FOCUS],
         )
     summaries = list(cohort.summaries.values())
@@ -442,6 +521,7 @@ def cohort_view(cohort: Cohort, top_focus: int = 3) -> CohortView:
         suppressed=False,
         message=f"{n} learners shared a summary ({month_text}).",
         problems=list(cohort.problems),
+        notes=list(cohort.notes),
         distributions=distributions,
         gaps=gaps,
         focus=[GAP_FOCUS[g] for g in common[:top_focus]],
@@ -483,11 +563,13 @@ def view_text(view: CohortView) -> str:
 
 
 def skipped_text(view: CohortView) -> str:
-    """The skipped files and why, one a line (empty when none was skipped)."""
-    if not view.problems:
-        return ""
-    lines = [f"Skipped {len(view.problems)} file(s):", *(f"  {p}" for p in view.problems)]
-    return "\n".join(lines) + "\n"
+    """The skipped files and why, one a line, then the notes (empty when there is neither)."""
+    lines = []
+    if view.problems:
+        lines += [f"Skipped {len(view.problems)} file(s):", *(f"  {p}" for p in view.problems)]
+    if view.notes:
+        lines += ["Worth a look:", *(f"  {p}" for p in view.notes)]
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 # --- charts -----------------------------------------------------------------------------------

@@ -430,3 +430,65 @@ def test_a_shown_number_always_has_five_others_around_it(scores, share):
         assert math.floor(place) + 1 >= MIN_GROUP and len(scores) - math.ceil(place) >= MIN_GROUP
         assert sum(v != cut for v in ordered) >= MIN_GROUP  # not (nearly) everyone's score
         assert sum(v <= cut for v in ordered) >= MIN_GROUP <= sum(v >= cut for v in ordered)
+
+
+@pytest.mark.parametrize("newer_first", [False, True])
+def test_of_two_summaries_under_one_nickname_the_newer_month_counts(
+    tmp_path, base_summary, newer_first
+):
+    summaries = perturbed_summaries(base_summary, 6, seed=6)
+    folder = _write(tmp_path / "c", summaries)
+    older = dict(json.loads(summary_json(summaries[0])), as_of_month="2025-08")
+    older["scores"]["overall"] = (older["scores"]["overall"] + 7) % 100  # another month's
+    # File names sort the other way round to the months, either way.
+    name = "0-older.json" if not newer_first else "zz-older.json"
+    (folder / name).write_text(json.dumps(older))
+    cohort = load_cohort(folder)
+    assert cohort.size == 6
+    kept = {f: s["as_of_month"] for f, s in cohort.summaries.items()}
+    assert name not in kept and set(kept.values()) == {summaries[0]["as_of_month"]}
+    [problem] = cohort.problems
+    assert problem.file == name
+    assert problem.reason.startswith("an older summary (2025-08) under the same nickname as")
+    assert cohort.notes == []  # (the older one is not counted, so no month note)
+
+
+def test_a_summary_from_an_earlier_month_is_counted_and_named(tmp_path, base_summary, capsys):
+    summaries = perturbed_summaries(base_summary, 6, seed=7)
+    summaries[2] = dict(summaries[2], as_of_month="2023-01")
+    folder = _write(tmp_path / "c", summaries)
+    view = cohort_view(load_cohort(folder))
+    assert view.size == 6 and view.problems == []
+    [note] = view.notes
+    assert note.file == f"{summaries[2]['nickname']}.json"
+    assert "made for 2023-01, before the others'" in note.reason
+    assert "Worth a look:" in skipped_text(view) and note.file not in view_text(view)
+    assert main(["cohort", str(folder)]) == 0
+    assert note.file in capsys.readouterr().err  # for the coach alone, like skipped files
+
+
+def test_a_folder_without_summaries_says_what_it_holds(tmp_path, base_summary):
+    from netcoach.samples import sample_path
+
+    log = cohort_view(load_cohort(sample_path("graduate")))
+    assert "this is a learner's log folder, not a folder of summaries" in skipped_text(log)
+    nested = tmp_path / "nest"
+    _write(nested / "a", perturbed_summaries(base_summary, 3, seed=1))
+    _write(nested / "b", perturbed_summaries(base_summary, 3, seed=2))
+    text = skipped_text(cohort_view(load_cohort(nested)))
+    assert "folders inside it are not read, and a and b hold some" in text
+    (tmp_path / "empty").mkdir()
+    assert "no summary files (*.json) here" in skipped_text(
+        cohort_view(load_cohort(tmp_path / "empty"))
+    )
+
+
+def test_a_log_file_among_the_summaries_is_named_as_one(tmp_path, base_summary):
+    from netcoach.samples import sample_path
+
+    folder = _write(tmp_path / "c", perturbed_summaries(base_summary, 5, seed=5))
+    contacts = (sample_path("graduate") / "contacts.csv").read_text(encoding="utf-8")
+    (folder / "contacts.json").write_text(contacts, encoding="utf-8")
+    [problem] = load_cohort(folder).problems
+    assert problem.reason.startswith("a learner's log (it names the people they know)")
+    assert "@" not in problem.reason  # never its content

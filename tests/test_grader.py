@@ -28,6 +28,7 @@ from netcoach.grading.grader import (
 EXERCISE = "04-channel-mix"
 TIMEOUT = 20  # seconds per cell: generous for a loaded machine, short for the looping one
 SLOW_LIMIT = 60  # seconds per cell where nothing loops: a dead kernel must not wait it out
+LEAKY_ERROR = "could not reach priya.shah@example.com (Priya Shah)"  # synthetic
 
 
 def _solution() -> nbformat.NotebookNode:
@@ -57,7 +58,8 @@ def class_results(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
     broken = _solution()
     _answer_cell(broken, 1).source = (
-        'raise ValueError("my typo")\n' + _answer_cell(broken, 1).source
+        # a learner's error text can name people they know: it stays in the notebook
+        f"raise ValueError({LEAKY_ERROR!r})\n" + _answer_cell(broken, 1).source
     )
     nbformat.write(broken, folder / "broken.ipynb")
 
@@ -77,6 +79,8 @@ def class_results(tmp_path_factory: pytest.TempPathFactory) -> dict:
     with contextlib.redirect_stdout(out):
         code = main(["grade", str(folder), "--csv", str(gradebook), "--timeout", str(TIMEOUT)])
     with open(gradebook, encoding="utf-8") as f:
+        text = f.read()
+        f.seek(0)
         header = f.readline().strip().split(",")
         f.seek(0)
         rows = list(csv.DictReader(f))
@@ -85,6 +89,7 @@ def class_results(tmp_path_factory: pytest.TempPathFactory) -> dict:
         "out": out.getvalue(),
         "rows": {Path(r["file"]).name: r for r in rows},
         "header": header,
+        "text": text,
     }
 
 
@@ -123,13 +128,30 @@ def test_the_report_gives_hints_and_clear_lines(class_results: dict) -> None:
     assert "correct.ipynb (04-channel-mix): 2/2 checks passed, score 100, passed" in out
     assert "✗ check 1: channel shares: 7 of the 7 values in shares differ" in out
     assert "did you divide by the number of interactions?" in out
-    assert "raised ValueError: my typo" in out
-    assert "ran out of time" in out
+    assert "code cell 4 raised ValueError\n" in out
+    assert "ran out of time in code cell 4: does a loop never end?" in out
     assert "check cell(s) 2 edited or removed" in out
     assert "notes.txt: not-a-notebook: it is a .txt file" in out
     assert "garbled.ipynb: not-a-notebook: it is not valid JSON" in out
     assert (
         "7 submissions: 1 passed, 1 failed, 1 error, 1 timeout, 1 tampered, 2 not-a-notebook" in out
+    )
+
+
+def test_a_learners_error_message_stays_out_of_the_gradebook_and_the_report(
+    class_results: dict,
+) -> None:
+    """The gradebook and the report are shared records: they name the cell and the kind of
+    error, never its text (which can hold the names of people the learner knows)."""
+    assert class_results["rows"]["broken.ipynb"]["detail"] == "code cell 4 raised ValueError"
+    for shared in (class_results["text"], class_results["out"]):
+        for secret in ("Priya", "priya.shah@example.com", "could not reach"):
+            assert secret not in shared
+
+
+def test_a_timeout_names_the_cell_that_ran_out_of_time(class_results: dict) -> None:
+    assert class_results["rows"]["looping.ipynb"]["detail"] == (
+        "ran out of time in code cell 4: does a loop never end?"
     )
 
 
@@ -293,7 +315,7 @@ def test_an_error_that_mentions_a_timeout_is_an_error_not_a_timeout(
 ) -> None:
     sub = tricky["imitates-timeout"]
     assert sub.status == "error", (sub.status, sub.notes)
-    assert any("raised TimeoutError: Timeout of 3 seconds: no reply" in n for n in sub.notes)
+    assert "code cell 4 raised TimeoutError" in sub.notes
     assert not any("ran out of time" in n for n in sub.notes)
     assert not any("ran out of time" in c.message for c in sub.checks)
 
@@ -479,3 +501,17 @@ def test_gradebook_cells_a_spreadsheet_would_run_are_kept_as_text() -> None:
         assert as_text_cell(start + "1") == "'" + start + "1"
     assert as_text_cell("submissions/ada.ipynb") == "submissions/ada.ipynb"
     assert as_text_cell("") == ""
+
+
+def test_a_check_that_raises_names_the_kind_of_error_not_its_text() -> None:
+    from netcoach.grading import grader
+
+    traceback = (
+        "Traceback (most recent call last):\n"
+        '  File "<cell>", line 2, in <module>\n'
+        f"KeyError: {LEAKY_ERROR!r}\n"
+    )
+    why = grader._why("failed", traceback, None, grader._Run(), 3)
+    assert why == "KeyError (run every cell above this one first)"
+    run = grader._Run(cells={2: ("failed", traceback)})
+    assert grader._cell_errors(run, set()) == ["code cell 3 raised KeyError"]

@@ -13,6 +13,10 @@ For each submission the grader:
    cells (collected by :mod:`netcoach.grading.nbval_watch`), and scores it. A check passes
    only when its own code recorded a pass in this run: a matching printed line is not enough.
 
+A learner's exception is reported by its kind and cell only (``code cell 4 raised
+ValueError``): its message can hold the names or addresses of people the learner knows, and
+the report and the gradebook are shared records. The instructor opens the notebook for more.
+
 Statuses: ``passed`` (every check), ``failed`` (some check failed), ``error`` (a cell raised
 an error that is not a failed check, the Python kernel died, or it did not start even on a
 second try), ``timeout``, ``tampered``
@@ -461,6 +465,13 @@ def _exception(text: str) -> str:
     return lines[-1] if lines else ""
 
 
+def _exception_kind(text: str) -> str:
+    """The kind of the last exception in a traceback (``ValueError``), without its message,
+    which can hold a learner's data; or ''."""
+    match = _EXCEPTION_LINE.match(_exception(text))
+    return match.group(1) if match else ""
+
+
 def _score(
     sub: Submission,
     nb: nbformat.NotebookNode,
@@ -497,17 +508,18 @@ def _score(
             and not record
             and code != run.died
             and not run.no_kernel
-            and _exception(text)
+            and _exception_kind(text)
         ):
-            errors.append(f"check {number} raised {_exception(text)}")
+            errors.append(f"check {number} raised {_exception_kind(text)}")
     sub.notes.extend(errors[:3])
     _set_status(sub, tampered, forged, run, errors)
 
 
 def _cell_errors(run: _Run, check_code: set[int]) -> list[str]:
-    """One line per learner's code cell that raised an error (not a time-out)."""
+    """One line per learner's code cell that raised an error (not a time-out): the cell and
+    the kind of error, not its message."""
     return [
-        f"code cell {code + 1} raised {_exception(text) or 'an error'}"
+        f"code cell {code + 1} raised {_exception_kind(text) or 'an error'}"
         for code, (outcome, text) in sorted(run.cells.items())
         if code not in check_code and outcome == "failed" and code != run.timeout_cell
     ]
@@ -542,7 +554,7 @@ def _set_status(
         sub.notes.insert(0, _died_note(run.died))
     elif run.timed_out:
         sub.status = "timeout"
-        sub.notes.insert(0, "ran out of time: does a loop never end?")
+        sub.notes.insert(0, _timeout_note(run.timeout_cell))
     elif run.crashed:
         sub.status = "error"
         sub.notes.insert(0, f"could not run: {run.crashed}")
@@ -566,6 +578,13 @@ def _forged_note(forged: set[int]) -> str:
         f"check(s) {numbers} printed a pass line without the course's check passing: "
         "the learner's code replaced or changed a check function"
     )
+
+
+def _timeout_note(code: int | None) -> str:
+    """The instructor's note for a time-out, naming the code cell (0-based ``code``) when
+    nbval's cell time limit ran out in it (not when the whole run was stopped)."""
+    where = "" if code is None else f" in code cell {code + 1}"
+    return f"ran out of time{where}: does a loop never end?"
 
 
 def _died_note(code: int) -> str:
@@ -592,7 +611,7 @@ def _why(outcome: str, text: str, record: dict[str, Any] | None, run: _Run, code
         return "did not run: an earlier cell ran out of time"
     if outcome == "missing":
         return "did not run"
-    error = _exception(text)
+    error = _exception_kind(text)
     if error:
         return f"{error} (run every cell above this one first)"
     if _genuine_pass(record):

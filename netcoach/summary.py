@@ -372,7 +372,8 @@ def summary_problems(data: Any) -> list[str]:
         else:
             problems.append(f"{where}: {error.validator} check failed")
     problems += _newline_problems(data)
-    return problems or ["the file: does not match the summary schema"]
+    # jsonschema reports a missing field once per field, each with the whole list: once is enough
+    return list(dict.fromkeys(problems)) or ["the file: does not match the summary schema"]
 
 
 def summary_json(summary: dict[str, Any]) -> str:

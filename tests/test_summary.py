@@ -192,6 +192,17 @@ def test_schema_rejects_extra_fields_text_and_fine_dates():
         assert "Jo Example" not in " ".join(problems) and "Amara" not in " ".join(problems)
 
 
+def test_each_problem_is_named_once():
+    """A file that is no summary (the grader's checksums manifest, say) lacks every field;
+    jsonschema reports each missing one, and the list of them must appear once, not once
+    per field."""
+    manifest = {"schema": 1, "exercises": {"04-channel-mix": {"checks": []}}}
+    problems = summary_problems(manifest)
+    assert len(problems) == len(set(problems)), problems
+    missing = [p for p in problems if p.startswith("the file: missing ")]
+    assert len(missing) == 1 and "schema_version, kind, about, nickname" in missing[0]
+
+
 def test_another_version_is_named_plainly():
     log = load_sample("experienced")
     good = build_summary(score_log(log), log, "jo")

@@ -97,27 +97,67 @@ def _name_keys(names: Any) -> Any:
 def is_a_contacts_name(nickname: str, names: Any) -> bool:
     """Whether ``nickname`` is one of ``names`` (a learner's contacts), ignoring case,
     accents, spaces, dashes and other punctuation: 'una-underhay' is 'Una Underhay'."""
+    return _name_match(nickname, names) == "name"
+
+
+def is_part_of_a_contacts_name(nickname: str, names: Any) -> bool:
+    """Whether ``nickname`` is a word of one of ``names`` (a first or a last name), or a run
+    of its words, compared as :func:`is_a_contacts_name` compares a whole name: 'zelda' and
+    'Q0RSTONE' are both part of 'Zelda Q0rstone', 'obrien-smith' of "Zoë O'Brien-Smith".
+    Words are split at spaces, '-' and '_'; a one-letter word (an initial) is not refused."""
+    return _name_match(nickname, names) == "part"
+
+
+_NAME_WORD_SEP = re.compile(r"[\s_-]+")
+
+
+def _name_match(nickname: str, names: Any) -> str:
+    """``"name"`` when ``nickname`` is the whole of one of ``names``, ``"part"`` when it is
+    a word or a run of words of one (and at least two letters or digits long), else ``""``."""
     if len(names) == 0:
-        return False
+        return ""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    key = _name_keys([nickname])[0]
-    return bool(pc.any(pc.equal(_name_keys(names), key)).as_py())
+    key = _name_keys([nickname])[0].as_py()
+    names = pa.array(names, type=pa.large_string(), from_pandas=True)
+    plain = pc.string_is_ascii(names)
+    # in the order _name_keys gives its keys: the plain names first, then the others
+    names = pa.concat_arrays([names.filter(plain), names.filter(pc.invert(plain))])
+    keys = _name_keys(names)
+    if pc.any(pc.equal(keys, key)).as_py():
+        return "name"
+    if len(key) < 2:
+        return ""
+    # only the names that hold the nickname somewhere can hold it as a word: few, in any log
+    for name in names.filter(pc.match_substring(keys, key)).to_pylist():
+        words = [w for w in _name_keys(_NAME_WORD_SEP.split(name)).to_pylist() if w]
+        ends = range(len(words) + 1)
+        if key in {"".join(words[i:j]) for i in ends for j in ends if i < j}:
+            return "part"
+    return ""
+
+
+_CHOOSE_ONE = (
+    "choose a made-up name of your own (for example 'blue-fox'), or leave the nickname out "
+    "for a random id"
+)
+"""The end of a refusal: 'blue-fox' is an example only (a room where everyone used it would
+share one nickname, and the cohort view keeps one summary per nickname)."""
 
 
 def validate_nickname(nickname: str, real_names: Any = None) -> str:
     """Return the trimmed nickname, or raise :class:`NicknameError` saying what to change.
 
     ``real_names`` (a sequence or column of texts): names a nickname must not be, such as
-    the names of the learner's contacts (:func:`build_summary` passes them). A nickname
-    cannot be told from an arbitrary real name, so only these are refused."""
+    the names of the learner's contacts (:func:`build_summary` passes them); each is refused
+    whole, and so is each word of it (a first or last name). A nickname cannot be told from
+    an arbitrary real name, so only these are refused."""
     text = str(nickname).strip()
     if not text:
         raise NicknameError("the nickname is empty; choose one, or leave it out for a random id")
     if EMAIL_LIKE_RE.search(text):
-        raise NicknameError(
-            "the nickname looks like an email address; choose a made-up name such as 'blue-fox'"
-        )
+        raise NicknameError(f"the nickname looks like an email address; {_CHOOSE_ONE}")
     if len(text) > NICKNAME_MAX:
         raise NicknameError(f"the nickname is longer than {NICKNAME_MAX} characters")
     if not NICKNAME_RE.match(text):
@@ -125,10 +165,16 @@ def validate_nickname(nickname: str, real_names: Any = None) -> str:
             "use only letters A-Z, digits, spaces, '-' and '_' in the nickname "
             "(start with a letter or a digit)"
         )
-    if real_names is not None and is_a_contacts_name(text, real_names):
+    match = _name_match(text, real_names) if real_names is not None else ""
+    if match == "name":
         raise NicknameError(
             "the nickname is the name of one of your contacts, and a nickname must not be a "
-            "real name; choose a made-up name such as 'blue-fox'"
+            f"real name; {_CHOOSE_ONE}"
+        )
+    if match == "part":
+        raise NicknameError(
+            "the nickname is part of the name of one of your contacts (a first or last name), "
+            f"and a nickname must not be a real name; {_CHOOSE_ONE}"
         )
     return text
 

@@ -1,5 +1,6 @@
-"""A nickname must not be a real name: the names of the learner's own contacts are refused,
-in any case and spacing, by the check itself, the summary, the widget and the command."""
+"""A nickname must not be a real name: the names of the learner's own contacts, and each
+word of them (a first or a last name), are refused, in any case and spacing, by the check
+itself, the summary, the widget and the command."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from netcoach.samples import load_sample, sample_path
 from netcoach.scoring import score_log
 from netcoach.summary import NicknameError, build_summary, validate_nickname
 
-NAMES = ["Una Underhay", "Zoë O'Brien-Smith", "Ann"]
+NAMES = ["Una Underhay", "Zoë O'Brien-Smith", "Ann", "Zelda Q0rstone", "J. Fenwick"]
 
 
 @pytest.mark.parametrize(
@@ -23,7 +24,21 @@ def test_a_contacts_name_is_refused_as_a_nickname(nickname):
         validate_nickname(nickname, NAMES)
 
 
-@pytest.mark.parametrize("nickname", ["blue-fox", "Una", "Underhay", "Annie", "learner-k7mq2p"])
+@pytest.mark.parametrize(
+    "nickname",
+    ["Zelda", "zelda", " ZELDA ", "Q0rstone", "q0rstone", "Una", "underhay", "UNDERHAY",
+     "Zoe", "OBrien", "o-brien", "Smith", "OBrien-Smith", "obrien_smith", "Fenwick"],
+)  # fmt: skip
+def test_a_word_of_a_contacts_name_is_refused_as_a_nickname(nickname):
+    with pytest.raises(NicknameError, match="part of the name of one of your contacts") as err:
+        validate_nickname(nickname, NAMES)
+    assert "must not be a real name" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "nickname",
+    ["blue-fox", "Annie", "learner-k7mq2p", "fox", "Team 3", "Zeldas", "Una Smith", "J"],
+)
 def test_other_nicknames_are_kept(nickname):
     assert validate_nickname(nickname, NAMES) == nickname
     assert validate_nickname(nickname, []) == nickname
@@ -33,7 +48,7 @@ def test_the_summary_refuses_a_contact_from_the_learners_own_log():
     log = load_sample("graduate")
     assert "Una Underhay" in set(log.contacts["name"])
     report = score_log(log)
-    for nickname in ("Una Underhay", "una-underhay"):
+    for nickname in ("Una Underhay", "una-underhay", "Una", "underhay"):
         with pytest.raises(NicknameError, match="one of your contacts"):
             build_summary(report, log, nickname)
     assert build_summary(report, log, "blue-fox")["nickname"] == "blue-fox"
@@ -63,4 +78,15 @@ def test_the_command_refuses_a_contacts_name_with_exit_code_2(tmp_path, capsys):
     assert main(args) == 2
     err = capsys.readouterr().err
     assert err.startswith("netcoach: --nickname: the nickname is the name of one of your contacts")
+    assert "Traceback" not in err and not out.exists()
+
+
+def test_the_command_refuses_a_contacts_first_name_with_exit_code_2(tmp_path, capsys):
+    out = tmp_path / "Una.json"
+    graduate = str(sample_path("graduate"))
+    assert main(["summary", graduate, "--nickname", "Una", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "netcoach: --nickname: the nickname is part of the name of one of your contacts"
+    )
     assert "Traceback" not in err and not out.exists()

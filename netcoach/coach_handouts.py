@@ -13,8 +13,10 @@ drifts from the screen:
   (:data:`netcoach.settings.DEFAULT_CADENCE_DAYS`), with a title and a description for
   screen readers.
 
-:func:`write_handouts` writes both into ``coach/handouts/`` (``python -m
-netcoach.coach_handouts``); a test checks that the files there are what this module makes.
+:func:`write_handouts` writes both into a folder. ``python -m netcoach.coach_handouts``
+writes them into ``coach/handouts/`` when run at the top of a clone of the course (where the
+book links to them; a test checks that the files there are what this module makes), else
+into the current folder, or into ``--out DIR``; it prints the full path of each file.
 """
 
 from __future__ import annotations
@@ -250,11 +252,35 @@ def write_handouts(out_dir: str | Path = HANDOUTS) -> list[Path]:
     return written
 
 
+CLONE_HANDOUTS = Path("coach", "handouts")
+"""Where the handouts live in a clone of the course, from its top folder."""
+
+
+def default_out_dir() -> Path:
+    """``coach/handouts`` at the top of a clone of the course, else the current folder:
+    never the folder of the installed package."""
+    return CLONE_HANDOUTS if CLONE_HANDOUTS.is_dir() else Path()
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write the workshop's paper handouts.")
-    parser.add_argument("--out", default=str(HANDOUTS), help="folder to write into")
-    for path in write_handouts(parser.parse_args(argv).out):
-        print(f"Wrote {path.name}")
+    parser = argparse.ArgumentParser(
+        description="Write the workshop's paper handouts (the quick check and a blank "
+        "network map) and print where they are."
+    )
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        help="folder to write into (made if missing; default: coach/handouts at the top of "
+        "a clone of the course, else the current folder)",
+    )
+    args = parser.parse_args(argv)
+    out_dir = Path(args.out) if args.out else default_out_dir()
+    try:
+        written = write_handouts(out_dir)
+    except OSError as err:
+        parser.exit(1, f"could not write the handouts into {out_dir}: {err.strerror or err}\n")
+    for path in written:
+        print(f"Wrote {path.resolve()}")
     return 0
 
 

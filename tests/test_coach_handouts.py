@@ -13,6 +13,7 @@ from netcoach.coach_handouts import (
     HANDOUTS,
     NETWORK_MAP_FILE,
     QUICK_CHECK_FILE,
+    main,
     map_description,
     network_map_svg,
     quick_check_html,
@@ -24,14 +25,15 @@ from netcoach.settings import DEFAULT_CADENCE_DAYS
 
 ROOT = HANDOUTS.parent.parent  # the repository
 SVG = "{http://www.w3.org/2000/svg}"
+REMAKE = "run python -m netcoach.coach_handouts at the top of the clone"
 
 
 @pytest.mark.parametrize("name", list(HANDOUT_MAKERS))
 def test_the_committed_handouts_are_what_the_code_makes(name):
     path = HANDOUTS / name
-    assert path.is_file(), f"{path} is missing: run python -m netcoach.coach_handouts"
+    assert path.is_file(), f"{path} is missing: {REMAKE}"
     assert path.read_text(encoding="utf-8") == HANDOUT_MAKERS[name](), (
-        f"{name} is out of date: run python -m netcoach.coach_handouts"
+        f"{name} is out of date: {REMAKE}"
     )
 
 
@@ -82,3 +84,53 @@ def test_the_guide_and_live_notebooks_page_link_to_both_handouts():
         text = (ROOT / "book" / "coach" / page).read_text(encoding="utf-8")
         for name in (QUICK_CHECK_FILE, NETWORK_MAP_FILE):
             assert f"/coach/handouts/{name}>`" in text, f"{page} does not link to {name}"
+
+
+def _untouched(folder):
+    """The files in ``folder`` and when each last changed."""
+    return {p: p.stat().st_mtime_ns for p in folder.iterdir()}
+
+
+def test_the_command_writes_into_the_current_folder_and_names_each_file(
+    tmp_path, monkeypatch, capsys
+):
+    committed = _untouched(HANDOUTS)
+    monkeypatch.chdir(tmp_path)
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    for name in HANDOUT_MAKERS:
+        path = tmp_path / name
+        assert path.read_text(encoding="utf-8") == HANDOUT_MAKERS[name]()
+        assert f"Wrote {path}\n" in out  # the full path, to find the file
+    assert _untouched(HANDOUTS) == committed, "it wrote into the package's own folder"
+
+
+def test_the_command_at_the_top_of_a_clone_remakes_the_committed_handouts(
+    tmp_path, monkeypatch, capsys
+):
+    folder = tmp_path / "coach" / "handouts"
+    folder.mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    assert main([]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == sorted(HANDOUT_MAKERS)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["coach"]
+    assert f"Wrote {folder / QUICK_CHECK_FILE}\n" in capsys.readouterr().out
+
+
+def test_the_command_writes_where_out_says(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["--out", "paper/day-1"]) == 0
+    folder = tmp_path / "paper" / "day-1"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(HANDOUT_MAKERS)
+    assert f"Wrote {folder / NETWORK_MAP_FILE}\n" in capsys.readouterr().out
+
+
+def test_an_out_folder_that_is_a_file_is_refused_in_words(tmp_path, capsys):
+    taken = tmp_path / "handouts.txt"
+    taken.write_text("notes\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        main(["--out", str(taken)])
+    assert stop.value.code == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"could not write the handouts into {taken}: ")
+    assert "Traceback" not in err and taken.read_text(encoding="utf-8") == "notes\n"

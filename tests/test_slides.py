@@ -72,6 +72,20 @@ def test_source_cells_carry_slide_metadata():
     assert all(not c.get("outputs") for c in notebook.cells if c.cell_type == "code")
 
 
+def test_the_sharing_slide_gives_no_nickname_for_the_whole_room_to_copy():
+    """A room that copies one nickname from the slide shares one nickname, and the cohort
+    view counts summaries under one nickname once: the slide shows the command without one
+    (each learner then gets a random id) and says to make up their own."""
+    notebook = nbformat.read(SOURCE, as_version=4)
+    (slide,) = [
+        c for c in notebook.cells if c.source.startswith("## Share an anonymous summary")
+    ]
+    commands = re.findall(r"^netcoach summary .*$", slide.source, re.M)
+    assert commands == ["netcoach summary my-network"], commands
+    assert "random" in slide.source and "your own" in slide.source
+    assert "--nickname blue-fox" not in slide.source
+
+
 def test_the_guide_plan_fills_ninety_minutes_with_sharing_before_the_group_view():
     blocks = ninety_minute_plan()
     assert blocks[0].start == 0 and sum(b.minutes for b in blocks) == TOTAL_MINUTES

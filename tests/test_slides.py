@@ -77,9 +77,7 @@ def test_the_sharing_slide_gives_no_nickname_for_the_whole_room_to_copy():
     view counts summaries under one nickname once: the slide shows the command without one
     (each learner then gets a random id) and says to make up their own."""
     notebook = nbformat.read(SOURCE, as_version=4)
-    (slide,) = [
-        c for c in notebook.cells if c.source.startswith("## Share an anonymous summary")
-    ]
+    (slide,) = [c for c in notebook.cells if c.source.startswith("## Share an anonymous summary")]
     commands = re.findall(r"^netcoach summary .*$", slide.source, re.M)
     assert commands == ["netcoach summary my-network"], commands
     assert "random" in slide.source and "your own" in slide.source

@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--nickname",
         metavar="NAME",
         help="a made-up name for the coach to see (letters, digits, spaces, - and _; up to "
-        "24 characters; not an email nor a contact's name; default: a random id)",
+        "24 characters; not an email, nor a contact's name or part of one; default: a "
+        "random id)",
     )
     parser.add_argument(
         "--out",

@@ -31,6 +31,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from netcoach.schema import (
+    CONTACT_COLUMNS,
+    CONTACTS_FILE,
+    INTERACTION_COLUMNS,
+    INTERACTIONS_FILE,
+)
 from netcoach.scoring.results import SCORE_TITLES
 from netcoach.summary import (
     GAP_CATEGORIES,
@@ -215,8 +221,6 @@ def read_summary_file(path: Path) -> tuple[dict[str, Any] | None, str]:
 
 def _looks_like_a_log(text: str) -> bool:
     """Whether a file's text starts like a log's CSV (``contact_id,...``, ``date,...``)."""
-    from netcoach.schema import CONTACT_COLUMNS, INTERACTION_COLUMNS
-
     header = text.lstrip().split("\n", 1)[0].replace(";", ",").replace("\t", ",").casefold()
     starts = (",".join(CONTACT_COLUMNS[:2]), ",".join(INTERACTION_COLUMNS[:2]))
     return header.startswith(starts)
@@ -311,8 +315,6 @@ def load_cohort(folder: str | Path) -> Cohort:
 
 def _no_summaries_reason(folder: Path) -> str:
     """Why a folder holds no summary, as far as its contents tell."""
-    from netcoach.schema import CONTACTS_FILE, INTERACTIONS_FILE
-
     if (folder / CONTACTS_FILE).exists() or (folder / INTERACTIONS_FILE).exists():
         return (
             "this is a learner's log folder, not a folder of summaries: give the folder "

@@ -545,8 +545,11 @@ def test_search_finds_a_word(page, site: str) -> None:
     box = page.locator('article input[name="q"], main input[name="q"]').first
     box.fill("reciprocity")
     box.press("Enter")
+    # Sphinx adds the results one at a time, 5 ms apart, and only then writes
+    # "Search finished"; counting before that line appears races the page.
+    finished = page.locator("#search-results p.search-summary", has_text="Search finished")
+    finished.wait_for(state="visible", timeout=20_000)
     results = page.locator("#search-results ul.search li")
-    results.first.wait_for(state="visible", timeout=20_000)
     assert results.count() >= 3, f"only {results.count()} results for 'reciprocity'"
     assert "reciprocity" in page.locator("#search-results").inner_text().lower()
 

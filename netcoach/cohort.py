@@ -14,7 +14,8 @@ fixed order of :data:`netcoach.summary.GAP_CATEGORIES`.
 Nothing is shown for a group smaller than :data:`MIN_GROUP` (a simple k-anonymity rule):
 with fewer than five summaries the view holds only a message; a gap that fewer than five
 learners share is listed as "fewer than 5", and one that fewer than five lack as "at least"
-a lower bound that is never the whole group (:func:`gap_count`); a median or quartile is
+a lower bound that is never the whole group (:func:`gap_count`), so a group of exactly five
+sees no gap counts at all (:func:`gaps_can_be_shown`); a median or quartile is
 kept only when at least five learners scored at or below it and five others at or above
 it, and five scored something else (:func:`shown_cut`), and no single learner's score
 (lowest, highest or any other) is kept. Nicknames never appear
@@ -392,6 +393,7 @@ class GapCount:
     count: int | None
     share: float | None
     at_least: bool = False
+    withheld: bool = False
 
     @property
     def label(self) -> str:
@@ -409,6 +411,8 @@ class GapCount:
 
     @property
     def shown(self) -> str:
+        if self.withheld:
+            return GAPS_WITHHELD_SHORT
         if self.count is None:
             return f"fewer than {MIN_GROUP}"
         if self.at_least:
@@ -423,9 +427,11 @@ def gap_count(gap: str, count: int, size: int) -> GapCount:
     - Fewer than MIN_GROUP do not have it (everyone included): "at least" the lower bound
       ``max(MIN_GROUP, size - MIN_GROUP + 1)``, the same for every such count, so the few
       without the gap (perhaps none) are not singled out; and never more than
-      ``size - 1``, so "at least" never says that every learner has the gap. In a group of
-      exactly five a shared gap is therefore "at least 4 (80% or more)", never "5 of 5".
+      ``size - 1``, so "at least" never says that every learner has the gap.
     - Otherwise: the exact count.
+
+    In a group of exactly MIN_GROUP no count can be shown at all (:func:`gaps_can_be_shown`);
+    :func:`cohort_view` withholds every gap there.
     """
     if count < MIN_GROUP:
         return GapCount(gap, None, None)
@@ -433,6 +439,25 @@ def gap_count(gap: str, count: int, size: int) -> GapCount:
         bound = min(max(MIN_GROUP, size - MIN_GROUP + 1), size - 1)
         return GapCount(gap, bound, bound / size, at_least=True)
     return GapCount(gap, count, count / size)
+
+
+def gaps_can_be_shown(size: int) -> bool:
+    """Whether a group of ``size`` learners may see any gap count.
+
+    A count is shown only when MIN_GROUP or more have the gap, and "at least" stands for every
+    count from ``max(MIN_GROUP, size - MIN_GROUP + 1)`` up to ``size``. In a group of exactly
+    MIN_GROUP that is one count, the whole group: "at least 4 of 5" would say that all five
+    have the gap, and so what each of them lacks. So a group of five sees no gap counts.
+    """
+    return max(MIN_GROUP, size - MIN_GROUP + 1) < size
+
+
+GAPS_WITHHELD_SHORT = f"not shown in a group of {MIN_GROUP}"
+GAPS_WITHHELD = (
+    f"No gap is shown in a group of {MIN_GROUP}: it takes {MIN_GROUP} learners to show a "
+    f"gap, so any gap shown here would be one that all {MIN_GROUP} have. Gaps are shown from "
+    f"{MIN_GROUP + 1} learners."
+)
 
 
 @dataclass
@@ -448,6 +473,11 @@ class CohortView:
     gaps: list[GapCount] = field(default_factory=list)
     focus: list[Focus] = field(default_factory=list)
     months: list[str] = field(default_factory=list)
+
+    @property
+    def gaps_withheld(self) -> bool:
+        """True when the group is shown but too small for any gap count (exactly five)."""
+        return not self.suppressed and not gaps_can_be_shown(self.size)
 
 
 def shown_cut(values: Any, share: float) -> int | None:
@@ -508,7 +538,12 @@ def cohort_view(cohort: Cohort, top_focus: int = 3) -> CohortView:
     # score has the lowest shown median (the habit the room finds hardest), then the fixed list.
     medians = {k: d.median for k, d in distributions.items()}
     gaps = sorted(
-        (gap_count(g, counted[g], n) for g in GAP_CATEGORIES),
+        (
+            gap_count(g, counted[g], n)
+            if gaps_can_be_shown(n)
+            else GapCount(g, None, None, withheld=True)
+            for g in GAP_CATEGORIES
+        ),
         key=lambda g: (
             -(g.count or 0),
             _tie_median(medians.get(GAP_SCORE[g.gap])),
@@ -516,6 +551,7 @@ def cohort_view(cohort: Cohort, top_focus: int = 3) -> CohortView:
         ),
     )
     common = [g.gap for g in gaps if g.count is not None]
+    withheld_focus = DEFAULT_FOCUS if not gaps_can_be_shown(n) else ()
     months = sorted({s["as_of_month"] for s in summaries})
     month_text = months[0] if len(months) == 1 else f"{months[0]} to {months[-1]}"
     return CohortView(
@@ -526,7 +562,7 @@ def cohort_view(cohort: Cohort, top_focus: int = 3) -> CohortView:
         notes=list(cohort.notes),
         distributions=distributions,
         gaps=gaps,
-        focus=[GAP_FOCUS[g] for g in common[:top_focus]],
+        focus=[GAP_FOCUS[g] for g in (common[:top_focus] if common else withheld_focus)],
         months=months,
     )
 
@@ -534,7 +570,7 @@ def cohort_view(cohort: Cohort, top_focus: int = 3) -> CohortView:
 def focus_lead(view: CohortView) -> str:
     """The sentence that opens the suggested focus (all of it when nothing is suggested),
     as the terminal and the handout both say it."""
-    if view.suppressed:
+    if view.suppressed or view.gaps_withheld:
         return "Too few summaries to tailor the session; the three habits are a safe start:"
     if not view.focus:
         return NO_SHARED_FOCUS
@@ -559,7 +595,10 @@ def view_text(view: CohortView) -> str:
         ]
         lines += textwrap.wrap(CUT_RULE, 88, initial_indent="  ", subsequent_indent="  ")
         lines += ["", "Gaps (learners who have each):"]
-        lines += [f"  {g.label}: {g.shown}" for g in view.gaps]
+        if view.gaps_withheld:
+            lines += textwrap.wrap(GAPS_WITHHELD, 88, initial_indent="  ", subsequent_indent="  ")
+        else:
+            lines += [f"  {g.label}: {g.shown}" for g in view.gaps]
     lines += ["", *focus_sentences(view)]
     return "\n".join(lines) + "\n"
 
@@ -677,6 +716,10 @@ def gap_chart(view: CohortView) -> Chart:
     shown = [g for g in view.gaps if g.count is not None]
     fig, ax = _figure(8.0, max(2.6, 0.5 * len(shown) + 1.4))
     title = "Gaps the group shares"
+    if view.gaps_withheld:
+        _empty(ax, f"No gap is shown in a group of {MIN_GROUP}")
+        _style(ax, title, "", "")
+        return Chart(fig, GAPS_WITHHELD, f"Gaps are shown from {MIN_GROUP + 1} learners.")
     if view.suppressed or not shown:
         _empty(ax, f"No gap is shown: it takes {MIN_GROUP} or more learners")
         _style(ax, title, "", "")

@@ -328,7 +328,7 @@ EMPTY_LIST = re.compile(r"<(ol|ul)>\s*</\1>")
 
 
 def test_handout_says_run_the_standard_agenda_when_no_gap_is_shared_by_five(tmp_path, base_summary):
-    summaries = perturbed_summaries(base_summary, 5, seed=5)
+    summaries = perturbed_summaries(base_summary, 6, seed=5)  # (a group of 5 sees no gaps)
     for i, s in enumerate(summaries):
         s["gaps"] = [GAP_CATEGORIES[i % 2]] if i < 4 else []  # at most 2 share any gap
     view = cohort_view(load_cohort(_write(tmp_path / "c", summaries)))
@@ -370,16 +370,33 @@ def test_a_gap_everyone_has_is_never_shown_as_everyone(size):
         assert gap_count("one_way_contacts", count, size) == everyone
 
 
-def test_a_group_of_five_sharing_a_gap_is_shown_at_least_four(tmp_path, base_summary):
-    assert gap_count("one_way_contacts", 5, 5).shown == "at least 4 (80% or more)"
-    summaries = perturbed_summaries(base_summary, 5, seed=8)
-    for s in summaries:
-        s["gaps"] = ["one_way_contacts"]
-    view = cohort_view(load_cohort(_write(tmp_path / "c", summaries)))
-    assert view.size == 5 and not view.suppressed
-    text = view_text(view) + gap_chart(view).alt_text + handout_html(view, chart=False)
-    assert "at least 4 of 5 learners (80% or more)" in gap_chart(view).alt_text
-    assert "(100%" not in text and "at least 5 (" not in text and "5 of 5" not in text
+@pytest.mark.parametrize("size", [5, 6, 7, 12])
+def test_a_group_of_five_sees_nothing_that_depends_on_its_gaps(tmp_path, base_summary, size):
+    # A group of five used to see "at least 4 (80% or more)" for a gap all five had, and
+    # "fewer than 5" for one four had: so "at least 4" said that every learner had the gap.
+    # Now what a group of five sees is the same whoever has which gap; from six, a gap that
+    # everyone has and one that all but one have look the same (so no one is singled out).
+    views = []
+    for shared in (size, size - 1, 0):
+        summaries = perturbed_summaries(base_summary, size, seed=8)
+        for i, s in enumerate(summaries):
+            s["gaps"] = ["one_way_contacts"] if i < shared else []
+        views.append(cohort_view(load_cohort(_write(tmp_path / f"c{size}-{shared}", summaries))))
+    texts = [
+        view_text(v) + gap_chart(v).alt_text + gap_chart(v).caption + handout_html(v, chart=False)
+        for v in views
+    ]
+    everyone, all_but_one, nobody = texts
+    assert not views[0].suppressed
+    assert everyone == all_but_one, "a gap everyone has must look like one all but one have"
+    if size == MIN_GROUP:
+        assert views[0].gaps_withheld
+        assert everyone == nobody
+        assert "No gap is shown in a group of 5" in everyone
+        assert focus_sentences(views[0])[0].startswith("Too few summaries to tailor")
+    else:
+        assert not views[0].gaps_withheld and everyone != nobody
+        assert "at least" in gap_chart(views[0]).alt_text
 
 
 @pytest.mark.parametrize("n", [5, 8])

@@ -13,7 +13,11 @@
   that agree are one person, counted as merged. When several contacts share a name, a
   row goes to the one whose details agree with it (so importing the file again finds each
   person); a name that only one contact has still finds that contact, whatever its
-  details (a new job, a company written another way).
+  details (a new job, a company written another way). A row that only a name ties to
+  several contacts, none closer than the others, is skipped and counted
+  (:data:`AMBIGUOUS_NAME`) rather than given to one of them by guesswork; so is an
+  interaction that names such a person. An interaction goes to the contact its person
+  row went to.
 - A new person gets a stable id made from their email, else profile URL, else name
   (:func:`~netcoach.importers.batch.stable_id`), so importing the same file again gives
   the same ids and adds nothing.
@@ -49,6 +53,13 @@ FILLABLE: tuple[str, ...] = (
 DETAILS: tuple[str, ...] = tuple(f for f in FILLABLE if f not in ("email", "profile_url"))
 """Details that tell two people of one name apart when they disagree (both given, not equal)."""
 
+AMBIGUOUS_NAME = (
+    "the name belongs to more than one contact in your log and nothing else told them "
+    "apart (add it by hand)"
+)
+AMBIGUOUS = -1
+"""What :meth:`_People.find` returns for a row that a name alone ties to several contacts."""
+
 DUPLICATE_IN_LOG = "already in your log"
 DUPLICATE_IN_IMPORT = "same person, day, channel and kind as another row (counted once)"
 
@@ -63,6 +74,9 @@ class _People:
         self.by_url: dict[str, int] = {}
         self.by_name: dict[str, list[int]] = {}
         """Every contact with a name (normalised), first in, first listed."""
+        self.resolved: dict[tuple[str, str, str, str], int] = {}
+        """(file, email, URL, name) keys of people rows -> the contact each went to (or
+        AMBIGUOUS), so that the file's interactions naming them go there too."""
         self.ids = {str(r["contact_id"]).casefold() for r in self.records}
         keys = zip(
             email_key(contacts["email"]),
@@ -96,7 +110,8 @@ class _People:
 
         By name, a contact whose email or URL disagrees is someone else, and so is one an
         earlier row of the same file (in ``claimed``) went to when that row's details
-        disagree with ``person``'s. Of several left, the one whose details disagree least.
+        disagree with ``person``'s. Of several left, the one whose details disagree least;
+        AMBIGUOUS when several disagree equally little (nothing tells them apart).
         """
         if e and e in self.by_email:
             return self.by_email[e]
@@ -110,8 +125,12 @@ class _People:
             if not self._disagree(i, e, u)
             and not any(_differences(row, person) for row in claimed.get(i, []))
         ]
-        # Of several, the one whose details disagree least (the first of those).
-        return min(candidates, key=lambda i: _differences(self.records[i], person), default=None)
+        if not candidates:
+            return None
+        differences = {i: _differences(self.records[i], person) for i in candidates}
+        fewest = min(differences.values())
+        closest = [i for i in candidates if differences[i] == fewest]
+        return closest[0] if len(closest) == 1 else AMBIGUOUS
 
     def _disagree(self, i: int, e: str, u: str) -> bool:
         """Whether contact ``i`` has another email or profile URL than ``e`` and ``u``."""
@@ -147,12 +166,22 @@ class _People:
         self._index(len(self.records) - 1, e, u, n)
         return len(self.records) - 1
 
-    def contact_id(self, e: pd.Series, u: pd.Series, n: pd.Series) -> pd.Series:
-        """Contact ids for people given by keys (vectorised lookups); "" when unknown."""
-        ids = np.array([r["contact_id"] for r in self.records] + [""], dtype=object)
-        first_by_name = {name: found[0] for name, found in self.by_name.items()}
-        found = e.map(self.by_email).fillna(u.map(self.by_url)).fillna(n.map(first_by_name))
-        position = found.fillna(len(ids) - 1).astype("int64").to_numpy()
+    def contact_id(self, file: pd.Series, e: pd.Series, u: pd.Series, n: pd.Series) -> pd.Series:
+        """Contact ids for interactions' people, given by keys (vectorised lookups): by
+        email, then URL, then where the file's row for that person went, then a name only
+        one contact has. "" when unknown, :data:`AMBIGUOUS_NAME` when a name alone ties the
+        person to several contacts."""
+        ids = np.array([r["contact_id"] for r in self.records] + ["", AMBIGUOUS_NAME], dtype=object)
+        only_by_name = {name: found[0] for name, found in self.by_name.items() if len(found) == 1}
+        keys = pd.Series(list(zip(file, e, u, n, strict=True)), index=e.index, dtype=object)
+        found = (
+            e.map(self.by_email)
+            .fillna(u.map(self.by_url))
+            .fillna(keys.map(self.resolved))
+            .fillna(n.map(only_by_name))
+        )
+        # Unknown -> "" (next to last); AMBIGUOUS (-1) -> the last, AMBIGUOUS_NAME.
+        position = found.fillna(len(ids) - 2).astype("int64").to_numpy()
         return pd.Series(ids[position], index=e.index, dtype=object)
 
 
@@ -210,6 +239,11 @@ def _merge_people(people: _People, batch: ImportBatch, summary: ImportSummary) -
             continue
         person["email"] = person["email"] if e else ""
         i = people.find(e, u, n, person, claimed)
+        if i == AMBIGUOUS:
+            people.resolved.setdefault((batch.file, e, u, n), AMBIGUOUS)
+            if batch.events.empty:  # (else its interactions are counted as skipped)
+                item.skipped[AMBIGUOUS_NAME] += 1
+            continue
         if i is None:
             i = people.add(person, e, u, n)
             item.contacts_added += 1
@@ -218,6 +252,7 @@ def _merge_people(people: _People, batch: ImportBatch, summary: ImportSummary) -
             if people.fill(i, person, e, u) and i < people.existing:
                 updated.add(i)
             people._index(i, e, u, n)
+        people.resolved.setdefault((batch.file, e, u, n), i)
         claimed.setdefault(i, []).append(person)
     item.contacts_updated += len(updated)
 
@@ -234,7 +269,10 @@ def _merge_interactions(
         return existing.reset_index(drop=True)
     events = pd.concat(frames, ignore_index=True)
     events["contact_id"] = people.contact_id(
-        email_key(events["email"]), url_key(events["profile_url"]), name_key(events["name"])
+        events["file"],
+        email_key(events["email"]),
+        url_key(events["profile_url"]),
+        name_key(events["name"]),
     )
     events["date"] = pd.to_datetime(events["date"]).dt.strftime("%Y-%m-%d")
 
@@ -246,9 +284,11 @@ def _merge_interactions(
     in_log = keys.isin(set(key(existing)))
     again = keys.duplicated() & ~in_log
     unknown = events["contact_id"] == ""
+    ambiguous = events["contact_id"] == AMBIGUOUS_NAME
     reason = pd.Series("", index=events.index)
     reason = reason.mask(again, DUPLICATE_IN_IMPORT).mask(in_log, DUPLICATE_IN_LOG)
     reason = reason.mask(unknown, "the person could not be matched")
+    reason = reason.mask(ambiguous, AMBIGUOUS_NAME)
     for (file, why), n in reason[reason != ""].groupby([events["file"], reason]).size().items():
         summary.file(file).skipped[why] += int(n)
     added = events[reason == ""]

@@ -7,6 +7,7 @@ from conftest import FIXTURES, LINKEDIN, snapshot
 
 from netcoach.importers import import_into
 from netcoach.importers.batch import stable_id
+from netcoach.importers.merge import AMBIGUOUS_NAME
 from netcoach.loading import load_log
 
 ALL = [
@@ -183,3 +184,55 @@ def test_a_log_that_lost_the_second_person_gets_them_back(tmp_path):
     assert (summary.contacts_added, summary.contacts_updated) == (2, 0)  # Kim (Org B), Jo
     kims = load_log(folder).contacts.query("name == 'Kim Lee'").set_index("organisation")
     assert kims.at["Org A", "notes"] == "" and kims.at["Org B", "notes"] == "another Kim"
+
+
+RECOMMENDATION = (
+    "First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n"
+    'Kim,Lee,{company},Designer,"Kim is kind.","03/01/24, 09:00 AM",VISIBLE\n'
+)
+
+
+def _two_kims(tmp_path):
+    from netcoach.importers import SourceFile
+
+    folder = tmp_path / "log"
+    import_into(folder, [SourceFile("phone.vcf", TWO_KIMS)])
+    return folder
+
+
+def test_an_interaction_goes_to_the_person_its_row_matched(tmp_path):
+    """A recommendation for the Kim Lee of Org B is Org B's Kim, not the first Kim Lee."""
+    from netcoach.importers import SourceFile
+
+    folder = _two_kims(tmp_path)
+    given = RECOMMENDATION.format(company="Org B").encode()
+    summary = import_into(folder, [SourceFile("Recommendations_Given.csv", given)])
+    assert (summary.contacts_added, summary.interactions_added) == (0, 1)
+    log = load_log(folder)
+    kims = log.contacts.query("name == 'Kim Lee'").set_index("organisation")["contact_id"]
+    [helped] = log.interactions.query("kind == 'helped'").to_dict("records")
+    assert helped["contact_id"] == kims["Org B"]
+
+
+def test_a_name_that_fits_two_contacts_equally_is_skipped_not_guessed(tmp_path):
+    """Nothing but a name ties these rows to Kim Lee, and two contacts have that name: the
+    import skips them and says why, rather than giving them to the first Kim."""
+    from netcoach.importers import SourceFile
+
+    folder = _two_kims(tmp_path)
+    before = snapshot(folder)
+    given = RECOMMENDATION.format(company="").encode()
+    card = _card("Kim Lee", "EMAIL:kim.lee@example.com")
+    summary = import_into(
+        folder,
+        [SourceFile("Recommendations_Given.csv", given), SourceFile("work.vcf", card)],
+    )
+    assert (summary.contacts_added, summary.contacts_updated, summary.interactions_added) == (
+        0,
+        0,
+        0,
+    )
+    assert summary.file("Recommendations_Given.csv").skipped == {AMBIGUOUS_NAME: 1}
+    assert summary.file("work.vcf").skipped == {AMBIGUOUS_NAME: 1}
+    assert "more than one contact in your log" in summary.to_text()
+    assert snapshot(folder) == before

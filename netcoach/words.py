@@ -8,15 +8,26 @@ wording, over Arrow text arrays, is in :mod:`netcoach.scoring.wording`, built on
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 
 MAX_NAMES = 3
 """How many names a sentence lists before '... and 4 others'."""
 
 
+def whole(value: float) -> int:
+    """``value`` rounded to a whole number as on paper: halves go up (62.5 -> 63, 12.5 -> 13).
+
+    Python's ``round`` sends halves to the even number (62.5 -> 62), which a learner checking
+    a score with a pencil would not get. A hair of tolerance keeps a half that floating point
+    stored as 62.49999999999999 a half.
+    """
+    return math.floor(float(value) + 0.5 + 1e-9)
+
+
 def percent(share: float) -> str:
-    """0.237 -> '24%'."""
-    return f"{round(100 * float(share))}%"
+    """0.237 -> '24%'; a half goes up (0.125 -> '13%')."""
+    return f"{whole(100 * float(share))}%"
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from netcoach.words import long_date, names_text, percent, plural, times, verb
+from netcoach.words import long_date, names_text, percent, plural, times, verb, whole
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,16 @@ def test_the_quick_check_answers_without_loading_pandas() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.split() == ["False", "True"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(62.5, 63), (12.5, 13), (0.5, 1), (2.5, 3), (62.49, 62), (99.5, 100), (100 * (1 - 0.375), 63)],
+)
+def test_whole_numbers_round_halves_up_as_on_paper(value, expected) -> None:
+    # Python's round(62.5) is 62; a learner checking a score with a pencil writes 63.
+    assert whole(value) == expected
+
+
+def test_percent_rounds_a_half_up() -> None:
+    assert (percent(0.125), percent(0.625), percent(0.237)) == ("13%", "63%", "24%")

@@ -40,7 +40,7 @@ from netcoach.scoring.window import (
     kind_mask,
 )
 from netcoach.scoring.wording import name_list, rows_phrase, take_texts
-from netcoach.words import plural, verb
+from netcoach.words import plural, verb, whole
 
 WEIGHTS = {"balance": 0.5, "no_one_way": 0.25, "help_returned": 0.25}
 
@@ -110,7 +110,7 @@ def reciprocity_with_columns(data: ScoringInput) -> tuple[ScoreResult, dict[str,
     components["raw_score"] = raw
     reasons = _reasons(data, arrays, codes, g, a, asked, helpers)
     result = ScoreResult(
-        "reciprocity", int(round(raw)), components, reasons, {"per_contact": per_contact}
+        "reciprocity", whole(raw), components, reasons, {"per_contact": per_contact}
     )
     return result, arrays
 
@@ -123,6 +123,26 @@ def _rows_for(data: ScoringInput, codes: np.ndarray, kinds: tuple[str, ...]) -> 
     of_kind = data.rows_of_kinds("window", kinds)
     kept = of_kind[wanted.take(window[CONTACT_CODE].take(of_kind))]
     return window["row"].take(kept)
+
+
+def _ratio_text(gives: int, asks: int) -> str:
+    """'no gives', '1.5 gives for every ask', or, with fewer than one give in ten asks (which
+    could show as '0.0 gives for every ask'), '1 give for every 26 asks'."""
+
+    if gives == 0:
+        return "no gives"
+    if asks == 0:
+        return "no asks"
+    if 10 * gives < asks:
+        return f"1 give for every {whole(asks / gives)} asks"
+    return f"{gives / asks:.1f} gives for every ask"
+
+
+def _of_those(count: int, total: int) -> str:
+    """'3 of the 8 people', or 'the one person' when there is only one."""
+    if total == 1:
+        return "the one person"
+    return f"{count} of the {plural(total, 'person', 'people')}"
 
 
 def _reasons(
@@ -147,7 +167,7 @@ def _reasons(
             )
         )
     else:
-        ratio = "no gives" if g == 0 else f"{g / a:.1f} gives for every ask" if a else "no asks"
+        ratio = _ratio_text(g, a)
         verdict = "at or above" if g >= a else "below"
         reasons.append(
             Reason(
@@ -163,24 +183,26 @@ def _reasons(
         reasons.append(
             Reason(
                 f"You asked {name_list(names, at=one_way)} for something and gave "
-                f"nothing back ({len(one_way)} of the {plural(asked, 'person', 'people')} "
-                f"you asked) {rows_phrase(rows)}.",
+                f"nothing back ({_of_those(len(one_way), asked)} you asked) {rows_phrase(rows)}.",
                 tuple(rows.tolist()),
             )
         )
     elif asked:
-        reasons.append(Reason(f"Everyone you asked ({asked}) has also had something from you."))
+        everyone = (
+            "The one person you asked has" if asked == 1 else f"Everyone you asked ({asked}) has"
+        )
+        reasons.append(Reason(f"{everyone} also had something from you."))
     if len(unreturned):
         rows = _rows_for(data, codes[unreturned], RECEIVED_KINDS)
         reasons.append(
             Reason(
                 f"{name_list(names, at=unreturned)} helped you and "
                 f"{verb(len(unreturned), 'has', 'have')} had nothing back yet "
-                f"({len(unreturned)} of the "
-                f"{plural(helpers, 'person', 'people')} who helped you) {rows_phrase(rows)}.",
+                f"({_of_those(len(unreturned), helpers)} who helped you) {rows_phrase(rows)}.",
                 tuple(rows.tolist()),
             )
         )
     elif helpers:
-        reasons.append(Reason(f"You have given something back to all {helpers} who helped you."))
+        everyone = "the one person" if helpers == 1 else f"all {helpers} people"
+        reasons.append(Reason(f"You have given something back to {everyone} who helped you."))
     return reasons

@@ -30,7 +30,7 @@ from netcoach.scoring.window import (
     frame,
 )
 from netcoach.scoring.wording import texts
-from netcoach.words import percent, plural
+from netcoach.words import names_text, percent, plural, whole
 
 TREND_MONTHS = 3
 RICH_CODES = [CHANNELS.index(c) for c in RICH_CHANNELS]
@@ -124,7 +124,7 @@ def score_channel_mix(data: ScoringInput) -> ScoreResult:
     reasons = _reasons(data, counts, total, rich, share, recent, previous)
     return ScoreResult(
         "channel_mix",
-        int(round(raw)),
+        whole(raw),
         components,
         reasons,
         {"by_channel": by_channel(window, counts), "by_month": frame(months)},
@@ -133,13 +133,35 @@ def score_channel_mix(data: ScoringInput) -> ScoreResult:
 
 def _trend(total: np.ndarray, rich: np.ndarray) -> tuple[float | None, float | None]:
     """Rich share in the last three months and in the three before them (from the monthly
-    totals and rich counts)."""
+    totals and rich counts). The three before are None unless the window holds a month more
+    than the six compared: its first month is usually only partly in the window, and a
+    short look-back (``lookback_days = 100``) would compare three months with a few days."""
+    if len(total) <= 2 * TREND_MONTHS:
+        return _share(total, rich, slice(-TREND_MONTHS, None)), None
+    return (
+        _share(total, rich, slice(-TREND_MONTHS, None)),
+        _share(total, rich, slice(-2 * TREND_MONTHS, -TREND_MONTHS)),
+    )
 
-    def share(part: slice) -> float | None:
-        part_total = total[part].sum()
-        return float(rich[part].sum() / part_total) if part_total else None
 
-    return share(slice(-TREND_MONTHS, None)), share(slice(-2 * TREND_MONTHS, -TREND_MONTHS))
+def _share(total: np.ndarray, rich: np.ndarray, part: slice) -> float | None:
+    """The rich share over the months in ``part``; None when they hold no interactions."""
+    part_total = total[part].sum()
+    return float(rich[part].sum() / part_total) if part_total else None
+
+
+def _most_used(counts: np.ndarray, total: int) -> str:
+    """'Your most used channel is email (40%).'; channels that tie are named together, in
+    the schema's order, never one picked by its name."""
+    top = [
+        CHANNEL_LABELS[c].lower()
+        for c, n in zip(CHANNELS, counts, strict=True)
+        if n == counts.max()
+    ]
+    share = percent(counts.max() / total)
+    if len(top) == 1:
+        return f"Your most used channel is {top[0]} ({share})."
+    return f"Your most used channels are {names_text(top)} ({share} each)."
 
 
 def _reasons(
@@ -156,6 +178,8 @@ def _reasons(
         return [Reason(f"No interactions are logged in the last {days} days yet.")]
     rich_rows = first_rows(data.window, lambda w: channel_mask(w, RICH_CHANNELS), 20)
     verdict = "meeting" if share >= target else "below"
+    if verdict == "below" and percent(share) == percent(target):
+        verdict = "just below"  # (49.7% shows as 50%: never "50% ... below your target of 50%")
     reasons = [
         Reason(
             f"{rich} of your {plural(total, 'interaction')} in the last {days} days "
@@ -165,11 +189,7 @@ def _reasons(
             row_count=rich,
         )
     ]
-    top = min(c for c, n in zip(CHANNELS, counts, strict=True) if n == counts.max())
-    top_share = counts[CHANNELS.index(top)] / total
-    reasons.append(
-        Reason(f"Your most used channel is {CHANNEL_LABELS[top].lower()} ({percent(top_share)}).")
-    )
+    reasons.append(Reason(_most_used(counts, total)))
     if recent is not None and previous is not None:
         change = recent - previous
         direction = "up" if change > 0.02 else "down" if change < -0.02 else "about level"

@@ -101,19 +101,37 @@ def is_a_contacts_name(nickname: str, names: Any) -> bool:
 
 
 def is_part_of_a_contacts_name(nickname: str, names: Any) -> bool:
-    """Whether ``nickname`` is a word of one of ``names`` (a first or a last name), or a run
-    of its words, compared as :func:`is_a_contacts_name` compares a whole name: 'zelda' and
-    'Q0RSTONE' are both part of 'Zelda Q0rstone', 'obrien-smith' of "Zoë O'Brien-Smith".
-    Words are split at spaces, '-' and '_'; a one-letter word (an initial) is not refused."""
+    """Whether ``nickname`` holds a contact's name or part of it, compared as
+    :func:`is_a_contacts_name` compares a whole name:
+
+    - it is a word of one of ``names`` (a first or a last name), or a run of its words:
+      'zelda' and 'Q0RSTONE' are both part of 'Zelda Q0rstone', 'obrien-smith' of
+      "Zoë O'Brien-Smith";
+    - one of its own words is ('Zoe Muller 1', 'Lee Kim', 'Una Smith', 'Muller2');
+    - it holds a name of two or more words whole ('ZoeMuller1', 'xkimlee').
+
+    Words are split at spaces, '-' and '_', and between letters and digits; a one-letter
+    word (an initial) is not refused."""
     return _name_match(nickname, names) == "part"
 
 
 _NAME_WORD_SEP = re.compile(r"[\s_-]+")
+_LETTERS_OR_DIGITS = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _nickname_words(nickname: str) -> list[str]:
+    """The nickname's words as keys (see :func:`_name_keys`), and the letter runs of words
+    that mix letters and digits ('Muller1' -> 'muller1', 'muller'); those of two or more
+    characters that are not only digits."""
+    words = [w for w in _NAME_WORD_SEP.split(nickname) if w]
+    words += [part for w in words for part in _LETTERS_OR_DIGITS.findall(w) if part != w]
+    keys = [k for k in _name_keys(words).to_pylist() if k]
+    return sorted({k for k in keys if len(k) >= 2 and not k.isdigit()})
 
 
 def _name_match(nickname: str, names: Any) -> str:
-    """``"name"`` when ``nickname`` is the whole of one of ``names``, ``"part"`` when it is
-    a word or a run of words of one (and at least two letters or digits long), else ``""``."""
+    """``"name"`` when ``nickname`` is the whole of one of ``names``, ``"part"`` when it
+    holds one or part of one (:func:`is_part_of_a_contacts_name`), else ``""``."""
     if len(names) == 0:
         return ""
     import pyarrow as pa
@@ -127,15 +145,33 @@ def _name_match(nickname: str, names: Any) -> str:
     keys = _name_keys(names)
     if pc.any(pc.equal(keys, key)).as_py():
         return "name"
-    if len(key) < 2:
-        return ""
-    # only the names that hold the nickname somewhere can hold it as a word: few, in any log
-    for name in names.filter(pc.match_substring(keys, key)).to_pylist():
-        words = [w for w in _name_keys(_NAME_WORD_SEP.split(name)).to_pylist() if w]
-        ends = range(len(words) + 1)
-        if key in {"".join(words[i:j]) for i in ends for j in ends if i < j}:
+    wanted = _nickname_words(nickname) + ([key] if len(key) >= 2 else [])
+    for word in wanted:
+        # only the names that hold the word somewhere can hold it as a word: few, in any log
+        for name in names.filter(pc.match_substring(keys, word)).to_pylist():
+            if word in _word_runs(name):
+                return "part"
+    # a whole name of two or more words inside the nickname ('zoemuller1')
+    short = pc.less_equal(pc.utf8_length(keys), len(key))
+    for name, name_key in zip(
+        names.filter(short).to_pylist(), keys.filter(short).to_pylist(), strict=True
+    ):
+        if name_key and name_key in key and len(_word_runs(name, longest=1)) >= 2:
             return "part"
     return ""
+
+
+def _word_runs(name: str, longest: int | None = None) -> set[str]:
+    """The keys of a name's words and of each run of them ('Zoë O'Brien-Smith' -> 'zoe',
+    'obrien', 'smith', 'obriensmith', ...); runs of at most ``longest`` words if given."""
+    words = [w for w in _name_keys(_NAME_WORD_SEP.split(name)).to_pylist() if w]
+    ends = range(len(words) + 1)
+    return {
+        "".join(words[i:j])
+        for i in ends
+        for j in ends
+        if i < j and (longest is None or j - i <= longest)
+    }
 
 
 _CHOOSE_ONE = (
@@ -173,8 +209,8 @@ def validate_nickname(nickname: str, real_names: Any = None) -> str:
         )
     if match == "part":
         raise NicknameError(
-            "the nickname is part of the name of one of your contacts (a first or last name), "
-            f"and a nickname must not be a real name; {_CHOOSE_ONE}"
+            "the nickname holds the name of one of your contacts or part of it (a first or "
+            f"last name), and a nickname must not be a real name; {_CHOOSE_ONE}"
         )
     return text
 

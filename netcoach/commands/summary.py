@@ -21,9 +21,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--nickname",
         metavar="NAME",
-        help="a made-up name for the coach to see (letters, digits, spaces, - and _; up to "
-        "24 characters; not an email, nor a contact's name or part of one; default: a "
-        "random id)",
+        help="a made-up name for the coach to see (letters A-Z without accents, digits, "
+        "spaces, - and _; up to 24 characters; not an email, and holding no contact's name "
+        "or part of one; default: a random id)",
     )
     parser.add_argument(
         "--out",

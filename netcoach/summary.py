@@ -291,7 +291,8 @@ def build_summary(
         "past_cadence": _int(cadence_status.isin(["overdue", "never"]).sum()),
         "over_asked_contacts": _int(len(follow["over_contact"])),
     }
-    rich_share = round(float(mix.get("rich_share", 0.0)), 2)
+    exact_share = float(mix.get("rich_share", 0.0))
+    rich_share = round(exact_share, 2)  # (shared rounded; the gap is judged on the exact share)
     target = float(report.settings.rich_channel_target)
     summary = {
         "schema_version": SCHEMA_VERSION,
@@ -302,7 +303,7 @@ def build_summary(
         "scores": {k: _int(report.scores[k].score) for k in SCORE_KEYS},
         "rich_share": rich_share,
         "counts": counts,
-        "gaps": gaps_present(counts, rich_share, target),
+        "gaps": gaps_present(counts, exact_share, target),
     }
     problems = summary_problems(summary)
     if problems:  # a bug here, never the learner's data: refuse rather than share

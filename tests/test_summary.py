@@ -291,3 +291,17 @@ def test_past_cadence_counts_never_contacted_and_its_label_says_so():
     assert (status == "never").sum() > 0  # the sample has someone never contacted
     assert summary["counts"]["past_cadence"] == int(status.isin(["overdue", "never"]).sum())
     assert "never contacted" in GAP_LABELS["past_cadence"]
+
+
+def test_a_share_just_below_the_target_is_a_gap_though_it_rounds_to_it():
+    # 99 phone and 100 email rows: a rich share of 0.4975, shared as 0.5, scores 99 on
+    # channel mix; the gap used to be judged on the rounded 0.5 and was left out.
+    from scoring_helpers import AS_OF, contact, event, make_log
+
+    rows = [event("2025-09-01", "c1", "check_in", "phone") for _ in range(99)]
+    rows += [event("2025-09-02", "c1", "check_in") for _ in range(100)]
+    log = make_log([contact("c1")], rows)
+    report = score_log(log, AS_OF)
+    summary = build_summary(report, log, seed=1)
+    assert report.channel_mix.score == 99 and summary["rich_share"] == 0.5
+    assert "low_rich_share" in summary["gaps"]

@@ -329,7 +329,8 @@ def test_an_output_never_overwrites_the_log(tmp_path: Path, capsys, command, opt
     for spelt in (folder / target, tmp_path / "link" / ".." / "log" / target):
         assert main([command, str(folder), option, str(spelt)]) == EXIT_BAD_INPUT
         err = capsys.readouterr().err
-        assert "would be overwritten" in err and "nothing was written" in err
+        assert "would be overwritten" in err or "copies that undo uses" in err
+        assert "nothing was written" in err
         # a name the command would take instead: a report, or a summary's own default name
         example = r"report\.html" if command == "score" else r"[\w-]+-summary-\d{4}-\d{2}\.json"
         assert re.search(rf"another file name, like {example} \(nothing was written\)", err)
@@ -337,3 +338,43 @@ def test_an_output_never_overwrites_the_log(tmp_path: Path, capsys, command, opt
     assert main([command, str(folder), option, str(link_target)]) == EXIT_BAD_INPUT
     after = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     assert after == before
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "target"),
+    [
+        ("score", "--html", "other/contacts.csv"),
+        ("score", "--html", "other/Interactions.CSV"),
+        ("summary", "--out", "other/settings.toml"),
+        ("score", "--html", "other/.backup/report.html"),
+        ("cohort", "--handout", "other/contacts.csv"),
+    ],
+)
+def test_an_output_never_overwrites_another_log_either(
+    tmp_path: Path, capsys, command, option, target
+):
+    # `score A --html B/contacts.csv` turned B's contacts file into a web page, with no backup.
+    import shutil
+
+    folder, other = tmp_path / "log", tmp_path / "other"
+    shutil.copytree(SAMPLES / "graduate", folder)
+    shutil.copytree(SAMPLES / "experienced", other)
+    (other / ".backup").mkdir(exist_ok=True)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    source = str(folder) if command != "cohort" else str(tmp_path / "summaries")
+    (tmp_path / "summaries").mkdir()
+    assert main([command, source, option, str(tmp_path / target)]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "nothing was written" in err and "Traceback" not in err
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_a_report_beside_another_log_is_still_written(tmp_path: Path, capsys):
+    import shutil
+
+    folder = tmp_path / "log"
+    shutil.copytree(SAMPLES / "graduate", folder)
+    out = tmp_path / "other" / "report.html"
+    out.parent.mkdir()
+    assert main(["score", str(folder), "--html", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")

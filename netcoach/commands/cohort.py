@@ -39,8 +39,10 @@ def run(args: argparse.Namespace) -> int:
     sys.stderr.write(skipped_text(view))
     if args.handout:
         from netcoach.cohort_handout import DEFAULT_TITLE, write_handout
+        from netcoach.commands.output_paths import refuse_log_file
 
         path = Path(args.handout)
+        refuse_log_file("--handout", path, args.folder, "handout.html")
         if path.is_dir():
             raise CommandError(f"--handout {path}: this is a folder; give a file name")
         try:

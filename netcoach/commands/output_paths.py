@@ -1,4 +1,4 @@
-"""Keep a command's output file from overwriting the log it was made from.
+"""Keep a command's output file from overwriting a log: the one it was made from, or another.
 
 ``netcoach score DIR --html DIR/contacts.csv`` would otherwise replace the learner's log with
 a web page, with no backup to go back to. Every command that writes a file named by the
@@ -22,20 +22,27 @@ PROTECTED_FOLDERS: tuple[str, ...] = (".backup",)
 
 
 def log_file_clash(path: str | Path, folder: str | Path) -> str | None:
-    """The log file or folder that writing to ``path`` would replace, or None if it is safe.
+    """What writing to ``path`` would replace, in words, or None if it is safe.
 
     Both paths are resolved first, so ``./log/../log/contacts.csv`` and symbolic links are
     caught too; names are compared without regard to capitals, since on a Mac or Windows
-    disk ``Contacts.csv`` is ``contacts.csv`` (and no output should be named so anyway).
+    disk ``Contacts.csv`` is ``contacts.csv``. Beyond the log being used (``folder``), no
+    output may be named as a log file at all, nor go into any ``.backup`` folder: another log
+    (a friend's, last year's) has no backup of a file a report replaced.
     """
     target = Path(path).expanduser().resolve()
     home = Path(folder).expanduser().resolve()
     for name in PROTECTED_FILES:
         if _same_place(target, home / name):
-            return name
+            return f"your log's own {name}, which would be overwritten"
     for name in PROTECTED_FOLDERS:
         if any(_same_place(above, home / name) for above in (target, *target.parents)):
-            return f"{name}/"
+            return f"inside your log's {name}/ folder, which keeps the copies that undo uses"
+    if target.name.casefold() in {name.casefold() for name in PROTECTED_FILES}:
+        return f"named like a log file ({target.name}), and would replace one if it is there"
+    backup = {name.casefold() for name in PROTECTED_FOLDERS}
+    if any(above.name.casefold() in backup for above in target.parents):
+        return "inside a log's .backup/ folder, which keeps the copies that undo uses"
     return None
 
 
@@ -58,6 +65,6 @@ def refuse_log_file(option: str, path: str | Path, folder: str | Path, example: 
     clash = log_file_clash(path, folder)
     if clash is not None:
         raise CommandError(
-            f"{option} {path}: that is your log's own {clash}, which would be overwritten; "
-            f"give another file name, like {example} (nothing was written)"
+            f"{option} {path}: that is {clash}; give another file name, like {example} "
+            "(nothing was written)"
         )

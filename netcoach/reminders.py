@@ -93,7 +93,10 @@ def reminders_calendar(
 def write_reminders(
     report: Report, path: str | Path, *, start: dt.date | None = None, per_day: int = 3
 ) -> Path:
-    """Write the reminders calendar to ``path`` atomically; return the path."""
+    """Write the reminders calendar to ``path`` atomically, readable by its owner only
+    unless it replaces a file with other permissions; return the path."""
+    from netcoach.saving import mode_for
+
     path = Path(path)
     data = reminders_calendar(report, start=start, per_day=per_day).to_ical()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -101,6 +104,7 @@ def write_reminders(
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, mode_for(path))  # it names people: owner-only, as the log is
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

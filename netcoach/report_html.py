@@ -88,7 +88,10 @@ def render_html_report(report: Report, log: NetworkLog, title: str = DEFAULT_TIT
 def write_html_report(
     report: Report, log: NetworkLog, path: str | Path, title: str = DEFAULT_TITLE
 ) -> Path:
-    """Write the HTML report to ``path`` atomically (a half-written file never appears)."""
+    """Write the HTML report to ``path`` atomically (a half-written file never appears),
+    readable by its owner only unless it replaces a file with other permissions."""
+    from netcoach.saving import mode_for
+
     target = Path(path)
     page = render_html_report(report, log, title)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -96,15 +99,9 @@ def write_html_report(
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(page)
-        os.chmod(tmp, 0o666 & ~_umask())  # as open() would create it, not mkstemp's 0600
+        os.chmod(tmp, mode_for(target))  # it names people: owner-only, as the log is
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

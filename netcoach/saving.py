@@ -367,7 +367,7 @@ def _write_temp(folder: Path, name: str, data: bytes, like: Path | None = None) 
             handle.flush()
             os.fsync(handle.fileno())
         if os.name != "nt":  # (Windows keeps no such bits: only "read-only")
-            os.chmod(tmp, _mode_for(like))
+            os.chmod(tmp, mode_for(like))
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -379,9 +379,10 @@ NEW_FILE_MODE = 0o600
 other users could read a file with the usual 0o644)."""
 
 
-def _mode_for(like: Path | None) -> int:
+def mode_for(like: Path | None) -> int:
     """The permission bits of ``like`` (the learner's choice is kept), else
-    :data:`NEW_FILE_MODE` when it is None or not there."""
+    :data:`NEW_FILE_MODE` when it is None or not there. Every file that names people uses
+    it: the log, and the HTML report and reminders made from it."""
     if like is not None:
         with contextlib.suppress(OSError):
             return stat.S_IMODE(like.stat().st_mode)

@@ -55,3 +55,12 @@ def test_uids_are_stable_between_exports() -> None:
 def test_per_day_must_be_positive() -> None:
     with pytest.raises(ValueError, match="per_day"):
         reminders_calendar(report(), per_day=0)
+
+
+def test_the_reminders_file_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    # It names people: owner-only like the log, and a permission the learner chose is kept.
+    path = write_reminders(report(), tmp_path / "reminders.ics")
+    assert path.stat().st_mode & 0o777 == 0o600
+    path.chmod(0o640)
+    write_reminders(report(), path)
+    assert path.stat().st_mode & 0o777 == 0o640

@@ -142,10 +142,15 @@ def test_write_html_report_is_atomic_and_complete(report, log, tmp_path: Path) -
     assert [p.name for p in target.parent.iterdir()] == ["report.html"]  # no temp files left
 
 
-def test_written_report_gets_normal_file_permissions(report, log, tmp_path: Path) -> None:
+def test_written_report_is_readable_by_its_owner_only(report, log, tmp_path: Path) -> None:
+    # It names people, as the log does (new log files are 0600); it was 0644, readable by
+    # every user of a shared server, while the reminders file was 0600.
     old = os.umask(0o022)
     try:
         target = write_html_report(report, log, tmp_path / "r.html")
     finally:
         os.umask(old)
-    assert target.stat().st_mode & 0o777 == 0o644  # not mkstemp's owner-only 0600
+    assert target.stat().st_mode & 0o777 == 0o600
+    target.chmod(0o640)  # a file the learner opened up on purpose keeps their choice
+    write_html_report(report, log, target)
+    assert target.stat().st_mode & 0o777 == 0o640

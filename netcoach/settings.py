@@ -13,7 +13,7 @@ import difflib
 import math
 import numbers
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -27,6 +27,32 @@ DEFAULT_CADENCE_DAYS: dict[str, int | None] = {
     "active": 90,  # about once a season
     "outer": None,  # no reminder unless you set one on the contact
 }
+
+
+MAX_DAYS = 36500
+"""The most days a day count may be (100 years), in ``settings.toml`` and in the
+``cadence_days`` column of ``contacts.csv``. A larger number is surely a slip, and a date
+that far ahead cannot be stored (pandas dates end in the year 2262): a lead answered a day
+later would be marked late."""
+
+DAY_SETTINGS: tuple[str, ...] = (
+    "lead_follow_up_days",
+    "thanks_days",
+    "lookback_days",
+    "ask_window_days",
+)
+"""The settings that count days: each a whole number from 1 to :data:`MAX_DAYS`."""
+
+WEIGHT_NAMES: tuple[str, ...] = ("reciprocity", "channel_mix", "follow_up")
+"""The scores the ``weights`` table may weigh, in the report's order."""
+
+DEFAULT_WEIGHTS: dict[str, float] = dict.fromkeys(WEIGHT_NAMES, 1.0)
+"""Every score counts the same in the overall score until a learner says otherwise."""
+
+
+def days_rule() -> str:
+    """'a whole number of days from 1 to 36500': the rule for every day count."""
+    return f"a whole number of days from 1 to {MAX_DAYS}"
 
 
 WHOLE_NUMBER_SETTINGS: tuple[str, ...] = (
@@ -50,6 +76,38 @@ def whole_number(value: Any, name: str) -> int:
         except (OverflowError, ValueError):  # infinity or NaN
             pass
     raise ValueError(f"{name} must be a whole number, not {toml_text(value)}; {_like(name, '7')}")
+
+
+def day_count(value: Any, name: str) -> int:
+    """``value`` as a number of days from 1 to :data:`MAX_DAYS`, or a ``ValueError`` naming
+    the setting (100000 days would run past the last date pandas can store)."""
+    days = whole_number(value, name)
+    if not 1 <= days <= MAX_DAYS:
+        raise ValueError(f"{name} must be {days_rule()}, not {days}")
+    return days
+
+
+def weight(value: Any, name: str) -> float:
+    """A score's weight: a number of 0 or more (a negative weight would push the overall
+    score outside 0 to 100), or a ``ValueError`` naming it."""
+    number = share(value, name)
+    if number < 0:
+        raise ValueError(f"{name} must be 0 or more, not {toml_text(value)}; {_like(name, '1')}")
+    return number
+
+
+def _table(value: Any, name: str, example: str) -> dict[Any, Any]:
+    """A table setting (``cadence_days``, ``weights``) as a ``dict``, or a ``ValueError``
+    that shows how to write one."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise ValueError(
+        f"{name} must be a table, not {toml_text(value)}; write it like {name} = {example}"
+    )
+
+
+_CADENCE_EXAMPLE = "{ inner = 14, close = 30 }"
+_WEIGHTS_EXAMPLE = "{ reciprocity = 1, channel_mix = 1, follow_up = 2 }"
 
 
 def share(value: Any, name: str) -> float:
@@ -108,24 +166,31 @@ class Settings:
     """Weights of the three scores in the overall score."""
 
     def __post_init__(self) -> None:
-        cad = dict(self.cadence_days)
+        cad = _table(self.cadence_days, "cadence_days", _CADENCE_EXAMPLE)
         unknown = set(cad) - set(TIERS)
         if unknown:
-            raise ValueError(f"unknown tier(s) in cadence_days: {sorted(unknown)}")
+            raise ValueError(f"unknown tier(s) in cadence_days: {sorted(map(str, unknown))}")
         for tier in TIERS:
             cad.setdefault(tier, DEFAULT_CADENCE_DAYS[tier])
             if cad[tier] is not None:
-                cad[tier] = whole_number(cad[tier], f"cadence_days.{tier}")
-                if cad[tier] <= 0:
-                    raise ValueError(f"cadence for tier {tier!r} must be a positive number of days")
+                cad[tier] = day_count(cad[tier], f"cadence_days.{tier}")
         object.__setattr__(self, "cadence_days", MappingProxyType(cad))
-        weights = {name: share(value, f"weights.{name}") for name, value in self.weights.items()}
+        given = _table(self.weights, "weights", _WEIGHTS_EXAMPLE)
+        unknown = set(given) - set(WEIGHT_NAMES)
+        if unknown:  # a misspelt weight would otherwise leave that score at 1, unsaid
+            raise ValueError(
+                f"{_unknown_settings_text(unknown, WEIGHT_NAMES)} in weights; it may weigh "
+                f"{', '.join(WEIGHT_NAMES[:-1])} and {WEIGHT_NAMES[-1]}"
+            )
+        weights = {  # a weight left out counts as its default, as a tier's cadence does
+            name: weight(given.get(name, DEFAULT_WEIGHTS[name]), f"weights.{name}")
+            for name in WEIGHT_NAMES
+        }
         object.__setattr__(self, "weights", MappingProxyType(weights))
         for name in WHOLE_NUMBER_SETTINGS:
             object.__setattr__(self, name, whole_number(getattr(self, name), name))
-        for name in ("lead_follow_up_days", "thanks_days", "lookback_days", "ask_window_days"):
-            if getattr(self, name) <= 0:
-                raise ValueError(f"{name} must be a positive number of days")
+        for name in DAY_SETTINGS:
+            day_count(getattr(self, name), name)
         if self.max_asks_in_window < 1:
             raise ValueError("max_asks_in_window must be at least 1")
         object.__setattr__(
@@ -133,8 +198,11 @@ class Settings:
         )
         if not 0 < self.rich_channel_target <= 1:
             raise ValueError("rich_channel_target must be a share between 0 and 1")
-        if sum(self.weights.values()) <= 0:
-            raise ValueError("score weights must add up to more than zero")
+        if not any(self.weights.values()):
+            raise ValueError(
+                "weights must not all be 0: give at least one score a weight above 0; "
+                f"write it like weights = {_WEIGHTS_EXAMPLE}"
+            )
 
     def __hash__(self) -> int:
         return hash(tuple(sorted(self.to_dict_items())))
@@ -147,9 +215,11 @@ class Settings:
         ]
 
     def replace(self, **changes: Any) -> Settings:
-        """Return a copy with some fields changed (``cadence_days`` may be partial)."""
-        if "cadence_days" in changes:
-            changes["cadence_days"] = {**self.cadence_days, **changes["cadence_days"]}
+        """Return a copy with some fields changed (``cadence_days`` and ``weights`` may be
+        partial: the parts not given keep this copy's values)."""
+        for name, example in (("cadence_days", _CADENCE_EXAMPLE), ("weights", _WEIGHTS_EXAMPLE)):
+            if name in changes:
+                changes[name] = {**getattr(self, name), **_table(changes[name], name, example)}
         return dataclasses.replace(self, **changes)
 
     def to_dict(self) -> dict[str, Any]:
@@ -224,11 +294,12 @@ TOP_LEVEL_SETTINGS: tuple[str, ...] = ("as_of", "day_first", "scoring")
 """What ``settings.toml`` may hold outside ``[scoring]``."""
 
 
-def _unknown_settings_text(unknown: set[str], known: Sequence[str]) -> str:
+def _unknown_settings_text(unknown: set[Any], known: Sequence[str]) -> str:
     """'unknown setting(s) ['asof'] (did you mean as_of?)': a misspelt setting would
     otherwise be ignored, and the learner would never know."""
-    text = f"unknown setting(s) {sorted(unknown)}"
-    guesses = [g for name in sorted(unknown) for g in difflib.get_close_matches(name, known, 1)]
+    names = sorted(map(str, unknown))
+    text = f"unknown setting(s) {names}"
+    guesses = [g for name in names for g in difflib.get_close_matches(name, known, 1)]
     if guesses:
         text += f" (did you mean {' or '.join(guesses)}?)"
     return text

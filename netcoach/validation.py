@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from netcoach import schema
+from netcoach.settings import MAX_DAYS, days_rule
 
 if TYPE_CHECKING:
     import pandera.pandas as pa
@@ -508,7 +509,7 @@ def _normalise_contacts(raw: pd.DataFrame, file: str) -> tuple[pd.DataFrame, _Co
     _vocabulary_check(out, out["tier"], tier, "tier", schema.TIERS, schema.TIER_ALIASES, col)
     out["tier"] = tier.fillna("").astype(str)
 
-    # cadence_days: a positive whole number, or blank
+    # cadence_days: a whole number from 1 to MAX_DAYS, or blank
     out["cadence_days"] = _cadence(out, col)
 
     out["email"] = out["email"].str.lower()
@@ -527,16 +528,17 @@ def _cadence(out: pd.DataFrame, col: _Collector) -> pd.Series:
         text = _as_text(raw)
         blank = text == ""
         number = pd.to_numeric(text.where(~blank, None), errors="coerce").astype("Float64")
-    whole = number.notna() & (number > 0) & (number.round() == number)
-    bad = ~blank & ~whole.fillna(False)
+    whole = (number.notna() & (number > 0) & (number.round() == number)).fillna(False)
+    # (99999999999999999999 would wrap round to a negative Int64; MAX_DAYS is 100 years)
+    too_long = whole & (number > MAX_DAYS).fillna(False)
+    bad = ~blank & (~whole | too_long)
     if bad.any():
-        msgs = (
-            'should be a whole number of days above 0 (like 30), or blank; it says "'
-            + text[bad]
-            + '"'
-        )
+        rule = pd.Series(
+            "should be a whole number of days above 0", index=out.index, dtype=object
+        ).where(~too_long, f"should be {days_rule()}")
+        msgs = rule[bad] + ' (like 30), or blank; it says "' + text[bad] + '"'
         col.add_rows(out.loc[bad, "row"], "cadence_days", msgs)
-    return number.where(whole.fillna(False)).round().astype("Int64")
+    return number.where(whole & ~too_long).round().astype("Int64")
 
 
 def normalise_tags(tags: pd.Series) -> pd.Series:
@@ -734,7 +736,9 @@ def normalised_schemas() -> tuple[pa.DataFrameSchema, pa.DataFrameSchema]:
             "contact_id": pa.Column(str, pa.Check.str_length(min_value=1), unique=True),
             "name": pa.Column(str, pa.Check.str_length(min_value=1)),
             "tier": pa.Column(str, pa.Check.isin(schema.TIERS)),
-            "cadence_days": pa.Column("Int64", pa.Check.gt(0), nullable=True),
+            "cadence_days": pa.Column(
+                "Int64", [pa.Check.gt(0), pa.Check.le(MAX_DAYS)], nullable=True
+            ),
             "row": pa.Column("int64", pa.Check.ge(2), unique=True),
         },
         strict=True,

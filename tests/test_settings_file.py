@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pytest
 from helpers import write_log
+from scoring_helpers import contact, event, make_log
 
 from netcoach.loading import load_log
-from netcoach.settings import Settings
+from netcoach.schema import TIERS
+from netcoach.scoring import score_log
+from netcoach.settings import DAY_SETTINGS as DAY_SETTING_NAMES
+from netcoach.settings import MAX_DAYS, Settings
 from netcoach.validation import LogValidationError
 
 DAY_FIRST_DATES = (
@@ -82,9 +86,51 @@ def test_a_scoring_setting_of_the_wrong_kind_is_refused(tmp_path, line, name, ki
     assert settings_problem(tmp_path, f"[scoring]\n{line}\n") == expected
 
 
-def test_a_day_setting_must_be_positive(tmp_path: Path) -> None:
-    message = settings_problem(tmp_path, "[scoring]\nthanks_days = 0\n")
-    assert message == "[scoring] thanks_days must be a positive number of days"
+DAY_SETTINGS = [
+    *DAY_SETTING_NAMES,
+    *(f"cadence_days.{tier}" for tier in TIERS),
+]
+
+
+def day_line(name: str, value: int) -> str:
+    table, _, key = name.rpartition(".")
+    return f"{table} = {{ {key} = {value} }}" if table else f"{name} = {value}"
+
+
+@pytest.mark.parametrize("name", DAY_SETTINGS)
+@pytest.mark.parametrize("value", [0, -3, MAX_DAYS + 1, 100_000, 3_000_000, 10**20])
+def test_a_day_setting_must_be_from_1_to_max_days(tmp_path: Path, name: str, value: int) -> None:
+    # 100000 lead days ran due dates past the year 2262, where pandas dates wrap round (a
+    # lead answered a day later was late); 3000000 ask-window days mixed contacts up.
+    message = settings_problem(tmp_path, f"[scoring]\n{day_line(name, value)}\n")
+    assert (
+        message == f"[scoring] {name} must be a whole number of days from 1 to 36500, not {value}"
+    )
+
+
+@pytest.mark.parametrize("name", DAY_SETTINGS)
+@pytest.mark.parametrize("value", [1, MAX_DAYS])
+def test_a_day_setting_may_be_1_to_max_days(tmp_path: Path, name: str, value: int) -> None:
+    settings = f"[scoring]\n{day_line(name, value)}\n"
+    scoring = load_log(write_log(tmp_path / "log", settings=settings)).folder_settings.scoring
+    table, _, key = name.rpartition(".")
+    assert (getattr(scoring, table)[key] if table else getattr(scoring, name)) == value
+
+
+def test_the_longest_windows_still_count_a_next_day_answer_on_time() -> None:
+    # At 100000 days the due date wrapped round past 2262: this lead was "followed up late
+    # (after 100000 days)" and the follow-up score was 50.
+    log = make_log(
+        [contact("ann")],
+        [
+            event("2025-01-01", "ann", "received_lead"),
+            event("2025-01-02", "ann", "followed_up_lead"),
+        ],
+    )
+    settings = Settings(lead_follow_up_days=MAX_DAYS, thanks_days=MAX_DAYS)
+    report = score_log(log, "2025-09-30", settings)
+    assert report.follow_up.score == 100
+    assert report.follow_up.reasons[0].text == "1 lead was followed up on time: well done."
 
 
 def test_whole_numbers_written_with_a_point_are_read_as_whole_numbers(tmp_path: Path) -> None:

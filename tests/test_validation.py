@@ -243,6 +243,28 @@ def test_cadence_must_be_a_positive_whole_number(bad: str) -> None:
     assert f'"{bad}"' in p.message
 
 
+@pytest.mark.parametrize("bad", ["36501", "100000", "99999999999999999999", "1e400"])
+def test_cadence_must_be_at_most_100_years(bad: str) -> None:
+    # 99999999999999999999 used to load as -9223372036854775808 days (an Int64 wrapped round).
+    p = only_problem(contacts(cadence_days=["", bad, ""]), interactions())
+    assert (p.file, p.row, p.column) == ("contacts.csv", 3, "cadence_days")
+    assert p.message == (
+        f'should be a whole number of days from 1 to 36500 (like 30), or blank; it says "{bad}"'
+    )
+
+
+def test_cadence_of_100_years_is_accepted() -> None:
+    out_c, _ = normalise_tables(contacts(cadence_days=["1", "36500", ""]), interactions())
+    assert out_c["cadence_days"].tolist()[:2] == [1, 36500]
+
+
+def test_cadence_built_in_code_is_checked_for_size_too() -> None:
+    numbers = pd.array([None, 10**19, 36500], dtype="UInt64")
+    p = only_problem(contacts(cadence_days=numbers), interactions())
+    assert (p.file, p.row, p.column) == ("contacts.csv", 3, "cadence_days")
+    assert p.message.startswith("should be a whole number of days from 1 to 36500 ")
+
+
 def test_blank_required_value() -> None:
     found = problems_of(contacts(name=["Amara", "", "Ben"]), interactions(kind=["", "", "x"]))
     where = [(p.file, p.row, p.column) for p in found]

@@ -7,7 +7,7 @@ The formulas are written in each module's docstring (and explained in the book c
 "Measuring your network"): :mod:`~netcoach.scoring.reciprocity`,
 :mod:`~netcoach.scoring.channel_mix`, :mod:`~netcoach.scoring.follow_up`,
 :mod:`~netcoach.scoring.next_actions`. The **overall** score is the weighted mean of the
-three (``Settings.weights``, equal by default), rounded.
+three (``Settings.weights``, equal by default), rounded (halves up, as on paper).
 
 Nothing here reads the clock: without ``as_of``, the log folder's ``settings.toml`` must
 give one.
@@ -34,7 +34,7 @@ from netcoach.scoring.reciprocity import reciprocity_with_columns
 from netcoach.scoring.results import Reason, Report, ScoreResult, nothing_logged
 from netcoach.scoring.window import prepare, to_timestamp
 from netcoach.settings import Settings
-from netcoach.words import names_text
+from netcoach.words import names_text, whole
 
 __all__ = [
     "Memo",
@@ -48,12 +48,27 @@ __all__ = [
 
 
 def overall_score(parts: list[ScoreResult], settings: Settings) -> ScoreResult:
-    """Weighted mean of the three scores, with the strongest and weakest named."""
-    weights = settings.weights
-    total = sum(weights[p.name] for p in parts)
+    """Weighted mean of the three scores, with the strongest and weakest named.
+
+    The reason says "the average of reciprocity 25, ..." when the weights are equal (as by
+    default; the book quotes that sentence) and "a weighted average of reciprocity 25
+    (weight 0, not counted), ..." when they are not. A score with weight 0 does not count,
+    so it is never named as the strongest area or the one to work on first.
+    """
+    top_weight = max(settings.weights[p.name] for p in parts)
+    # (scaled so the largest weight is 1: weights of 1e308 would otherwise add up to inf)
+    weights = {p.name: settings.weights[p.name] / top_weight for p in parts}
+    total = sum(weights.values())
     raw = sum(weights[p.name] * p.components["raw_score"] for p in parts) / total
-    listed = ", ".join(f"{p.title.lower()} {p.score}" for p in parts)
-    reasons = [Reason(f"The overall score is the average of {listed}.")]
+    if len({settings.weights[p.name] for p in parts}) == 1:
+        listed = ", ".join(f"{p.title.lower()} {p.score}" for p in parts)
+        reasons = [Reason(f"The overall score is the average of {listed}.")]
+    else:
+        listed = ", ".join(
+            f"{p.title.lower()} {p.score} ({_weight_text(settings.weights[p.name])})" for p in parts
+        )
+        reasons = [Reason(f"The overall score is a weighted average of {listed}.")]
+    counted = [p for p in parts if weights[p.name] > 0]
     if nothing_logged(parts):
         reasons.append(
             Reason(
@@ -61,11 +76,16 @@ def overall_score(parts: list[ScoreResult], settings: Settings) -> ScoreResult:
                 "point: log a few conversations and score again to see your real strengths."
             )
         )
-    elif len({p.score for p in parts}) > 1:
-        reasons.append(Reason(_strongest_and_weakest(parts)))
+    elif len({p.score for p in counted}) > 1:
+        reasons.append(Reason(_strongest_and_weakest(counted)))
     components = {f"{p.name}": float(p.components["raw_score"]) for p in parts}
     components["raw_score"] = raw
-    return ScoreResult("overall", int(round(raw)), components, reasons)
+    return ScoreResult("overall", whole(raw), components, reasons)
+
+
+def _weight_text(weight: float) -> str:
+    """'weight 2', 'weight 0.5', or 'weight 0, not counted'."""
+    return f"weight {weight:g}" + (", not counted" if weight == 0 else "")
 
 
 def _strongest_and_weakest(parts: list[ScoreResult]) -> str:

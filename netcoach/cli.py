@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "netcoach.commands.grade",
     "netcoach.commands.exercises",
     "netcoach.commands.import_",
+    "netcoach.commands.undo",
     "netcoach.commands.summary",
     "netcoach.commands.cohort",
     "netcoach.commands.hub_link",

@@ -65,6 +65,11 @@ def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
     try:
         log = load_log(args.folder, day_first=False if args.month_first else None)
     except LogValidationError as err:
+        exports = _exports_instead_of_log(Path(args.folder))
+        if exports:
+            raise CommandError(
+                f"nothing was scored: the log in {args.folder} could not be read.", exports
+            ) from None
         raise CommandError(
             f"nothing was scored: the log in {args.folder} could not be read. "
             f"Fix {'this' if err.count == 1 else 'these'} and try again:",
@@ -84,6 +89,15 @@ def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
     if later:
         print(f"netcoach: warning: {later.text()}", file=sys.stderr)
     return log, score_log(log, as_of=as_of)
+
+
+def _exports_instead_of_log(folder: Path) -> list[str]:
+    """Advice for each log file in ``folder`` that is really an export to import (a Google
+    Contacts export keeps its default name, contacts.csv), found by the importers' own
+    detection; none when the log's problems are of another kind."""
+    from netcoach.importers.detect import exports_in_log, move_out_text
+
+    return [f"- {move_out_text(folder, name, what)}" for name, what in exports_in_log(folder)]
 
 
 def run(args: argparse.Namespace) -> int:

@@ -191,3 +191,65 @@ def read_folder(folder: Path, options: ImportOptions | None = None) -> list[Impo
         return batches
     skipped = Counter({"files in the folder that are not used": unused})
     return [*batches, ImportBatch(str(folder), skipped=skipped)]
+
+
+EXPORT_NAMES: dict[str, str] = {
+    "zip": "a LinkedIn data export",
+    "google": "a Google Contacts export",
+    "vcard": "a vCard contacts file",
+    "calendar": "a calendar file",
+}
+"""What a file of each kind from :func:`kind_of` is, in a learner's words; every other kind
+is one of LinkedIn's export files ("a LinkedIn export")."""
+
+IMPORT_PAGE = "the “How to import your network” page"
+
+
+def export_name(source: SourceFile) -> str | None:
+    """What export ``source`` is ("a Google Contacts export"), as :func:`kind_of` tells it,
+    or None when it is none that Network Coach imports."""
+    kind = kind_of(source)
+    return None if kind is None else EXPORT_NAMES.get(kind, "a LinkedIn export")
+
+
+def import_first_text(name: str, what: str) -> str:
+    """Advice for an export ``name`` given where a log file was expected (an upload)."""
+    return (
+        f"{name} looks like {what}, not a log file: import it first ({IMPORT_PAGE}, or "
+        f"netcoach import {name} --into my-network), then score the log folder."
+    )
+
+
+def move_out_text(folder: Path, name: str, what: str) -> str:
+    """Advice for a log file ``name`` in ``folder`` that is really an export: importing into
+    the folder would read it as the log, so it has to leave the folder first."""
+    return (
+        f"{name} in {folder} looks like {what}, not a log file: move it out of that folder, "
+        f"then import it ({IMPORT_PAGE}, or netcoach import {name} --into {folder}) and "
+        "score the folder again."
+    )
+
+
+def exports_in_log(folder: Path) -> list[tuple[str, str]]:
+    """The log files in ``folder`` (contacts.csv, interactions.csv) that are really exports,
+    each with what it is (:func:`export_name`): a Google Contacts export keeps its default
+    name, contacts.csv; LinkedIn's Connections.csv is renamed when a message says to. Only a
+    file without the log's contact_id column is looked at, so a log with a column of the
+    same name as an export's (Labels, say) is never taken for one."""
+    from netcoach.loading import read_csv_header
+    from netcoach.schema import CONTACTS_FILE, INTERACTIONS_FILE
+
+    found = []
+    for name in (CONTACTS_FILE, INTERACTIONS_FILE):
+        path = Path(folder) / name
+        if not path.is_file() or "contact_id" in (read_csv_header(path) or ()):
+            continue
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(65536)  # all kind_of reads
+        except OSError:
+            continue
+        what = export_name(SourceFile(name, head))
+        if what is not None:
+            found.append((name, what))
+    return found

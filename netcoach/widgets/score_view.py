@@ -302,6 +302,30 @@ def _day_text(day: dt.date | None) -> str:
     return "" if day is None else f"{day:%d %b %Y}"
 
 
+def _import_first(name: str, data: bytes) -> str:
+    """Advice for an uploaded file that is an export to import (as the importers tell it),
+    else ""; the importers are read only then, not when the widget is made."""
+    from netcoach.importers.detect import export_name, import_first_text
+    from netcoach.importers.sources import SourceFile
+
+    what = export_name(SourceFile(name, data))
+    return "" if what is None else import_first_text(name, what)
+
+
+def _exports_instead_of_log(folder: Path, uploaded: dict[str, str] | None) -> list[str]:
+    """Advice for each log file in ``folder`` that is really an export (a Google Contacts
+    export keeps its default name, contacts.csv), named as it was uploaded (``uploaded``:
+    log file to uploaded name) or as the file in the learner's folder."""
+    from netcoach.importers.detect import exports_in_log, import_first_text, move_out_text
+
+    return [
+        import_first_text(uploaded.get(name, name), what)
+        if uploaded is not None
+        else move_out_text(folder, name, what)
+        for name, what in exports_in_log(folder)
+    ]
+
+
 def _default_output(folder: Path | None) -> Path:
     """Where exported files go: next to the learner's folder, else a folder here."""
     if folder is not None:
@@ -587,24 +611,33 @@ class ScoreMyNetwork(w.VBox):
         self._upload_dir = tempfile.TemporaryDirectory(prefix="netcoach-upload-")
         folder = Path(self._upload_dir.name)
         unknown: list[str] = []
+        exports: list[str] = []  # advice for each export uploaded (to import, not to score)
         written: dict[str, list[str]] = {}  # log file: the uploaded names that stand for it
         for item in files:
             name = str(item["name"])
             target = upload_target(name)
-            if target is None:
-                unknown.append(name)
-                continue
             content = item["content"]
             data = content.tobytes() if hasattr(content, "tobytes") else bytes(content)
+            if target is None:
+                advice = _import_first(name, data)
+                if advice:
+                    exports.append(advice)
+                else:
+                    unknown.append(name)
+                continue
             (folder / target).write_bytes(data)
             written.setdefault(target, []).append(name)
         twice = {target: names for target, names in written.items() if len(names) > 1}
-        if unknown:
-            problem = (
-                "Network Coach did not recognise "
-                + ", ".join(unknown)
-                + ": name the files contacts.csv and interactions.csv (and settings.toml)."
-            )
+        first_names = {target: names[0] for target, names in written.items()}
+        if unknown or exports:  # and any export uploaded as a log file: said all at once
+            problem = " ".join([*_exports_instead_of_log(folder, first_names), *exports])
+            if unknown:  # renaming an export would not help: said only of the others
+                problem += (
+                    (" " if problem else "")
+                    + "Network Coach did not recognise "
+                    + ", ".join(unknown)
+                    + ": name the files contacts.csv and interactions.csv (and settings.toml)."
+                )
         elif twice:  # not one of them scored in silence
             problem = " ".join(
                 f"{names_text(names)} {'both' if len(names) == 2 else 'all'} look like your "
@@ -617,7 +650,7 @@ class ScoreMyNetwork(w.VBox):
         elif CONTACTS_FILE not in written:  # not load_log's "missing from /tmp/netcoach-..."
             problem = NO_CONTACTS_UPLOADED_TEXT
         else:
-            return self._load(folder, "uploaded-log", sample=False, uploaded=True)
+            return self._load(folder, "uploaded-log", sample=False, uploaded=first_names)
         self.network_log = None  # as when a log fails to load: no earlier log left behind
         self._clear(problem, kind="error")
         return False
@@ -628,21 +661,32 @@ class ScoreMyNetwork(w.VBox):
         name: str,
         *,
         sample: bool,
-        uploaded: bool = False,
+        uploaded: dict[str, str] | None = None,
         keep_inputs: bool = False,
     ) -> bool:
+        """Load the log in ``folder``; ``uploaded`` maps each log file in it (a temporary
+        folder) to the name of the file uploaded for it."""
         from netcoach.loading import load_log
+        from netcoach.validation import LogValidationError
 
         try:
             log = load_log(folder)
         except Exception as err:  # shown in the widget, never a traceback
             self.network_log = None
             self._clear()
-            show_error(self.message, err)
+            exports = (
+                _exports_instead_of_log(folder, uploaded)
+                if isinstance(err, LogValidationError) and not sample
+                else []
+            )
+            if exports:  # not "contact_id is missing": an export is imported, not renamed
+                self.message.show(" ".join(exports), "error")
+            else:
+                show_error(self.message, err)
             return False
         self.network_log, self.source_name = log, name
         self._token += 1
-        self._log_folder = None if (sample or uploaded) else folder
+        self._log_folder = None if (sample or uploaded is not None) else folder
         if not self._output_explicit:
             self.output_text.value = str(_default_output(self._log_folder))
         self._attach_import_panel()
@@ -658,7 +702,7 @@ class ScoreMyNetwork(w.VBox):
             f"the sample learner {name.removeprefix('sample-')}"
             if sample
             else "your uploaded files"
-            if uploaded
+            if uploaded is not None
             else str(folder)
         )
         loaded = (

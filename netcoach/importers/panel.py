@@ -15,6 +15,7 @@ import ipywidgets as w
 
 from netcoach.importers.apply import NOTHING_IMPORTED, import_into, save_failure
 from netcoach.importers.detect import ImportOptions
+from netcoach.importers.ical import MAX_ATTENDEES, ZONE_EXAMPLE, known_zone
 from netcoach.importers.sources import SourceFile
 from netcoach.importers.summary import ImportSummary
 from netcoach.locking import LogBusyError
@@ -24,6 +25,13 @@ from netcoach.widgets.common import STYLE, MessageArea, column, full_width, labe
 ACCEPT = ".zip,.csv,.vcf,.vcard,.ics"
 NOT_IMPORTED = f"{NOTHING_IMPORTED[:1].upper()}{NOTHING_IMPORTED[1:]}."
 """The command's words, as a sentence of their own."""
+
+CALENDAR_TEXT = (
+    "Calendar files only: leave these blank to import the year up to your newest event, "
+    "as netcoach import does. That takes in meetings not held yet too; to leave them out, "
+    "choose today as the last day."
+)
+"""Above the calendar options: what blank means (the command's defaults)."""
 
 
 def uploaded_files(value: Any) -> list[SourceFile]:
@@ -67,6 +75,26 @@ class ImportPanel(w.VBox):
             style=STYLE,
             indent=False,
         )
+        self.since = w.DatePicker(
+            description="Calendar: first day to import (optional)",
+            tooltip="Leave blank for a year before the last day",
+            style=STYLE,
+            layout=full_width("520px"),
+        )
+        self.until = w.DatePicker(
+            description="Calendar: last day to import (optional)",
+            tooltip="Leave blank for the newest event; choose today to leave out meetings "
+            "not held yet",
+            style=STYLE,
+            layout=full_width("520px"),
+        )
+        self.timezone = w.Text(
+            description="Calendar: your time zone (optional)",
+            placeholder=f"for example {ZONE_EXAMPLE}",
+            tooltip="Leave blank for the calendar's own time zone",
+            style=STYLE,
+            layout=full_width("520px"),
+        )
         self.dry_run = w.Checkbox(
             description="Only show what would be imported (save nothing)",
             value=False,
@@ -89,9 +117,48 @@ class ImportPanel(w.VBox):
         )
         super().__init__(
             children=[
-                column([intro, self.upload, self.me, self.keep_text, self.dry_run, self.button]),
+                column(
+                    [
+                        intro,
+                        self.upload,
+                        self.me,
+                        self.keep_text,
+                        label(CALENDAR_TEXT),
+                        self.since,
+                        self.until,
+                        self.timezone,
+                        self.dry_run,
+                        self.button,
+                    ]
+                ),
                 self.result,
             ]
+        )
+
+    def options(self) -> ImportOptions | str:
+        """The choices made in the panel, as the import command takes them from its options
+        (a blank one is the command's default), or why they cannot be used."""
+        since, until = self.since.value, self.until.value
+        zone = self.timezone.value.strip() or None
+        if zone is not None and known_zone(zone) is None:
+            return (
+                f"“{self.timezone.description}”: {zone!r} is not a known time zone; write it "
+                f"like {ZONE_EXAMPLE} or America/New_York (a region and a city), or leave it "
+                "blank."
+            )
+        if since and until and since > until:
+            return (
+                f"The first day to import, {since:%d %B %Y}, is after the last day, "
+                f"{until:%d %B %Y}, so no day is left to import: choose a first day on or "
+                "before the last."
+            )
+        return ImportOptions(
+            me=self.me.value.strip() or None,
+            keep_message_text=bool(self.keep_text.value),
+            since=since,
+            until=until,
+            max_attendees=MAX_ATTENDEES,
+            timezone=zone,
         )
 
     def run(self) -> ImportSummary | None:
@@ -100,9 +167,11 @@ class ImportPanel(w.VBox):
         if not files:
             self.result.show("Choose one or more files first.", "info")
             return None
-        options = ImportOptions(
-            me=self.me.value.strip() or None, keep_message_text=bool(self.keep_text.value)
-        )
+        options = self.options()
+        if isinstance(options, str):  # a choice that cannot be used: said before any file is read
+            self.summary = None
+            self.result.show(f"{NOT_IMPORTED} {options}", "error")
+            return None
         try:
             summary = import_into(self.folder, files, options, dry_run=bool(self.dry_run.value))
         except LogValidationError as err:

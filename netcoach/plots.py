@@ -199,9 +199,10 @@ def gives_and_asks_words(report: Report, busiest: pd.DataFrame) -> tuple[str, st
     gives, asks = int(table["gives"].sum()), int(table["asks"].sum())
     one_way = int(table["one_way"].astype(bool).sum())
     unreciprocated = int(table["unreciprocated"].astype(bool).sum())
+    gave_or_asked = int(((table["gives"] > 0) | (table["asks"] > 0)).sum())
     parts = [
         f"You gave {_n(gives, 'time')} and asked {_n(asks, 'time')} "
-        f"across {_n(len(table), 'contact')}."
+        f"across {_n(gave_or_asked, 'contact')}."
     ]
     if not busiest.empty:
         most = busiest.sort_values(["asks", "gives"], ascending=[False, True], kind="stable")
@@ -216,8 +217,9 @@ def gives_and_asks_words(report: Report, busiest: pd.DataFrame) -> tuple[str, st
         f"(one-way), and {_n(unreciprocated, 'contact')} helped you without anything given back."
     )
     caption = (
-        f"Gives (solid blue) and asks (hatched orange) for the {len(busiest)} contacts "
-        "you were most in touch with."
+        "Gives (solid blue) and asks (hatched orange) for "
+        + ("the contact" if len(busiest) == 1 else f"the {len(busiest)} contacts")
+        + " you were most in touch with."
     )
     return " ".join(parts), caption
 
@@ -400,8 +402,9 @@ def _status_sentence(table: pd.DataFrame, one: str, done: str, many: str | None 
     n = len(table)
     if n == 0:
         return f"No {many or one + 's'} in the look-back window."
+    on_time = int(counts.get("on_time", 0))
     text = (
-        f"Of {_n(n, one, many)}, {counts.get('on_time', 0)} {'was' if n == 1 else 'were'} "
+        f"Of {_n(n, one, many)}, {on_time} {'was' if on_time == 1 else 'were'} "
         f"{done} on time, {counts.get('late', 0)} late"
     )
     if counts.get("open", 0):

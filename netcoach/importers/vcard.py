@@ -1,9 +1,11 @@
-"""vCard 3.0 and 4.0 files (``.vcf``, one or many cards) -> contacts, read with vobject.
+"""vCard 2.1, 3.0 and 4.0 files (``.vcf``, one or many cards) -> contacts, read with vobject.
 
 Kept: the name (``FN``, else ``N``), the preferred or first ``EMAIL``, ``ORG`` (the
 organisation, not its department), ``TITLE``, ``URL`` (a LinkedIn address preferred),
 ``NOTE`` and ``CATEGORIES`` (as tags). Phone numbers, addresses and photos are not kept.
 A card that cannot be read, or has no ``END:VCARD``, stops the import with its line number.
+Quoted-printable values (vCard 2.1, as phones export) are decoded, long ones joined across
+their soft line breaks first (:func:`join_soft_breaks`).
 """
 
 from __future__ import annotations
@@ -54,6 +56,52 @@ def split_cards(text: str, file: str = "") -> list[tuple[int, str]]:
         ]
         raise LogValidationError(problems[:20], omitted=max(0, len(problems) - 20))
     return cards
+
+
+def _quoted_printable(line: str) -> bool:
+    """Whether the property that begins on ``line`` is quoted-printable: a parameter
+    ``ENCODING=QUOTED-PRINTABLE``, or vCard 2.1's bare ``QUOTED-PRINTABLE``."""
+    head = line.split(":", 1)[0] if ":" in line else ""
+    for param in head.split(";")[1:]:
+        key, equals, value = (part.strip().strip('"').upper() for part in param.partition("="))
+        if (key, value) == ("ENCODING", "QUOTED-PRINTABLE") or (
+            not equals and key == "QUOTED-PRINTABLE"  # (2.1: a parameter's bare value)
+        ):
+            return True
+    return False
+
+
+def join_soft_breaks(text: str) -> tuple[str, list[int]]:
+    """A card's text with each quoted-printable soft line break joined, and for each line
+    of that text the (0-based) line of the card it begins on.
+
+    In a property whose parameters say it is quoted-printable (vCard 2.1, as Android and
+    older phones write), a line ending in ``=`` continues on the next line (RFC 2045); vobject
+    would read that next line as a property of its own, and fail. Other lines are left as
+    they are, even one ending in ``=`` (a link such as ``...?id=``), and ``END:VCARD`` is
+    never taken into a value.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    starts: list[int] = []
+    qp = False
+    i = 0
+    while i < len(lines):
+        line, start = lines[i], i
+        if line[:1] not in (" ", "\t"):  # (a folded line goes on with its property)
+            qp = _quoted_printable(line)
+        while (
+            qp
+            and line.rstrip(" \t\r").endswith("=")
+            and i + 1 < len(lines)
+            and not _END.match(lines[i + 1])
+        ):
+            i += 1
+            line = line.rstrip(" \t\r")[:-1] + lines[i]
+        out.append(line)
+        starts.append(start)
+        i += 1
+    return "\n".join(out), starts
 
 
 def _values(card: Any, key: str) -> list[Any]:
@@ -115,6 +163,13 @@ def _line_of(card_text: str, message: str) -> int:
     return 0
 
 
+def _reason(message: str) -> str:
+    """vobject's words for a card it could not read, without its own line number ("At line
+    13: ..."), which counts from the card and unfolded lines: the problem names the line of
+    the file instead."""
+    return re.sub(r"\bAt line \d+:\s*", "", " ".join(message.split()))
+
+
 def read_vcard(source: SourceFile) -> ImportBatch:
     """Read every card in a ``.vcf`` file into people."""
     text = decode_text(source)
@@ -124,7 +179,8 @@ def read_vcard(source: SourceFile) -> ImportBatch:
             [Problem(source.name, None, None, "no BEGIN:VCARD ... END:VCARD card in this file")]
         )
     records, problems = [], []
-    for line, card_text in cards:
+    for line, raw in cards:
+        card_text, starts = join_soft_breaks(raw)
         try:
             card = vobject.readOne(card_text, ignoreUnreadable=False)
             records.append(card_record(card))
@@ -133,10 +189,10 @@ def read_vcard(source: SourceFile) -> ImportBatch:
             problems.append(
                 Problem(
                     source.name,
-                    line + _line_of(card_text, message),
+                    line + starts[_line_of(card_text, message)],
                     None,
                     "this vCard line cannot be read; export the contacts again "
-                    f"({' '.join(message.split())[:120]})",
+                    f"({_reason(message)[:120]})",
                 )
             )
     if problems:

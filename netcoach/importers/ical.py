@@ -18,7 +18,9 @@ Rules (each skip is counted, with its reason, in the summary):
   (``X-WR-TIMEZONE``), else the time as written in the event. All-day events keep their day.
 
 You are found by ``me`` (an email or a name), else the calendar's name when it is an email
-address (Google's exports), else as the address that appears in the most events.
+address (Google's exports), else as the address that appears in the most events. A ``me``
+that names no one in the calendar is not ignored in silence: the file's summary says so,
+and who was taken to be you.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from netcoach.importers.batch import (
     people_frame,
 )
 from netcoach.importers.sources import SourceFile, decode_text
+from netcoach.importers.summary import me_matched_no_one, with_notes
 from netcoach.validation import LogValidationError, Problem
 
 MAX_ATTENDEES = 6
@@ -156,19 +159,32 @@ def _is_me(p: Person, me_email: str, me_name: str) -> bool:
     return bool(me_name) and p.key == me_name
 
 
-def _find_me(me: str | None, calendar: Any, invited: list[Invited]) -> tuple[str, str]:
+def _find_me(
+    me: str | None, calendar: Any, invited: list[Invited], file: str = ""
+) -> tuple[str, str, list[str]]:
     """(email, name key) of the learner: as given when it names someone invited, else the
-    calendar's name when it is an email, else the most frequent address."""
+    calendar's name when it is an email, else the most frequent address. Then the notes for
+    the summary: when ``me`` was given but names no one invited in ``file``, who was taken
+    to be the learner instead (a typo in ``--me`` must not go unnoticed)."""
     everyone = [p for _, people in invited for p in people]
     if me:
         me_email, me_name = email_key(pd.Series([me])).iat[0], name_key(pd.Series([me])).iat[0]
         if any(_is_me(p, me_email, me_name) for p in everyone):
-            return me_email, me_name
+            return me_email, me_name, []
     calname = email_key(pd.Series([str(calendar.get("X-WR-CALNAME", ""))])).iat[0]
-    if calname:
-        return calname, ""
     counts = Counter(p.email for p in everyone if p.email)
-    return (counts.most_common(1)[0][0] if counts else ""), ""
+    if calname:
+        found, guess = calname, f"{calname} (the calendar's name)"
+    elif counts:
+        found = counts.most_common(1)[0][0]
+        guess = f"{found} (the address in the most events)"
+    else:
+        found, guess = "", ""
+    if not me:
+        return found, "", []
+    link = re.match(r"\s*(https?://|www\.)", me, re.IGNORECASE) or "linkedin.com/" in me.lower()
+    why = "calendars give emails and names, not profile links" if link else ""
+    return found, "", [me_matched_no_one(me, file, guess, why)]
 
 
 def _channel(event: Any) -> str:
@@ -398,7 +414,7 @@ def read_calendar(
     hi = until or newest
     lo = since or hi - dt.timedelta(days=365)
     invited = people_of([e for e, *_ in dated])
-    me_email, me_name = _find_me(me, calendars[0], invited)
+    me_email, me_name, notes = _find_me(me, calendars[0], invited, source.name)
     moved = {
         (str(e.get("UID")), _local_date(e.get("RECURRENCE-ID").dt, zone))
         for e, *_ in dated
@@ -458,7 +474,7 @@ def read_calendar(
                     }
                 )
     if not rows:
-        return ImportBatch(source.name, skipped=+skipped, priority=4)
+        return with_notes(ImportBatch(source.name, skipped=+skipped, priority=4), notes)
     table = pd.DataFrame(rows)
     table["name"] = table["name"].where(table["name"] != "", name_from_email(table["email"]))
     events_out = events_frame(**{c: table[c] for c in table.columns})
@@ -467,4 +483,5 @@ def read_calendar(
         email=events_out["email"],
         tier=pd.Series("outer", index=events_out.index),
     )
-    return ImportBatch(source.name, people=people, events=events_out, skipped=+skipped, priority=4)
+    batch = ImportBatch(source.name, people=people, events=events_out, skipped=+skipped, priority=4)
+    return with_notes(batch, notes)

@@ -10,7 +10,9 @@ What each file becomes:
   hides some members) are skipped.
 - ``messages.csv``: one ``social`` interaction per message and person, started by you when
   you sent it. A message you send to open a conversation, or after 30 quiet days, is a
-  ``check_in``; the rest are ``other``. Message text is kept only when asked.
+  ``check_in``; the rest are ``other``. Message text is kept only when asked. You are
+  found by ``me`` (your name or profile link), else as the person in the most messages;
+  a ``me`` that names no one in the file is said in the summary, with who was taken.
 - ``Invitations.csv``: a ``first_meeting`` on ``social``, started by whoever invited.
 - ``Recommendations_Given.csv`` / ``Endorsement_Given_Info.csv``: ``helped`` (a give);
   ``Recommendations_Received.csv`` / ``Endorsement_Received_Info.csv``: ``received_help``.
@@ -32,6 +34,7 @@ from netcoach.importers.batch import (
     url_key,
 )
 from netcoach.importers.sources import SourceFile, column, read_table
+from netcoach.importers.summary import me_matched_no_one, with_notes
 from netcoach.validation import LogValidationError, Problem, normalise_header, parse_dates
 
 CHECK_IN_GAP_DAYS = 30
@@ -143,22 +146,41 @@ def connections(source: SourceFile) -> ImportBatch:
     return ImportBatch(source.name, people=people[keep], skipped=+skipped, priority=1)
 
 
-def _me_keys(me: str | None, names: pd.Series, urls: pd.Series) -> tuple[str, str]:
+def _me_keys(
+    me: str | None, names: pd.Series, urls: pd.Series, file: str = ""
+) -> tuple[str, str, list[str]]:
     """(url key, name key) of the learner: as given when it names a participant (an email
-    given for the calendar does not), else the most frequent participant."""
+    given for the calendar does not), else the most frequent participant. Then the notes
+    for the summary: when ``me`` was given but names no one in ``file``, who was taken to
+    be the learner instead."""
     if me:
         given = pd.Series([me])
         me_url, me_name = url_key(given).iat[0], name_key(given).iat[0]
         if (url_key(urls) == me_url).any() or (name_key(names) == me_name).any():
-            return me_url, me_name
+            return me_url, me_name, []
     keys = url_key(urls).where(url_key(urls) != "", "name:" + name_key(names))
     keys = keys[keys != "name:"]
     if keys.empty:
-        return "", ""
-    top = keys.value_counts().index[0]
-    if top.startswith("name:"):
-        return "", top[5:]
-    return top, name_key(names[url_key(urls) == top]).mode().iat[0]
+        found: tuple[str, str] = ("", "")
+        shown = names[:0]
+    else:
+        top = keys.value_counts().index[0]
+        if top.startswith("name:"):
+            found, shown = ("", top[5:]), names[name_key(names) == top[5:]]
+        else:
+            shown = names[url_key(urls) == top]
+            found = (top, name_key(shown).mode().iat[0])
+    if not me:
+        return *found, []
+    shown = shown.str.strip()
+    named = shown[shown != ""].mode()  # (the name as written, for the summary)
+    guess = ""
+    if not named.empty:
+        guess = f"{named.iat[0]} (the person in the most messages)"
+    elif found[0]:
+        guess = f"{found[0]} (the profile in the most messages)"
+    why = "LinkedIn messages give names and profile links, not emails" if "@" in me else ""
+    return *found, [me_matched_no_one(me, file, guess, why)]
 
 
 def _split_people(names: pd.Series, urls: pd.Series) -> pd.DataFrame:
@@ -188,10 +210,11 @@ def messages(source: SourceFile, *, me: str | None = None, keep_text: bool = Fal
     to = column(frame, "TO")
     to_urls = column(frame, "RECIPIENT PROFILE URLS")
     recipients = _split_people(to, to_urls)
-    me_url, me_name = _me_keys(
+    me_url, me_name, notes = _me_keys(
         me,
         pd.concat([sender, recipients["name"]], ignore_index=True),
         pd.concat([sender_url, recipients["profile_url"]], ignore_index=True),
+        source.name,
     )
 
     def is_me(names: pd.Series, urls: pd.Series) -> pd.Series:
@@ -232,7 +255,8 @@ def messages(source: SourceFile, *, me: str | None = None, keep_text: bool = Fal
     nobody = keep & ~frame.index.isin(pairs["message"])
     skipped["no other person named"] = int(nobody.sum())
     people = _people_in(events, "LinkedIn message")
-    return ImportBatch(source.name, people=people, events=events, skipped=+skipped, priority=3)
+    batch = ImportBatch(source.name, people=people, events=events, skipped=+skipped, priority=3)
+    return with_notes(batch, notes)
 
 
 def invitations(source: SourceFile, *, keep_text: bool = False) -> ImportBatch:

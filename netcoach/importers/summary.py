@@ -3,12 +3,33 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+B = TypeVar("B")
 
 
 def _n(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+def me_matched_no_one(me: str, file: str, guess: str, why: str = "") -> str:
+    """The note for a file in which the learner's given name, email or profile link (``--me``,
+    or "your name" in the upload panel) matched no one, so who they are was guessed:
+    ``guess`` (empty when no one could be), and ``why`` the file could not match it."""
+    said = f'You said you are "{me}", but no one in {file} is{f" ({why})" if why else ""}; '
+    if guess:
+        return said + f"Network Coach took you to be {guess}."
+    return said + "Network Coach could not tell which person is you."
+
+
+def with_notes(batch: B, notes: list[str]) -> B:
+    """An importer's ``batch`` carrying ``notes`` for its file's summary (ImportBatch has no
+    field for them: :meth:`ImportSummary.note_batches` reads them after merging)."""
+    if notes:
+        batch.notes = [*(getattr(batch, "notes", None) or []), *notes]  # type: ignore[attr-defined]
+    return batch
 
 
 @dataclass
@@ -24,9 +45,14 @@ class FileSummary:
     interactions_added: int = 0
     skipped: Counter = field(default_factory=Counter)
     """Reason -> rows skipped for it."""
+    notes: list[str] = field(default_factory=list)
+    """Sentences the learner should read about this file (such as a ``me`` that matched no
+    one, so who they are was guessed)."""
 
     def to_text(self) -> str:
-        """One or two lines about this file."""
+        """A line about this file, then a line for what was skipped (one reason: ``Skipped 2:
+        already in your log.``; several: ``Skipped 3: no date (1); no name (2).``) and one
+        for each note."""
         done = [
             _n(self.contacts_added, "new contact"),
             _n(self.interactions_added, "new interaction"),
@@ -40,11 +66,13 @@ class FileSummary:
             )
             done.append(f"{merged} you already had{filled}")
         line = f"{self.file}: {', '.join(done)}."
-        if self.skipped:
-            total = sum(self.skipped.values())
-            reasons = "; ".join(f"{why} ({n})" for why, n in sorted(self.skipped.items()))
-            line += f"\n  Skipped {total}: {reasons}."
-        return line
+        reasons = sorted((why, n) for why, n in self.skipped.items() if n > 0)
+        if len(reasons) == 1:
+            line += f"\n  Skipped {reasons[0][1]}: {reasons[0][0]}."
+        elif reasons:
+            total = sum(n for _, n in reasons)
+            line += f"\n  Skipped {total}: {'; '.join(f'{why} ({n})' for why, n in reasons)}."
+        return line + "".join(f"\n  {note}" for note in self.notes)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, for JSON."""
@@ -55,6 +83,7 @@ class FileSummary:
             "contacts_updated": self.contacts_updated,
             "interactions_added": self.interactions_added,
             "skipped": dict(sorted(self.skipped.items())),
+            "notes": list(self.notes),
         }
 
 
@@ -65,6 +94,15 @@ class ImportSummary:
     files: list[FileSummary] = field(default_factory=list)
     dry_run: bool = False
     saved_to: str | None = None
+
+    def note_batches(self, batches: Iterable[Any]) -> ImportSummary:
+        """Add the notes the importers left on ``batches`` (a ``notes`` list, on a batch
+        that has one) to each file's summary; returns this summary. Called after merging,
+        which lists the files in the batches' order."""
+        for batch in batches:
+            for note in getattr(batch, "notes", None) or ():
+                self.file(batch.file).notes.append(note)
+        return self
 
     def file(self, name: str) -> FileSummary:
         """The summary for ``name``, created on first use."""

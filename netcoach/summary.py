@@ -75,6 +75,16 @@ class NicknameError(ValueError):
     name of one of the learner's contacts."""
 
 
+def _text_array(names: Any) -> Any:
+    """``names`` as one Arrow text array. A pandas text column read from a large file is
+    held in chunks, and ``pa.concat_arrays`` (used below) takes whole arrays only: a log of
+    10,000 contacts failed with "Iterable should contain Array objects"."""
+    import pyarrow as pa
+
+    names = pa.array(names, type=pa.large_string(), from_pandas=True)
+    return names.combine_chunks() if isinstance(names, pa.ChunkedArray) else names
+
+
 def _name_keys(names: Any) -> Any:
     """Each name as it is compared with a nickname, as an Arrow text array: lower case,
     accents off, only letters and digits kept ('Zoë O'Brien-Smith' -> 'zoeobriensmith').
@@ -82,7 +92,7 @@ def _name_keys(names: Any) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    names = pa.array(names, type=pa.large_string(), from_pandas=True)
+    names = _text_array(names)
     plain = pc.string_is_ascii(names)
     ascii_names = pc.ascii_lower(names.filter(plain))
     other = pc.utf8_lower(pc.utf8_normalize(names.filter(pc.invert(plain)), form="NFKD"))
@@ -138,7 +148,7 @@ def _name_match(nickname: str, names: Any) -> str:
     import pyarrow.compute as pc
 
     key = _name_keys([nickname])[0].as_py()
-    names = pa.array(names, type=pa.large_string(), from_pandas=True)
+    names = _text_array(names)
     plain = pc.string_is_ascii(names)
     # in the order _name_keys gives its keys: the plain names first, then the others
     names = pa.concat_arrays([names.filter(plain), names.filter(pc.invert(plain))])

@@ -114,3 +114,15 @@ def test_the_command_refuses_a_contacts_first_name_with_exit_code_2(tmp_path, ca
         "netcoach: --nickname: the nickname holds the name of one of your contacts or part of it"
     )
     assert "Traceback" not in err and not out.exists()
+
+
+def test_names_held_in_chunks_are_checked_too():
+    # A log of 10,000 contacts is read in chunks; the check failed with "Iterable should
+    # contain Array objects" (a TypeError), so no summary could be made of a large log.
+    import pandas as pd
+    import pyarrow as pa
+
+    chunked = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([["Zoë Müller"], ["Ann"]])))
+    assert validate_nickname("blue-fox", chunked) == "blue-fox"
+    with pytest.raises(NicknameError, match="holds the name of one of your contacts"):
+        validate_nickname("Zoe Muller 1", chunked)

@@ -54,3 +54,11 @@ def test_undo_names_a_folder_that_is_not_there(tmp_path, capsys):
     (tmp_path / "file.csv").write_text("x\n", encoding="utf-8")
     assert main(["undo", str(tmp_path / "file.csv")]) == EXIT_BAD_INPUT
     assert "is a file, not a folder" in capsys.readouterr().err
+
+
+def test_the_import_summary_says_how_to_undo(tmp_path, capsys):
+    folder = tmp_path / "log"
+    shutil.copytree(SAMPLES / "graduate", folder)
+    assert main(["import", str(GOOGLE), "--into", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert f"To take it back, run: netcoach undo {folder}" in out

@@ -148,7 +148,6 @@ def _merge_into(
         contacts, interactions = _empty_text_tables()
         settings = FolderSettings()
     new_contacts, new_interactions, summary = merge(contacts, interactions, batches)
-    summary.note_batches(batches)  # (such as a --me that matched no one in a file)
     summary.dry_run = dry_run
     merged = NetworkLog.from_frames(new_contacts, new_interactions, folder_settings=settings)
     merged.folder = folder

@@ -42,6 +42,8 @@ class ImportBatch:
     """Reason (plain words) -> how many rows were skipped for it."""
     priority: int = 5
     """Lower merges first, so richer contact lists fill fields before message logs."""
+    notes: list[str] = field(default_factory=list)
+    """Sentences for the file's summary (such as a ``--me`` that matched no one in it)."""
 
 
 def empty_people() -> pd.DataFrame:

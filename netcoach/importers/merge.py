@@ -196,6 +196,7 @@ def merge(
     ordered = sorted(batches, key=lambda b: b.priority)
     for batch in batches:
         summary.file(batch.file).skipped.update(batch.skipped)
+        summary.file(batch.file).notes.extend(batch.notes)
     people = _People(contacts[list(schema.CONTACT_COLUMNS)].fillna("").astype(str))
     for batch in ordered:
         _merge_people(people, batch, summary)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -25,10 +24,9 @@ def me_matched_no_one(me: str, file: str, guess: str, why: str = "") -> str:
 
 
 def with_notes(batch: B, notes: list[str]) -> B:
-    """An importer's ``batch`` carrying ``notes`` for its file's summary (ImportBatch has no
-    field for them: :meth:`ImportSummary.note_batches` reads them after merging)."""
-    if notes:
-        batch.notes = [*(getattr(batch, "notes", None) or []), *notes]  # type: ignore[attr-defined]
+    """An importer's ``batch`` with ``notes`` added, for its file's summary (merging copies
+    them there)."""
+    batch.notes.extend(notes)
     return batch
 
 
@@ -95,15 +93,6 @@ class ImportSummary:
     dry_run: bool = False
     saved_to: str | None = None
 
-    def note_batches(self, batches: Iterable[Any]) -> ImportSummary:
-        """Add the notes the importers left on ``batches`` (a ``notes`` list, on a batch
-        that has one) to each file's summary; returns this summary. Called after merging,
-        which lists the files in the batches' order."""
-        for batch in batches:
-            for note in getattr(batch, "notes", None) or ():
-                self.file(batch.file).notes.append(note)
-        return self
-
     def file(self, name: str) -> FileSummary:
         """The summary for ``name``, created on first use."""
         for item in self.files:
@@ -149,7 +138,8 @@ class ImportSummary:
             lines.append("Your log already had all of this, so nothing was changed.")
         elif self.saved_to:
             lines.append(
-                f"Saved to {self.saved_to} (the previous version is in its .backup folder)."
+                f"Saved to {self.saved_to}. To take it back, run: netcoach undo "
+                f"{self.saved_to} (or press Undo last entry in the log-an-interaction notebook)."
             )
         return lines
 

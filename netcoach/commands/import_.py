@@ -39,7 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--until",
         metavar="YYYY-MM-DD",
         help="calendar: last day to import (default: the newest event; --since defaults "
-        "to a year before it)",
+        "to a year before it, or without --until a year before the newest meeting already "
+        "held)",
     )
     parser.add_argument(
         "--max-attendees",

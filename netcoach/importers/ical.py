@@ -13,7 +13,7 @@ Rules (each skip is counted, with its reason, in the summary):
   organised it and ``them`` when they did; the event title is kept as the note.
 - Recurring events (``RRULE``, ``RDATE``, ``EXDATE``, moved instances) are expanded with
   dateutil inside a window: ``since`` to ``until``, by default the year before the newest
-  event. Events outside the window are skipped.
+  meeting already held, and every later one. Events outside the window are skipped.
 - Times become dates in your time zone: ``timezone`` if given, else the calendar's own
   (``X-WR-TIMEZONE``), else the time as written in the event. All-day events keep their day.
 
@@ -260,6 +260,15 @@ def _last_start(event: Any, start: dt.date | dt.datetime) -> dt.date | dt.dateti
     return found[-1] if isinstance(start, dt.datetime) else found[-1].date()
 
 
+def _default_since(starts: list[dt.date], until: dt.date | None, today: dt.date) -> dt.date:
+    """A year before ``until``, else before the newest meeting already held: one planned for
+    2099 (a reminder, a far-off booking) must not push last year's meetings out of the
+    window. When none is held yet, a year before the newest."""
+    held = [d for d in starts if d <= today]
+    end = until or max(held, default=max(starts))
+    return end - dt.timedelta(days=365)
+
+
 def _occurrences(event: Any, start: dt.date | dt.datetime, lo: dt.date, hi: dt.date) -> list:
     """Start times of the event inside [lo, hi] (recurrences expanded)."""
     if not _repeats(event):
@@ -358,8 +367,10 @@ def read_calendar(
     until: dt.date | None = None,
     max_attendees: int = MAX_ATTENDEES,
     timezone: str | None = None,
+    today: dt.date | None = None,
 ) -> ImportBatch:
-    """Read the meetings with people in an ``.ics`` file as interactions."""
+    """Read the meetings with people in an ``.ics`` file as interactions (``today``: the
+    clock's date, given by tests)."""
     chosen = _zone(timezone, source, chosen=True)  # checked even when the file has no events
     text = decode_text(source)
     calendars = _parse(source, text)
@@ -410,9 +421,9 @@ def read_calendar(
     if not dated:
         return ImportBatch(source.name, skipped=+skipped, priority=4)
     zone = chosen or _zone(next((c.get("X-WR-TIMEZONE") for c in calendars), None), source)
-    newest = max(_local_date(last, zone) for *_, last in dated)
-    hi = until or newest
-    lo = since or hi - dt.timedelta(days=365)
+    starts = [_local_date(last, zone) for *_, last in dated]
+    hi = until or max(starts)
+    lo = since or _default_since(starts, until, today or dt.date.today())
     invited = people_of([e for e, *_ in dated])
     me_email, me_name, notes = _find_me(me, calendars[0], invited, source.name)
     moved = {

@@ -27,9 +27,9 @@ NOT_IMPORTED = f"{NOTHING_IMPORTED[:1].upper()}{NOTHING_IMPORTED[1:]}."
 """The command's words, as a sentence of their own."""
 
 CALENDAR_TEXT = (
-    "Calendar files only: leave these blank to import the year up to your newest event, "
-    "as netcoach import does. That takes in meetings not held yet too; to leave them out, "
-    "choose today as the last day."
+    "Calendar files only: leave these blank to import the year up to your newest meeting "
+    "already held, and any planned after it, as netcoach import does. To leave out "
+    "meetings not held yet, choose today as the last day."
 )
 """Above the calendar options: what blank means (the command's defaults)."""
 

@@ -111,13 +111,16 @@ def test_the_panel_imports_what_the_command_does(
 def test_meetings_not_held_yet_are_imported_by_default_as_by_the_command(
     learner_log, tmp_path, capsys
 ) -> None:
-    """The command's default last day is the newest event, even one in the future; the
-    panel's blank last day is the same, and choosing today leaves the future one out."""
+    """The command's default last day is the newest event, even one in the future (and its
+    first day a year before the newest meeting held); the panel's blank boxes are the same,
+    and choosing today as the last day leaves the future one out."""
     calendar = tmp_path / "calendar.ics"
     calendar.write_text(LATER, encoding="utf-8")
     default = _panel_summary(learner_log, LATER.encode())
     assert default == _command_summary(learner_log, calendar, capsys)
-    assert default["interactions_added"] == 1  # only the 2099 lunch: the year before it
+    # the 2099 lunch and the meeting already held: the year before the newest one held
+    # (the year before the 2099 lunch used to leave the real meeting out)
+    assert default["interactions_added"] == 2
     today = _panel_summary(learner_log, LATER.encode(), until=dt.date(2025, 10, 15))
     assert today["interactions_added"] == 1
     assert today == _command_summary(learner_log, calendar, capsys, "--until", "2025-10-15")

@@ -57,12 +57,13 @@ from netcoach.scoring.wording import (
     format_distinct,
     join_texts,
     name_list,
+    pick,
     rows_phrase,
     rows_phrases_of_runs,
     runs_as_tuples,
     take_texts,
 )
-from netcoach.words import plural, verb
+from netcoach.words import plural, times, verb, whole
 
 GAP_POINTS = {"on_time": 0.0, "late": 0.5, "overdue": 1.0}
 STATUSES = pd.array(["on_time", "late", "overdue", "open"], dtype="str")
@@ -442,7 +443,7 @@ def score_follow_up(
     components["raw_score"] = raw
     details = {"leads": leads, "thanks": thanks, "cadence": cadence, "over_contact": flagged}
     reasons = _reasons(data, lead_columns, thanks_columns, cadence_columns, asked_too_often, duties)
-    return ScoreResult("follow_up", int(round(raw)), components, reasons, details)
+    return ScoreResult("follow_up", whole(raw), components, reasons, details)
 
 
 def _reasons(
@@ -455,13 +456,33 @@ def _reasons(
 ) -> list[Reason]:
     s = data.settings
     if duties == 0:
-        return [Reason("Nothing needs following up yet: no leads, help, asks or cadences.")]
+        return [_nothing_due(leads, thanks, s.lead_follow_up_days, s.thanks_days)]
     return [
         *_lead_reasons(leads, s.lead_follow_up_days),
         *_thanks_reasons(thanks, s.thanks_days),
         *_cadence_reasons(cadence),
         *_over_contact_reasons(asked_too_often, s.ask_window_days),
     ]
+
+
+def _nothing_due(leads: Columns, thanks: Columns, lead_days: int, thanks_days: int) -> Reason:
+    """The reason when there are no duties: leads and help may still be logged, inside
+    their windows (open), so the sentence says so rather than 'no leads, help'."""
+    open_leads, open_help = len(_with_status(leads, OPEN)), len(_with_status(thanks, OPEN))
+    if not open_leads and not open_help:
+        return Reason("Nothing needs following up yet: no leads, help, asks or cadences.")
+    still = []
+    if open_leads:
+        still.append(
+            f"{plural(open_leads, 'job lead')} {verb(open_leads, 'is', 'are')} still inside "
+            f"your {lead_days}-day follow-up window"
+        )
+    if open_help:
+        still.append(
+            f"{plural(open_help, 'piece')} of help {verb(open_help, 'is', 'are')} still inside "
+            f"your {thanks_days}-day thanks window"
+        )
+    return Reason(f"Nothing needs following up yet: {' and '.join(still)}.")
 
 
 def _with_status(table: Columns, code: int) -> np.ndarray:
@@ -489,7 +510,8 @@ def _lead_reasons(leads: Columns, window_days: int) -> list[Reason]:
         reasons.append(
             Reason(
                 f"{plural(len(overdue), 'job lead')} got no follow-up within "
-                f"{window_days} days: {name_list(names, at=overdue)}; "
+                f"{window_days} days, from "
+                f"{name_list(names, at=_first_per_contact(leads, overdue))}; "
                 f"the oldest, from {names[worst]} on "
                 f"{day(pd.Timestamp(leads['date'][worst]))}, is "
                 f"{plural(int(leads['days_overdue'][worst]), 'day')} overdue "
@@ -528,11 +550,33 @@ def _thanks_reasons(thanks: Columns, window_days: int) -> list[Reason]:
                 tuple(rows.tolist()),
             )
         ]
-    if len(thanks["row"]):
-        late_thanks = len(_with_status(thanks, LATE))
-        extra = f" ({late_thanks} of them late)" if late_thanks else ""
+    still_open = len(_with_status(thanks, OPEN))
+    due = len(thanks["row"]) - still_open
+    window = f"your {window_days}-day window"
+    if not due:  # nothing thanked or unthanked yet: all of it is still open (or none logged)
+        if not still_open:
+            return []
+        return [
+            Reason(
+                f"{plural(still_open, 'piece')} of help {verb(still_open, 'is', 'are')} still "
+                f"inside {window} for a thank-you."
+            )
+        ]
+    late_thanks = len(_with_status(thanks, LATE))
+    if not late_thanks:
+        extra = ""
+    elif due == 1:
+        extra = " (late)"
+    else:
+        extra = f" ({late_thanks} of them late)"
+    if not still_open:
         return [Reason(f"You thanked people for all the help you logged{extra}.")]
-    return []
+    return [
+        Reason(
+            f"You thanked people for all the help that was due{extra}, and {still_open} more "
+            f"{verb(still_open, 'is', 'are')} still inside {window}."
+        )
+    ]
 
 
 def _first_per_contact(table: Columns, kept: np.ndarray) -> np.ndarray:
@@ -567,7 +611,9 @@ def _cadence_reasons(cadence: Columns) -> list[Reason]:
                 file="contacts.csv",
             )
         )
-    if listed and not len(silent) and not len(never):
+    if listed == 1 and not len(silent) and not len(never):
+        reasons.append(Reason("Your 1 contact with a cadence is up to date."))
+    elif listed and not len(silent) and not len(never):
         reasons.append(Reason(f"All {listed} contacts with a cadence are up to date."))
     return reasons
 
@@ -576,15 +622,15 @@ def _over_contact_reasons(asked_too_often: OverAsked, ask_window_days: int) -> l
     """One reason per contact asked too often, the texts built column by column."""
     _, flagged, rows_texts = asked_too_often
     refs = list(flagged["rows"])
+    first, last = format_days(flagged["first_ask"]), format_days(flagged["last_ask"])
+    one_day = np.asarray(flagged["first_ask"], "M8[D]") == np.asarray(flagged["last_ask"], "M8[D]")
     texts = join_texts(
         "You asked ",
         flagged["name"],
         " for something ",
-        format_distinct(flagged["asks_in_window"], str),
-        f" times within {ask_window_days} days (",
-        format_days(flagged["first_ask"]),
-        " to ",
-        format_days(flagged["last_ask"]),
+        format_distinct(flagged["asks_in_window"], times),
+        f" within {ask_window_days} days (",
+        pick(one_day, join_texts("on ", first), join_texts(first, " to ", last)),
         ") ",
         rows_texts,
         ": give them some room.",

@@ -4,11 +4,14 @@ Actions, most urgent kind first (the ``URGENCY`` order):
 
 1. ``follow_up_lead``: a job lead past its follow-up window with no follow-up.
 2. ``send_thanks``: help past its thanks window with no thank-you (one per person).
-3. ``ease_off``: someone you asked too often in a short span; give them room.
+3. ``ease_off``: someone you asked too often in a short span; give them room. Not for
+   someone past their stay-in-touch cadence: for them the reconnect advice wins (the asks
+   were long enough ago that they have heard nothing from you since).
 4. ``reconnect``: someone past their stay-in-touch cadence (or never contacted).
 5. ``give_back``: someone you asked, or who helped you, who has had nothing from you.
 
-Within a kind, the most overdue comes first, then the name (A to Z) to keep ties stable.
+Within a kind, the most overdue comes first, then the name (A to Z, ignoring case and
+accents: :func:`~netcoach.scoring.wording.name_sort_keys`) to keep ties stable.
 ``priority`` = urgency + ``min(days_overdue, 365) / 366``, so it only orders within a kind.
 """
 
@@ -24,6 +27,7 @@ import pyarrow.compute as pc
 
 from netcoach.scoring.follow_up import (
     CADENCE_OK,
+    CADENCE_OVERDUE,
     NEVER,
     OVERDUE,
     Columns,
@@ -38,6 +42,7 @@ from netcoach.scoring.wording import (
     format_days,
     format_distinct,
     join_texts,
+    name_sort_keys,
     pick,
     rows_phrases,
     rows_phrases_of_runs,
@@ -77,14 +82,18 @@ def _part(
 
 
 def _ranked_table(parts: list[Part]) -> pd.DataFrame:
-    """All parts in one table, highest priority first, then name and contact id (A to Z),
-    ties kept in order (one stable Arrow sort); ``rank`` numbers the rows."""
+    """All parts in one table, highest priority first, then name (A to Z, ignoring case and
+    accents; names alike that way by their text) and contact id, ties kept in order (one
+    stable Arrow sort); ``rank`` numbers the rows."""
     columns = {c: _joined([p[c] for p in parts]) for c in parts[0]}
     days = columns["days_overdue"]
     priority = columns.pop("urgency") + np.minimum(days, 365) / 366
+    names = columns["name"]
     order = pc.sort_indices(
-        pa.table({"p": priority, "n": columns["name"], "c": columns["contact_id"]}),
-        sort_keys=[("p", "descending"), ("n", "ascending"), ("c", "ascending")],
+        pa.table(
+            {"p": priority, "k": name_sort_keys(names), "n": names, "c": columns["contact_id"]}
+        ),
+        sort_keys=[("p", "descending"), ("k", "ascending"), ("n", "ascending"), ("c", "ascending")],
     ).to_numpy()
     table = {"rank": np.arange(1, len(order) + 1), **{c: v.take(order) for c, v in columns.items()}}
     table["priority"] = priority.take(order)
@@ -194,10 +203,30 @@ def _per_person(thanks: _Rows) -> tuple[dict[str, Any], np.ndarray]:
     return table, codes
 
 
-def _ease_off_actions(asked_too_often: OverAsked, ask_window_days: int) -> Part | None:
+def _ease_off_actions(
+    asked_too_often: OverAsked, ask_window_days: int, cadence: Table
+) -> Part | None:
+    """'Give them some room', for each contact asked too often who is not past their
+    cadence (``cadence``: the follow-up's cadence table). Someone you have not been in
+    touch with for longer than their cadence needs a check-in, not room: the reconnect
+    action covers them, and the over-asking still counts in the follow-up score."""
     _, flagged, rows_texts = asked_too_often
     if not len(flagged["rows"]):
         return None
+    cadence_columns = cadence[1]
+    overdue = np.asarray(cadence_columns["code"]) == CADENCE_OVERDUE
+    if overdue.any():
+        silent = pa.array(take_texts(cadence_columns["contact_id"], np.flatnonzero(overdue)))
+        kept = np.flatnonzero(
+            ~pc.is_in(pa.array(flagged["contact_id"]), value_set=silent).to_numpy(
+                zero_copy_only=False
+            )
+        )
+        if not len(kept):
+            return None
+        if len(kept) < len(flagged["rows"]):
+            flagged = _Rows(flagged, kept)
+            rows_texts = rows_texts.take(kept)
     refs = list(flagged["rows"])
     reasons = join_texts(
         "Give ",
@@ -296,8 +325,8 @@ def build_next_actions(
         compute(
             memo,
             "ease_off_actions",
-            keys.get("over_contact"),
-            lambda: _ease_off_actions(asked_too_often, ask_window_days),
+            (keys.get("over_contact"), keys.get("cadence")),
+            lambda: _ease_off_actions(asked_too_often, ask_window_days, follow_up["cadence"]),
         ),
         compute(
             memo,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from itertools import chain
@@ -36,6 +37,32 @@ def name_list(names: Sequence[str], limit: int = MAX_NAMES, *, at: np.ndarray | 
     read = limit if total > limit else total
     shown = [str(n) for n in (names[:read] if at is None else take_texts(names, at[:read]))]
     return names_text(shown, total, limit)
+
+
+def name_key(name: str) -> str:
+    """A name as it sorts A to Z: case folded, accents dropped ('Élodie' -> 'elodie')."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_sort_keys(names: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """:func:`name_key` of each name, as Arrow text (a missing name stays missing).
+
+    ASCII names (most of them) are lowered by Arrow in one call, for ASCII the same as
+    ``casefold`` and with no accents to drop; only the other names go through Python, each
+    distinct one once."""
+    names = as_text(pa.concat_arrays(names.chunks) if isinstance(names, pa.ChunkedArray) else names)
+    lowered = pc.ascii_lower(names)
+    other = np.flatnonzero(~pc.fill_null(pc.string_is_ascii(names), True).to_numpy(False))
+    if not len(other):
+        return lowered
+    codes, uniques = pd.factorize(names.take(other).to_numpy(zero_copy_only=False))
+    keys = pa.array([name_key(u) for u in uniques], type=TEXT).take(codes)
+    mask = np.zeros(len(names), dtype=bool)
+    mask[other] = True
+    filled = np.zeros(len(names), dtype=np.int64)
+    filled[other] = np.arange(len(other))
+    return as_text(pc.if_else(mask, keys.take(filled), lowered))
 
 
 def rows_phrase(rows: Iterable[int], file: str = "interactions.csv", limit: int = MAX_ROWS) -> str:

@@ -8,9 +8,10 @@ What each file becomes:
   connected is not an interaction, so no interaction is made; the "Connected On" date is
   not kept (it says when you clicked, not when you talked). Rows without a name (LinkedIn
   hides some members) are skipped.
-- ``messages.csv``: one ``social`` interaction per message and person, started by you when
-  you sent it. A message you send to open a conversation, or after 30 quiet days, is a
-  ``check_in``; the rest are ``other``. Message text is kept only when asked. You are
+- ``messages.csv``: one ``social`` interaction per person and day. A message you send to
+  open a conversation, or after 30 quiet days, is a ``check_in``, started by you, and the
+  day's interaction is that one; the rest are ``other``, started by whoever wrote the
+  day's first message. Message text is kept only when asked. You are
   found by ``me`` (your name or profile link), else as the person in the most messages;
   a ``me`` that names no one in the file is said in the summary, with who was taken.
 - ``Invitations.csv``: a ``first_meeting`` on ``social``, started by whoever invited.
@@ -195,7 +196,7 @@ def _split_people(names: pd.Series, urls: pd.Series) -> pd.DataFrame:
 
 
 def messages(source: SourceFile, *, me: str | None = None, keep_text: bool = False) -> ImportBatch:
-    """``messages.csv`` -> one ``social`` interaction per message and other person."""
+    """``messages.csv`` -> one ``social`` interaction per other person and day."""
     frame = read_table(source, ["CONVERSATION ID", "FROM", "SENDER PROFILE URL"])
     _need(frame, source, "messages file", "FROM", "DATE")
     dates, no_date, problems = _dates(frame, source, "DATE")
@@ -254,9 +255,40 @@ def messages(source: SourceFile, *, me: str | None = None, keep_text: bool = Fal
     )
     nobody = keep & ~frame.index.isin(pairs["message"])
     skipped["no other person named"] = int(nobody.sum())
+    moments = pd.to_datetime(
+        column(frame, "DATE").str.replace(r"\s*(UTC|GMT|Z)$", "", regex=True),
+        errors="coerce",
+        format="ISO8601",
+    )
+    events = _one_a_day(events, moments.reindex(m).reset_index(drop=True))
     people = _people_in(events, "LinkedIn message")
     batch = ImportBatch(source.name, people=people, events=events, skipped=+skipped, priority=3)
     return with_notes(batch, notes)
+
+
+def _one_a_day(events: pd.DataFrame, moments: pd.Series) -> pd.DataFrame:
+    """One interaction per person and day, as the import page promises: a message and its
+    reply on one day are one contact, not two (each row counts in the channel mix). The
+    day's check-in wins over the other messages, then the earliest; the texts kept (with
+    ``keep_text``) are joined in time order. ``moments``: each row's date and time, for
+    the order within a day (``NaT`` when unreadable: then the file's order)."""
+    if events.empty:
+        return events
+    day = events["date"].dt.normalize()
+    who = events["name"] + "|" + events["profile_url"]  # (one file writes each person alike)
+    order = pd.DataFrame(
+        {"day": day, "who": who, "later": events["kind"] != "check_in", "at": moments}
+    ).sort_values(["day", "who", "later", "at"], kind="stable", na_position="last")
+    first = order.drop_duplicates(["day", "who"]).index.sort_values()
+    out = events.loc[first].copy()
+    out["date"] = day.loc[first]
+    if (events["note"] != "").any():  # (only with keep_text)
+        in_time = order.sort_values("at", kind="stable", na_position="last").index
+        said = events.loc[in_time].query("note != ''")
+        texts = said["note"].groupby([day.loc[said.index], who.loc[said.index]]).agg(" / ".join)
+        keys = zip(day.loc[first], who.loc[first], strict=True)
+        out["note"] = [texts.get(k, "")[:NOTE_LIMIT] for k in keys]
+    return out.sort_values("date", kind="stable").reset_index(drop=True)
 
 
 def invitations(source: SourceFile, *, keep_text: bool = False) -> ImportBatch:

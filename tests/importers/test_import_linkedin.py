@@ -65,8 +65,8 @@ def test_messages_direction_kind_and_the_learner_inferred():
         )
     )
     assert got == {
-        ("2024-04-02", "Amara Osei", "check_in", "me"),  # opens the conversation
-        ("2024-04-02", "Amara Osei", "other", "them"),
+        ("2024-04-02", "Amara Osei", "check_in", "me"),  # opens it; her reply that day is
+        # the same contact (one interaction per person and day, not two)
         ("2024-04-03", "Amara Osei", "other", "me"),
         ("2024-06-10", "Amara Osei", "check_in", "me"),  # after more than 30 quiet days
         ("2024-05-20", "Dev Patel", "other", "them"),
@@ -91,7 +91,7 @@ def test_messages_me_given_by_profile_url_or_name():
     source = SourceFile.from_path(LINKEDIN / "messages.csv")
     by_url = messages(source, me="https://linkedin.com/in/robin-example/").events
     by_name = messages(source, me="robin example").events
-    assert len(by_url) == len(by_name) == 7
+    assert len(by_url) == len(by_name) == 6  # (one interaction per person and day)
     # Told that Amara is "me", her messages become the learner's.
     as_amara = messages(source, me="Amara Osei").events
     assert "Amara Osei" not in set(as_amara["name"])
@@ -230,7 +230,7 @@ def test_a_me_that_names_nobody_here_falls_back_to_the_most_frequent_person():
     # One --me serves every file: an email means nothing in messages.csv.
     events = messages(SourceFile.from_path(LINKEDIN / "messages.csv"), me="robin@example.com")
     assert "Robin Example" not in set(events.events["name"])
-    assert len(events.events) == 7
+    assert len(events.events) == 6  # (one interaction per person and day)
 
 
 @pytest.mark.parametrize("name", ["Connections.csv", "my-connections.csv"])
@@ -242,3 +242,32 @@ def test_connections_saved_with_semicolons_or_tabs_below_the_notes(name, delimit
     assert list(batch.people["name"]) == ["Amara Osei", "Sam Lee", "Zoë Brennan"]
     assert batch.people["organisation"].iat[1] == "Tidewater Labs, Ltd"
     assert batch.skipped == {"no name (LinkedIn hides some members' names)": 1}
+
+
+def test_a_message_and_its_reply_on_one_day_are_one_interaction():
+    # The import page promises one social interaction per person and day; a message and
+    # the reply to it were two rows (a check-in and an 'other'), each counted in the mix.
+    header = (
+        "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT,FOLDER\n"
+    )
+    me, chloe = "https://www.linkedin.com/in/me-ex", "https://www.linkedin.com/in/chloe-ex"
+    rows = (
+        f"c1,Chloé Roux,{chloe},Me Ex,{me},2026-11-01 08:00:00 UTC,Hello there,INBOX\n"
+        f"c1,Me Ex,{me},Chloé Roux,{chloe},2026-11-01 09:00:00 UTC,Hi Chloé,INBOX\n"
+        f"c1,Me Ex,{me},Chloé Roux,{chloe},2026-11-02 09:00:00 UTC,One more thing,INBOX\n"
+    )
+    source = SourceFile("messages.csv", (header + rows).encode())
+    events = messages(source, me=me, keep_text=True).events
+    got = list(
+        zip(
+            events["date"].dt.strftime("%Y-%m-%d"),
+            events["kind"],
+            events["initiated_by"],
+            events["note"],
+            strict=True,
+        )
+    )
+    assert got == [
+        ("2026-11-01", "other", "them", "Hello there / Hi Chloé"),
+        ("2026-11-02", "other", "me", "One more thing"),
+    ]

@@ -49,6 +49,17 @@ def test_someone_past_their_cadence_is_told_to_reconnect_not_given_room():
     assert any(t.startswith("You asked Bo Birch for something 3 times") for t in _texts(report))
 
 
+def test_someone_just_asked_too_often_is_given_room_not_told_to_reconnect():
+    # An inner contact (14-day cadence) asked three times in the last 30 days is past their
+    # cadence 19 days on, but they have heard plenty from you: room wins over reconnect.
+    asked = [event(d, "c1", "asked_advice") for d in ("2025-03-10", "2025-03-11", "2025-03-12")]
+    report = score_log(make_log([contact("c1", "Bo Birch", "inner")], asked), AS_OF)
+    assert report.next_actions["action"].tolist() == ["ease_off", "give_back"]
+    assert report.next_actions["reason"].iloc[0].startswith("Give Bo Birch some room")
+    status = report.follow_up.details["cadence"].set_index("contact_id").at["c1", "status"]
+    assert status == "overdue"  # (the reconnect is dropped, not missing for another cause)
+
+
 def test_the_score_command_gives_one_piece_of_advice_for_bo(tmp_path, capsys):
     folder = tmp_path / "log"
     folder.mkdir()

@@ -151,6 +151,7 @@ def score_log(
         settings.thanks_days,
         settings.ask_window_days,
         asked_too_often,
+        recent_from=(data.as_of - pd.Timedelta(days=settings.ask_window_days - 1)).to_datetime64(),
         memo=memo,
         keys={**keys, "reciprocity": window_key},
     )

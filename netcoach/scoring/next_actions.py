@@ -203,30 +203,50 @@ def _per_person(thanks: _Rows) -> tuple[dict[str, Any], np.ndarray]:
     return table, codes
 
 
+def _silent_and_recent(
+    asked_too_often: OverAsked, cadence: Table, recent_from: np.datetime64 | None
+) -> tuple[np.ndarray, pa.Array]:
+    """Of the contacts asked too often, which get "give room" (positions in the flagged
+    table), and the ids of those whose "reconnect" gives way to it.
+
+    Giving room and getting back in touch cannot both be right. For someone also past
+    their stay-in-touch cadence: when the asks that were too many came within the last
+    ask window (from ``recent_from`` on), they have heard from you lately, so room wins and
+    the reconnect is dropped; when they came earlier, you have gone quiet since, so the
+    reconnect wins. Either way the over-asking still counts in the follow-up score."""
+    _, flagged, _ = asked_too_often
+    everyone = np.arange(len(flagged["rows"]))
+    columns = cadence[1]
+    overdue = np.asarray(columns["code"]) == CADENCE_OVERDUE
+    if not len(everyone) or not overdue.any():
+        return everyone, pa.array([], pa.string())
+    silent_ids = pa.array(take_texts(columns["contact_id"], np.flatnonzero(overdue)))
+    flagged_ids = pa.array(flagged["contact_id"])
+    silent = pc.is_in(flagged_ids, value_set=silent_ids).to_numpy(zero_copy_only=False)
+    recent = np.ones(len(everyone), dtype=bool)
+    if recent_from is not None:
+        recent = np.asarray(flagged["last_ask"], dtype="M8[ns]") >= recent_from
+    kept = np.flatnonzero(~silent | recent)
+    return kept, flagged_ids.filter(pa.array(silent & recent))
+
+
 def _ease_off_actions(
-    asked_too_often: OverAsked, ask_window_days: int, cadence: Table
+    asked_too_often: OverAsked,
+    ask_window_days: int,
+    cadence: Table,
+    recent_from: np.datetime64 | None = None,
 ) -> Part | None:
-    """'Give them some room', for each contact asked too often who is not past their
-    cadence (``cadence``: the follow-up's cadence table). Someone you have not been in
-    touch with for longer than their cadence needs a check-in, not room: the reconnect
-    action covers them, and the over-asking still counts in the follow-up score."""
+    """'Give them some room', for each contact asked too often, unless they are past their
+    cadence and the asks came before the last ask window (:func:`_silent_and_recent`)."""
     _, flagged, rows_texts = asked_too_often
     if not len(flagged["rows"]):
         return None
-    cadence_columns = cadence[1]
-    overdue = np.asarray(cadence_columns["code"]) == CADENCE_OVERDUE
-    if overdue.any():
-        silent = pa.array(take_texts(cadence_columns["contact_id"], np.flatnonzero(overdue)))
-        kept = np.flatnonzero(
-            ~pc.is_in(pa.array(flagged["contact_id"]), value_set=silent).to_numpy(
-                zero_copy_only=False
-            )
-        )
-        if not len(kept):
-            return None
-        if len(kept) < len(flagged["rows"]):
-            flagged = _Rows(flagged, kept)
-            rows_texts = rows_texts.take(kept)
+    kept, _ = _silent_and_recent(asked_too_often, cadence, recent_from)
+    if not len(kept):
+        return None
+    if len(kept) < len(flagged["rows"]):
+        flagged = _Rows(flagged, kept)
+        rows_texts = rows_texts.take(kept)
     refs = list(flagged["rows"])
     reasons = join_texts(
         "Give ",
@@ -240,8 +260,21 @@ def _ease_off_actions(
     return _part(flagged, "ease_off", reasons, 0, refs)
 
 
-def _reconnect_actions(cadence: Table) -> Part | None:
-    cadence = _with_status(cadence, CADENCE_OK, wanted=False)
+def _reconnect_actions(
+    cadence: Table,
+    asked_too_often: OverAsked | None = None,
+    recent_from: np.datetime64 | None = None,
+) -> Part | None:
+    """'Reconnect with ...' for each contact past their cadence or never contacted, but not
+    for one just asked too often (:func:`_silent_and_recent`: room wins)."""
+    columns = cadence[1]
+    wanted = np.asarray(columns["code"]) != CADENCE_OK
+    if asked_too_often is not None:
+        _, given_room = _silent_and_recent(asked_too_often, cadence, recent_from)
+        if len(given_room):
+            ids = pa.array(columns["contact_id"])
+            wanted &= ~pc.is_in(ids, value_set=given_room).to_numpy(zero_copy_only=False)
+    cadence = _Rows(columns, np.flatnonzero(wanted))
     if not len(cadence["code"]):
         return None
     every = format_distinct(cadence["cadence_days"], str)
@@ -295,6 +328,7 @@ def build_next_actions(
     ask_window_days: int,
     asked_too_often: OverAsked,
     *,
+    recent_from: np.datetime64 | None = None,
     memo: Memo | None = None,
     keys: dict[str, tuple] | None = None,
 ) -> pd.DataFrame:
@@ -326,13 +360,15 @@ def build_next_actions(
             memo,
             "ease_off_actions",
             (keys.get("over_contact"), keys.get("cadence")),
-            lambda: _ease_off_actions(asked_too_often, ask_window_days, follow_up["cadence"]),
+            lambda: _ease_off_actions(
+                asked_too_often, ask_window_days, follow_up["cadence"], recent_from
+            ),
         ),
         compute(
             memo,
             "reconnect_actions",
-            keys.get("cadence"),
-            lambda: _reconnect_actions(follow_up["cadence"]),
+            (keys.get("cadence"), keys.get("over_contact")),
+            lambda: _reconnect_actions(follow_up["cadence"], asked_too_often, recent_from),
         ),
         compute(
             memo,

@@ -8,12 +8,12 @@ What each file becomes:
   connected is not an interaction, so no interaction is made; the "Connected On" date is
   not kept (it says when you clicked, not when you talked). Rows without a name (LinkedIn
   hides some members) are skipped.
-- ``messages.csv``: one ``social`` interaction per person and day. A message you send to
-  open a conversation, or after 30 quiet days, is a ``check_in``, started by you, and the
-  day's interaction is that one; the rest are ``other``, started by whoever wrote the
-  day's first message. Message text is kept only when asked. You are
-  found by ``me`` (your name or profile link), else as the person in the most messages;
-  a ``me`` that names no one in the file is said in the summary, with who was taken.
+- ``messages.csv``: one ``social`` interaction per person and day, the day's first
+  message: started by whoever wrote it, and a ``check_in`` when you wrote it to open a
+  conversation or after 30 quiet days (else ``other``). Message text is kept only when
+  asked. You are found by ``me`` (your name or profile link), else as the person in the
+  most messages; a ``me`` that names no one in the file is said in the summary, with who
+  was taken.
 - ``Invitations.csv``: a ``first_meeting`` on ``social``, started by whoever invited.
 - ``Recommendations_Given.csv`` / ``Endorsement_Given_Info.csv``: ``helped`` (a give);
   ``Recommendations_Received.csv`` / ``Endorsement_Received_Info.csv``: ``received_help``.
@@ -224,9 +224,14 @@ def messages(source: SourceFile, *, me: str | None = None, keep_text: bool = Fal
         return by_url | by_name
 
     from_me = is_me(sender, sender_url)
+    moments = _moments(column(frame, "DATE"))
     conversation = column(frame, "CONVERSATION ID")
     conversation = conversation.where(conversation != "", column(frame, "CONVERSATION TITLE"))
-    order = pd.DataFrame({"c": conversation, "d": dates}).sort_values(["c", "d"])
+    # (by each message's time too: the reply listed first, as LinkedIn lists newest first,
+    # must not open a conversation the other person started that morning)
+    order = pd.DataFrame({"c": conversation, "d": dates, "t": moments}).sort_values(
+        ["c", "d", "t"], kind="stable", na_position="last"
+    )
     gap = order.groupby("c")["d"].diff().dt.days.reindex(frame.index)
     opens = gap.isna() | (gap >= CHECK_IN_GAP_DAYS)
     kind = pd.Series("other", index=frame.index).where(~(from_me & opens), "check_in")
@@ -255,30 +260,33 @@ def messages(source: SourceFile, *, me: str | None = None, keep_text: bool = Fal
     )
     nobody = keep & ~frame.index.isin(pairs["message"])
     skipped["no other person named"] = int(nobody.sum())
-    moments = pd.to_datetime(
-        column(frame, "DATE").str.replace(r"\s*(UTC|GMT|Z)$", "", regex=True),
-        errors="coerce",
-        format="ISO8601",
-    )
     events = _one_a_day(events, moments.reindex(m).reset_index(drop=True))
     people = _people_in(events, "LinkedIn message")
     batch = ImportBatch(source.name, people=people, events=events, skipped=+skipped, priority=3)
     return with_notes(batch, notes)
 
 
+def _moments(text: pd.Series) -> pd.Series:
+    """Each message's date and time in UTC, for the order of messages within a day; NaT
+    when it cannot be read (then the file's order counts). Offsets may differ from row to
+    row (a change of summer time), which a plain ``to_datetime`` refuses outright."""
+    cleaned = text.str.replace(r"\s*(UTC|GMT)$", "Z", regex=True)
+    return pd.to_datetime(cleaned, errors="coerce", format="ISO8601", utc=True)
+
+
 def _one_a_day(events: pd.DataFrame, moments: pd.Series) -> pd.DataFrame:
     """One interaction per person and day, as the import page promises: a message and its
     reply on one day are one contact, not two (each row counts in the channel mix). The
-    day's check-in wins over the other messages, then the earliest; the texts kept (with
+    day's first message gives its kind and who started it; the texts kept (with
     ``keep_text``) are joined in time order. ``moments``: each row's date and time, for
     the order within a day (``NaT`` when unreadable: then the file's order)."""
     if events.empty:
         return events
     day = events["date"].dt.normalize()
     who = events["name"] + "|" + events["profile_url"]  # (one file writes each person alike)
-    order = pd.DataFrame(
-        {"day": day, "who": who, "later": events["kind"] != "check_in", "at": moments}
-    ).sort_values(["day", "who", "later", "at"], kind="stable", na_position="last")
+    order = pd.DataFrame({"day": day, "who": who, "at": moments}).sort_values(
+        ["day", "who", "at"], kind="stable", na_position="last"
+    )
     first = order.drop_duplicates(["day", "who"]).index.sort_values()
     out = events.loc[first].copy()
     out["date"] = day.loc[first]

@@ -271,3 +271,32 @@ def test_a_message_and_its_reply_on_one_day_are_one_interaction():
         ("2026-11-01", "other", "them", "Hello there / Hi Chloé"),
         ("2026-11-02", "other", "me", "One more thing"),
     ]
+
+
+def _two_messages(first_row: str, second_row: str) -> SourceFile:
+    header = (
+        "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT,FOLDER\n"
+    )
+    return SourceFile("messages.csv", (header + first_row + second_row).encode())
+
+
+ME, AMARA = "https://www.linkedin.com/in/robin-ex", "https://www.linkedin.com/in/amara-ex"
+HER_MORNING = f"c1,Amara Osei,{AMARA},Robin Ex,{ME},2024-04-02 09:00:00 UTC,Hello,INBOX\n"
+MY_EVENING = f"c1,Robin Ex,{ME},Amara Osei,{AMARA},2024-04-02 17:00:00 UTC,Hi,INBOX\n"
+
+
+def test_who_wrote_first_that_day_does_not_depend_on_the_files_order():
+    # LinkedIn lists the newest message first: the evening reply, read first, opened the
+    # conversation as a check-in 'started by me', though Amara wrote that morning.
+    for rows in ((HER_MORNING, MY_EVENING), (MY_EVENING, HER_MORNING)):
+        events = messages(_two_messages(*rows), me=ME).events
+        assert list(zip(events["kind"], events["initiated_by"], strict=True)) == [("other", "them")]
+
+
+def test_dates_with_different_utc_offsets_are_read():
+    # A change to summer time between two messages: the ordering step refused the whole
+    # file with "Mixed timezones detected" (a traceback), though each date reads fine.
+    spring = f"c1,Amara Osei,{AMARA},Robin Ex,{ME},2024-03-30T09:00:00+01:00,Hello,INBOX\n"
+    summer = f"c1,Robin Ex,{ME},Amara Osei,{AMARA},2024-04-02T17:00:00+02:00,Hi,INBOX\n"
+    events = messages(_two_messages(spring, summer), me=ME).events
+    assert events["date"].dt.strftime("%Y-%m-%d").tolist() == ["2024-03-30", "2024-04-02"]

@@ -118,7 +118,8 @@ def is_part_of_a_contacts_name(nickname: str, names: Any) -> bool:
       'zelda' and 'Q0RSTONE' are both part of 'Zelda Q0rstone', 'obrien-smith' of
       "Zoë O'Brien-Smith";
     - one of its own words is ('Zoe Muller 1', 'Lee Kim', 'Una Smith', 'Muller2');
-    - it holds a name of two or more words whole ('ZoeMuller1', 'xkimlee').
+    - it holds a long word of a name (LONG_WORD letters: 'MullerFan'), or every word of a
+      name of two or more, in any order ('ZoeMuller1', 'xkimlee', 'LeeKim').
 
     Words are split at spaces, '-' and '_', and between letters and digits; a one-letter
     word (an initial) is not refused."""
@@ -161,27 +162,58 @@ def _name_match(nickname: str, names: Any) -> str:
         for name in names.filter(pc.match_substring(keys, word)).to_pylist():
             if word in _word_runs(name):
                 return "part"
-    # a whole name of two or more words inside the nickname ('zoemuller1')
-    short = pc.less_equal(pc.utf8_length(keys), len(key))
-    for name, name_key in zip(
-        names.filter(short).to_pylist(), keys.filter(short).to_pylist(), strict=True
-    ):
-        if name_key and name_key in key and len(_word_runs(name, longest=1)) >= 2:
-            return "part"
-    return ""
+    return "part" if _holds_a_name(key, names) else ""
 
 
-def _word_runs(name: str, longest: int | None = None) -> set[str]:
-    """The keys of a name's words and of each run of them ('Zoë O'Brien-Smith' -> 'zoe',
-    'obrien', 'smith', 'obriensmith', ...); runs of at most ``longest`` words if given."""
-    words = [w for w in _name_keys(_NAME_WORD_SEP.split(name)).to_pylist() if w]
+LONG_WORD = 5
+"""A name word this long is refused inside any nickname ('MullerFan'); a shorter one only
+as a word of its own, so 'bookmark' passes beside a contact called Mark."""
+WHOLE_NAME = 6
+"""A name of two or more words whose letters add up to this many is refused inside any
+nickname, its words in any order ('LeeKim', 'xkimlee'); 'Al Li' does not refuse 'tallish'."""
+
+
+def _holds_a_name(key: str, names: Any) -> bool:
+    """Whether the nickname ``key`` holds a long word of one of ``names`` (LONG_WORD), or
+    every word of one, in any order (WHOLE_NAME)."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    split = pc.split_pattern_regex(pc.fill_null(names, ""), _NAME_WORD_SEP.pattern)
+    parents = pc.list_parent_indices(split).to_numpy()
+    words = _keys_in_order(pc.list_flatten(split))
+    lengths = np.fromiter((len(w) for w in words), dtype=np.int64, count=len(words))
+    inside = np.fromiter((bool(w) and w in key for w in words), dtype=bool, count=len(words))
+    if (inside & (lengths >= LONG_WORD)).any():
+        return True
+    n = len(names)
+    counted = np.bincount(parents, weights=lengths > 0, minlength=n)
+    found = np.bincount(parents, weights=inside, minlength=n)
+    letters = np.bincount(parents, weights=lengths, minlength=n)
+    return bool(((counted >= 2) & (found == counted) & (letters >= WHOLE_NAME)).any())
+
+
+def _keys_in_order(texts: Any) -> list[str]:
+    """:func:`_name_keys` of each text, in the texts' own order (that function gives the
+    plain ASCII ones first); '' for a missing text."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    texts = pc.fill_null(_text_array(texts), "")
+    plain = pc.string_is_ascii(texts).to_numpy(zero_copy_only=False)
+    out = [""] * len(texts)
+    order = np.concatenate([np.flatnonzero(plain), np.flatnonzero(~plain)])
+    for position, key in zip(order.tolist(), _name_keys(texts).to_pylist(), strict=True):
+        out[position] = key
+    return out
+
+
+def _word_runs(name: str) -> set[str]:
+    """The keys of a name's words and of each run of them, in the name's order ('Zoë
+    O'Brien-Smith' -> 'zoe', 'obrien', 'smith', 'zoeobrien', 'obriensmith', ...)."""
+    words = [w for w in _keys_in_order(_NAME_WORD_SEP.split(name)) if w]
     ends = range(len(words) + 1)
-    return {
-        "".join(words[i:j])
-        for i in ends
-        for j in ends
-        if i < j and (longest is None or j - i <= longest)
-    }
+    return {"".join(words[i:j]) for i in ends for j in ends if i < j}
 
 
 _CHOOSE_ONE = (

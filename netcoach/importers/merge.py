@@ -110,8 +110,8 @@ class _People:
 
         By name, a contact whose email or URL disagrees is someone else, and so is one an
         earlier row of the same file (in ``claimed``) went to when that row's details
-        disagree with ``person``'s. Of several left, the one whose details disagree least;
-        AMBIGUOUS when several disagree equally little (nothing tells them apart).
+        disagree with ``person``'s. Of several left, the one whose details disagree least,
+        then agree most; AMBIGUOUS when several fit equally well (nothing tells them apart).
         """
         if e and e in self.by_email:
             return self.by_email[e]
@@ -127,9 +127,10 @@ class _People:
         ]
         if not candidates:
             return None
-        differences = {i: _differences(self.records[i], person) for i in candidates}
-        fewest = min(differences.values())
-        closest = [i for i in candidates if differences[i] == fewest]
+        # fewest details that disagree, then most that agree (a blank detail does neither)
+        fit = {i: _fit(self.records[i], person) for i in candidates}
+        best = max(fit.values())
+        closest = [i for i in candidates if fit[i] == best]
         return closest[0] if len(closest) == 1 else AMBIGUOUS
 
     def _disagree(self, i: int, e: str, u: str) -> bool:
@@ -203,6 +204,16 @@ def merge(
     merged_contacts = pd.DataFrame(people.records, columns=list(schema.CONTACT_COLUMNS))
     merged_interactions = _merge_interactions(people, interactions, ordered, summary)
     return merged_contacts, merged_interactions, summary
+
+
+def _fit(contact: dict[str, str], person: dict[str, str]) -> tuple[int, int]:
+    """How well ``person`` fits ``contact``: (minus the details they disagree on, the
+    details they agree on), larger is closer."""
+    agree = 0
+    for f in DETAILS:
+        x, y = (" ".join(str(r.get(f, "")).split()).casefold() for r in (contact, person))
+        agree += bool(x and x == y)
+    return -_differences(contact, person), agree
 
 
 def _differences(a: dict[str, str], b: dict[str, str]) -> int:

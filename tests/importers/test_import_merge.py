@@ -236,3 +236,21 @@ def test_a_name_that_fits_two_contacts_equally_is_skipped_not_guessed(tmp_path):
     assert summary.file("work.vcf").skipped == {AMBIGUOUS_NAME: 1}
     assert "more than one contact in your log" in summary.to_text()
     assert snapshot(folder) == before
+
+
+def test_a_row_that_agrees_with_one_of_two_kims_goes_to_her(tmp_path):
+    """A blank detail neither agrees nor disagrees: a card for Org A's Kim goes to her, not
+    'ambiguous' beside a Kim the learner typed with no organisation (found in review)."""
+    from netcoach.importers import SourceFile
+
+    folder = tmp_path / "log"
+    import_into(folder, [SourceFile("phone.vcf", _card("Kim Lee", "ORG:Org A"))])
+    with (folder / "contacts.csv").open("a", encoding="utf-8") as f:
+        f.write("c_hand,Kim Lee,,,gym,outer,,,,,\n")
+    card = _card("Kim Lee", "ORG:Org A", "TITLE:Designer")
+    summary = import_into(folder, [SourceFile("work.vcf", card)])
+    assert summary.file("work.vcf").skipped == {}
+    assert (summary.contacts_added, summary.contacts_updated) == (0, 1)
+    kims = load_log(folder).contacts.query("name == 'Kim Lee'").set_index("contact_id")
+    assert kims.at["c_hand", "role"] == ""
+    assert (kims["role"] == "Designer").sum() == 1

@@ -795,6 +795,8 @@ def undo_last(folder: str | Path) -> Undone | None:
     (backups made before saves recorded what they wrote are restored the same way).
     """
     folder = Path(folder)
+    if not _list_backups(folder):  # (checked again under the lock; this way a folder with
+        return None  # nothing to undo, perhaps no log at all, gets no lock file either)
     with folder_lock(folder):
         backups = _list_backups(folder)
         if not backups:

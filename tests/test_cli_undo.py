@@ -62,3 +62,10 @@ def test_the_import_summary_says_how_to_undo(tmp_path, capsys):
     assert main(["import", str(GOOGLE), "--into", str(folder)]) == 0
     out = capsys.readouterr().out
     assert f"To take it back, run: netcoach undo {folder}" in out
+
+
+def test_undo_in_a_folder_with_nothing_to_undo_leaves_it_as_it_was(tmp_path, capsys):
+    # It left a .netcoach.lock file in any folder it was pointed at (review).
+    assert main(["undo", str(tmp_path)]) == 0
+    assert "Nothing to undo" in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == []

@@ -77,7 +77,8 @@ class ImportPanel(w.VBox):
         )
         self.since = w.DatePicker(
             description="Calendar: first day to import (optional)",
-            tooltip="Leave blank for a year before the last day",
+            tooltip="Leave blank for a year before the last day, or with no last day, a "
+            "year before your newest meeting already held",
             style=STYLE,
             layout=full_width("520px"),
         )

@@ -16,6 +16,7 @@ constant; :func:`summary_problems` checks a dict against it and is what the coho
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import re
@@ -117,25 +118,35 @@ def is_part_of_a_contacts_name(nickname: str, names: Any) -> bool:
     - it is a word of one of ``names`` (a first or a last name), or a run of its words:
       'zelda' and 'Q0RSTONE' are both part of 'Zelda Q0rstone', 'obrien-smith' of
       "Zoë O'Brien-Smith";
-    - one of its own words is ('Zoe Muller 1', 'Lee Kim', 'Una Smith', 'Muller2');
-    - it holds a long word of a name (LONG_WORD letters: 'MullerFan'), or every word of a
-      name of two or more, in any order ('ZoeMuller1', 'xkimlee', 'LeeKim').
+    - one of its own words is ('Zoe Muller 1', 'Lee Kim', 'MullerFan', 'Muller2');
+    - it holds two words of one name side by side, or the first and last in either order,
+      run together ('ZoeMuller1', 'xkimlee', 'LeeKim', 'KimLee' for 'Kim J. Lee'), when
+      they make :data:`PAIR_LETTERS` letters or more.
 
-    Words are split at spaces, '-' and '_', and between letters and digits; a one-letter
-    word (an initial) is not refused."""
+    The nickname's words are split at spaces, '-' and '_', between letters and digits and
+    before a capital that follows a small letter ('MullerFan'); a name's at any space, '-'
+    or '_'. A one-letter word (an initial) is not refused, and a name word inside one
+    longer word is not either ('wordsmith' beside Jo Smith)."""
     return _name_match(nickname, names) == "part"
 
 
 _NAME_WORD_SEP = re.compile(r"[\s_-]+")
-_LETTERS_OR_DIGITS = re.compile(r"[^\W\d_]+|\d+")
+"""Where a name or nickname splits into words, in Python (``\\s`` is any Unicode space)."""
+_NAME_WORD_SEP_ARROW = r"[\s\p{Z}_-]+"
+"""The same for Arrow, whose ``\\s`` is ASCII only (a name typed with a non-breaking space)."""
+_NICKNAME_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+PAIR_LETTERS = 5
+"""Two name words run together must make this many letters to be refused inside a longer
+word: 'Kim Lee' in 'xkimlee', but not 'Al Li' in 'tallish'."""
 
 
 def _nickname_words(nickname: str) -> list[str]:
-    """The nickname's words as keys (see :func:`_name_keys`), and the letter runs of words
-    that mix letters and digits ('Muller1' -> 'muller1', 'muller'); those of two or more
-    characters that are not only digits."""
+    """The nickname's words as keys (see :func:`_name_keys`), split at spaces, '-' and '_',
+    and again into letter and digit runs and at small-to-capital steps ('MullerFan1' ->
+    'mullerfan1', 'muller', 'fan'); those of two or more characters that are not only
+    digits."""
     words = [w for w in _NAME_WORD_SEP.split(nickname) if w]
-    words += [part for w in words for part in _LETTERS_OR_DIGITS.findall(w) if part != w]
+    words += [part for w in words for part in _NICKNAME_PARTS.findall(w) if part != w]
     keys = [k for k in _name_keys(words).to_pylist() if k]
     return sorted({k for k in keys if len(k) >= 2 and not k.isdigit()})
 
@@ -145,52 +156,43 @@ def _name_match(nickname: str, names: Any) -> str:
     holds one or part of one (:func:`is_part_of_a_contacts_name`), else ``""``."""
     if len(names) == 0:
         return ""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    key = _name_keys([nickname])[0].as_py()
-    names = _text_array(names)
-    plain = pc.string_is_ascii(names)
-    # in the order _name_keys gives its keys: the plain names first, then the others
-    names = pa.concat_arrays([names.filter(plain), names.filter(pc.invert(plain))])
-    keys = _name_keys(names)
-    if pc.any(pc.equal(keys, key)).as_py():
+    key = _keys_in_order([nickname])[0]
+    wholes, runs, pairs = _name_parts(names)
+    if key in wholes:
         return "name"
-    wanted = _nickname_words(nickname) + ([key] if len(key) >= 2 else [])
-    for word in wanted:
-        # only the names that hold the word somewhere can hold it as a word: few, in any log
-        for name in names.filter(pc.match_substring(keys, word)).to_pylist():
-            if word in _word_runs(name):
-                return "part"
-    return "part" if _holds_a_name(key, names) else ""
+    words = _nickname_words(nickname) + ([key] if len(key) >= 2 else [])
+    inside = {key[i:j] for i in range(len(key)) for j in range(i + PAIR_LETTERS, len(key) + 1)}
+    if any(w in runs for w in words) or not inside.isdisjoint(pairs):
+        return "part"
+    return ""
 
 
-LONG_WORD = 5
-"""A name word this long is refused inside any nickname ('MullerFan'); a shorter one only
-as a word of its own, so 'bookmark' passes beside a contact called Mark."""
-WHOLE_NAME = 6
-"""A name of two or more words whose letters add up to this many is refused inside any
-nickname, its words in any order ('LeeKim', 'xkimlee'); 'Al Li' does not refuse 'tallish'."""
-
-
-def _holds_a_name(key: str, names: Any) -> bool:
-    """Whether the nickname ``key`` holds a long word of one of ``names`` (LONG_WORD), or
-    every word of one, in any order (WHOLE_NAME)."""
-    import numpy as np
+def _name_parts(names: Any) -> tuple[set[str], set[str], set[str]]:
+    """Of ``names``, as keys: each whole name; each word and run of words of two or more
+    characters; each pair of words that may not be run together inside a nickname (side by
+    side, or first and last in either order, of PAIR_LETTERS or more)."""
     import pyarrow.compute as pc
 
-    split = pc.split_pattern_regex(pc.fill_null(names, ""), _NAME_WORD_SEP.pattern)
-    parents = pc.list_parent_indices(split).to_numpy()
+    texts = pc.fill_null(_text_array(names), "")
+    split = pc.split_pattern_regex(texts, _NAME_WORD_SEP_ARROW)
+    offsets = split.offsets.to_numpy().tolist()
     words = _keys_in_order(pc.list_flatten(split))
-    lengths = np.fromiter((len(w) for w in words), dtype=np.int64, count=len(words))
-    inside = np.fromiter((bool(w) and w in key for w in words), dtype=bool, count=len(words))
-    if (inside & (lengths >= LONG_WORD)).any():
-        return True
-    n = len(names)
-    counted = np.bincount(parents, weights=lengths > 0, minlength=n)
-    found = np.bincount(parents, weights=inside, minlength=n)
-    letters = np.bincount(parents, weights=lengths, minlength=n)
-    return bool(((counted >= 2) & (found == counted) & (letters >= WHOLE_NAME)).any())
+    wholes: set[str] = set()
+    runs: set[str] = set()
+    pairs: set[str] = set()
+    for start, end in itertools.pairwise(offsets):
+        ws = [w for w in words[start:end] if w]
+        if not ws:
+            continue
+        wholes.add("".join(ws))
+        runs.update("".join(ws[i:j]) for i in range(len(ws)) for j in range(i + 1, len(ws) + 1))
+        long = [w for w in ws if len(w) >= 2]
+        if len(long) >= 2:
+            together = {a + b for a, b in itertools.pairwise(long)}
+            together |= {long[0] + long[-1], long[-1] + long[0]}
+            pairs.update(t for t in together if len(t) >= PAIR_LETTERS)
+    runs = {r for r in runs if len(r) >= 2}
+    return wholes, runs, pairs
 
 
 def _keys_in_order(texts: Any) -> list[str]:
@@ -206,14 +208,6 @@ def _keys_in_order(texts: Any) -> list[str]:
     for position, key in zip(order.tolist(), _name_keys(texts).to_pylist(), strict=True):
         out[position] = key
     return out
-
-
-def _word_runs(name: str) -> set[str]:
-    """The keys of a name's words and of each run of them, in the name's order ('Zoë
-    O'Brien-Smith' -> 'zoe', 'obrien', 'smith', 'zoeobrien', 'obriensmith', ...)."""
-    words = [w for w in _keys_in_order(_NAME_WORD_SEP.split(name)) if w]
-    ends = range(len(words) + 1)
-    return {"".join(words[i:j]) for i in ends for j in ends if i < j}
 
 
 _CHOOSE_ONE = (

@@ -60,6 +60,21 @@ def test_someone_just_asked_too_often_is_given_room_not_told_to_reconnect():
     assert status == "overdue"  # (the reconnect is dropped, not missing for another cause)
 
 
+def test_the_latest_span_of_too_many_asks_decides_room_or_reconnect():
+    # Asked three times in January and three times in March: the January span is the
+    # first of the worst, but the March one is recent, so room still wins (second review).
+    days = ("2025-01-05", "2025-01-06", "2025-01-07", "2025-03-10", "2025-03-11", "2025-03-12")
+    asked = [event(d, "c1", "asked_advice") for d in days]
+    report = score_log(make_log([contact("c1", "Bo Birch", "inner")], asked), AS_OF)
+    assert report.next_actions["action"].tolist() == ["ease_off", "give_back"]
+
+
+def test_asks_without_too_many_leave_next_actions_alone():
+    asked = [event(d, "c1", "asked_advice") for d in ("2025-03-10", "2025-03-20")]
+    report = score_log(make_log([contact("c1", "Bo Birch", "inner")], asked), AS_OF)
+    assert report.next_actions["action"].tolist() == ["give_back"]
+
+
 def test_the_score_command_gives_one_piece_of_advice_for_bo(tmp_path, capsys):
     folder = tmp_path / "log"
     folder.mkdir()

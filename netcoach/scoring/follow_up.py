@@ -295,7 +295,12 @@ def _over_contact_runs(data: ScoringInput) -> tuple[Table, np.ndarray, np.ndarra
         "last_ask": dates[worst],
         "rows": refs,
     }
-    return (frame(arrays), arrays), flat, lengths
+    table = frame(arrays)
+    # (not in the table: when the last span with too many asks ended, for the next actions)
+    over = np.flatnonzero(asks_in_window > settings.max_asks_in_window)
+    last_of_contact = np.append(codes[over][1:] != codes[over][:-1], len(over) > 0)
+    arrays["last_over_ask"] = dates[over[last_of_contact[: len(over)]]]
+    return (table, arrays), flat, lengths
 
 
 def over_asked(data: ScoringInput) -> OverAsked:

@@ -212,7 +212,8 @@ def _silent_and_recent(
     Giving room and getting back in touch cannot both be right. For someone also past
     their stay-in-touch cadence: when the asks that were too many came within the last
     ask window (from ``recent_from`` on), they have heard from you lately, so room wins and
-    the reconnect is dropped; when they came earlier, you have gone quiet since, so the
+    the reconnect is dropped (the latest span of too many asks counts, not the worst);
+    when they came earlier, you have gone quiet since, so the
     reconnect wins. Either way the over-asking still counts in the follow-up score."""
     _, flagged, _ = asked_too_often
     everyone = np.arange(len(flagged["rows"]))
@@ -225,7 +226,7 @@ def _silent_and_recent(
     silent = pc.is_in(flagged_ids, value_set=silent_ids).to_numpy(zero_copy_only=False)
     recent = np.ones(len(everyone), dtype=bool)
     if recent_from is not None:
-        recent = np.asarray(flagged["last_ask"], dtype="M8[ns]") >= recent_from
+        recent = np.asarray(flagged["last_over_ask"], dtype="M8[ns]") >= recent_from
     kept = np.flatnonzero(~silent | recent)
     return kept, flagged_ids.filter(pa.array(silent & recent))
 

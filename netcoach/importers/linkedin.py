@@ -260,7 +260,7 @@ def messages(source: SourceFile, *, me: str | None = None, keep_text: bool = Fal
     )
     nobody = keep & ~frame.index.isin(pairs["message"])
     skipped["no other person named"] = int(nobody.sum())
-    events = _one_a_day(events, moments.reindex(m).reset_index(drop=True))
+    events = _one_a_day(events, moments.reindex(m).reset_index(drop=True), m.reset_index(drop=True))
     people = _people_in(events, "LinkedIn message")
     batch = ImportBatch(source.name, people=people, events=events, skipped=+skipped, priority=3)
     return with_notes(batch, notes)
@@ -271,27 +271,38 @@ def _moments(text: pd.Series) -> pd.Series:
     when it cannot be read (then the file's order counts). Offsets may differ from row to
     row (a change of summer time), which a plain ``to_datetime`` refuses outright."""
     cleaned = text.str.replace(r"\s*(UTC|GMT)$", "Z", regex=True)
-    return pd.to_datetime(cleaned, errors="coerce", format="ISO8601", utc=True)
+    moments = pd.to_datetime(cleaned, errors="coerce", format="ISO8601", utc=True)
+    for us in ("%m/%d/%y, %I:%M %p", "%m/%d/%Y, %I:%M %p"):  # LinkedIn's US style
+        unread = moments.isna() & (text != "")
+        if unread.any():
+            plain = text[unread].str.replace(r"\s*(UTC|GMT|Z)$", "", regex=True)
+            moments = moments.fillna(
+                pd.to_datetime(plain, errors="coerce", format=us).dt.tz_localize("UTC")
+            )
+    return moments
 
 
-def _one_a_day(events: pd.DataFrame, moments: pd.Series) -> pd.DataFrame:
+def _one_a_day(events: pd.DataFrame, moments: pd.Series, lines: pd.Series) -> pd.DataFrame:
     """One interaction per person and day, as the import page promises: a message and its
     reply on one day are one contact, not two (each row counts in the channel mix). The
     day's first message gives its kind and who started it; the texts kept (with
     ``keep_text``) are joined in time order. ``moments``: each row's date and time, for
-    the order within a day (``NaT`` when unreadable: then the file's order)."""
+    the order within a day; ``lines``: its message's place in the file, for the order
+    when the times are equal or unread. A person is one by name (by link when the name is
+    blank): a link is sometimes missing from a recipient's row and not from the sender's."""
     if events.empty:
         return events
     day = events["date"].dt.normalize()
-    who = events["name"] + "|" + events["profile_url"]  # (one file writes each person alike)
-    order = pd.DataFrame({"day": day, "who": who, "at": moments}).sort_values(
-        ["day", "who", "at"], kind="stable", na_position="last"
+    named = name_key(events["name"])
+    who = named.where(named != "", "link:" + url_key(events["profile_url"]))
+    order = pd.DataFrame({"day": day, "who": who, "at": moments, "line": lines}).sort_values(
+        ["day", "who", "at", "line"], kind="stable", na_position="last"
     )
     first = order.drop_duplicates(["day", "who"]).index.sort_values()
     out = events.loc[first].copy()
     out["date"] = day.loc[first]
     if (events["note"] != "").any():  # (only with keep_text)
-        in_time = order.sort_values("at", kind="stable", na_position="last").index
+        in_time = order.sort_values(["at", "line"], kind="stable", na_position="last").index
         said = events.loc[in_time].query("note != ''")
         texts = said["note"].groupby([day.loc[said.index], who.loc[said.index]]).agg(" / ".join)
         keys = zip(day.loc[first], who.loc[first], strict=True)

@@ -300,3 +300,26 @@ def test_dates_with_different_utc_offsets_are_read():
     summer = f"c1,Robin Ex,{ME},Amara Osei,{AMARA},2024-04-02T17:00:00+02:00,Hi,INBOX\n"
     events = messages(_two_messages(spring, summer), me=ME).events
     assert events["date"].dt.strftime("%Y-%m-%d").tolist() == ["2024-03-30", "2024-04-02"]
+
+
+def test_us_style_times_decide_who_wrote_first_too():
+    # '4/2/24, 09:00 AM' was read as a date only, so the file's order, and even whose
+    # message it was, decided the day's interaction (second review).
+    her = f'c1,Amara Osei,{AMARA},Robin Ex,{ME},"4/2/24, 09:00 AM",Hello,INBOX\n'
+    mine = f'c1,Robin Ex,{ME},Amara Osei,{AMARA},"4/2/24, 05:00 PM",Hi,INBOX\n'
+    for rows in ((her, mine), (mine, her)):
+        events = messages(_two_messages(*rows), me=ME, keep_text=True).events
+        got = list(zip(events["kind"], events["initiated_by"], events["note"], strict=True))
+        assert got == [("other", "them", "Hello / Hi")]
+
+
+def test_a_person_whose_link_is_missing_from_one_row_is_still_one_a_day():
+    # Without a RECIPIENT PROFILE URLS column my message to Amara named her without her
+    # link, her own message with it: two interactions for one person and day.
+    header = "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,DATE,CONTENT,FOLDER\n"
+    rows = (
+        f"c1,Amara Osei,{AMARA},Robin Ex,2024-04-02 09:00:00 UTC,Hello,INBOX\n"
+        f"c1,Robin Ex,{ME},Amara Osei,2024-04-02 17:00:00 UTC,Hi,INBOX\n"
+    )
+    events = messages(SourceFile("messages.csv", (header + rows).encode()), me=ME).events
+    assert list(zip(events["kind"], events["initiated_by"], strict=True)) == [("other", "them")]

@@ -110,8 +110,8 @@ class _People:
 
         By name, a contact whose email or URL disagrees is someone else, and so is one an
         earlier row of the same file (in ``claimed``) went to when that row's details
-        disagree with ``person``'s. Of several left, the one whose details disagree least,
-        then agree most; AMBIGUOUS when several fit equally well (nothing tells them apart).
+        disagree with ``person``'s. Of several left, the one that fits best (:func:`_fit`);
+        AMBIGUOUS when several fit equally well (nothing tells them apart).
         """
         if e and e in self.by_email:
             return self.by_email[e]
@@ -127,7 +127,7 @@ class _People:
         ]
         if not candidates:
             return None
-        # fewest details that disagree, then most that agree (a blank detail does neither)
+        # details that agree less those that disagree (a blank detail does neither)
         fit = {i: _fit(self.records[i], person) for i in candidates}
         best = max(fit.values())
         closest = [i for i in candidates if fit[i] == best]
@@ -206,14 +206,15 @@ def merge(
     return merged_contacts, merged_interactions, summary
 
 
-def _fit(contact: dict[str, str], person: dict[str, str]) -> tuple[int, int]:
-    """How well ``person`` fits ``contact``: (minus the details they disagree on, the
-    details they agree on), larger is closer."""
+def _fit(contact: dict[str, str], person: dict[str, str]) -> int:
+    """How well ``person`` fits ``contact``: the details they agree on less those they
+    disagree on. A contact who agrees on the company but not the job title (a new title)
+    fits no better than one with both blank: nothing tells the two apart."""
     agree = 0
     for f in DETAILS:
         x, y = (" ".join(str(r.get(f, "")).split()).casefold() for r in (contact, person))
         agree += bool(x and x == y)
-    return -_differences(contact, person), agree
+    return agree - _differences(contact, person)
 
 
 def _differences(a: dict[str, str], b: dict[str, str]) -> int:

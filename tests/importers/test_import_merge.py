@@ -254,3 +254,20 @@ def test_a_row_that_agrees_with_one_of_two_kims_goes_to_her(tmp_path):
     kims = load_log(folder).contacts.query("name == 'Kim Lee'").set_index("contact_id")
     assert kims.at["c_hand", "role"] == ""
     assert (kims["role"] == "Designer").sum() == 1
+
+
+def test_a_kim_with_a_new_title_and_a_blank_kim_are_not_told_apart(tmp_path):
+    """Org A's Kim, Designer, and a Kim typed with nothing else: a card for Kim at Org A as
+    Senior Designer fits both as well (one detail agrees, one does not; or neither), so it
+    is skipped as ambiguous rather than filling the blank Kim in (second review)."""
+    from netcoach.importers import SourceFile
+
+    folder = tmp_path / "log"
+    import_into(folder, [SourceFile("phone.vcf", _card("Kim Lee", "ORG:Org A", "TITLE:Designer"))])
+    with (folder / "contacts.csv").open("a", encoding="utf-8") as f:
+        f.write("c_hand,Kim Lee,,,,outer,,,,,\n")
+    before = snapshot(folder)
+    card = _card("Kim Lee", "ORG:Org A", "TITLE:Senior Designer", "EMAIL:kim@example.com")
+    summary = import_into(folder, [SourceFile("work.vcf", card)])
+    assert summary.file("work.vcf").skipped == {AMBIGUOUS_NAME: 1}
+    assert snapshot(folder) == before

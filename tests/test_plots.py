@@ -108,9 +108,7 @@ def test_follow_up_chart_counts_statuses_per_month(report) -> None:
     assert _bar_heights(thanks_ax, "Overdue") == [0, 0, 1, 0, 0, 0]
     assert "Of 5 job leads, 1 was followed up on time, 1 late, 1 still open" in chart.alt_text
     assert "2 are overdue (the oldest by 114 days)" in chart.alt_text
-    assert "Of 3 pieces of help, 1 was thanked on time, 1 late and 1 is overdue" in (
-        chart.alt_text
-    )
+    assert "Of 3 pieces of help, 1 was thanked on time, 1 late and 1 is overdue" in (chart.alt_text)
     assert "Month" in thanks_ax.get_xlabel()
 
 

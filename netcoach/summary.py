@@ -82,8 +82,22 @@ def _text_array(names: Any) -> Any:
     10,000 contacts failed with "Iterable should contain Array objects"."""
     import pyarrow as pa
 
-    names = pa.array(names, type=pa.large_string(), from_pandas=True)
+    if isinstance(names, pa.Array | pa.ChunkedArray):
+        names = names.cast(pa.large_string())
+    else:  # (a list, or a pandas column of any type: NaN and None stay missing)
+        names = pa.array([None if _missing(v) else str(v) for v in names], type=pa.large_string())
     return names.combine_chunks() if isinstance(names, pa.ChunkedArray) else names
+
+
+def _missing(value: Any) -> bool:
+    """None, or a float NaN (pandas' missing value in an object or float column)."""
+    return value is None or (isinstance(value, float) and value != value)
+
+
+_UNDECOMPOSED = {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "œ": "oe",
+                 "þ": "th", "ı": "i", "ħ": "h"}  # fmt: skip
+"""Letters that Unicode does not split into a base letter and an accent ('Łukasz' is
+'lukasz' to someone typing a nickname on an English keyboard)."""
 
 
 def _name_keys(names: Any) -> Any:
@@ -97,6 +111,8 @@ def _name_keys(names: Any) -> Any:
     plain = pc.string_is_ascii(names)
     ascii_names = pc.ascii_lower(names.filter(plain))
     other = pc.utf8_lower(pc.utf8_normalize(names.filter(pc.invert(plain)), form="NFKD"))
+    for letter, plain_letters in _UNDECOMPOSED.items():
+        other = pc.replace_substring(other, letter, plain_letters)
     return pa.concat_arrays(
         [
             pc.replace_substring_regex(ascii_names, "[^a-z0-9]+", ""),
@@ -130,9 +146,9 @@ def is_part_of_a_contacts_name(nickname: str, names: Any) -> bool:
     return _name_match(nickname, names) == "part"
 
 
-_NAME_WORD_SEP = re.compile(r"[\s_-]+")
+_NAME_WORD_SEP = re.compile(r"[\s_.,\u2010-\u2015-]+")
 """Where a name or nickname splits into words, in Python (``\\s`` is any Unicode space)."""
-_NAME_WORD_SEP_ARROW = r"[\s\p{Z}_-]+"
+_NAME_WORD_SEP_ARROW = r"[\s\p{Z}\p{Pd}_.,]+"
 """The same for Arrow, whose ``\\s`` is ASCII only (a name typed with a non-breaking space)."""
 _NICKNAME_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 PAIR_LETTERS = 5
@@ -169,8 +185,10 @@ def _name_match(nickname: str, names: Any) -> str:
 
 def _name_parts(names: Any) -> tuple[set[str], set[str], set[str]]:
     """Of ``names``, as keys: each whole name; each word and run of words of two or more
-    characters; each pair of words that may not be run together inside a nickname (side by
-    side, or first and last in either order, of PAIR_LETTERS or more)."""
+    characters; each pair that may not be run together inside a nickname, of PAIR_LETTERS
+    or more: a run of two or more words (initials too), or two words of two letters or
+    more in any order ('leekim', 'parklee' for Kim Lee-Park). Names split at spaces,
+    dashes of any kind, '_', '.' and ','."""
     import pyarrow.compute as pc
 
     texts = pc.fill_null(_text_array(names), "")
@@ -181,18 +199,27 @@ def _name_parts(names: Any) -> tuple[set[str], set[str], set[str]]:
     runs: set[str] = set()
     pairs: set[str] = set()
     for start, end in itertools.pairwise(offsets):
-        ws = [w for w in words[start:end] if w]
+        ws = [w for w in words[start:end] if w][:MAX_NAME_WORDS]
         if not ws:
             continue
         wholes.add("".join(ws))
-        runs.update("".join(ws[i:j]) for i in range(len(ws)) for j in range(i + 1, len(ws) + 1))
+        for i in range(len(ws)):
+            for j in range(i + 1, len(ws) + 1):
+                run = "".join(ws[i:j])
+                if len(run) > NICKNAME_MAX:  # (no nickname is longer)
+                    break
+                runs.add(run)
+                if j - i >= 2:  # initials included: 'kimjlee' inside 'kimjleefan'
+                    pairs.add(run)
         long = [w for w in ws if len(w) >= 2]
-        if len(long) >= 2:
-            together = {a + b for a, b in itertools.pairwise(long)}
-            together |= {long[0] + long[-1], long[-1] + long[0]}
-            pairs.update(t for t in together if len(t) >= PAIR_LETTERS)
+        pairs.update(a + b for a, b in itertools.permutations(long, 2))
     runs = {r for r in runs if len(r) >= 2}
+    pairs = {p for p in pairs if PAIR_LETTERS <= len(p) <= NICKNAME_MAX}
     return wholes, runs, pairs
+
+
+MAX_NAME_WORDS = 8
+"""Words of a name looked at (a name cell holding a pasted paragraph is cut here)."""
 
 
 def _keys_in_order(texts: Any) -> list[str]:

@@ -170,3 +170,42 @@ def test_an_ordinary_word_that_holds_a_name_word_is_kept(nickname, name):
     # A name word of five letters inside any nickname was refused for a while: with a few
     # hundred contacts a Smith or a Stone is likely, and 'wordsmith' says nothing of them.
     assert validate_nickname(nickname, [name]) == nickname
+
+
+@pytest.mark.parametrize(
+    ("nickname", "name"),
+    [("kimjleefan", "Kim J. Lee"), ("jrrtolkienfan", "J. R. R. Tolkien"),
+     ("Park fan", "Kim Lee\u2010Park"), ("Park fan", "Kim Lee\u2013Park"),
+     ("Lee fan", "Kim J.Lee"), ("Kim fan", "Lee,Kim"), ("Lukasz fan", "Łukasz Nowak"),
+     ("Orsted 1", "Anna Ørsted"), ("Dang fan", "Đặng Văn"), ("parklee", "Kim Lee-Park")],
+)  # fmt: skip
+def test_initials_dashes_dots_and_letters_without_accents_do_not_hide_a_name(nickname, name):
+    # Third review: a full run with an initial inside a longer word, names split by a
+    # Unicode dash, '.' or ',', letters Unicode does not decompose (Ł, Ø, Đ), and two words
+    # of a three-word name out of order all passed.
+    with pytest.raises(NicknameError, match="holds the name of one of your contacts"):
+        validate_nickname(nickname, [name])
+
+
+def test_names_of_any_column_type_are_checked():
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+    chunked = pa.chunked_array([["Kim Lee"], ["Bo Wu"]])  # string, not large_string
+    with pytest.raises(NicknameError):
+        validate_nickname("Lee 1", chunked)
+    assert validate_nickname("Lee 1", pd.Series([np.nan, np.nan])) == "Lee 1"
+    assert validate_nickname("x1", pd.Series(["Kim Lee", 5], dtype=object)) == "x1"
+
+
+def test_a_name_cell_holding_a_paragraph_is_cut_to_a_name_s_worth_of_runs():
+    # Its runs of words grew with the cube of its length (3 s and 600 MB at 800 words):
+    # only runs a nickname could hold are kept, from the first words of the cell.
+    from netcoach.summary import MAX_NAME_WORDS, NICKNAME_MAX, _name_parts
+
+    paragraph = " ".join(f"word{i}" for i in range(800))
+    _, runs, pairs = _name_parts([paragraph, "Kim Lee"])
+    assert all(len(r) <= NICKNAME_MAX for r in runs | pairs)
+    assert len(runs) <= MAX_NAME_WORDS * (MAX_NAME_WORDS + 1) // 2 + 3
+    assert validate_nickname("blue-fox", [paragraph, "Kim Lee"]) == "blue-fox"

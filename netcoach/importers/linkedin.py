@@ -282,19 +282,31 @@ def _moments(text: pd.Series) -> pd.Series:
     return moments
 
 
+def _person_of_the_day(day: pd.Series, name: pd.Series, link: pd.Series) -> pd.Series:
+    """Who each row is, for one interaction per person and day: their profile link; for a
+    row without one, the link that rows of the same name give that day when there is just
+    one (a recipient's link is sometimes missing), else the name. Two people of one name
+    with two links stay two."""
+    has_link = link != ""
+    rows = pd.DataFrame({"day": day, "name": name, "link": link})
+    links = rows[has_link & (name != "")].drop_duplicates()
+    one = links[~links.duplicated(["day", "name"], keep=False)]  # names with a single link
+    borrowed = rows[["day", "name"]].merge(one, on=["day", "name"], how="left")["link"]
+    borrowed = borrowed.fillna("").set_axis(link.index)
+    return link.where(has_link, borrowed.where(borrowed != "", "name:" + name))
+
+
 def _one_a_day(events: pd.DataFrame, moments: pd.Series, lines: pd.Series) -> pd.DataFrame:
     """One interaction per person and day, as the import page promises: a message and its
     reply on one day are one contact, not two (each row counts in the channel mix). The
     day's first message gives its kind and who started it; the texts kept (with
     ``keep_text``) are joined in time order. ``moments``: each row's date and time, for
     the order within a day; ``lines``: its message's place in the file, for the order
-    when the times are equal or unread. A person is one by name (by link when the name is
-    blank): a link is sometimes missing from a recipient's row and not from the sender's."""
+    when the times are equal or unread. Who is who: :func:`_person_of_the_day`."""
     if events.empty:
         return events
     day = events["date"].dt.normalize()
-    named = name_key(events["name"])
-    who = named.where(named != "", "link:" + url_key(events["profile_url"]))
+    who = _person_of_the_day(day, name_key(events["name"]), url_key(events["profile_url"]))
     order = pd.DataFrame({"day": day, "who": who, "at": moments, "line": lines}).sort_values(
         ["day", "who", "at", "line"], kind="stable", na_position="last"
     )

@@ -323,3 +323,16 @@ def test_a_person_whose_link_is_missing_from_one_row_is_still_one_a_day():
     )
     events = messages(SourceFile("messages.csv", (header + rows).encode()), me=ME).events
     assert list(zip(events["kind"], events["initiated_by"], strict=True)) == [("other", "them")]
+
+
+def test_two_people_of_one_name_with_two_links_stay_two_on_one_day():
+    # Third review: keyed by name alone, the second Kim Lee's message was stored against
+    # the first, and she was lost from the day.
+    k1, k2 = "https://www.linkedin.com/in/kim-lee-1", "https://www.linkedin.com/in/kim-lee-2"
+    rows = (
+        f"c1,Kim Lee,{k1},Robin Ex,{ME},2024-04-02 09:00:00 UTC,Hi from K1,INBOX\n",
+        f"c2,Kim Lee,{k2},Robin Ex,{ME},2024-04-02 10:00:00 UTC,Hi from K2,INBOX\n",
+    )
+    events = messages(_two_messages(*rows), me=ME, keep_text=True).events
+    got = sorted(zip(events["profile_url"], events["note"], strict=True))
+    assert got == [(k1, "Hi from K1"), (k2, "Hi from K2")]

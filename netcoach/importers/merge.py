@@ -52,6 +52,10 @@ FILLABLE: tuple[str, ...] = (
 
 DETAILS: tuple[str, ...] = tuple(f for f in FILLABLE if f not in ("email", "profile_url"))
 """Details that tell two people of one name apart when they disagree (both given, not equal)."""
+FIT_DETAILS: tuple[str, ...] = ("organisation", "role")
+"""Details that say which of several same-name contacts a row is. Not how they met, tags
+or notes: every importer writes its own ('LinkedIn connection'), so they disagree with
+what the learner typed about anyone."""
 
 AMBIGUOUS_NAME = (
     "the name belongs to more than one contact in your log and nothing else told them "
@@ -207,14 +211,15 @@ def merge(
 
 
 def _fit(contact: dict[str, str], person: dict[str, str]) -> int:
-    """How well ``person`` fits ``contact``: the details they agree on less those they
-    disagree on. A contact who agrees on the company but not the job title (a new title)
+    """How well ``person`` fits ``contact``: the :data:`FIT_DETAILS` they agree on less
+    those they disagree on. A contact who agrees on the company but not the job title (a new title)
     fits no better than one with both blank: nothing tells the two apart."""
-    agree = 0
-    for f in DETAILS:
+    agree = disagree = 0
+    for f in FIT_DETAILS:
         x, y = (" ".join(str(r.get(f, "")).split()).casefold() for r in (contact, person))
         agree += bool(x and x == y)
-    return agree - _differences(contact, person)
+        disagree += bool(x and y and x != y)
+    return agree - disagree
 
 
 def _differences(a: dict[str, str], b: dict[str, str]) -> int:

@@ -265,7 +265,9 @@ def _over_contact_runs(data: ScoringInput) -> tuple[Table, np.ndarray, np.ndarra
     if not len(asks):
         table = pd.DataFrame(columns=columns)
         no_rows = np.empty(0, np.int64)
-        return (table, {c: table[c].to_numpy() for c in columns}), no_rows, no_rows
+        arrays = {c: table[c].to_numpy() for c in columns}
+        arrays["last_over_ask"] = np.empty(0, "M8[ns]")  # (as below: not in the table)
+        return (table, arrays), no_rows, no_rows
     codes = window[CONTACT_CODE].astype("int64", copy=False).take(asks)
     dates = window["date"].take(asks)
     rows = window["row"].take(asks)

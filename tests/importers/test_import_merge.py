@@ -271,3 +271,30 @@ def test_a_kim_with_a_new_title_and_a_blank_kim_are_not_told_apart(tmp_path):
     summary = import_into(folder, [SourceFile("work.vcf", card)])
     assert summary.file("work.vcf").skipped == {AMBIGUOUS_NAME: 1}
     assert snapshot(folder) == before
+
+
+def test_how_they_met_as_an_importer_writes_it_does_not_count_against_a_kim(tmp_path):
+    """Third review: how_met, tags and notes counted as details that disagree, and each
+    importer writes its own, so a LinkedIn row for Org A's Kim went to a blank Kim."""
+    from netcoach.importers import SourceFile
+
+    folder = tmp_path / "log"
+    (folder).mkdir()
+    (folder / "contacts.csv").write_text(
+        "contact_id,name,organisation,role,how_met,tier,cadence_days,email,profile_url,tags,notes\n"
+        "c_a,Kim Lee,Org A,Designer,alumni event,outer,,,,,\n"
+        "c_b,Kim Lee,,,,outer,,,,,\n",
+        encoding="utf-8",
+    )
+    (folder / "interactions.csv").write_text(
+        "date,contact_id,channel,kind,initiated_by,note\n", encoding="utf-8"
+    )
+    connections = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Kim,Lee,https://www.linkedin.com/in/kim-lee-a,,Org A,,12 Mar 2024\n"
+    )
+    summary = import_into(folder, [SourceFile("Connections.csv", connections.encode())])
+    assert summary.file("Connections.csv").skipped == {}
+    kims = load_log(folder).contacts.set_index("contact_id")
+    assert kims.at["c_a", "profile_url"] == "https://www.linkedin.com/in/kim-lee-a"
+    assert kims.at["c_b", "profile_url"] == ""

@@ -90,8 +90,10 @@ def _text_array(names: Any) -> Any:
 
 
 def _missing(value: Any) -> bool:
-    """None, or a float NaN (pandas' missing value in an object or float column)."""
-    return value is None or (isinstance(value, float) and value != value)
+    """None, NaN or ``pd.NA`` (a missing value in any pandas column)."""
+    import pandas as pd
+
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
 
 
 _UNDECOMPOSED = {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "œ": "oe",
@@ -150,7 +152,10 @@ _NAME_WORD_SEP = re.compile(r"[\s_.,\u2010-\u2015-]+")
 """Where a name or nickname splits into words, in Python (``\\s`` is any Unicode space)."""
 _NAME_WORD_SEP_ARROW = r"[\s\p{Z}\p{Pd}_.,]+"
 """The same for Arrow, whose ``\\s`` is ASCII only (a name typed with a non-breaking space)."""
-_NICKNAME_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_NICKNAME_PARTS = (
+    re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+"),  # MullerFan -> Muller, Fan
+    re.compile(r"[A-Z]+|[a-z]+|\d+"),  # MULLERfan -> MULLER, fan
+)
 PAIR_LETTERS = 5
 """Two name words run together must make this many letters to be refused inside a longer
 word: 'Kim Lee' in 'xkimlee', but not 'Al Li' in 'tallish'."""
@@ -162,7 +167,9 @@ def _nickname_words(nickname: str) -> list[str]:
     'mullerfan1', 'muller', 'fan'); those of two or more characters that are not only
     digits."""
     words = [w for w in _NAME_WORD_SEP.split(nickname) if w]
-    words += [part for w in words for part in _NICKNAME_PARTS.findall(w) if part != w]
+    words += [
+        part for w in words for parts in _NICKNAME_PARTS for part in parts.findall(w) if part != w
+    ]
     keys = [k for k in _name_keys(words).to_pylist() if k]
     return sorted({k for k in keys if len(k) >= 2 and not k.isdigit()})
 
@@ -189,9 +196,11 @@ def _name_parts(names: Any) -> tuple[set[str], set[str], set[str]]:
     or more: a run of two or more words (initials too), or two words of two letters or
     more in any order ('leekim', 'parklee' for Kim Lee-Park). Names split at spaces,
     dashes of any kind, '_', '.' and ','."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     texts = pc.fill_null(_text_array(names), "")
+    texts = pa.concat_arrays([texts, _other_spellings(texts)])
     split = pc.split_pattern_regex(texts, _NAME_WORD_SEP_ARROW)
     offsets = split.offsets.to_numpy().tolist()
     words = _keys_in_order(pc.list_flatten(split))
@@ -199,7 +208,7 @@ def _name_parts(names: Any) -> tuple[set[str], set[str], set[str]]:
     runs: set[str] = set()
     pairs: set[str] = set()
     for start, end in itertools.pairwise(offsets):
-        ws = [w for w in words[start:end] if w][:MAX_NAME_WORDS]
+        ws = [w for w in words[start:end] if w]
         if not ws:
             continue
         wholes.add("".join(ws))
@@ -212,14 +221,34 @@ def _name_parts(names: Any) -> tuple[set[str], set[str], set[str]]:
                 if j - i >= 2:  # initials included: 'kimjlee' inside 'kimjleefan'
                     pairs.add(run)
         long = [w for w in ws if len(w) >= 2]
+        if len(long) > MAX_NAME_WORDS:  # (a pasted paragraph: its ends are the name)
+            long = long[: MAX_NAME_WORDS // 2] + long[-MAX_NAME_WORDS // 2 :]
         pairs.update(a + b for a, b in itertools.permutations(long, 2))
+        if len(long) >= 2:  # the usual username, as a word of its own: 'jsmith', 'smithj'
+            runs.update({long[0][0] + long[-1], long[-1] + long[0][0]})
     runs = {r for r in runs if len(r) >= 2}
     pairs = {p for p in pairs if PAIR_LETTERS <= len(p) <= NICKNAME_MAX}
     return wholes, runs, pairs
 
 
 MAX_NAME_WORDS = 8
-"""Words of a name looked at (a name cell holding a pasted paragraph is cut here)."""
+"""Words of a name paired in any order; of more, the first and last four (a name cell
+holding a pasted paragraph would otherwise cost the square of its length)."""
+
+_OTHER_SPELLINGS = {"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe", "å": "aa", "æ": "ae",
+                    "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "Ø": "Oe", "Å": "Aa", "Æ": "Ae"}  # fmt: skip
+"""How German and Nordic names are often typed without their letters (Müller, Mueller)."""
+
+
+def _other_spellings(texts: Any) -> Any:
+    """The names that hold one of :data:`_OTHER_SPELLINGS`, written that other way (the
+    names as written are folded to 'muller' as well)."""
+    import pyarrow.compute as pc
+
+    found = texts.filter(pc.match_substring_regex(texts, "[" + "".join(_OTHER_SPELLINGS) + "]"))
+    for letter, spelling in _OTHER_SPELLINGS.items():
+        found = pc.replace_substring(found, letter, spelling)
+    return found
 
 
 def _keys_in_order(texts: Any) -> list[str]:

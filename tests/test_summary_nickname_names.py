@@ -207,5 +207,28 @@ def test_a_name_cell_holding_a_paragraph_is_cut_to_a_name_s_worth_of_runs():
     paragraph = " ".join(f"word{i}" for i in range(800))
     _, runs, pairs = _name_parts([paragraph, "Kim Lee"])
     assert all(len(r) <= NICKNAME_MAX for r in runs | pairs)
-    assert len(runs) <= MAX_NAME_WORDS * (MAX_NAME_WORDS + 1) // 2 + 3
+    assert len(runs) <= 5 * 800 and len(pairs) <= 5 * 800 + MAX_NAME_WORDS**2
     assert validate_nickname("blue-fox", [paragraph, "Kim Lee"]) == "blue-fox"
+
+
+@pytest.mark.parametrize(
+    ("nickname", "name"),
+    [("jsmith", "Jo Smith"), ("smithj", "Jo Smith"), ("jsmith99", "Jo Smith"),
+     ("ysandoval", "Yusuf Sandoval"), ("MULLERfan", "Zoe Muller"), ("LEEfan", "Kim Lee"),
+     ("Mueller", "Zoë Müller"), ("Joergensen", "Søren Jørgensen"), ("Haakon", "Håkon Berg"),
+     ("Pereira", "Prof. Dr. Ana Maria da Conceição dos Santos Pereira")],
+)  # fmt: skip
+def test_usernames_capitals_and_other_spellings_do_not_hide_a_name(nickname, name):
+    # Fourth review: initial and surname as one word, a surname in capitals run into small
+    # letters, German and Nordic spellings (ue for ü, oe for ø, aa for å), and a surname
+    # past the eighth word of a long name all passed.
+    with pytest.raises(NicknameError, match="holds the name of one of your contacts"):
+        validate_nickname(nickname, [name])
+
+
+def test_a_missing_name_in_a_pandas_text_column_is_no_name():
+    import pandas as pd
+
+    for dtype in ("string", "string[pyarrow]"):
+        names = pd.Series(["Kim Lee", None], dtype=dtype)
+        assert validate_nickname("NA-NA", names) == "NA-NA"  # (pd.NA was read as '<NA>')

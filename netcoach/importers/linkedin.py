@@ -260,7 +260,12 @@ def messages(source: SourceFile, *, me: str | None = None, keep_text: bool = Fal
     )
     nobody = keep & ~frame.index.isin(pairs["message"])
     skipped["no other person named"] = int(nobody.sum())
-    events = _one_a_day(events, moments.reindex(m).reset_index(drop=True), m.reset_index(drop=True))
+    events = _one_a_day(
+        events,
+        moments.reindex(m).reset_index(drop=True),
+        m.reset_index(drop=True),
+        conversation.reindex(m).reset_index(drop=True),
+    )
     people = _people_in(events, "LinkedIn message")
     batch = ImportBatch(source.name, people=people, events=events, skipped=+skipped, priority=3)
     return with_notes(batch, notes)
@@ -282,37 +287,51 @@ def _moments(text: pd.Series) -> pd.Series:
     return moments
 
 
-def _person_of_the_day(day: pd.Series, name: pd.Series, link: pd.Series) -> pd.Series:
-    """Who each row is, for one interaction per person and day: their profile link; for a
-    row without one, the link that rows of the same name give that day when there is just
-    one (a recipient's link is sometimes missing), else the name. Two people of one name
-    with two links stay two."""
+def _person_of_the_day(
+    day: pd.Series, name: pd.Series, link: pd.Series, conversation: pd.Series
+) -> pd.Series:
+    """Who each row is, for one interaction per person and day: their profile link. A row
+    without one (a recipient's link is sometimes missing) takes the one link its name has
+    in the same conversation, else the one link its name has that day, else the name. Two
+    people of one name with two links stay two."""
     has_link = link != ""
-    rows = pd.DataFrame({"day": day, "name": name, "link": link})
-    links = rows[has_link & (name != "")].drop_duplicates()
-    one = links[~links.duplicated(["day", "name"], keep=False)]  # names with a single link
-    borrowed = rows[["day", "name"]].merge(one, on=["day", "name"], how="left")["link"]
-    borrowed = borrowed.fillna("").set_axis(link.index)
-    return link.where(has_link, borrowed.where(borrowed != "", "name:" + name))
+    rows = pd.DataFrame({"day": day, "c": conversation, "name": name, "link": link})
+    known = rows[has_link & (name != "")]
+    who = link.copy()
+    for scope in (["c", "name"], ["day", "name"]):
+        links = known[[*scope, "link"]].drop_duplicates()
+        one = links[~links.duplicated(scope, keep=False)]  # names with a single link here
+        found = rows[scope].merge(one, on=scope, how="left")["link"].fillna("")
+        who = who.where(who != "", found.set_axis(link.index))
+    return who.where(who != "", "name:" + name)
 
 
-def _one_a_day(events: pd.DataFrame, moments: pd.Series, lines: pd.Series) -> pd.DataFrame:
+def _one_a_day(
+    events: pd.DataFrame, moments: pd.Series, lines: pd.Series, conversation: pd.Series
+) -> pd.DataFrame:
     """One interaction per person and day, as the import page promises: a message and its
     reply on one day are one contact, not two (each row counts in the channel mix). The
     day's first message gives its kind and who started it; the texts kept (with
     ``keep_text``) are joined in time order. ``moments``: each row's date and time, for
     the order within a day; ``lines``: its message's place in the file, for the order
-    when the times are equal or unread. Who is who: :func:`_person_of_the_day`."""
+    when the times are equal or unread; ``conversation``: its conversation. Who is who:
+    :func:`_person_of_the_day`."""
     if events.empty:
         return events
     day = events["date"].dt.normalize()
-    who = _person_of_the_day(day, name_key(events["name"]), url_key(events["profile_url"]))
+    names, links = name_key(events["name"]), url_key(events["profile_url"])
+    who = _person_of_the_day(day, names, links, conversation)
     order = pd.DataFrame({"day": day, "who": who, "at": moments, "line": lines}).sort_values(
         ["day", "who", "at", "line"], kind="stable", na_position="last"
     )
     first = order.drop_duplicates(["day", "who"]).index.sort_values()
     out = events.loc[first].copy()
     out["date"] = day.loc[first]
+    # a row without a link carries the one its person was found by (so the merge can tell
+    # two Kim Lees apart by it)
+    raw = events["profile_url"][links != ""].groupby(links[links != ""]).first()
+    missing = out["profile_url"] == ""
+    out.loc[missing, "profile_url"] = [raw.get(w, "") for w in who.loc[first][missing]]
     if (events["note"] != "").any():  # (only with keep_text)
         in_time = order.sort_values(["at", "line"], kind="stable", na_position="last").index
         said = events.loc[in_time].query("note != ''")

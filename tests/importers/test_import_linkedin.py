@@ -336,3 +336,35 @@ def test_two_people_of_one_name_with_two_links_stay_two_on_one_day():
     events = messages(_two_messages(*rows), me=ME, keep_text=True).events
     got = sorted(zip(events["profile_url"], events["note"], strict=True))
     assert got == [(k1, "Hi from K1"), (k2, "Hi from K2")]
+
+
+def test_a_message_without_links_goes_to_the_kim_of_its_own_conversation(tmp_path):
+    # Fourth review: with no RECIPIENT PROFILE URLS column, my check-in to one of two
+    # Kim Lees became a third, unlinked Kim, skipped as ambiguous; the day went to her
+    # reply instead, 'started by them'.
+    from netcoach.importers import ImportOptions, import_into
+    from netcoach.loading import load_log
+
+    k1, k2 = "https://www.linkedin.com/in/kim-lee-1", "https://www.linkedin.com/in/kim-lee-2"
+    folder = tmp_path / "log"
+    folder.mkdir()
+    (folder / "contacts.csv").write_text(
+        "contact_id,name,organisation,role,how_met,tier,cadence_days,email,profile_url,tags,notes\n"
+        f"c_1,Kim Lee,Org A,,,outer,,,{k1},,\nc_2,Kim Lee,Org B,,,outer,,,{k2},,\n",
+        encoding="utf-8",
+    )
+    (folder / "interactions.csv").write_text(
+        "date,contact_id,channel,kind,initiated_by,note\n", encoding="utf-8"
+    )
+    header = "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,DATE,CONTENT,FOLDER\n"
+    rows = (
+        f"c1,Robin Ex,{ME},Kim Lee,2024-04-02 09:00:00 UTC,Coffee?,INBOX\n"
+        f"c1,Kim Lee,{k1},Robin Ex,2024-04-02 09:30:00 UTC,Sure!,INBOX\n"
+        f"c2,Kim Lee,{k2},Robin Ex,2024-04-02 10:00:00 UTC,Hello,INBOX\n"
+    )
+    source = SourceFile("messages.csv", (header + rows).encode())
+    summary = import_into(folder, [source], ImportOptions(me=ME))
+    assert summary.file("messages.csv").skipped == {}
+    got = load_log(folder).interactions.set_index("contact_id")
+    assert (got.at["c_1", "kind"], got.at["c_1", "initiated_by"]) == ("check_in", "me")
+    assert (got.at["c_2", "kind"], got.at["c_2", "initiated_by"]) == ("other", "them")

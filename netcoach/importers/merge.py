@@ -250,9 +250,10 @@ def _merge_people(people: _People, batch: ImportBatch, summary: ImportSummary) -
     updated: set[int] = set()
     claimed: dict[int, list[dict[str, str]]] = {}
     """Contact -> the rows of this file that went to it (to keep two people apart)."""
-    for person, (e, u, n) in zip(
-        frame.to_dict("records"), keys.itertuples(index=False), strict=True
-    ):
+    rows = frame.to_dict("records")
+    row_keys = list(keys.itertuples(index=False, name=None))
+    for position in _best_fit_first(people, rows, row_keys):
+        person, (e, u, n) = rows[position], row_keys[position]
         if not (e or u or n):
             continue
         person["email"] = person["email"] if e else ""
@@ -273,6 +274,29 @@ def _merge_people(people: _People, batch: ImportBatch, summary: ImportSummary) -
         people.resolved.setdefault((batch.file, e, u, n), i)
         claimed.setdefault(i, []).append(person)
     item.contacts_updated += len(updated)
+
+
+def _best_fit_first(
+    people: _People, rows: list[dict[str, str]], keys: list[tuple[str, str, str]]
+) -> list[int]:
+    """The order to merge ``rows`` in: the file's, except that rows of one name that only
+    the name can match to contacts in the log go best fit first (:func:`_fit`). Otherwise
+    the first of them takes the only Kim Lee in the log whatever its details (a name one
+    contact has finds them), and the row that fits her exactly becomes a new contact."""
+    order = list(range(len(rows)))
+    by_name: dict[str, list[int]] = {}
+    for position, (e, u, n) in enumerate(keys):
+        if n and n in people.by_name and e not in people.by_email and u not in people.by_url:
+            by_name.setdefault(n, []).append(position)
+    for n, positions in by_name.items():
+        if len(positions) < 2:
+            continue
+        fit = {
+            p: max(_fit(people.records[i], rows[p]) for i in people.by_name[n]) for p in positions
+        }
+        for slot, position in zip(positions, sorted(positions, key=lambda p: -fit[p]), strict=True):
+            order[slot] = position
+    return order
 
 
 def _merge_interactions(

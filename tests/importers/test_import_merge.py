@@ -298,3 +298,34 @@ def test_how_they_met_as_an_importer_writes_it_does_not_count_against_a_kim(tmp_
     kims = load_log(folder).contacts.set_index("contact_id")
     assert kims.at["c_a", "profile_url"] == "https://www.linkedin.com/in/kim-lee-a"
     assert kims.at["c_b", "profile_url"] == ""
+
+
+def test_the_row_that_fits_the_one_kim_best_finds_her_whatever_the_files_order(tmp_path):
+    """Fourth review: with Org B's Kim listed first, she took the log's only Kim Lee (Org
+    A, Designer) and her link; Org A's own row then became a duplicate contact."""
+    from netcoach.importers import SourceFile
+
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    kim_b = "Kim,Lee,https://www.linkedin.com/in/kim-b,,Org B,Analyst,12 Mar 2024\n"
+    kim_a = "Kim,Lee,https://www.linkedin.com/in/kim-a,,Org A,Designer,12 Mar 2024\n"
+    for name, rows in (("b-first", kim_b + kim_a), ("a-first", kim_a + kim_b)):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "contacts.csv").write_text(
+            "contact_id,name,organisation,role,how_met,tier,cadence_days,email,profile_url,"
+            "tags,notes\nc_a,Kim Lee,Org A,Designer,,outer,,,,,\n",
+            encoding="utf-8",
+        )
+        (folder / "interactions.csv").write_text(
+            "date,contact_id,channel,kind,initiated_by,note\n", encoding="utf-8"
+        )
+        source = SourceFile("Connections.csv", (header + rows).encode())
+        import_into(folder, [source])
+        kims = load_log(folder).contacts.set_index("organisation")
+        assert len(kims) == 2, name
+        assert kims.at["Org A", "contact_id"] == "c_a", name
+        assert kims.at["Org A", "profile_url"].endswith("/kim-a"), name
+        assert kims.at["Org B", "profile_url"].endswith("/kim-b"), name
+        before = snapshot(folder)
+        import_into(folder, [source])
+        assert snapshot(folder) == before, name

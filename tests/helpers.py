@@ -46,6 +46,19 @@ def write_log(
     return folder
 
 
+def uploaded(name: str, data: bytes, mime: str = "") -> dict:
+    """One file as an ipywidgets 8 ``FileUpload`` holds it in its ``value``."""
+    import datetime as dt
+
+    return {
+        "name": name,
+        "type": mime,
+        "size": len(data),
+        "content": memoryview(data),
+        "last_modified": dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
+    }
+
+
 def folder_digest(folder: Path, *, with_lock: bool = False) -> dict[str, str]:
     """Every file under ``folder`` (hidden ones too) with the SHA-256 of its bytes.
 

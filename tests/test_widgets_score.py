@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import uploaded
 
 from netcoach.loading import load_log
 from netcoach.samples import sample_path
@@ -48,14 +49,7 @@ def card_score(view: ScoreMyNetwork, name: str) -> int:
 
 
 def upload(name: str, text: str) -> dict:
-    data = text.encode("utf-8")
-    return {
-        "name": name,
-        "type": "text/csv",
-        "size": len(data),
-        "content": memoryview(data),
-        "last_modified": dt.datetime(2025, 10, 1, tzinfo=dt.UTC),
-    }
+    return uploaded(name, text.encode("utf-8"), "text/csv")
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import CONTACTS_CSV, INTERACTIONS_CSV, write_log
+from helpers import CONTACTS_CSV, INTERACTIONS_CSV, uploaded, write_log
 
 from netcoach.cli import main
 from netcoach.widgets.score_view import score_my_network
@@ -21,14 +21,7 @@ TODAY = dt.date(2025, 10, 15)
 
 
 def upload(name: str, path: Path) -> dict:
-    data = path.read_bytes()
-    return {
-        "name": name,
-        "type": "text/csv",
-        "size": len(data),
-        "content": memoryview(data),
-        "last_modified": dt.datetime(2025, 10, 1, tzinfo=dt.UTC),
-    }
+    return uploaded(name, path.read_bytes(), "text/csv")
 
 
 def says_import_it(text: str, name: str, what: str) -> bool:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from conftest import FIXTURES, LINKEDIN, snapshot
+from helpers import uploaded
 
 from netcoach.cli import main
 from netcoach.importers.panel import import_panel
@@ -83,16 +83,7 @@ def test_bad_input_exit_code_and_message(learner_log, capsys):
 
 
 def _upload(*paths):
-    return tuple(
-        {
-            "name": p.name,
-            "type": "",
-            "size": p.stat().st_size,
-            "content": memoryview(p.read_bytes()),
-            "last_modified": dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
-        }
-        for p in paths
-    )
+    return tuple(uploaded(p.name, p.read_bytes()) for p in paths)
 
 
 def test_panel_imports_the_uploaded_files(learner_log):

@@ -3,7 +3,6 @@ file's summary, with who was taken to be the learner instead; it was ignored in 
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import io
 import json
@@ -11,6 +10,7 @@ import zipfile
 
 import pytest
 from conftest import FIXTURES, LINKEDIN
+from helpers import uploaded
 
 from netcoach.cli import main
 from netcoach.importers import ImportOptions, import_into
@@ -113,15 +113,7 @@ def test_messages_in_a_zip_carry_the_note(tmp_path):
 
 def test_the_panel_shows_the_note(learner_log):
     panel = import_panel(learner_log)
-    panel.upload.value = (
-        {
-            "name": "calendar.ics",
-            "type": "",
-            "size": CALENDAR.stat().st_size,
-            "content": memoryview(CALENDAR.read_bytes()),
-            "last_modified": dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
-        },
-    )
+    panel.upload.value = (uploaded("calendar.ics", CALENDAR.read_bytes()),)
     panel.me.value = "nobody@example.com"
     panel.dry_run.value = True
     panel.button.click()

@@ -10,6 +10,7 @@ import shutil
 import ipywidgets as w
 import pytest
 from conftest import FIXTURES, snapshot
+from helpers import uploaded
 
 from netcoach.cli import main
 from netcoach.importers.panel import import_panel
@@ -44,15 +45,7 @@ END:VCALENDAR
 
 
 def _upload(name: str, data: bytes) -> tuple[dict, ...]:
-    return (
-        {
-            "name": name,
-            "type": "",
-            "size": len(data),
-            "content": memoryview(data),
-            "last_modified": dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
-        },
-    )
+    return (uploaded(name, data),)
 
 
 def _panel_summary(folder, data: bytes, *, dry_run: bool = True, **choices) -> dict:

@@ -3,12 +3,12 @@ gives one plain line on the command line and in the panel, never a traceback or 
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import os
 
 import pytest
 from conftest import LINKEDIN, snapshot
+from helpers import uploaded
 
 from netcoach.cli import main
 from netcoach.importers.panel import import_panel
@@ -67,15 +67,7 @@ def test_the_command_says_so_in_one_line(fixture, request, learner_log, tmp_path
 
 
 def _upload(data: bytes, name: str = "people.vcf"):
-    return (
-        {
-            "name": name,
-            "type": "",
-            "size": len(data),
-            "content": memoryview(data),
-            "last_modified": dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
-        },
-    )
+    return (uploaded(name, data),)
 
 
 @pytest.mark.parametrize("fixture", ["locked_interactions", "unwritable_folder"])

@@ -12,6 +12,10 @@ from netcoach import schema
 from netcoach.locking import LOCK_FILE
 from netcoach.log import NetworkLog
 
+CONTACTS_HEADER = ",".join(schema.CONTACT_COLUMNS) + "\n"
+INTERACTIONS_HEADER = ",".join(schema.INTERACTION_COLUMNS) + "\n"
+"""The header lines of a log's two files, for a test that writes its own rows."""
+
 CONTACTS_CSV = (
     "contact_id,name,organisation,role,how_met,tier,cadence_days,email,profile_url,tags,notes\n"
     "c001,Amara Osei,Harbour Analytics,Data team lead,Former colleague,close,,"

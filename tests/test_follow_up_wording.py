@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pyarrow as pa
+from helpers import CONTACTS_HEADER, INTERACTIONS_HEADER, write_log
 from hypothesis import given
 from hypothesis import strategies as st
 from scoring_helpers import contact, event, make_log
@@ -17,9 +18,6 @@ from netcoach.settings import Settings
 
 AS_OF = pd.Timestamp("2025-03-31")
 SETTINGS = 'as_of = "2025-03-31"\n'
-CONTACTS_HEADER = (
-    "contact_id,name,organisation,role,how_met,tier,cadence_days,email,profile_url,tags,notes\n"
-)
 
 
 def _texts(report) -> list[str]:
@@ -76,14 +74,13 @@ def test_asks_without_too_many_leave_next_actions_alone():
 
 
 def test_the_score_command_gives_one_piece_of_advice_for_bo(tmp_path, capsys):
-    folder = tmp_path / "log"
-    folder.mkdir()
-    (folder / "contacts.csv").write_text(CONTACTS_HEADER + "c1,Bo Birch,,,,inner,,,,,\n")
     rows = "".join(f"{e['date']},c1,email,{e['kind']},,\n" for e in BO_ASKED_LONG_AGO)
-    (folder / "interactions.csv").write_text(
-        "date,contact_id,channel,kind,initiated_by,note\n" + rows
+    folder = write_log(
+        tmp_path / "log",
+        CONTACTS_HEADER + "c1,Bo Birch,,,,inner,,,,,\n",
+        INTERACTIONS_HEADER + rows,
+        SETTINGS,
     )
-    (folder / "settings.toml").write_text(SETTINGS)
     assert main(["score", str(folder)]) == 0
     out = capsys.readouterr().out
     assert "Reconnect with Bo Birch" in out

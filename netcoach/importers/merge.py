@@ -212,23 +212,23 @@ def merge(
 
 def _fit(contact: dict[str, str], person: dict[str, str]) -> int:
     """How well ``person`` fits ``contact``: the :data:`FIT_DETAILS` they agree on less
-    those they disagree on. A contact who agrees on the company but not the job title (a new title)
-    fits no better than one with both blank: nothing tells the two apart."""
-    agree = disagree = 0
-    for f in FIT_DETAILS:
-        x, y = (" ".join(str(r.get(f, "")).split()).casefold() for r in (contact, person))
-        agree += bool(x and x == y)
-        disagree += bool(x and y and x != y)
-    return agree - disagree
+    those they disagree on. A contact who agrees on the company but not the job title (a
+    new title) fits no better than one with both blank: nothing tells the two apart."""
+    pairs = [_both(contact, person, f) for f in FIT_DETAILS]
+    return sum(bool(x and x == y) for x, y in pairs) - sum(
+        bool(x and y and x != y) for x, y in pairs
+    )
 
 
 def _differences(a: dict[str, str], b: dict[str, str]) -> int:
     """How many :data:`DETAILS` two people disagree on (both give one, not the same)."""
-    count = 0
-    for f in DETAILS:
-        x, y = (" ".join(str(r.get(f, "")).split()).casefold() for r in (a, b))
-        count += bool(x and y and x != y)
-    return count
+    return sum(bool(x and y and x != y) for x, y in (_both(a, b, f) for f in DETAILS))
+
+
+def _both(a: dict[str, str], b: dict[str, str], field: str) -> tuple[str, str]:
+    """The two people's ``field``, spaces and capitals evened out for comparing."""
+    x, y = (" ".join(str(r.get(field, "")).split()).casefold() for r in (a, b))
+    return x, y
 
 
 def _merge_people(people: _People, batch: ImportBatch, summary: ImportSummary) -> None:

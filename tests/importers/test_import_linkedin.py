@@ -8,6 +8,7 @@ import zipfile
 import pandas as pd
 import pytest
 from conftest import LINKEDIN, resaved
+from helpers import CONTACTS_HEADER, INTERACTIONS_HEADER, write_log
 
 from netcoach.importers import SourceFile, read_source
 from netcoach.importers.apply import read_sources
@@ -346,15 +347,11 @@ def test_a_message_without_links_goes_to_the_kim_of_its_own_conversation(tmp_pat
     from netcoach.loading import load_log
 
     k1, k2 = "https://www.linkedin.com/in/kim-lee-1", "https://www.linkedin.com/in/kim-lee-2"
-    folder = tmp_path / "log"
-    folder.mkdir()
-    (folder / "contacts.csv").write_text(
-        "contact_id,name,organisation,role,how_met,tier,cadence_days,email,profile_url,tags,notes\n"
-        f"c_1,Kim Lee,Org A,,,outer,,,{k1},,\nc_2,Kim Lee,Org B,,,outer,,,{k2},,\n",
-        encoding="utf-8",
-    )
-    (folder / "interactions.csv").write_text(
-        "date,contact_id,channel,kind,initiated_by,note\n", encoding="utf-8"
+    folder = write_log(
+        tmp_path / "log",
+        CONTACTS_HEADER
+        + f"c_1,Kim Lee,Org A,,,outer,,,{k1},,\nc_2,Kim Lee,Org B,,,outer,,,{k2},,\n",
+        INTERACTIONS_HEADER,
     )
     header = "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,DATE,CONTENT,FOLDER\n"
     rows = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 from conftest import FIXTURES, LINKEDIN, snapshot
+from helpers import CONTACTS_HEADER, INTERACTIONS_HEADER, write_log
 
 from netcoach.importers import import_into
 from netcoach.importers.batch import stable_id
@@ -278,16 +279,11 @@ def test_how_they_met_as_an_importer_writes_it_does_not_count_against_a_kim(tmp_
     importer writes its own, so a LinkedIn row for Org A's Kim went to a blank Kim."""
     from netcoach.importers import SourceFile
 
-    folder = tmp_path / "log"
-    (folder).mkdir()
-    (folder / "contacts.csv").write_text(
-        "contact_id,name,organisation,role,how_met,tier,cadence_days,email,profile_url,tags,notes\n"
-        "c_a,Kim Lee,Org A,Designer,alumni event,outer,,,,,\n"
-        "c_b,Kim Lee,,,,outer,,,,,\n",
-        encoding="utf-8",
-    )
-    (folder / "interactions.csv").write_text(
-        "date,contact_id,channel,kind,initiated_by,note\n", encoding="utf-8"
+    folder = write_log(
+        tmp_path / "log",
+        CONTACTS_HEADER
+        + "c_a,Kim Lee,Org A,Designer,alumni event,outer,,,,,\nc_b,Kim Lee,,,,outer,,,,,\n",
+        INTERACTIONS_HEADER,
     )
     connections = (
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
@@ -309,15 +305,10 @@ def test_the_row_that_fits_the_one_kim_best_finds_her_whatever_the_files_order(t
     kim_b = "Kim,Lee,https://www.linkedin.com/in/kim-b,,Org B,Analyst,12 Mar 2024\n"
     kim_a = "Kim,Lee,https://www.linkedin.com/in/kim-a,,Org A,Designer,12 Mar 2024\n"
     for name, rows in (("b-first", kim_b + kim_a), ("a-first", kim_a + kim_b)):
-        folder = tmp_path / name
-        folder.mkdir()
-        (folder / "contacts.csv").write_text(
-            "contact_id,name,organisation,role,how_met,tier,cadence_days,email,profile_url,"
-            "tags,notes\nc_a,Kim Lee,Org A,Designer,,outer,,,,,\n",
-            encoding="utf-8",
-        )
-        (folder / "interactions.csv").write_text(
-            "date,contact_id,channel,kind,initiated_by,note\n", encoding="utf-8"
+        folder = write_log(
+            tmp_path / name,
+            CONTACTS_HEADER + "c_a,Kim Lee,Org A,Designer,,outer,,,,,\n",
+            INTERACTIONS_HEADER,
         )
         source = SourceFile("Connections.csv", (header + rows).encode())
         import_into(folder, [source])

@@ -532,11 +532,8 @@ def _cadence(out: pd.DataFrame, col: _Collector) -> pd.Series:
     # (99999999999999999999 would wrap round to a negative Int64; MAX_DAYS is 100 years)
     too_long = whole & (number > MAX_DAYS).fillna(False)
     bad = ~blank & (~whole | too_long)
-    if bad.any():
-        rule = pd.Series(
-            "should be a whole number of days above 0", index=out.index, dtype=object
-        ).where(~too_long, f"should be {days_rule()}")
-        msgs = rule[bad] + ' (like 30), or blank; it says "' + text[bad] + '"'
+    if bad.any():  # one rule for every wrong value, as settings.toml's day counts give it
+        msgs = f"should be {days_rule()} (like 30), or blank; it says \"" + text[bad] + '"'
         col.add_rows(out.loc[bad, "row"], "cadence_days", msgs)
     return number.where(whole & ~too_long).round().astype("Int64")
 

@@ -227,7 +227,7 @@ def add_contact_in_form(form: LogForm, **fields: str) -> None:
         ({"name": " "}, "“Name” field: it is empty; every contact needs a name"),
         (
             {"cadence_days": "soon"},
-            "“Keep in touch every (days)” field: should be a whole number of days above 0 "
+            "“Keep in touch every (days)” field: should be a whole number of days from 1 to 36500 "
             '(like 30), or blank; it says "soon"',
         ),
     ],
@@ -258,7 +258,7 @@ def test_a_hand_edited_row_keeps_its_file_and_row(folder: Path) -> None:
     before = snapshot(folder)
     add_contact_in_form(form, cadence_days="soon")
     assert problem_lines(form) == [
-        'contacts.csv, row 39, column "cadence_days": should be a whole number of days above 0 '
+        'contacts.csv, row 39, column "cadence_days": should be a whole number of days from 1 to 36500 '
         '(like 30), or blank; it says "often"'
     ]
     assert snapshot(folder) == before
@@ -267,7 +267,7 @@ def test_a_hand_edited_row_keeps_its_file_and_row(folder: Path) -> None:
     before = snapshot(folder)
     form.save_button.click()
     assert problem_lines(form) == [
-        "“Keep in touch every (days)” field: should be a whole number of days above 0 "
+        "“Keep in touch every (days)” field: should be a whole number of days from 1 to 36500 "
         '(like 30), or blank; it says "soon"'
     ]
     assert snapshot(folder) == before

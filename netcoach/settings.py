@@ -35,6 +35,24 @@ MAX_DAYS = 36500
 that far ahead cannot be stored (pandas dates end in the year 2262): a lead answered a day
 later would be marked late."""
 
+AS_OF_RANGE: tuple[dt.date, dt.date] = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
+"""The first and last "as of" dates Network Coach scores on. Pandas stores dates from 1677
+to 2262 only, and a window of up to :data:`MAX_DAYS` (100 years) either side of the "as of"
+date must fit in that: beyond it, a deadline or a look-back window would wrap round and a
+lead answered the next day would be marked late. A year outside this range is surely a
+slip."""
+
+
+def as_of_problem(day: dt.date) -> str | None:
+    """Why ``day`` cannot be an "as of" date ('is after 2100: check the year'), or None."""
+    first, last = AS_OF_RANGE
+    if day < first:
+        return f"is before {first.year}: check the year"
+    if day > last:
+        return f"is after {last.year}: check the year"
+    return None
+
+
 DAY_SETTINGS: tuple[str, ...] = (
     "lead_follow_up_days",
     "thanks_days",
@@ -307,13 +325,20 @@ def _unknown_settings_text(unknown: set[Any], known: Sequence[str]) -> str:
 
 def _as_of_date(value: Any, path: Path) -> dt.date | None:
     """The ``as_of`` setting as a date (TOML date or ISO text), or a clear ``ValueError``."""
+    if value is None:
+        return None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ValueError(
-            f"{path}: as_of = {value!r} is not a date; write it like as_of = 2025-09-30"
-        ) from None
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise ValueError(
+                f"{path}: as_of = {value!r} is not a date; write it like as_of = 2025-09-30"
+            ) from None
+    problem = as_of_problem(day)
+    if problem:
+        raise ValueError(f"{path}: as_of = {day.isoformat()} {problem}")
+    return day

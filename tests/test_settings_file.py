@@ -176,3 +176,43 @@ def test_a_settings_file_in_two_encodings_names_the_line(tmp_path: Path) -> None
         "line 2 is not saved as UTF-8 while the rest of the file is; check the accented "
         "letters on it and save the file again as UTF-8"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        ("2270-01-01", "is after 2100: check the year"),
+        ("2101-01-01", "is after 2100: check the year"),
+        ('"1899-12-31"', "is before 1900: check the year"),
+        ("0205-09-30", "is before 1900: check the year"),
+    ],
+)
+def test_as_of_must_fall_in_the_years_scoring_can_count(
+    tmp_path: Path, written: str, problem: str
+) -> None:
+    # An 'as of' date of 2270 used to score as if nothing was logged: the look-back window
+    # wrapped round past pandas' last date (2262), so every interaction fell outside it.
+    day = written.strip('"')
+    assert settings_problem(tmp_path, f"as_of = {written}\n") == f"as_of = {day} {problem}"
+
+
+@pytest.mark.parametrize("written", ["1900-01-01", "2100-12-31"])
+def test_the_first_and_last_as_of_dates_are_accepted(tmp_path: Path, written: str) -> None:
+    log = load_log(write_log(tmp_path / "log", settings=f"as_of = {written}\n"))
+    assert log.folder_settings.as_of.isoformat() == written
+
+
+def test_a_lead_answered_next_day_near_2100_is_on_time_with_a_100_year_window() -> None:
+    # The last 'as of' date plus the longest window still fits in pandas' dates (at 2250 the
+    # deadline wrapped round and this lead was 'followed up late (after 36500 days)').
+    log = make_log(
+        [contact("c1", "Una")],
+        [event("2100-12-01", "c1", "received_lead"), event("2100-12-02", "c1", "followed_up_lead")],
+    )
+    settings = Settings(lead_follow_up_days=MAX_DAYS, lookback_days=MAX_DAYS)
+    report = score_log(log, as_of="2100-12-31", settings=settings)
+    assert report.follow_up.details["leads"]["status"].tolist() == ["on_time"]
+    assert report.follow_up.components["leads_gap"] == 0
+    for late in ("2101-01-01", "1899-12-31"):
+        with pytest.raises(ValueError, match=f"the 'as of' date {late} is (after 2100|before 1900)"):
+            score_log(log, as_of=late, settings=settings)

@@ -238,6 +238,16 @@ def test_as_of_change_rescores(graduate: ScoreMyNetwork) -> None:
     graduate.as_of.value = log.folder_settings.as_of
 
 
+def test_the_date_picker_offers_only_the_years_scoring_accepts(graduate: ScoreMyNetwork) -> None:
+    # A typed year of 2270 used to be scored as if nothing was logged (the window wrapped).
+    assert (graduate.as_of.min, graduate.as_of.max) == (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
+    try:
+        graduate.as_of.value = dt.date(2270, 1, 1)
+        assert graduate.report.as_of == dt.date(2100, 12, 31)
+    finally:
+        graduate.as_of.value = load_log(sample_path("graduate")).folder_settings.as_of
+
+
 def test_calendar_has_one_event_per_action_and_no_names_in_uids(
     graduate: ScoreMyNetwork, tmp_path: Path
 ) -> None:

@@ -59,6 +59,7 @@ def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
     from netcoach.locking import LogBusyError
     from netcoach.schema import INTERACTIONS_FILE
     from netcoach.scoring import score_log
+    from netcoach.settings import as_of_problem
     from netcoach.validation import LogValidationError
 
     as_of = parse_date_option(args.as_of, "--as-of") if args.as_of else None
@@ -85,6 +86,9 @@ def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
         )
     # The command line may read the clock; the scoring core never does.
     as_of = as_of or log.folder_settings.as_of or dt.date.today()
+    problem = as_of_problem(as_of)
+    if problem:
+        raise CommandError(f"nothing was scored: the 'as of' date {as_of.isoformat()} {problem}")
     later = future_rows(log, as_of)
     if later:
         print(f"netcoach: warning: {later.text()}", file=sys.stderr)

@@ -33,7 +33,7 @@ from netcoach.scoring.next_actions import build_next_actions
 from netcoach.scoring.reciprocity import reciprocity_with_columns
 from netcoach.scoring.results import Reason, Report, ScoreResult, nothing_logged
 from netcoach.scoring.window import prepare, to_timestamp
-from netcoach.settings import Settings
+from netcoach.settings import Settings, as_of_problem
 from netcoach.words import names_text, whole
 
 __all__ = [
@@ -127,7 +127,11 @@ def score_log(
             "choose an 'as of' date: pass as_of=..., or set as_of in the folder's settings.toml"
         )
     settings = settings or log.folder_settings.scoring
-    window_key = (to_timestamp(as_of), settings.lookback_days)
+    day = to_timestamp(as_of)
+    problem = as_of_problem(day.date())
+    if problem:
+        raise ValueError(f"the 'as of' date {day.date().isoformat()} {problem}")
+    window_key = (day, settings.lookback_days)
     prepared = compute(memo, "prepare", window_key, lambda: prepare(log, as_of, settings))
     data = dataclasses.replace(prepared, settings=settings)
     reciprocity, per_contact = compute(

@@ -214,5 +214,5 @@ def test_a_lead_answered_next_day_near_2100_is_on_time_with_a_100_year_window() 
     assert report.follow_up.details["leads"]["status"].tolist() == ["on_time"]
     assert report.follow_up.components["leads_gap"] == 0
     for late in ("2101-01-01", "1899-12-31"):
-        with pytest.raises(ValueError, match=f"the 'as of' date {late} is (after 2100|before 1900)"):
+        with pytest.raises(ValueError, match=f"the 'as of' date {late} is (after|before) "):
             score_log(log, as_of=late, settings=settings)

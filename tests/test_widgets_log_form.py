@@ -258,8 +258,8 @@ def test_a_hand_edited_row_keeps_its_file_and_row(folder: Path) -> None:
     before = snapshot(folder)
     add_contact_in_form(form, cadence_days="soon")
     assert problem_lines(form) == [
-        'contacts.csv, row 39, column "cadence_days": should be a whole number of days from 1 to 36500 '
-        '(like 30), or blank; it says "often"'
+        'contacts.csv, row 39, column "cadence_days": should be a whole number of days '
+        'from 1 to 36500 (like 30), or blank; it says "often"'
     ]
     assert snapshot(folder) == before
 

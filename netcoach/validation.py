@@ -533,7 +533,7 @@ def _cadence(out: pd.DataFrame, col: _Collector) -> pd.Series:
     too_long = whole & (number > MAX_DAYS).fillna(False)
     bad = ~blank & (~whole | too_long)
     if bad.any():  # one rule for every wrong value, as settings.toml's day counts give it
-        msgs = f"should be {days_rule()} (like 30), or blank; it says \"" + text[bad] + '"'
+        msgs = f'should be {days_rule()} (like 30), or blank; it says "' + text[bad] + '"'
         col.add_rows(out.loc[bad, "row"], "cadence_days", msgs)
     return number.where(whole & ~too_long).round().astype("Int64")
 

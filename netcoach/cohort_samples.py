@@ -4,13 +4,16 @@
 learners, plus learners drawn by :func:`netcoach.samples.generate_log` from the sample
 profiles with other seeds, sizes and settings) and returns their anonymous summaries.
 :func:`perturbed_summaries` makes thousands of valid summaries quickly by varying the
-counts of one, without scoring a log (for tests and benchmarks).
+counts of one, without scoring a log (for tests and benchmarks). :class:`CohortFolder` is
+what the coach's notebook reads: a real group's folder, or invented learners in a temporary
+one.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -107,3 +110,35 @@ def perturbed_summaries(base: dict[str, Any], n: int, seed: int = 0) -> list[dic
         s["gaps"] = gaps_present(c, s["rich_share"], 0.5)
         out.append(s)
     return out
+
+
+class CohortFolder:
+    """The folder of summaries the coach's notebook reads.
+
+    ``CohortFolder("summaries")`` is a coach's own folder: it is read, and nothing is ever
+    written into it or removed from it here. ``CohortFolder()`` is a temporary folder of
+    ``n`` invented learners (:func:`write_synthetic_summaries`), removed with everything in
+    it by :meth:`cleanup`. Keeping the two apart means pointing the notebook at a real group
+    can never mix invented learners into it.
+    """
+
+    def __init__(self, own: str | Path | None = None, n: int = 12) -> None:
+        self._temporary: tempfile.TemporaryDirectory[str] | None = None
+        if own is None:
+            self._temporary = tempfile.TemporaryDirectory(prefix="cohort-")
+            self.path = Path(self._temporary.name)
+            write_synthetic_summaries(self.path, n=n)
+        else:
+            self.path = Path(own)
+            if not self.path.is_dir():
+                raise FileNotFoundError(f"{own} is not a folder: give the folder of summaries")
+
+    @property
+    def invented(self) -> bool:
+        """Whether this is the temporary folder of invented learners."""
+        return self._temporary is not None
+
+    def cleanup(self) -> None:
+        """Remove the temporary folder of invented learners; a coach's own folder stays."""
+        if self._temporary is not None:
+            self._temporary.cleanup()

@@ -75,11 +75,10 @@ def nbgitpuller_link(
     """The link that makes ``hub`` pull ``repo`` at ``branch`` and open ``path``."""
     hub = _check_http_url(hub, "--hub")
     repo = _check_http_url(repo, "--repo")
-    if interface not in INTERFACES:
-        raise ValueError(f"--interface must be one of {', '.join(INTERFACES)}")
+    opener = _check_interface(interface)
     if not branch.strip() or any(c.isspace() for c in branch.strip()):
         raise ValueError(f"--branch {branch!r}: give a branch name such as main")
-    urlpath = f"{INTERFACES[interface]}/{repo_folder(repo)}/{_check_path(path)}"
+    urlpath = f"{opener}/{repo_folder(repo)}/{_check_path(path)}"
     query = "&".join(
         f"{k}={_encode(v)}"
         for k, v in (("repo", repo), ("branch", branch.strip()), ("urlpath", urlpath))
@@ -87,14 +86,25 @@ def nbgitpuller_link(
     return f"{hub}/hub/user-redirect/git-pull?{query}"
 
 
+def _check_interface(interface: str) -> str:
+    if interface not in INTERFACES:
+        raise ValueError(f"--interface must be one of {', '.join(INTERFACES)}")
+    return INTERFACES[interface]
+
+
 def binder_link(
-    *, repo: str = REPO_URL, branch: str = DEFAULT_BRANCH, path: str = DEFAULT_PATH
+    *,
+    repo: str = REPO_URL,
+    branch: str = DEFAULT_BRANCH,
+    path: str = DEFAULT_PATH,
+    interface: str = "lab",
 ) -> str:
-    """A mybinder.org link that builds the repository (``binder/``) and opens ``path``."""
+    """A mybinder.org link that builds the repository (``binder/``) and opens ``path`` in
+    ``interface`` (as :func:`nbgitpuller_link` does; Binder starts in the repository)."""
     repo = _check_http_url(repo, "--repo")
     parts = urlsplit(repo)
     if parts.netloc != "github.com":
         raise ValueError("Binder links are built for GitHub repositories only")
     slug = parts.path.strip("/").removesuffix(".git")
-    urlpath = _encode("lab/tree/" + _check_path(path))
+    urlpath = _encode(f"{_check_interface(interface)}/{_check_path(path)}")
     return f"{BINDER_URL}/v2/gh/{slug}/{_encode(branch.strip())}?urlpath={urlpath}"

@@ -46,6 +46,21 @@ def test_binder_link_is_exact():
 
 
 @pytest.mark.parametrize(
+    ("interface", "opens"),
+    [("lab", "lab%2Ftree%2F"), ("classic", "tree%2F"), ("notebook", "notebooks%2F")],
+)
+def test_binder_link_opens_the_chosen_interface(capsys, interface: str, opens: str) -> None:
+    # --binder used to open JupyterLab whatever --interface said.
+    argv = ["hub-link", "--hub", "https://hub.example.org", "--binder", "--interface", interface]
+    assert main(argv) == 0
+    hub, binder = capsys.readouterr().out.splitlines()
+    assert binder.endswith(f"?urlpath={opens}notebooks%2Fscore-my-network.ipynb")
+    assert f"urlpath={opens}network-coach%2F" in hub
+    with pytest.raises(ValueError, match="--interface must be one of"):
+        binder_link(interface="vscode")
+
+
+@pytest.mark.parametrize(
     "kwargs",
     [
         {"hub": "hub.example.org"},

@@ -51,7 +51,11 @@ def run(args: argparse.Namespace) -> int:
             )
         )
         if args.binder:
-            print(binder_link(repo=args.repo, branch=args.branch, path=args.path))
+            print(
+                binder_link(
+                    repo=args.repo, branch=args.branch, path=args.path, interface=args.interface
+                )
+            )
         if missing_from_course(args.path, args.repo):
             print(
                 f"netcoach: warning: the course has no {args.path}, so this link would open "

@@ -2,9 +2,12 @@
 
 :func:`load_cohort` reads every ``*.json`` file in a folder, checks each against the summary
 schema (:func:`netcoach.summary.summary_problems`) and keeps the good ones. Bad JSON, a wrong
-schema, and duplicates (the same content, or the same nickname, as an earlier file) are
+schema, and duplicates (the same content, or the same nickname, as another file) are
 reported by file name and skipped; loading always goes on. Two summaries that differ only
-in their nickname (or random id) are one learner's, shared twice: the second is skipped.
+in their nickname (or random id) are one learner's, shared twice: they count once, whatever
+the files' names and order (:func:`load_summaries`). A summary of an empty log (no
+interactions) is not counted, and a learner's log left among the summaries (a ``.csv``) is
+named so the coach can delete it; both are listed as worth a look.
 
 :func:`cohort_view` turns the summaries into what a coach may see: the median and middle
 half of each score, how many learners have each gap, and a suggested workshop focus: the
@@ -17,9 +20,10 @@ learners share is listed as "fewer than 5", and one that fewer than five lack as
 a lower bound that is never the whole group (:func:`gap_count`), so a group of exactly five
 sees no gap counts at all (:func:`gaps_can_be_shown`); a median or quartile is
 kept only when at least five learners scored at or below it and five others at or above
-it, and five scored something else (:func:`shown_cut`), and no single learner's score
-(lowest, highest or any other) is kept. Nicknames never appear
-in the view, the charts or the handout.
+it, and five scored something else (:func:`shown_cut`), so no number shown can point to
+one learner: no lowest, no highest, no dot per person (a median can still equal the score
+of the learner in the middle, as it must in a group of odd size, but not say whose it
+is). Nicknames never appear in the view, the charts or the handout.
 """
 
 from __future__ import annotations
@@ -189,12 +193,36 @@ def _same_form(value: Any) -> Any:
     return value
 
 
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),  # (before UTF-16's, which it starts with)
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+"""Byte-order marks and the encodings they announce. Windows PowerShell's ``>`` saves
+``netcoach summary --out -`` as UTF-16 with a mark; Notepad can save UTF-8 with one."""
+
+
+def decode_summary(data: bytes) -> str:
+    """The text of a summary file: UTF-8 (with or without a byte-order mark), or UTF-16 or
+    UTF-32 with one. Raises UnicodeDecodeError for anything else.
+
+    (:func:`netcoach.loading.decode_text`, for logs, also guesses cp1252 and UTF-16 without
+    a mark and knows no UTF-32: a summary is ASCII, so a guess would only hide a broken
+    file.)"""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding)
+    return data.decode("utf-8")
+
+
 def read_summary_file(path: Path) -> tuple[dict[str, Any] | None, str]:
     """One file's summary, or ``(None, reason)`` when it is not a valid summary."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             return None, f"too big for a summary (over {MAX_FILE_BYTES // 1000} kB)"
-        text = path.read_text(encoding="utf-8-sig")
+        text = decode_summary(path.read_bytes())
     except UnicodeDecodeError:
         return None, "not a text file (is it a summary from netcoach?)"
     except OSError as err:
@@ -227,57 +255,94 @@ def _looks_like_a_log(text: str) -> bool:
     return header.startswith(starts)
 
 
+EMPTY_SUMMARY_NOTE = (
+    "not counted: a summary of an empty log (0 interactions), so its scores describe no one; "
+    "ask the learner to log a few conversations and make a new one"
+)
+
+
 def load_summaries(paths: list[Path]) -> Cohort:
-    """Check each file in order; keep valid summaries, one per content and one per nickname
-    (of two under one nickname from different months, the newer), report the rest by name;
-    note a counted summary from an earlier month than the newest."""
+    """Check each file; keep valid summaries, one per content and one per learner, report
+    the rest by name (in the files' order); note a counted summary from an earlier month
+    than the newest, and a summary of an empty log (not counted).
+
+    Files with the same content (:func:`_canonical`) are one summary, under all their
+    nicknames; summaries that share a nickname, directly or through such a copy, are one
+    learner's. Of one learner's, the newest month's counts (of two from that month, the
+    first file's). So a copy counts once whatever the files are called: a copy of an older
+    summary under a new nickname does not count beside the newer one."""
     cohort = Cohort()
-    seen_content: dict[str, str] = {}
-    seen_nickname: dict[str, str] = {}
+    problems: dict[str, Problem] = {}
+    notes: list[Problem] = []
+    copies: dict[str, list[str]] = {}  # content digest -> its files, in order
+    data_of: dict[str, dict[str, Any]] = {}
     for path in paths:
         data, reason = read_summary_file(path)
         name = path.name
         if data is None:
-            cohort.problems.append(Problem(name, reason))
-            continue
-        digest = _canonical(data)
-        nickname = data["nickname"].casefold()
-        earlier = seen_nickname.get(nickname)
-        if digest in seen_content:
-            cohort.problems.append(
-                Problem(
-                    name,
-                    f"the same summary as {seen_content[digest]} (apart from the nickname, "
-                    "if any); counted once",
-                )
-            )
-        elif earlier is not None and _month(data) != _month(cohort.summaries[earlier]):
-            if _month(data) > _month(cohort.summaries[earlier]):  # newer: it takes the place
-                older, newer, older_data = earlier, name, cohort.summaries.pop(earlier)
-                seen_content[digest] = seen_nickname[nickname] = name
-                cohort.summaries[name] = data
-            else:
-                older, newer, older_data = name, earlier, data
-            cohort.problems.append(
-                Problem(
-                    older,
-                    f"an older summary ({_month(older_data)}) under the same nickname as "
-                    f"{newer}; the newer one is counted",
-                )
-            )
-        elif earlier is not None:
-            cohort.problems.append(
-                Problem(
-                    name,
-                    f"the same nickname as {earlier}; counted once (ask the learners to "
-                    "choose different nicknames)",
-                )
-            )
+            problems[name] = Problem(name, reason)
+        elif data["counts"]["interactions"] == 0:
+            notes.append(Problem(name, EMPTY_SUMMARY_NOTE))
         else:
-            seen_content[digest] = seen_nickname[nickname] = name
-            cohort.summaries[name] = data
-    cohort.notes += _earlier_months(cohort.summaries)
+            data_of[name] = data
+            copies.setdefault(_canonical(data), []).append(name)
+    firsts = [files[0] for files in copies.values()]  # one file per content
+    learner = {first: first for first in firsts}  # union-find: content -> a learner's first
+
+    def find(name: str) -> str:
+        while learner[name] != name:
+            learner[name] = learner[learner[name]]
+            name = learner[name]
+        return name
+
+    by_nickname: dict[str, str] = {}
+    for files in copies.values():
+        for name in files:
+            other = by_nickname.setdefault(data_of[name]["nickname"].casefold(), files[0])
+            a, b = sorted((find(other), find(files[0])), key=firsts.index)
+            learner[b] = a
+    learners: dict[str, list[str]] = {}
+    for first in firsts:
+        learners.setdefault(find(first), []).append(first)
+    counted: set[str] = set()
+    for contents in learners.values():
+        newest = max(_month(data_of[c]) for c in contents)
+        kept = next(c for c in contents if _month(data_of[c]) == newest)
+        counted.add(kept)
+        for c in contents:
+            if c != kept:
+                problems[c] = Problem(c, _not_counted(data_of[c], data_of[kept], kept))
+    for files in copies.values():
+        first = files[0]
+        for name in files[1:]:
+            problems[name] = Problem(
+                name,
+                f"the same summary as {first} (apart from the nickname, if any); "
+                + ("counted once" if first in counted else "not counted either"),
+            )
+    order = {p.name: i for i, p in enumerate(paths)}
+    cohort.problems = sorted(problems.values(), key=lambda p: order[p.file])
+    cohort.summaries = {name: data_of[name] for name in firsts if name in counted}
+    cohort.notes = notes + _earlier_months(cohort.summaries)
     return cohort
+
+
+def _not_counted(data: dict[str, Any], kept: dict[str, Any], kept_file: str) -> str:
+    """Why a summary of the same learner as ``kept`` (from ``kept_file``) is not counted."""
+    if _month(data) == _month(kept):
+        return (
+            f"the same nickname as {kept_file}; counted once (ask the learners to choose "
+            "different nicknames)"
+        )
+    if data["nickname"].casefold() == kept["nickname"].casefold():
+        return (
+            f"an older summary ({_month(data)}) under the same nickname as {kept_file}; "
+            "the newer one is counted"
+        )
+    return (
+        f"an older summary ({_month(data)}) of the learner who sent {kept_file} (a copy of it "
+        "has that nickname); the newer one is counted"
+    )
 
 
 def _month(summary: dict[str, Any]) -> str:
@@ -301,22 +366,60 @@ def _earlier_months(summaries: dict[str, dict[str, Any]]) -> list[Problem]:
     ]
 
 
+LOG_FILE_NOTE = (
+    "a learner's log (it names the people they know), not a summary: delete it from this folder"
+)
+"""The note for a log file among the summaries (as a skipped ``.json`` log is described)."""
+
+LOG_HEAD_BYTES = 4096
+"""How much of a file that is not a summary is read to tell whether it is a log."""
+
+
 def load_cohort(folder: str | Path) -> Cohort:
     """Every ``*.json`` file in ``folder`` (``.JSON`` too; sorted by name), checked and
-    de-duplicated."""
+    de-duplicated; any other file there that is a learner's log (a ``.csv`` or another
+    file whose first line is a log's header) is noted, so the coach can delete it."""
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"no folder {folder}: put the summaries in one folder")
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".json" and p.is_file())
+    found = sorted((p for p in folder.iterdir() if p.is_file()), key=lambda p: p.name)
+    files = [p for p in found if p.suffix.lower() == ".json"]
     cohort = load_summaries(files)
     if not files:
         cohort.notes.append(Problem(str(folder), _no_summaries_reason(folder)))
+    if files or not _is_a_log_folder(folder):  # (a log folder is said to be one above)
+        cohort.notes += [
+            Problem(p.name, LOG_FILE_NOTE)
+            for p in found
+            if p.suffix.lower() != ".json" and _is_a_log_file(p)
+        ]
     return cohort
+
+
+def _is_a_log_file(path: Path) -> bool:
+    """Whether a file that is not a summary is a learner's log: named as a log's file, or
+    starting with a log's header (in any encoding a log may be saved in). Only its first
+    few kilobytes are read, and nothing of them is kept."""
+    from netcoach.loading import decode_text
+
+    if path.name.casefold() in {CONTACTS_FILE.casefold(), INTERACTIONS_FILE.casefold()}:
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(LOG_HEAD_BYTES)
+        text, _ = decode_text(head)
+    except (OSError, ValueError):  # (UnicodeDecodeError and a mixed encoding are ValueErrors)
+        return False
+    return _looks_like_a_log(text)
+
+
+def _is_a_log_folder(folder: Path) -> bool:
+    return (folder / CONTACTS_FILE).exists() or (folder / INTERACTIONS_FILE).exists()
 
 
 def _no_summaries_reason(folder: Path) -> str:
     """Why a folder holds no summary, as far as its contents tell."""
-    if (folder / CONTACTS_FILE).exists() or (folder / INTERACTIONS_FILE).exists():
+    if _is_a_log_folder(folder):
         return (
             "this is a learner's log folder, not a folder of summaries: give the folder "
             "where you saved the learners' summary files"
@@ -339,8 +442,9 @@ HIDDEN = "not shown"
 
 CUT_RULE = (
     f"A number is shown only when at least {MIN_GROUP} learners scored at or below it and "
-    f"{MIN_GROUP} others at or above it, and {MIN_GROUP} scored something else; no "
-    "learner's own score is shown."
+    f"{MIN_GROUP} others at or above it, and {MIN_GROUP} scored something else, so no number "
+    "shown can point to one learner (a median can still be the middle learner's own score, "
+    "but not say whose it is)."
 )
 
 
@@ -351,7 +455,8 @@ class Distribution:
     Each is ``None`` unless it describes at least MIN_GROUP learners on each side, and
     MIN_GROUP scored something else (:func:`shown_cut`): a number that splits off fewer than
     five describes those few, and one nearly everyone shares tells nearly everyone's score.
-    No single learner's score (not even the lowest or highest) is kept.
+    No number that could point to one learner is kept (no lowest, no highest); a median may
+    still equal the middle learner's score, with five or more on each side of it.
     """
 
     score: str

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import random
 import re
 from functools import lru_cache
@@ -74,6 +75,17 @@ MONTH_RE = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 class NicknameError(ValueError):
     """A nickname that is too long, has unusual characters, looks like an email, or is the
     name of one of the learner's contacts."""
+
+
+class EmptyLogError(ValueError):
+    """A log with no interactions in the look-back window: its scores say nothing about the
+    learner, and a coach's cohort view would count a non-learner."""
+
+
+EMPTY_LOG_MESSAGE = (
+    "the log has no conversations in the {days} days up to {as_of}, so a summary would hold "
+    "scores that say nothing about you: log a few conversations first, then make the summary"
+)
 
 
 def _text_array(names: Any) -> Any:
@@ -139,7 +151,10 @@ def is_part_of_a_contacts_name(nickname: str, names: Any) -> bool:
     - one of its own words is ('Zoe Muller 1', 'Lee Kim', 'MullerFan', 'Muller2');
     - it holds two words of one name side by side, or the first and last in either order,
       run together ('ZoeMuller1', 'xkimlee', 'LeeKim', 'KimLee' for 'Kim J. Lee'), when
-      they make :data:`PAIR_LETTERS` letters or more.
+      they make :data:`PAIR_LETTERS` letters or more;
+    - one of its words is the usual username made of a first name and a last name, one of
+      them cut to its initial, in either order: 'jsmith', 'smithj', 'johns' and 'sjohn'
+      for John Smith ('hamidw' for Hamid Wickham).
 
     The nickname's words are split at spaces, '-' and '_', between letters and digits and
     before a capital that follows a small letter ('MullerFan'); a name's at any space, '-'
@@ -192,10 +207,12 @@ def _name_match(nickname: str, names: Any) -> str:
 
 def _name_parts(names: Any) -> tuple[set[str], set[str], set[str]]:
     """Of ``names``, as keys: each whole name; each word and run of words of two or more
-    characters; each pair that may not be run together inside a nickname, of PAIR_LETTERS
-    or more: a run of two or more words (initials too), or two words of two letters or
-    more in any order ('leekim', 'parklee' for Kim Lee-Park). Names split at spaces,
-    dashes of any kind, '_', '.' and ','."""
+    characters, and each usual username: the first and last words (of two letters or more)
+    with one of them cut to its initial, in either order ('jsmith', 'smithj', 'johns',
+    'sjohn' for John Smith); each pair that may not be run together inside a nickname, of
+    PAIR_LETTERS or more: a run of two or more words (initials too), or two words of two
+    letters or more in any order ('leekim', 'parklee' for Kim Lee-Park). Names split at
+    spaces, dashes of any kind, '_', '.' and ','."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -224,8 +241,9 @@ def _name_parts(names: Any) -> tuple[set[str], set[str], set[str]]:
         if len(long) > MAX_NAME_WORDS:  # (a pasted paragraph: its ends are the name)
             long = long[: MAX_NAME_WORDS // 2] + long[-MAX_NAME_WORDS // 2 :]
         pairs.update(a + b for a, b in itertools.permutations(long, 2))
-        if len(long) >= 2:  # the usual username, as a word of its own: 'jsmith', 'smithj'
-            runs.update({long[0][0] + long[-1], long[-1] + long[0][0]})
+        if len(long) >= 2:  # the usual usernames, as words of their own: 'jsmith', 'smithj',
+            first, last = long[0], long[-1]  # 'johns' and 'sjohn' for John Smith
+            runs.update({first[0] + last, last + first[0], first + last[0], last[0] + first})
     runs = {r for r in runs if len(r) >= 2}
     pairs = {p for p in pairs if PAIR_LETTERS <= len(p) <= NICKNAME_MAX}
     return wholes, runs, pairs
@@ -355,7 +373,10 @@ def build_summary(
     *,
     seed: int | None = None,
 ) -> dict[str, Any]:
-    """The anonymous summary of one scored log, built from an allow-list of fields."""
+    """The anonymous summary of one scored log, built from an allow-list of fields.
+
+    Raises :class:`EmptyLogError` when the log has no interaction in the look-back window
+    (such as the empty templates): its scores would describe no one."""
     name = (
         validate_nickname(nickname, log.contacts["name"])
         if nickname is not None
@@ -383,6 +404,9 @@ def build_summary(
         "past_cadence": _int(cadence_status.isin(["overdue", "never"]).sum()),
         "over_asked_contacts": _int(len(follow["over_contact"])),
     }
+    if counts["interactions"] == 0:
+        days = int(report.settings.lookback_days)
+        raise EmptyLogError(EMPTY_LOG_MESSAGE.format(days=days, as_of=report.as_of.isoformat()))
     exact_share = float(mix.get("rich_share", 0.0))
     rich_share = round(exact_share, 2)  # (shared rounded; the gap is judged on the exact share)
     target = float(report.settings.rich_channel_target)
@@ -500,6 +524,24 @@ def _newline_problems(data: Any) -> list[str]:
     ]
 
 
+def _non_finite_problems(data: Any, where: str = "") -> list[str]:
+    """JSON Schema lets NaN and Infinity through as numbers (``"rich_share": NaN`` is
+    between 0 and 1 by its rules): name each field that holds one."""
+    if isinstance(data, float) and not math.isfinite(data):
+        return [f"{where or 'the file'}: NaN or Infinity, not a number a summary can hold"]
+    if isinstance(data, dict):
+        items = data.items()
+    elif isinstance(data, list):
+        items = enumerate(data)
+    else:
+        return []
+    return [
+        problem
+        for key, value in items
+        for problem in _non_finite_problems(value, f"{where}/{key}" if where else str(key))
+    ]
+
+
 UPGRADE_HINT = "pip install --upgrade netcoach"
 """How a coach brings Network Coach up to date (the course's install uses pip)."""
 
@@ -533,7 +575,7 @@ def summary_problems(data: Any) -> list[str]:
     except JsonSchemaException:
         pass
     else:
-        return _newline_problems(data)
+        return _newline_problems(data) + _non_finite_problems(data)
     problems = []
     for error in sorted(_validator().iter_errors(data), key=lambda e: list(e.path)):
         where = "/".join(str(p) for p in error.path) or "the file"
@@ -546,7 +588,7 @@ def summary_problems(data: Any) -> list[str]:
             problems.append(f"{where}: has fields a summary may not hold")
         else:
             problems.append(f"{where}: {error.validator} check failed")
-    problems += _newline_problems(data)
+    problems += _newline_problems(data) + _non_finite_problems(data)
     # jsonschema reports a missing field once per field, each with the whole list: once is enough
     return list(dict.fromkeys(problems)) or ["the file: does not match the summary schema"]
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netcoach.cli import EXIT_OK, CommandError
+
+if TYPE_CHECKING:
+    from netcoach.cohort import Cohort
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,24 +34,64 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from netcoach.cohort import cohort_view, load_cohort, skipped_text, view_text
 
+    if args.handout:  # checked first: a refused handout leaves everything as it was
+        refuse_handout_path(Path(args.handout), Path(args.folder))
     try:
         cohort = load_cohort(args.folder)
     except FileNotFoundError as err:
         raise CommandError(str(err)) from None
     view = cohort_view(cohort)
+    if cohort.size == 0 and not any(_held_back(n.reason) for n in cohort.notes):
+        sys.stderr.write(skipped_text(view))
+        raise CommandError(_nothing_read(args.folder, cohort))
     sys.stdout.write(view_text(view))
     sys.stderr.write(skipped_text(view))
     if args.handout:
         from netcoach.cohort_handout import DEFAULT_TITLE, write_handout
-        from netcoach.commands.output_paths import refuse_log_file
 
         path = Path(args.handout)
-        refuse_log_file("--handout", path, args.folder, "handout.html")
-        if path.is_dir():
-            raise CommandError(f"--handout {path}: this is a folder; give a file name")
         try:
             write_handout(view, path, args.title or DEFAULT_TITLE)
         except OSError as err:
             raise CommandError(f"--handout {path}: could not write it ({err.strerror})") from None
         print(f"Wrote the handout to {path}", file=sys.stderr)
     return EXIT_OK
+
+
+def _held_back(reason: str) -> bool:
+    """Whether a note is about a summary that was read but not counted (an empty log's)."""
+    from netcoach.cohort import EMPTY_SUMMARY_NOTE
+
+    return reason == EMPTY_SUMMARY_NOTE
+
+
+def _nothing_read(folder: str, cohort: Cohort) -> str:
+    """Why the command stops when not one summary could be read in ``folder``."""
+    if not cohort.problems:  # no .json file at all: the note says what the folder holds
+        reasons = [n.reason for n in cohort.notes if n.file == str(folder)]
+        why = reasons[0] if reasons else "no summary files (*.json) here"
+    else:
+        why = "none of its .json files is a summary that can be read (listed above)"
+    return f"{folder}: no summary could be read: {why}; no handout was written"
+
+
+def refuse_handout_path(path: Path, folder: Path) -> None:
+    """Raise a :class:`CommandError` when the handout would replace a log file, a summary or
+    any other file in the summaries folder, or be read as a summary next time (``.json``)."""
+    from netcoach.commands.output_paths import refuse_log_file
+
+    refuse_log_file("--handout", path, folder, "handout.html")
+    if path.is_dir():
+        raise CommandError(f"--handout {path}: this is a folder; give a file name")
+    target = path.expanduser().resolve()
+    if target.is_file() and target.parent == folder.expanduser().resolve():
+        raise CommandError(
+            f"--handout {path}: that file is in the summaries folder {folder}, and would be "
+            "overwritten; save the handout outside that folder (nothing was written)"
+        )
+    if path.suffix.lower() == ".json":
+        raise CommandError(
+            f"--handout {path}: a handout is a web page, and a .json file among the summaries "
+            "would be read as one; give a name that ends in .html, like "
+            "handout.html (nothing was written)"
+        )

@@ -47,7 +47,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from netcoach.commands.output_paths import refuse_log_file
     from netcoach.commands.score import load_and_score
+    from netcoach.schema import INTERACTIONS_FILE
     from netcoach.summary import (
+        EmptyLogError,
         NicknameError,
         build_summary,
         default_file_name,
@@ -66,11 +68,14 @@ def run(args: argparse.Namespace) -> int:
         summary = build_summary(report, log, args.nickname)
     except NicknameError as err:
         raise CommandError(f"--nickname: {err}") from None
+    except EmptyLogError as err:  # (nothing written: a summary of no one would pad a cohort)
+        where = Path(args.folder) / INTERACTIONS_FILE
+        raise CommandError(f"{where}: {err} (nothing was written)") from None
     if args.out == "-":
         sys.stdout.write(summary_json(summary))
         return EXIT_OK
     path = Path(args.out) if args.out else Path(default_file_name(summary))
-    if path.is_dir():
+    if path.is_dir() or args.out.endswith(("/", "\\")):  # a folder, perhaps a new one
         path = path / default_file_name(summary)
     refuse_log_file("--out", path, args.folder, default_file_name(summary))
     try:

@@ -28,27 +28,33 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_build(args: argparse.Namespace) -> int:
     from netcoach.grading.authoring import (
         EXERCISES_DIR,
+        MANIFEST_NAME,
         MASTERS_DIR,
         AuthoringError,
         build_all,
-        master_paths,
+        find_masters,
     )
 
     masters = Path(args.masters) if args.masters else MASTERS_DIR
-    ids = [p.stem for p in master_paths(masters)]
+    out = Path(args.out) if args.out else EXERCISES_DIR
+    try:
+        ids = [p.stem for p in find_masters(masters)]
+    except AuthoringError as err:
+        raise CommandError(str(err)) from None
     only = [i for i in ids if any(i == x or i.startswith(f"{x}-") for x in args.ids)]
     if args.ids and not only:
-        raise CommandError(f"no master matches {' '.join(args.ids)}; there are {', '.join(ids)}")
-    try:
-        manifest = build_all(
-            masters,
-            Path(args.out) if args.out else EXERCISES_DIR,
-            jobs=args.jobs,
-            only=only or None,
+        raise CommandError(
+            f"no master matches {' '.join(args.ids)}; {masters} holds {', '.join(ids)}"
         )
+    try:
+        manifest = build_all(masters, out, jobs=args.jobs, only=only or None)
     except AuthoringError as err:
-        raise CommandError(str(err)) from err
+        raise CommandError(str(err)) from None
     built = only or ids
+    kept = [i for i in manifest["exercises"] if i not in built]
     print(f"built {len(built)} exercise(s): {', '.join(built)}")
-    print(f"{len(manifest['exercises'])} exercise(s) in the checksums manifest")
+    if kept:
+        print(f"kept {len(kept)} exercise(s) that were not rebuilt: {', '.join(kept)}")
+    total = len(manifest["exercises"])
+    print(f"{total} exercise(s) in the checksums manifest {out / MANIFEST_NAME}")
     return 0

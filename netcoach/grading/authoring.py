@@ -20,9 +20,11 @@ manifest ``exercises/checksums.json`` that the grader trusts.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import json
+import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -230,14 +232,77 @@ def _check_cell(check: CheckCell) -> nbformat.NotebookNode:
 
 
 def execute(nb: nbformat.NotebookNode, timeout: int = 120) -> nbformat.NotebookNode:
-    """Run a notebook with nbclient from the repository root; return the executed copy."""
+    """Run a notebook with nbclient from the repository root; return the executed copy.
+
+    A cell that raises does not stop the run: its error is in its outputs, and
+    :func:`build_exercise` turns the first one into a one-line :class:`AuthoringError`.
+    """
     from nbclient import NotebookClient
 
     run = copy.deepcopy(nb)
     NotebookClient(
-        run, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}
+        run,
+        timeout=timeout,
+        kernel_name="python3",
+        allow_errors=True,
+        resources={"metadata": {"path": str(ROOT)}},
     ).execute()
     return run
+
+
+def _error_line(error: dict[str, Any]) -> str:
+    """An error output as one plain line (no traceback, no colour codes)."""
+    name, value = error.get("ename", "Error"), str(error.get("evalue", ""))
+    if name == "CheckFailed":  # its value is already "check 2: rich share ✗ <hint>"
+        text = re.sub(r"^check \d+: ", "", value)
+    else:
+        text = f"{name}: {value}" if value else name
+    return " ".join(text.split())
+
+
+def _first_failure(
+    ran: nbformat.NotebookNode, checks: list[CheckCell], exercise_id: str, path: Path
+) -> str | None:
+    """What went wrong in the executed solution, in one line, or ``None``.
+
+    Only the first cell that raised counts: later check cells fail because of it.
+    """
+    for index, cell in enumerate(ran.cells):
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        if not errors:
+            continue
+        check = next((c for c in checks if c.index == index), None)
+        if check is not None:
+            what = f"check {check.number} fails: {_error_line(errors[0])}"
+        else:
+            following = next((c for c in checks if c.index > index), None)
+            where = f"before check {following.number}" if following else "after the last check"
+            what = f"the code {where} raises {_error_line(errors[0])}"
+        return f"{exercise_id}: {what} (the solution in {path} must pass every check)"
+    return None
+
+
+def _run_solution(
+    solution: nbformat.NotebookNode, checks: list[CheckCell], exercise_id: str, path: Path
+) -> list[str]:
+    """Run the solution; each check's printed line, or a one-line :class:`AuthoringError`."""
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    timeout = 120
+    try:
+        ran = execute(solution, timeout=timeout)
+    except CellTimeoutError:
+        raise AuthoringError(
+            f"{exercise_id}: a cell of the solution in {path} ran for more than {timeout} s"
+        ) from None
+    except DeadKernelError:
+        raise AuthoringError(
+            f"{exercise_id}: the Python kernel stopped while running the solution in {path}"
+        ) from None
+    problem = _first_failure(ran, checks, exercise_id, path)
+    if problem:
+        raise AuthoringError(problem)
+    return [stream_text(ran.cells[check.index]).rstrip("\n") for check in checks]
 
 
 def stream_text(cell: nbformat.NotebookNode) -> str:
@@ -262,15 +327,7 @@ def build_exercise(
     exercise_id = path.stem
     starter, solution, checks, title = split_master(read_master(path), exercise_id)
     if execute_solution:
-        ran = execute(solution)
-        lines = []
-        for check in checks:
-            cell = ran.cells[check.index]
-            errors = [o for o in cell.outputs if o.get("output_type") == "error"]
-            if errors:
-                trace = "\n".join(errors[0].get("traceback", []))
-                raise AuthoringError(f"{exercise_id}: check {check.number} fails:\n{trace}")
-            lines.append(stream_text(cell).rstrip("\n"))
+        lines = _run_solution(solution, checks, exercise_id, path)
     elif expected is not None:
         lines = list(expected)
     else:
@@ -299,6 +356,67 @@ def master_paths(masters_dir: str | Path = MASTERS_DIR) -> list[Path]:
     return sorted(Path(masters_dir).glob("[0-9][0-9]-*.md"))
 
 
+def find_masters(masters_dir: str | Path = MASTERS_DIR) -> list[Path]:
+    """Every master in ``masters_dir``; an :class:`AuthoringError` when there is none.
+
+    Building from a mistyped folder must not write an empty manifest (after which the
+    grader knows no exercise at all).
+    """
+    folder = Path(masters_dir)
+    if not folder.exists():
+        raise AuthoringError(
+            f"{folder}: no such folder; give the folder that holds the masters "
+            "(such as exercises/masters)"
+        )
+    if not folder.is_dir():
+        raise AuthoringError(f"{folder}: this is a file; give the folder that holds the masters")
+    paths = master_paths(folder)
+    if not paths:
+        raise AuthoringError(
+            f"{folder} holds no master: masters are named like 04-channel-mix.md; "
+            "give the folder that holds them (such as exercises/masters)"
+        )
+    return paths
+
+
+def _read_manifest(path: Path) -> dict[str, Any]:
+    try:
+        manifest = load_manifest(path)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise AuthoringError(f"{path}: cannot read the checksums manifest ({err})") from None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("exercises"), dict):
+        raise AuthoringError(f"{path}: this is not the checksums manifest this command writes")
+    return manifest
+
+
+def _write_all(files: dict[Path, str]) -> None:
+    """Write every file, or none: each goes to a temporary file beside it first, and only
+    when all are written do they replace the real ones. Folders this made are removed
+    again when something fails."""
+    made: list[Path] = []
+    staged: dict[Path, Path] = {}
+    try:
+        for target, text in files.items():
+            missing = [d for d in (target.parent, *target.parent.parents) if not d.exists()]
+            for folder in reversed(missing):
+                folder.mkdir()
+                made.append(folder)
+            temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            staged[target] = temporary
+            temporary.write_text(text, encoding="utf-8")
+        for target, temporary in staged.items():
+            os.replace(temporary, target)
+    except OSError as err:
+        for temporary in staged.values():
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        where = err.filename or next(iter(files))
+        raise AuthoringError(f"{where}: could not write the exercises ({err.strerror})") from None
+
+
 def build_all(
     masters_dir: str | Path = MASTERS_DIR,
     out_dir: str | Path = EXERCISES_DIR,
@@ -306,39 +424,58 @@ def build_all(
     jobs: int = 2,
     only: list[str] | None = None,
 ) -> dict[str, Any]:
-    """Build every exercise (or those in ``only``) into ``out_dir``; write the manifest.
+    """Build every exercise in ``masters_dir`` (or those in ``only``) into ``out_dir``;
+    write the manifest.
 
-    Without execution the expected lines come from ``out_dir``'s existing manifest.
-    Returns the manifest.
+    The manifest keeps the entries already in ``out_dir``'s manifest for exercises not
+    rebuilt, so building from a folder holding one master updates that exercise only.
+    Nothing is written unless every exercise builds. Without execution the expected
+    lines come from ``out_dir``'s existing manifest (else the course's). Returns the
+    manifest.
     """
     out = Path(out_dir)
-    paths = [p for p in master_paths(masters_dir) if not only or p.stem in only]
-    old = load_manifest(out / MANIFEST_NAME) if (out / MANIFEST_NAME).exists() else None
-    if old is None and not execute_solution:
-        old = load_manifest(EXERCISES_DIR / MANIFEST_NAME)
+    paths = [p for p in find_masters(masters_dir) if not only or p.stem in only]
+    if not paths:
+        raise AuthoringError(f"no master in {masters_dir} matches {', '.join(only or [])}")
+    manifest_path = out / MANIFEST_NAME
+    previous = _read_manifest(manifest_path) if manifest_path.exists() else None
+    expected_from = [m["exercises"] for m in (previous,) if m]
+    if not execute_solution and (EXERCISES_DIR / MANIFEST_NAME).is_file():
+        expected_from.append(_read_manifest(EXERCISES_DIR / MANIFEST_NAME)["exercises"])
 
     def one(path: Path) -> Exercise:
         lines = None
         if not execute_solution:
-            lines = [c["expected"] for c in old["exercises"][path.stem]["checks"]]
+            entry = next((e[path.stem] for e in expected_from if path.stem in e), None)
+            if entry is None:
+                raise AuthoringError(
+                    f"{path.stem}: no expected lines in a checksums manifest; build it with "
+                    "its solution run"
+                )
+            lines = [c["expected"] for c in entry["checks"]]
         return build_exercise(path, execute_solution, lines)
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         built = list(pool.map(one, paths))
-    manifest = {"version": MANIFEST_VERSION, "exercises": {}}
-    if old and only:
-        manifest["exercises"].update(old["exercises"])
+    manifest: dict[str, Any] = {"version": MANIFEST_VERSION, "exercises": {}}
+    if previous:
+        manifest["exercises"].update(previous["exercises"])
+    files: dict[Path, str] = {}
     for exercise in built:
         folder = out / exercise.exercise_id
-        folder.mkdir(parents=True, exist_ok=True)
-        nbformat.write(exercise.starter, folder / "starter.ipynb")
-        nbformat.write(exercise.solution, folder / "solution.ipynb")
+        files[folder / "starter.ipynb"] = _notebook_text(exercise.starter)
+        files[folder / "solution.ipynb"] = _notebook_text(exercise.solution)
         manifest["exercises"][exercise.exercise_id] = exercise.manifest_entry()
     manifest["exercises"] = dict(sorted(manifest["exercises"].items()))
-    (out / MANIFEST_NAME).write_text(
-        json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    files[manifest_path] = json.dumps(manifest, indent=1, ensure_ascii=False) + "\n"
+    _write_all(files)
     return manifest
+
+
+def _notebook_text(nb: nbformat.NotebookNode) -> str:
+    """The notebook as :func:`nbformat.write` writes it."""
+    text = nbformat.writes(nb)
+    return text if text.endswith("\n") else text + "\n"
 
 
 def default_manifest_path(folder: str | Path | None = None) -> Path:

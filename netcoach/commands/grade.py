@@ -22,8 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--timeout",
         type=float,
         default=60,
-        help="time limit in seconds for each cell, and for the whole notebook once Python "
-        "and the kernel have started (30 s allowed for that); default 60",
+        help="time limit in seconds for each cell (default 60); the whole run of each notebook, "
+        "starting Python and the kernel included, is stopped after this limit plus 30 seconds",
     )
     parser.add_argument(
         "--jobs",
@@ -43,13 +43,24 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from netcoach.grading.authoring import default_manifest_path, load_manifest
-    from netcoach.grading.grader import format_report, grade_paths, write_gradebook
+    from netcoach.grading.grader import (
+        collect,
+        format_report,
+        grade_paths,
+        readable,
+        write_gradebook,
+    )
 
     if args.timeout <= 0 or args.jobs < 1:
         raise CommandError("--timeout must be above 0 and --jobs at least 1")
     if args.csv and (Path(args.csv).is_dir() or not Path(args.csv).parent.is_dir()):
         # checked first: grading a class takes minutes, and the grades must not be lost
         raise CommandError(f"--csv {args.csv}: give a file name in a folder that exists")
+    if args.csv and Path(args.csv).suffix.lower() == ".ipynb":
+        raise CommandError(
+            f"--csv {args.csv}: that is a notebook's name; the gradebook is a CSV file, so give "
+            "it a name of its own, such as gradebook.csv"
+        )
     manifest_path = Path(args.manifest) if args.manifest else default_manifest_path()
     if not args.manifest and not manifest_path.is_file():  # installed without the course
         raise CommandError(
@@ -66,17 +77,14 @@ def run(args: argparse.Namespace) -> int:
         why = err.strerror if isinstance(err, OSError) and err.strerror else err
         raise CommandError(f"cannot read the checksums manifest {manifest_path}: {why}") from err
     try:
-        subs = grade_paths(
-            args.paths,
-            timeout=args.timeout,
-            jobs=args.jobs,
-            manifest=manifest,
-            exclude=(args.csv,) if args.csv else (),  # a gradebook kept with the submissions
-        )
+        files = collect(args.paths)
+        if args.csv:
+            files = _without_gradebook(files, args.csv)
+        if not files:
+            raise CommandError("no files to grade in " + ", ".join(args.paths))
+        subs = grade_paths(files, timeout=args.timeout, jobs=args.jobs, manifest=manifest)
     except FileNotFoundError as err:
         raise CommandError(str(err)) from err
-    if not subs:
-        raise CommandError("no files to grade in " + ", ".join(args.paths))
     root = Path(args.paths[0]) if len(args.paths) == 1 and Path(args.paths[0]).is_dir() else None
     print(format_report(subs, root))
     if args.csv:
@@ -84,8 +92,38 @@ def run(args: argparse.Namespace) -> int:
             write_gradebook(subs, args.csv)
         except OSError as err:
             raise CommandError(f"--csv {args.csv}: could not write it ({err.strerror})") from None
-        print(f"gradebook written to {args.csv}")
+        print(f"gradebook written to {readable(args.csv)}")
     return EXIT_OK if all(s.status == "passed" for s in subs) else EXIT_FAILED
+
+
+def _without_gradebook(files: list[Path], csv: str) -> list[Path]:
+    """``files`` without the gradebook ``csv`` when it is among them: a gradebook kept with
+    the submissions, written by an earlier run, is written over and not graded. Any other
+    submission is never written over: CommandError."""
+    from netcoach.grading.grader import GRADEBOOK_COLUMNS
+
+    target = Path(csv)
+    same = [f for f in files if _same_file(f, target)]
+    if not same:
+        return files
+    try:
+        with open(target, "rb") as f:
+            first = f.readline(1000).rstrip(b"\r\n")
+    except OSError:
+        first = b""
+    if first != ",".join(GRADEBOOK_COLUMNS).encode():
+        raise CommandError(
+            f"--csv {csv}: that is one of the submissions to grade ({same[0]}), not a "
+            "gradebook; give the gradebook a name of its own, such as gradebook.csv"
+        )
+    return [f for f in files if f not in same]
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 _CHECK_KEYS = {"number", "label", "cell_id", "checksum", "expected"}

@@ -41,6 +41,7 @@ import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_IMODE
 from typing import Any
 
 import nbformat
@@ -128,23 +129,28 @@ class Submission:
 def collect(paths: list[str | Path]) -> list[Path]:
     """The files to grade: each file given, and every file inside each folder given.
 
-    Hidden files and ``.ipynb_checkpoints`` folders are skipped. Raises FileNotFoundError.
+    Hidden files and ``.ipynb_checkpoints`` folders are skipped. A file reached twice (given
+    twice, or given and inside a folder given, or through a link) is graded once, where it
+    first came. Raises FileNotFoundError.
     """
-    files: list[Path] = []
+    found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(
+            found.extend(
                 p
                 for p in sorted(path.rglob("*"))
                 if p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif path.is_file():
-            files.append(path)
+            found.append(path)
         else:
             raise FileNotFoundError(f"no such file or folder: {path}")
-    return files
+    files: dict[Path, Path] = {}
+    for path in found:
+        files.setdefault(path.resolve(), path)
+    return list(files.values())
 
 
 def grade_paths(
@@ -643,7 +649,7 @@ def format_report(subs: list[Submission], root: Path | None = None) -> str:
         counts = {s: sum(sub.status == s for sub in subs) for s in STATUSES}
         summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
         lines.append(f"{len(subs)} submissions: {summary}")
-    return "\n".join(lines)
+    return readable("\n".join(lines))
 
 
 def _display(path: Path, root: Path | None) -> str:
@@ -653,20 +659,56 @@ def _display(path: Path, root: Path | None) -> str:
         return str(path)
 
 
+def readable(text: str) -> str:
+    """``text`` as it can be printed and written in UTF-8: the bytes of a file name that are
+    not UTF-8 become the replacement character U+FFFD. (A Windows zip unpacked on Linux can
+    name a file with the byte E9 for "é": Python reads that as a lone surrogate, which no
+    UTF-8 file or strict terminal takes, so ``Jos<E9>.ipynb`` is shown as ``Jos�.ipynb``.)"""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def write_gradebook(subs: list[Submission], path: str | Path) -> None:
-    """One row per submission: file, exercise, checks passed and total, score, status, detail."""
-    with open(path, "w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(GRADEBOOK_COLUMNS)
-        for sub in subs:
-            writer.writerow(
-                [
-                    as_text_cell(str(sub.path)),
-                    as_text_cell(sub.exercise),
-                    sub.passed,
-                    sub.total,
-                    sub.score,
-                    sub.status,
-                    as_text_cell(sub.detail),
-                ]
-            )
+    """One row per submission: file, exercise, checks passed and total, score, status, detail.
+
+    Written atomically: to a hidden temporary file in the same folder, then moved into place,
+    so a failure leaves the file that was there (or none), never part of a gradebook. A file
+    that is replaced keeps its permissions; through a symbolic link, the file it points to is
+    replaced. Raises OSError."""
+    target = Path(path)
+    if target.is_symlink():
+        with contextlib.suppress(OSError, RuntimeError):
+            target = target.resolve()
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{time.time_ns()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # a new file's usual mode
+    try:
+        with os.fdopen(fd, "w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(GRADEBOOK_COLUMNS)
+            for sub in subs:
+                writer.writerow(
+                    [
+                        as_text_cell(readable(str(sub.path))),
+                        as_text_cell(readable(sub.exercise)),
+                        sub.passed,
+                        sub.total,
+                        sub.score,
+                        sub.status,
+                        as_text_cell(readable(sub.detail)),
+                    ]
+                )
+            out.flush()
+            os.fsync(out.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(tmp, S_IMODE(target.stat().st_mode))
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,223 @@
+"""``netcoach grade --csv``: file names that are not UTF-8, a gradebook written whole or not
+at all, a --csv path that is a submission, a submission given twice, the --timeout help."""
+
+from __future__ import annotations
+
+import csv
+import errno
+import os
+import stat
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from netcoach.cli import EXIT_BAD_INPUT, main
+from netcoach.grading import grader
+from netcoach.grading.authoring import EXERCISES_DIR
+from netcoach.grading.grader import GRADEBOOK_COLUMNS, Submission, collect, write_gradebook
+
+JOSE = "Jos\udce9.ipynb"  # b"Jos\xe9.ipynb" (Latin-1, from a Windows zip) as Python reads it
+GARBLED = '{"cells": ['  # a damaged notebook: graded at once, as not-a-notebook
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _class(folder: Path, *names: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        (folder / name).write_text(GARBLED, encoding="utf-8")
+    return folder
+
+
+def _jose(folder: Path) -> Path:
+    try:
+        (folder / JOSE).write_text(GARBLED, encoding="utf-8")
+    except (OSError, UnicodeEncodeError):  # a file system that takes UTF-8 names only
+        pytest.skip("this file system does not take a file name that is not UTF-8")
+    return folder / JOSE
+
+
+# --- 1. a file name that is not UTF-8 ------------------------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_is_written_readably(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    folder = _class(tmp_path / "s8", "amara.ipynb")
+    _jose(folder)
+    gradebook = tmp_path / "gradebook.csv"
+    assert main(["grade", str(folder), "--csv", str(gradebook)]) == 1  # none passed
+    printed = capsys.readouterr()
+    printed.out.encode("utf-8")  # a terminal that takes UTF-8 only can show it
+    assert "Jos\ufffd.ipynb: not-a-notebook: it is not valid JSON" in printed.out
+    assert f"gradebook written to {gradebook}" in printed.out
+    assert not printed.err
+    rows = _rows(gradebook)
+    assert [(Path(r["file"]).name, r["status"]) for r in rows] == [
+        ("Jos\ufffd.ipynb", "not-a-notebook"),
+        ("amara.ipynb", "not-a-notebook"),
+    ]
+
+
+def test_readable_keeps_good_text_and_replaces_only_the_bad_bytes() -> None:
+    assert grader.readable("Zoë ✓ amara.ipynb") == "Zoë ✓ amara.ipynb"
+    assert grader.readable("s8/Jos\udce9 G\udcf3mez.ipynb") == "s8/Jos\ufffd G\ufffdmez.ipynb"
+    assert grader.readable("odd\ud800.ipynb") == "odd?.ipynb"  # a surrogate for no byte
+
+
+def test_a_gradebook_that_fails_part_way_leaves_the_old_one_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _class(tmp_path / "class", "amara.ipynb", "bo.ipynb")
+    gradebook = tmp_path / "gradebook.csv"
+    gradebook.write_text("last week's grades\n", encoding="utf-8")
+    real = grader.as_text_cell
+
+    def disk_full_at_bo(text: str) -> str:
+        if text.endswith("bo.ipynb"):  # the second row: the first is written by now
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(text)
+
+    monkeypatch.setattr(grader, "as_text_cell", disk_full_at_bo)
+    assert main(["grade", str(folder), "--csv", str(gradebook)]) == EXIT_BAD_INPUT
+    assert f"--csv {gradebook}: could not write it (No space left on device)" in (
+        capsys.readouterr().err
+    )
+    assert gradebook.read_text(encoding="utf-8") == "last week's grades\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["class", "gradebook.csv"]
+
+
+def test_a_new_gradebook_that_fails_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(text: str) -> str:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(grader, "as_text_cell", broken)
+    with pytest.raises(OSError):
+        write_gradebook([Submission(Path("amara.ipynb"))], tmp_path / "gradebook.csv")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
+def test_a_gradebook_written_over_keeps_its_permissions_and_its_link(tmp_path: Path) -> None:
+    """(A guard: the atomic write must not change what writing the file in place did.)"""
+    real = tmp_path / "shared" / "grades.csv"
+    real.parent.mkdir()
+    real.write_text("old\n", encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "gradebook.csv"
+    link.symlink_to(real)
+    write_gradebook([Submission(Path("amara.ipynb"), status="passed")], link)
+    assert link.is_symlink()
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert [r["file"] for r in _rows(real)] == ["amara.ipynb"]
+    assert sorted(p.name for p in real.parent.iterdir()) == ["grades.csv"]
+
+    new = tmp_path / "new.csv"
+    write_gradebook([], new)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~umask  # as open(path, "w") gives
+    assert new.read_text(encoding="utf-8") == ",".join(GRADEBOOK_COLUMNS) + "\n"
+
+
+# --- 2. a --csv path that is a submission ----------------------------------------------------
+
+
+@pytest.mark.parametrize("csv_name", ["class/amara.ipynb", "amara-grades.IPYNB"])
+def test_a_csv_path_that_names_a_notebook_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch, csv_name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _class(tmp_path / "class", "amara.ipynb")
+    (tmp_path / "class" / "notes.txt").write_text("my answers\n", encoding="utf-8")
+    assert main(["grade", "class", "--csv", csv_name]) == EXIT_BAD_INPUT
+    printed = capsys.readouterr()
+    assert not printed.out  # nothing graded
+    assert printed.err == (
+        f"netcoach: --csv {csv_name}: that is a notebook's name; the gradebook is a CSV file, "
+        "so give it a name of its own, such as gradebook.csv\n"
+    )
+    assert (tmp_path / "class" / "amara.ipynb").read_text(encoding="utf-8") == GARBLED
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["amara.ipynb", "class", "notes.txt"]
+
+
+@pytest.mark.parametrize("spelling", ["class/notes.txt", "class/../class/./notes.txt", "link"])
+def test_a_csv_path_that_is_a_submission_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch, spelling: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _class(tmp_path / "class", "amara.ipynb")
+    (tmp_path / "class" / "notes.txt").write_text("my answers\n", encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "class" / "notes.txt")
+    assert main(["grade", "class", "--csv", spelling]) == EXIT_BAD_INPUT
+    printed = capsys.readouterr()
+    assert not printed.out
+    assert printed.err == (
+        f"netcoach: --csv {spelling}: that is one of the submissions to grade "
+        "(class/notes.txt), not a gradebook; give the gradebook a name of its own, "
+        "such as gradebook.csv\n"
+    )
+    assert (tmp_path / "class" / "notes.txt").read_text(encoding="utf-8") == "my answers\n"
+
+
+def test_a_gradebook_kept_with_the_submissions_is_written_over_not_graded(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """(A guard: grading the same folder again with the same --csv still works.)"""
+    folder = _class(tmp_path / "class", "amara.ipynb")
+    gradebook = folder / "gradebook.csv"
+    for _ in range(2):
+        assert main(["grade", str(folder), "--csv", str(gradebook)]) == 1
+        assert [Path(r["file"]).name for r in _rows(gradebook)] == ["amara.ipynb"]
+    assert "gradebook.csv:" not in capsys.readouterr().out
+
+
+# --- 3. the same submission given twice -----------------------------------------------------
+
+
+def test_a_submission_given_twice_is_graded_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _class(tmp_path / "one", "zoe.ipynb")
+    nbformat.write(
+        nbformat.read(EXERCISES_DIR / "04-channel-mix" / "solution.ipynb", as_version=4),
+        tmp_path / "one" / "amara.ipynb",
+    )
+    args = ["grade", "one", "one/amara.ipynb", "./one/amara.ipynb", "--csv", "grades.csv"]
+    assert main([*args, "--timeout", "60"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("amara.ipynb (04-channel-mix): 2/2 checks passed") == 1
+    assert "2 submissions: 1 passed, 1 not-a-notebook" in out
+    rows = _rows(tmp_path / "grades.csv")
+    assert [(r["file"], r["status"]) for r in rows] == [
+        ("one/amara.ipynb", "passed"),
+        ("one/zoe.ipynb", "not-a-notebook"),
+    ]
+
+
+def test_collect_keeps_the_first_of_each_file_in_order(tmp_path: Path) -> None:
+    folder = _class(tmp_path / "class", "amara.ipynb", "bo.ipynb")
+    (tmp_path / "bo-link.ipynb").symlink_to(folder / "bo.ipynb")
+    got = collect([folder / "bo.ipynb", tmp_path / "bo-link.ipynb", folder, folder / "amara.ipynb"])
+    assert got == [folder / "bo.ipynb", folder / "amara.ipynb"]
+
+
+# --- the --timeout help ---------------------------------------------------------------------
+
+
+def test_the_timeout_help_says_what_the_limits_are(capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit):
+        main(["grade", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert (
+        f"--timeout TIMEOUT time limit in seconds for each cell (default "
+        f"{grader.DEFAULT_TIMEOUT}); the whole run of each notebook, starting Python and the "
+        f"kernel included, is stopped after this limit plus {grader.STARTUP_ALLOWANCE} seconds"
+    ) in text

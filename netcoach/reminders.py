@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,20 +91,12 @@ def reminders_calendar(
 def write_reminders(
     report: Report, path: str | Path, *, start: dt.date | None = None, per_day: int = 3
 ) -> Path:
-    """Write the reminders calendar to ``path`` atomically, readable by its owner only
+    """Write the reminders calendar to ``path`` all at once, readable by its owner only
     unless it replaces a file with other permissions; return the path."""
+    from netcoach.atomic_files import write_atomically
     from netcoach.saving import mode_for
 
     path = Path(path)
     data = reminders_calendar(report, start=start, per_day=per_day).to_ical()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".ics.tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, mode_for(path))  # it names people: owner-only, as the log is
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    # it names people: owner-only, as the log is
+    return write_atomically(path, data, mode=mode_for(path))

@@ -8,8 +8,6 @@ the internet.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -88,20 +86,12 @@ def render_html_report(report: Report, log: NetworkLog, title: str = DEFAULT_TIT
 def write_html_report(
     report: Report, log: NetworkLog, path: str | Path, title: str = DEFAULT_TITLE
 ) -> Path:
-    """Write the HTML report to ``path`` atomically (a half-written file never appears),
+    """Write the HTML report to ``path`` all at once (a half-written file never appears),
     readable by its owner only unless it replaces a file with other permissions."""
+    from netcoach.atomic_files import write_atomically
     from netcoach.saving import mode_for
 
     target = Path(path)
     page = render_html_report(report, log, title)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(page)
-        os.chmod(tmp, mode_for(target))  # it names people: owner-only, as the log is
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    # it names people: owner-only, as the log is
+    return write_atomically(target, page, mode=mode_for(target))

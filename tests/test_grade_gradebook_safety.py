@@ -120,10 +120,30 @@ def test_a_gradebook_written_over_keeps_its_permissions_and_its_link(tmp_path: P
 
     new = tmp_path / "new.csv"
     write_gradebook([], new)
-    umask = os.umask(0)
-    os.umask(umask)
-    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~umask  # as open(path, "w") gives
+    assert stat.S_IMODE(new.stat().st_mode) == 0o600  # grades are about people: owner only
     assert new.read_text(encoding="utf-8") == ",".join(GRADEBOOK_COLUMNS) + "\n"
+
+
+def test_a_folder_that_cannot_take_the_gradebook_is_refused_before_grading(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The gradebook is written beside itself, then moved into place: a writable gradebook
+    # in a read-only folder would lose a whole class's grades after grading them.
+    import netcoach.atomic_files
+
+    folder = _class(tmp_path / "class", "amara.ipynb")
+
+    def read_only(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(netcoach.atomic_files.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(grader, "grade_paths", lambda *a, **k: pytest.fail("graded anyway"))
+    gradebook = tmp_path / "gradebook.csv"
+    assert main(["grade", str(folder), "--csv", str(gradebook)]) == EXIT_BAD_INPUT
+    assert f"--csv {gradebook}: its folder cannot take a new file (Permission denied)" in (
+        capsys.readouterr().err
+    )
+    assert not gradebook.exists()
 
 
 # --- 2. a --csv path that is a submission ----------------------------------------------------

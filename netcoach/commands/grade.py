@@ -42,6 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from netcoach.atomic_files import check_writable_folder
     from netcoach.grading.authoring import default_manifest_path, load_manifest
     from netcoach.grading.grader import (
         collect,
@@ -61,6 +62,14 @@ def run(args: argparse.Namespace) -> int:
             f"--csv {args.csv}: that is a notebook's name; the gradebook is a CSV file, so give "
             "it a name of its own, such as gradebook.csv"
         )
+    if args.csv:
+        try:  # the gradebook is written all at once, beside itself: the folder must allow it
+            check_writable_folder(args.csv)
+        except OSError as err:
+            raise CommandError(
+                f"--csv {args.csv}: its folder cannot take a new file ({err.strerror}); "
+                "give a gradebook in a folder you can write to"
+            ) from None
     manifest_path = Path(args.manifest) if args.manifest else default_manifest_path()
     if not args.manifest and not manifest_path.is_file():  # installed without the course
         raise CommandError(

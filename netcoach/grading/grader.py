@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import csv
+import io
 import json
 import os
 import re
@@ -41,7 +42,6 @@ import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from stat import S_IMODE
 from typing import Any
 
 import nbformat
@@ -678,37 +678,26 @@ def readable(text: str) -> str:
 def write_gradebook(subs: list[Submission], path: str | Path) -> None:
     """One row per submission: file, exercise, checks passed and total, score, status, detail.
 
-    Written atomically: to a hidden temporary file in the same folder, then moved into place,
-    so a failure leaves the file that was there (or none), never part of a gradebook. A file
-    that is replaced keeps its permissions; through a symbolic link, the file it points to is
-    replaced. Raises OSError."""
-    target = Path(path)
-    if target.is_symlink():
-        with contextlib.suppress(OSError, RuntimeError):
-            target = target.resolve()
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{time.time_ns()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # a new file's usual mode
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out, lineterminator="\n")
-            writer.writerow(GRADEBOOK_COLUMNS)
-            for sub in subs:
-                writer.writerow(
-                    [
-                        as_text_cell(readable(str(sub.path))),
-                        as_text_cell(readable(sub.exercise)),
-                        sub.passed,
-                        sub.total,
-                        sub.score,
-                        sub.status,
-                        as_text_cell(readable(sub.detail)),
-                    ]
-                )
-            out.flush()
-            os.fsync(out.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(tmp, S_IMODE(target.stat().st_mode))
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    Written all at once (:func:`~netcoach.atomic_files.write_atomically`), so a failure
+    leaves the file that was there (or none), never part of a gradebook. Grades are about
+    people: a new gradebook can be read by its owner only, and one written over keeps its
+    permissions (:func:`~netcoach.saving.mode_for`). Raises OSError."""
+    from netcoach.atomic_files import write_atomically
+    from netcoach.saving import mode_for
+
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(GRADEBOOK_COLUMNS)
+    for sub in subs:
+        writer.writerow(
+            [
+                as_text_cell(readable(str(sub.path))),
+                as_text_cell(readable(sub.exercise)),
+                sub.passed,
+                sub.total,
+                sub.score,
+                sub.status,
+                as_text_cell(readable(sub.detail)),
+            ]
+        )
+    write_atomically(path, text.getvalue(), mode=mode_for(Path(path)))

@@ -14,6 +14,8 @@ from netcoach.cohort import CUT_RULE, CohortView, focus_lead, score_distribution
 from netcoach.summary import GAP_LABELS
 
 TEMPLATE = "cohort_handout.html.j2"
+GENERATOR = "Network Coach cohort handout"
+"""The handout's ``<meta name="generator">``: how a later run knows a handout it may replace."""
 DEFAULT_TITLE = "Our network habits: a group snapshot"
 PRIVACY = (
     "Made from anonymous summaries that learners chose to share: scores and counts only, no "
@@ -29,6 +31,7 @@ def handout_context(view: CohortView, title: str = DEFAULT_TITLE, chart: bool = 
         picture = {"png": made.png_base64(dpi=90), "alt": made.alt_text, "caption": made.caption}
     return {
         "title": title,
+        "generator": GENERATOR,
         "message": view.message,
         "suppressed": view.suppressed,
         "privacy": PRIVACY,
@@ -49,6 +52,16 @@ def handout_context(view: CohortView, title: str = DEFAULT_TITLE, chart: bool = 
         ],
         "focus_lead": focus_lead(view),
     }
+
+
+def is_a_handout(path: Path) -> bool:
+    """Whether ``path`` is a handout this module wrote (so writing it again loses nothing)."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(2048)
+    except OSError:
+        return False
+    return f'<meta name="generator" content="{GENERATOR}">'.encode() in start
 
 
 def handout_html(view: CohortView, title: str = DEFAULT_TITLE, chart: bool = True) -> str:

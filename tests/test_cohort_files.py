@@ -79,6 +79,17 @@ def test_a_handout_over_another_file_in_the_folder_is_refused(tmp_path, base_sum
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
+def test_the_handout_kept_in_the_folder_is_written_again_next_time(tmp_path, base_summary, capsys):
+    # Running the same command a second time (handout.html inside the summaries folder, as
+    # the coach's notebook keeps it) must work: only the last run's handout is replaced.
+    folder = _write(tmp_path / "c", perturbed_summaries(base_summary, 6, seed=3))
+    handout = folder / "handout.html"
+    for title in ("Week 1", "Week 2"):
+        assert main(["cohort", str(folder), "--handout", str(handout), "--title", title]) == 0
+        assert f"<title>{title}</title>" in handout.read_text(encoding="utf-8")
+    assert "6 learners" in capsys.readouterr().out
+
+
 # --- 2. one summary under two nicknames counts once, whatever the files are called -------------
 
 

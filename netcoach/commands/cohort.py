@@ -77,14 +77,18 @@ def _nothing_read(folder: str, cohort: Cohort) -> str:
 
 def refuse_handout_path(path: Path, folder: Path) -> None:
     """Raise a :class:`CommandError` when the handout would replace a log file, a summary or
-    any other file in the summaries folder, or be read as a summary next time (``.json``)."""
+    any other file in the summaries folder but an earlier handout, or be read as a summary
+    next time (``.json``)."""
     from netcoach.commands.output_paths import refuse_log_file
 
     refuse_log_file("--handout", path, folder, "handout.html")
     if path.is_dir():
         raise CommandError(f"--handout {path}: this is a folder; give a file name")
+    from netcoach.cohort_handout import is_a_handout
+
     target = path.expanduser().resolve()
-    if target.is_file() and target.parent == folder.expanduser().resolve():
+    in_folder = target.parent == folder.expanduser().resolve()
+    if target.is_file() and in_folder and not is_a_handout(target):  # (last run's: replaced)
         raise CommandError(
             f"--handout {path}: that file is in the summaries folder {folder}, and would be "
             "overwritten; save the handout outside that folder (nothing was written)"

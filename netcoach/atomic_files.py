@@ -1,5 +1,7 @@
-"""Write a whole file or nothing: the reports, calendars, summaries, handouts and gradebooks
-Network Coach makes.
+"""Write a whole file or nothing: the HTML report, the reminders calendar, the summary, the
+coach's handout and the gradebook Network Coach makes (saving the log itself, two files at
+once, is :mod:`netcoach.saving`'s job, which shares :func:`destination` and
+:func:`temporary_name`).
 
 :func:`write_atomically` writes to a hidden temporary file beside the target, flushes it to
 disk, gives it its permissions, then moves it over the target in one step, so another
@@ -10,7 +12,6 @@ minutes of work (grading a class) whose result could not be saved.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -21,9 +22,9 @@ def write_atomically(path: str | Path, data: bytes | str, *, mode: int) -> Path:
     with permission bits ``mode``; create its folder if needed. Through a symbolic link, the
     file it points to is replaced and the link kept. Raises OSError; on any failure ``path``
     is as it was and no temporary file is left."""
-    target = _destination(Path(path))
+    target = destination(Path(path))
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(**temporary_name(target))
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data.encode("utf-8") if isinstance(data, str) else data)
@@ -40,18 +41,26 @@ def write_atomically(path: str | Path, data: bytes | str, *, mode: int) -> Path:
 
 def check_writable_folder(path: str | Path) -> None:
     """Raise OSError now if :func:`write_atomically` could not write ``path`` later: its
-    folder must take a new file (a file that is writable itself, in a read-only folder, is
-    not enough)."""
-    folder = _destination(Path(path)).parent
-    fd, tmp = tempfile.mkstemp(prefix=".netcoach-check.", suffix=".tmp", dir=folder)
+    folder must take a new file of the temporary name it will use (a file that is writable
+    itself, in a read-only folder, is not enough; nor is a name too long once the temporary
+    parts are added)."""
+    fd, tmp = tempfile.mkstemp(**temporary_name(destination(Path(path))))
     os.close(fd)
     Path(tmp).unlink(missing_ok=True)
 
 
-def _destination(path: Path) -> Path:
-    """The file a symbolic link points to (the link stays), else ``path`` itself."""
+def temporary_name(target: Path) -> dict[str, str]:
+    """``tempfile.mkstemp`` arguments for a hidden file beside ``target``:
+    ``.<name>.<random>.tmp`` in the same folder (so moving it over ``target`` is one step)."""
+    return {"prefix": f".{target.name}.", "suffix": ".tmp", "dir": str(target.parent)}
+
+
+def destination(path: Path) -> Path:
+    """Where writing ``path`` writes: the file a symbolic link points to (so the link stays
+    and its file gets the change, as a spreadsheet saving it would do), else ``path``."""
     if not path.is_symlink():
         return path
-    with contextlib.suppress(OSError, RuntimeError):  # a loop of links: replace the link
+    try:
         return path.resolve()
-    return path
+    except (OSError, RuntimeError):  # a loop of links: the link itself is replaced
+        return path

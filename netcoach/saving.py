@@ -25,7 +25,8 @@ skips, stays where it was). What a spreadsheet needs to open the file as before 
 line ending (Windows' CRLF or LF) and the encoding, as UTF-8, with a byte-order mark when
 the file had one or was not UTF-8 (cp1252, UTF-16), so Excel reads its accents right. The
 file's permissions are kept too, and a log file that is a symbolic link stays one: the file
-it points to is replaced, atomically, in its own folder (:func:`_destination`).
+it points to is replaced, atomically, in its own folder
+(:func:`~netcoach.atomic_files.destination`).
 A log object whose files changed on disk after it was loaded (another save, an edit in a
 spreadsheet) is not saved (:class:`LogChangedOnDisk`): writing it would undo those changes,
 and the learner's own cells, matched to the log's rows by line, could land on the wrong rows.
@@ -54,6 +55,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from netcoach import schema
+from netcoach.atomic_files import destination, temporary_name
 from netcoach.file_hashes import LOG_FILES, changed_files, log_file_hashes, sha256_of
 from netcoach.loading import (
     MixedEncodingError,
@@ -360,7 +362,7 @@ def _write_temp(folder: Path, name: str, data: bytes, like: Path | None = None) 
     """Write ``data`` to a temporary file next to ``name``, flushed to disk, with the
     permissions of the file ``like`` (the one it is to replace), or when there is none the
     ones a new file gets (``mkstemp`` alone would make it readable by its owner only)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    fd, tmp = tempfile.mkstemp(**temporary_name(folder / name))
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -387,17 +389,6 @@ def mode_for(like: Path | None) -> int:
         with contextlib.suppress(OSError):
             return stat.S_IMODE(like.stat().st_mode)
     return NEW_FILE_MODE
-
-
-def _destination(path: Path) -> Path:
-    """Where saving ``path`` writes: the file a symbolic link points to (so the link stays
-    and its file gets the change, as a spreadsheet saving it would do), else ``path``."""
-    if not path.is_symlink():
-        return path
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):  # a loop of links: the link itself is replaced
-        return path
 
 
 @dataclass(frozen=True)
@@ -525,9 +516,9 @@ def _backed_up(backup: Path, name: str) -> bytes | None:
 
 def _put_in_place(folder: Path, name: str, data: bytes | None) -> None:
     """Make ``folder / name`` hold ``data`` (remove it for None), atomically, keeping its
-    permissions (through a symbolic link: :func:`_destination`); if that fails, the file
-    is as it was and no temporary file is left."""
-    dest = _destination(folder / name)
+    permissions (through a symbolic link: :func:`~netcoach.atomic_files.destination`); if
+    that fails, the file is as it was and no temporary file is left."""
+    dest = destination(folder / name)
     if data is None:  # (through a link, the file it points to: the link stays as it was)
         dest.unlink(missing_ok=True)
         return
@@ -624,7 +615,7 @@ def _write_files(
             data = styles[name].encode(as_text_frame(frame))
             written[name] = sha256_of(data)
             if written[name] != current.get(name):  # (a file left as it is can be open in Excel)
-                dest = _destination(folder / name)
+                dest = destination(folder / name)
                 temps[name] = (_write_temp(dest.parent, dest.name, data, like=dest), dest)
         if not temps:  # nothing would change: no backup, so no undo step that does nothing
             return written

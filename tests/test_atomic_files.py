@@ -56,3 +56,15 @@ def test_check_writable_folder_leaves_nothing_and_names_the_problem(tmp_path: Pa
     assert list(tmp_path.iterdir()) == []
     with pytest.raises(FileNotFoundError):
         check_writable_folder(tmp_path / "missing" / "gradebook.csv")
+
+
+def test_a_name_too_long_once_the_temporary_parts_are_added_is_caught_early(
+    tmp_path: Path,
+) -> None:
+    # The early check used a short name of its own, so it passed, and the gradebook failed
+    # to write after a whole class was graded.
+    long_name = tmp_path / ("g" * 245 + ".csv")
+    with pytest.raises(OSError) as info:
+        check_writable_folder(long_name)
+    assert info.value.errno == errno.ENAMETOOLONG
+    assert list(tmp_path.iterdir()) == []

@@ -69,6 +69,15 @@ def test_a_new_folder_given_with_a_slash_gets_the_summary_inside(tmp_path, capsy
     assert json.loads(written.read_text())["nickname"] == "blue fox 1"
 
 
+def test_without_out_the_summary_is_written_here_under_its_own_name(tmp_path, capsys, monkeypatch):
+    # The README's command gives no --out: it crashed on None.endswith after the slash rule.
+    monkeypatch.chdir(tmp_path)
+    folder = str(sample_path("graduate"))
+    assert main(["summary", folder, "--nickname", "blue fox 1", "--as-of", "2025-09-05"]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["blue-fox-1-summary-2025-09.json"]
+    assert "Wrote an anonymous summary for 'blue fox 1'" in capsys.readouterr().err
+
+
 # --- 8. first name and last initial -----------------------------------------------------------
 
 

@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(summary_json(summary))
         return EXIT_OK
     path = Path(args.out) if args.out else Path(default_file_name(summary))
-    if path.is_dir() or args.out.endswith(("/", "\\")):  # a folder, perhaps a new one
+    if path.is_dir() or (args.out or "").endswith(("/", "\\")):  # a folder, perhaps new
         path = path / default_file_name(summary)
     refuse_log_file("--out", path, args.folder, default_file_name(summary))
     try:

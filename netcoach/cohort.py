@@ -262,15 +262,16 @@ EMPTY_SUMMARY_NOTE = (
 
 
 def load_summaries(paths: list[Path]) -> Cohort:
-    """Check each file; keep valid summaries, one per content and one per learner, report
+    """Check each file; keep valid summaries, one per content and one per nickname, report
     the rest by name (in the files' order); note a counted summary from an earlier month
     than the newest, and a summary of an empty log (not counted).
 
     Files with the same content (:func:`_canonical`) are one summary, under all their
-    nicknames; summaries that share a nickname, directly or through such a copy, are one
-    learner's. Of one learner's, the newest month's counts (of two from that month, the
-    first file's). So a copy counts once whatever the files are called: a copy of an older
-    summary under a new nickname does not count beside the newer one."""
+    nicknames. Each nickname's newest summary is its learner's (of two from one month, the
+    first file's), and a summary counts only when it is the newest of every nickname it
+    was sent under. So a copy counts once whatever the files are called; a copy of an older
+    summary under a new nickname does not count beside the newer one; and two learners whose
+    older summaries happen to be alike (both scored the same sample) still count as two."""
     cohort = Cohort()
     problems: dict[str, Problem] = {}
     notes: list[Problem] = []
@@ -287,31 +288,23 @@ def load_summaries(paths: list[Path]) -> Cohort:
             data_of[name] = data
             copies.setdefault(_canonical(data), []).append(name)
     firsts = [files[0] for files in copies.values()]  # one file per content
-    learner = {first: first for first in firsts}  # union-find: content -> a learner's first
-
-    def find(name: str) -> str:
-        while learner[name] != name:
-            learner[name] = learner[learner[name]]
-            name = learner[name]
-        return name
-
-    by_nickname: dict[str, str] = {}
-    for files in copies.values():
-        for name in files:
-            other = by_nickname.setdefault(data_of[name]["nickname"].casefold(), files[0])
-            a, b = sorted((find(other), find(files[0])), key=firsts.index)
-            learner[b] = a
-    learners: dict[str, list[str]] = {}
-    for first in firsts:
-        learners.setdefault(find(first), []).append(first)
+    first_of = {name: files[0] for files in copies.values() for name in files}
+    newest: dict[str, str] = {}  # nickname -> the first file of its newest content
+    for name in data_of:  # in the files' order: of two from one month, the first file's
+        nickname, content = data_of[name]["nickname"].casefold(), first_of[name]
+        if nickname not in newest or _month(data_of[content]) > _month(data_of[newest[nickname]]):
+            newest[nickname] = content
     counted: set[str] = set()
-    for contents in learners.values():
-        newest = max(_month(data_of[c]) for c in contents)
-        kept = next(c for c in contents if _month(data_of[c]) == newest)
-        counted.add(kept)
-        for c in contents:
-            if c != kept:
-                problems[c] = Problem(c, _not_counted(data_of[c], data_of[kept], kept))
+    for files in copies.values():
+        first = files[0]
+        nicknames = {data_of[name]["nickname"].casefold() for name in files}
+        later = [newest[n] for n in sorted(nicknames) if newest[n] != first]
+        if not later:
+            counted.add(first)
+        else:  # another summary of one of its nicknames is newer (or came first that month)
+            own = newest[data_of[first]["nickname"].casefold()]
+            kept = own if own != first else later[0]
+            problems[first] = Problem(first, _not_counted(data_of[first], data_of[kept], kept))
     for files in copies.values():
         first = files[0]
         for name in files[1:]:

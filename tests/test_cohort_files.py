@@ -114,6 +114,33 @@ def test_a_copy_of_an_older_summary_under_a_new_nickname_is_not_counted(
     assert "older summary (2025-08)" in reasons
 
 
+@pytest.mark.parametrize("reverse", [False, True])
+def test_two_learners_whose_older_summaries_match_still_count_as_two(
+    tmp_path, base_summary, reverse
+):
+    # Amara and Ben both scored the course's sample last month, so their October summaries
+    # are identical; in November each sent their own. Seven learners: seven counted (linking
+    # every nickname that shared a content merged Amara and Ben into one learner).
+    november = perturbed_summaries(base_summary, 7, seed=6)
+    nicknames = ["amara", "ben", "cy", "dee", "eli", "fay", "gus"]
+    now = [
+        dict(s, nickname=n, as_of_month="2025-11") for s, n in zip(november, nicknames, strict=True)
+    ]
+    same = dict(base_summary, as_of_month="2025-10")
+    before = [dict(same, nickname="amara"), dict(same, nickname="ben")]
+    folder = tmp_path / "c"
+    folder.mkdir()
+    summaries = before + now
+    for i, s in enumerate(reversed(summaries) if reverse else summaries):
+        (folder / f"{i:02d}.json").write_text(summary_json(s))
+    cohort = load_cohort(folder)
+    assert sorted(s["nickname"] for s in cohort.summaries.values()) == nicknames
+    assert all(s["as_of_month"] == "2025-11" for s in cohort.summaries.values())
+    older, copy = (p.reason for p in sorted(cohort.problems, key=lambda p: "same" in p.reason))
+    assert older.startswith("an older summary (2025-10) under the same nickname as ")
+    assert copy.startswith("the same summary as ") and copy.endswith("not counted either")
+
+
 # --- 3. nothing to read: exit 2, no handout ---------------------------------------------------
 
 

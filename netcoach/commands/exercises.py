@@ -46,15 +46,35 @@ def run_build(args: argparse.Namespace) -> int:
         raise CommandError(
             f"no master matches {' '.join(args.ids)}; {masters} holds {', '.join(ids)}"
         )
+    before = _manifest_ids(out / MANIFEST_NAME)
     try:
         manifest = build_all(masters, out, jobs=args.jobs, only=only or None)
     except AuthoringError as err:
         raise CommandError(str(err)) from None
     built = only or ids
     kept = [i for i in manifest["exercises"] if i not in built]
+    dropped = [i for i in before if i not in manifest["exercises"]]
     print(f"built {len(built)} exercise(s): {', '.join(built)}")
     if kept:
         print(f"kept {len(kept)} exercise(s) that were not rebuilt: {', '.join(kept)}")
+    if dropped:
+        print(
+            f"dropped {len(dropped)} exercise(s) from the checksums manifest, as {masters} "
+            f"has no master for them: {', '.join(dropped)} (their submissions now grade as "
+            "unknown-exercise; to rebuild some exercises only, give their IDs)"
+        )
     total = len(manifest["exercises"])
     print(f"{total} exercise(s) in the checksums manifest {out / MANIFEST_NAME}")
     return 0
+
+
+def _manifest_ids(path: Path) -> list[str]:
+    """The exercises the manifest at ``path`` lists now; none when it cannot be read (the
+    build then says why)."""
+    from netcoach.grading.authoring import load_manifest
+
+    try:
+        exercises = load_manifest(path)["exercises"]
+    except (OSError, ValueError, TypeError, KeyError):
+        return []
+    return [str(i) for i in exercises] if isinstance(exercises, dict) else []

@@ -26,6 +26,8 @@ import hashlib
 import json
 import os
 import re
+import stat
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +35,7 @@ from typing import Any
 
 import nbformat
 
+from netcoach.atomic_files import check_writable_folder, destination, temporary_name
 from netcoach.grading.checks import PASS_MARK
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -391,30 +394,94 @@ def _read_manifest(path: Path) -> dict[str, Any]:
 
 def _write_all(files: dict[Path, str]) -> None:
     """Write every file, or none: each goes to a temporary file beside it first, and only
-    when all are written do they replace the real ones. Folders this made are removed
-    again when something fails."""
+    when all are written do they replace the real ones.
+
+    Every target is checked first (none may be a folder, each folder must take a new
+    file), so a replace does not fail half-way. Through a symbolic link the file it points
+    to is written and the link kept; a file replaced keeps its permissions, a new one gets
+    those :func:`nbformat.write` gave (``0o666`` less the umask). On any failure, even an
+    interrupt, the temporary files and the folders this made are removed again. Errors
+    name the file as given (not a temporary name) in an :class:`AuthoringError`.
+    """
+    targets = {path: destination(path) for path in files}
+    for path, target in targets.items():
+        try:
+            _check_target(path, target)
+        except OSError as err:  # (a folder on the way that cannot be looked into)
+            raise AuthoringError(
+                f"{path}: could not write the exercises ({err.strerror or err})"
+            ) from None
+    new_mode = _new_file_mode()
     made: list[Path] = []
     staged: dict[Path, Path] = {}
+    written: list[Path] = []
+    current = next(iter(files))
     try:
-        for target, text in files.items():
+        for current, target in targets.items():
             missing = [d for d in (target.parent, *target.parent.parents) if not d.exists()]
             for folder in reversed(missing):
-                folder.mkdir()
+                folder.mkdir()  # (one at a time, to know which to remove again)
                 made.append(folder)
-            temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-            staged[target] = temporary
-            temporary.write_text(text, encoding="utf-8")
-        for target, temporary in staged.items():
-            os.replace(temporary, target)
-    except OSError as err:
+            fd, temporary = tempfile.mkstemp(**temporary_name(target))
+            staged[current] = Path(temporary)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(files[current].encode("utf-8"))
+                handle.flush()
+                os.fsync(handle.fileno())
+            if os.name != "nt":  # (Windows keeps no such bits: only "read-only")
+                os.chmod(temporary, _mode_of(target, new_mode))
+        for current, target in targets.items():
+            os.replace(staged[current], target)
+            written.append(current)
+    except BaseException as err:
         for temporary in staged.values():
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
         for folder in reversed(made):
             with contextlib.suppress(OSError):
                 folder.rmdir()
-        where = err.filename or next(iter(files))
-        raise AuthoringError(f"{where}: could not write the exercises ({err.strerror})") from None
+        if not isinstance(err, OSError):
+            raise
+        done = f"; already written: {', '.join(map(str, written))}" if written else ""
+        raise AuthoringError(
+            f"{current}: could not write the exercises ({err.strerror or err}){done}"
+        ) from None
+
+
+def _check_target(path: Path, target: Path) -> None:
+    """An :class:`AuthoringError` naming ``path`` if the file ``target`` (where writing
+    ``path`` writes) cannot be replaced: it is a folder, a file is where a folder should
+    be, or its folder does not take a new file."""
+    if target.is_dir():
+        raise AuthoringError(f"{path}: could not write the exercises (it is a folder)")
+    folder = next(d for d in (target.parent, *target.parent.parents) if d.exists())
+    if not folder.is_dir():
+        raise AuthoringError(
+            f"{path}: could not write the exercises ({folder} is a file, not a folder)"
+        )
+    if folder == target.parent:
+        try:
+            check_writable_folder(path)
+        except OSError as err:
+            raise AuthoringError(
+                f"{path}: could not write the exercises (its folder {folder} does not take "
+                f"a new file: {err.strerror or err})"
+            ) from None
+
+
+def _new_file_mode() -> int:
+    """The permissions a new file gets from ``open``: ``0o666`` less the umask."""
+    umask = os.umask(0o022)  # (read by setting it: there is no other way to read it)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _mode_of(target: Path, default: int) -> int:
+    """The permission bits of the file ``target`` replaces, else ``default``."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return default
 
 
 def build_all(
@@ -427,11 +494,12 @@ def build_all(
     """Build every exercise in ``masters_dir`` (or those in ``only``) into ``out_dir``;
     write the manifest.
 
-    The manifest keeps the entries already in ``out_dir``'s manifest for exercises not
-    rebuilt, so building from a folder holding one master updates that exercise only.
-    Nothing is written unless every exercise builds. Without execution the expected
-    lines come from ``out_dir``'s existing manifest (else the course's). Returns the
-    manifest.
+    With ``only`` (a partial build) the manifest keeps the entries already in
+    ``out_dir``'s manifest for the other exercises; without it the manifest lists exactly
+    the masters built, so an exercise whose master is gone no longer grades as valid.
+    Nothing is written unless every exercise builds and every file can be written.
+    Without execution the expected lines come from ``out_dir``'s existing manifest (else
+    the course's). Returns the manifest.
     """
     out = Path(out_dir)
     paths = [p for p in find_masters(masters_dir) if not only or p.stem in only]
@@ -458,7 +526,7 @@ def build_all(
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         built = list(pool.map(one, paths))
     manifest: dict[str, Any] = {"version": MANIFEST_VERSION, "exercises": {}}
-    if previous:
+    if previous and only:
         manifest["exercises"].update(previous["exercises"])
     files: dict[Path, str] = {}
     for exercise in built:

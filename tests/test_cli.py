@@ -383,4 +383,4 @@ def test_a_report_beside_another_log_is_still_written(tmp_path: Path, capsys):
 @pytest.mark.parametrize("far", ["2101-01-01", "1899-12-31"])
 def test_an_as_of_outside_1900_to_2100_exits_2(far: str, capsys) -> None:
     assert main(["score", str(SAMPLES / "graduate"), "--as-of", far]) == EXIT_BAD_INPUT
-    assert f"the 'as of' date {far} is " in _one_line_error(capsys)
+    assert f"nothing was scored: --as-of {far} is " in _one_line_error(capsys)

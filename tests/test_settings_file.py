@@ -9,6 +9,7 @@ import pytest
 from helpers import write_log
 from scoring_helpers import contact, event, make_log
 
+from netcoach.cli import EXIT_BAD_INPUT, main
 from netcoach.loading import load_log
 from netcoach.schema import TIERS
 from netcoach.scoring import score_log
@@ -188,12 +189,18 @@ def test_a_settings_file_in_two_encodings_names_the_line(tmp_path: Path) -> None
     ],
 )
 def test_as_of_must_fall_in_the_years_scoring_can_count(
-    tmp_path: Path, written: str, problem: str
+    tmp_path: Path, written: str, problem: str, capsys: pytest.CaptureFixture
 ) -> None:
     # An 'as of' date of 2270 used to score as if nothing was logged: the look-back window
     # wrapped round past pandas' last date (2262), so every interaction fell outside it.
     day = written.strip('"')
-    assert settings_problem(tmp_path, f"as_of = {written}\n") == f"as_of = {day} {problem}"
+    folder = write_log(tmp_path / "log", settings=f"as_of = {written}\n")
+    assert main(["score", str(folder)]) == EXIT_BAD_INPUT
+    assert capsys.readouterr().err == (
+        f"netcoach: nothing was scored: {folder / 'settings.toml'}: as_of = {day} {problem}\n"
+    )
+    # --as-of stands in for the setting, so the log can still be scored
+    assert main(["score", str(folder), "--as-of", "2025-09-30"]) == 0
 
 
 @pytest.mark.parametrize("written", ["1900-01-01", "2100-12-31"])

@@ -238,15 +238,17 @@ def test_as_of_change_rescores(graduate: ScoreMyNetwork) -> None:
     graduate.as_of.value = log.folder_settings.as_of
 
 
-def test_the_date_picker_offers_only_the_years_scoring_accepts(graduate: ScoreMyNetwork) -> None:
+def test_a_date_outside_1900_to_2100_is_refused_not_scored(graduate: ScoreMyNetwork) -> None:
     # A typed year of 2270 used to be scored as if nothing was logged (the window wrapped).
-    assert (graduate.as_of.min, graduate.as_of.max) == (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
     try:
         graduate.as_of.value = dt.date(2270, 1, 1)
-        assert graduate.report.as_of == dt.date(2100, 12, 31)
+        assert "the 'as of' date 2270-01-01 is after 2100: check the year" in html.unescape(
+            graduate.message.value
+        )
+        assert all("100" not in card.value for card in graduate.cards.values())
     finally:
         graduate.as_of.value = load_log(sample_path("graduate")).folder_settings.as_of
-
+    assert graduate.report.as_of == load_log(sample_path("graduate")).folder_settings.as_of
 
 def test_calendar_has_one_event_per_action_and_no_names_in_uids(
     graduate: ScoreMyNetwork, tmp_path: Path

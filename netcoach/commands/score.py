@@ -57,7 +57,7 @@ def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
     from netcoach.future_dates import future_rows
     from netcoach.loading import load_log
     from netcoach.locking import LogBusyError
-    from netcoach.schema import INTERACTIONS_FILE
+    from netcoach.schema import INTERACTIONS_FILE, SETTINGS_FILE
     from netcoach.scoring import score_log
     from netcoach.settings import as_of_problem
     from netcoach.validation import LogValidationError
@@ -85,10 +85,16 @@ def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
             file=sys.stderr,
         )
     # The command line may read the clock; the scoring core never does.
+    if as_of:
+        where = "--as-of"
+    elif log.folder_settings.as_of:
+        where = f"{Path(args.folder) / SETTINGS_FILE}: as_of ="
+    else:
+        where = "today's date"
     as_of = as_of or log.folder_settings.as_of or dt.date.today()
     problem = as_of_problem(as_of)
     if problem:
-        raise CommandError(f"nothing was scored: the 'as of' date {as_of.isoformat()} {problem}")
+        raise CommandError(f"nothing was scored: {where} {as_of.isoformat()} {problem}")
     later = future_rows(log, as_of)
     if later:
         print(f"netcoach: warning: {later.text()}", file=sys.stderr)

@@ -30,7 +30,6 @@ import ipywidgets as w
 from netcoach.future_dates import future_rows
 from netcoach.reminders import ACTION_LABELS, write_reminders
 from netcoach.schema import CONTACTS_FILE, INTERACTIONS_FILE, SETTINGS_FILE
-from netcoach.settings import AS_OF_RANGE
 from netcoach.widgets.common import (
     STYLE,
     MessageArea,
@@ -418,8 +417,6 @@ class ScoreMyNetwork(w.VBox):
         )
         self.as_of = w.DatePicker(
             description="Score as of",
-            min=AS_OF_RANGE[0],  # the browser offers only the days scoring accepts
-            max=AS_OF_RANGE[1],
             tooltip="The day to score the log on: later interactions are left out",
             style=STYLE,
             layout=full_width("520px"),

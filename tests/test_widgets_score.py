@@ -250,6 +250,7 @@ def test_a_date_outside_1900_to_2100_is_refused_not_scored(graduate: ScoreMyNetw
         graduate.as_of.value = load_log(sample_path("graduate")).folder_settings.as_of
     assert graduate.report.as_of == load_log(sample_path("graduate")).folder_settings.as_of
 
+
 def test_calendar_has_one_event_per_action_and_no_names_in_uids(
     graduate: ScoreMyNetwork, tmp_path: Path
 ) -> None:

@@ -53,20 +53,38 @@ def test_a_file_name_that_is_not_utf8_is_written_readably(
     assert main(["grade", str(folder), "--csv", str(gradebook)]) == 1  # none passed
     printed = capsys.readouterr()
     printed.out.encode("utf-8")  # a terminal that takes UTF-8 only can show it
-    assert "Jos\ufffd.ipynb: not-a-notebook: it is not valid JSON" in printed.out
+    assert "Jos\\xe9.ipynb: not-a-notebook: it is not valid JSON" in printed.out
     assert f"gradebook written to {gradebook}" in printed.out
     assert not printed.err
     rows = _rows(gradebook)
     assert [(Path(r["file"]).name, r["status"]) for r in rows] == [
-        ("Jos\ufffd.ipynb", "not-a-notebook"),
+        ("Jos\\xe9.ipynb", "not-a-notebook"),
         ("amara.ipynb", "not-a-notebook"),
     ]
 
 
-def test_readable_keeps_good_text_and_replaces_only_the_bad_bytes() -> None:
-    assert grader.readable("Zoë ✓ amara.ipynb") == "Zoë ✓ amara.ipynb"
-    assert grader.readable("s8/Jos\udce9 G\udcf3mez.ipynb") == "s8/Jos\ufffd G\ufffdmez.ipynb"
-    assert grader.readable("odd\ud800.ipynb") == "odd?.ipynb"  # a surrogate for no byte
+def test_readable_keeps_good_text_and_escapes_only_the_bad_bytes() -> None:
+    assert grader.readable("Zoë ✓ amara 🎉.ipynb") == "Zoë ✓ amara 🎉.ipynb"
+    assert grader.readable("s8/Jos\udce9 G\udcf3mez.ipynb") == "s8/Jos\\xe9 G\\xf3mez.ipynb"
+    assert grader.readable("odd\ud800.ipynb") == "odd\\ud800.ipynb"  # a surrogate for no byte
+    assert grader.readable("Jos\udce9.ipynb") != grader.readable("Jos\udce8.ipynb")
+
+
+def test_two_names_that_differ_only_in_a_byte_that_is_not_utf8_stay_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    # Jos<E9> (Latin-1 "é") and Jos<E8> (Latin-1 "è"): two learners, two rows to tell apart
+    folder = _class(tmp_path / "s8")
+    _jose(folder)
+    (folder / "Jos\udce8.ipynb").write_text(GARBLED, encoding="utf-8")
+    gradebook = tmp_path / "gradebook.csv"
+    assert main(["grade", str(folder), "--csv", str(gradebook)]) == 1
+    out = capsys.readouterr().out
+    out.encode("utf-8")
+    assert "Jos\\xe8.ipynb: not-a-notebook" in out
+    assert "Jos\\xe9.ipynb: not-a-notebook" in out
+    names = [Path(r["file"]).name for r in _rows(gradebook)]
+    assert sorted(names) == ["Jos\\xe8.ipynb", "Jos\\xe9.ipynb"]
 
 
 def test_a_gradebook_that_fails_part_way_leaves_the_old_one_as_it_was(
@@ -181,9 +199,45 @@ def test_a_csv_path_that_is_a_submission_is_refused(
     assert printed.err == (
         f"netcoach: --csv {spelling}: that is one of the submissions to grade "
         "(class/notes.txt), not a gradebook; give the gradebook a name of its own, "
-        "such as gradebook.csv\n"
+        "such as grades.csv\n"
     )
     assert (tmp_path / "class" / "notes.txt").read_text(encoding="utf-8") == "my answers\n"
+    # the name suggested is taken
+    assert main(["grade", "class", "--csv", "grades.csv"]) == 1
+    assert [r["file"] for r in _rows(tmp_path / "grades.csv")] == [
+        "class/amara.ipynb",
+        "class/notes.txt",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("folder", "csv_name", "suggested"),
+    [
+        ("class", "class/gradebook.csv", "grades.csv"),
+        ("class", "class/grades.csv", "grades.csv"),
+        ("course/class", "course/class/gradebook.csv", "course/grades.csv"),
+        (".", "gradebook.csv", "{parent}/grades.csv"),
+    ],
+)
+def test_the_refusal_suggests_a_name_that_would_be_taken(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    folder: str,
+    csv_name: str,
+    suggested: str,
+) -> None:
+    # a learner's own file named like a gradebook: refused, and not suggested back
+    (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+    monkeypatch.chdir(tmp_path / folder if folder == "." else tmp_path)
+    _class(tmp_path / folder, "amara.ipynb")
+    (tmp_path / folder / Path(csv_name).name).write_text("my answers\n", encoding="utf-8")
+    suggested = suggested.format(parent=tmp_path.parent)
+    assert main(["grade", folder, "--csv", csv_name]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err.endswith(f"give the gradebook a name of its own, such as {suggested}\n")
+    assert Path(suggested).resolve() not in {f.resolve() for f in collect([folder])}
+    assert (tmp_path / folder / Path(csv_name).name).read_text(encoding="utf-8") == ("my answers\n")
 
 
 def test_a_gradebook_kept_with_the_submissions_is_written_over_not_graded(
@@ -196,6 +250,67 @@ def test_a_gradebook_kept_with_the_submissions_is_written_over_not_graded(
         assert main(["grade", str(folder), "--csv", str(gradebook)]) == 1
         assert [Path(r["file"]).name for r in _rows(gradebook)] == ["amara.ipynb"]
     assert "gradebook.csv:" not in capsys.readouterr().out
+
+
+def _resave(path: Path, sep: str, quote: str, encoding: str, newline: str, case=str) -> None:
+    """``path`` as a spreadsheet saves it again: its own separator, quotes, encoding (with a
+    byte-order mark) and line ends."""
+    rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+    rows[0] = [case(name) for name in rows[0]]
+    lines = [sep.join(f"{quote}{cell}{quote}" for cell in row) for row in rows]
+    path.write_bytes("".join(line + newline for line in lines).encode(encoding))
+
+
+@pytest.mark.parametrize(
+    "resaved",
+    [
+        # Excel "CSV UTF-8": a byte-order mark and CRLF
+        {"sep": ",", "quote": "", "encoding": "utf-8-sig", "newline": "\r\n"},
+        # Excel in a locale whose decimal comma makes it separate with ";"
+        {"sep": ";", "quote": '"', "encoding": "utf-8-sig", "newline": "\r\n"},
+        # Excel "Unicode Text": UTF-16 with a byte-order mark, tabs
+        {"sep": "\t", "quote": "", "encoding": "utf-16", "newline": "\r\n"},
+        # LibreOffice with "quote all text cells", spaces after the separator, headers in capitals
+        {"sep": ", ", "quote": '"', "encoding": "utf-8", "newline": "\n", "case": str.upper},
+        # an old Mac: CR alone
+        {"sep": ",", "quote": "", "encoding": "utf-8", "newline": "\r"},
+    ],
+    ids=["csv-utf8-crlf", "semicolons", "utf16-tabs", "quoted-capitals", "cr"],
+)
+def test_a_gradebook_a_spreadsheet_saved_again_is_still_written_over(
+    tmp_path: Path, capsys: pytest.CaptureFixture, resaved: dict
+) -> None:
+    folder = _class(tmp_path / "class", "amara.ipynb")
+    gradebook = folder / "gradebook.csv"
+    assert main(["grade", str(folder), "--csv", str(gradebook)]) == 1
+    _resave(gradebook, **resaved)
+    assert main(["grade", str(folder), "--csv", str(gradebook)]) == 1
+    printed = capsys.readouterr()
+    assert not printed.err
+    assert "gradebook.csv:" not in printed.out  # not graded
+    assert gradebook.read_text(encoding="utf-8").startswith(",".join(GRADEBOOK_COLUMNS) + "\n")
+    assert [Path(r["file"]).name for r in _rows(gradebook)] == ["amara.ipynb"]
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "file,exercise,checks_passed,checks_total,score,status",  # a column short
+        "file,exercise,checks_passed,checks_total,score,status,detail,my notes",
+        "file exercise checks_passed checks_total score status detail",
+        "",
+    ],
+)
+def test_a_submission_that_only_looks_like_a_gradebook_is_still_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture, first_line: str
+) -> None:
+    folder = _class(tmp_path / "class", "amara.ipynb")
+    notes = folder / "notes.csv"
+    notes.write_text(f"{first_line}\r\nmy answers\r\n", encoding="utf-8-sig")
+    before = notes.read_bytes()
+    assert main(["grade", str(folder), "--csv", str(notes)]) == EXIT_BAD_INPUT
+    assert "that is one of the submissions to grade" in capsys.readouterr().err
+    assert notes.read_bytes() == before
 
 
 # --- 3. the same submission given twice -----------------------------------------------------

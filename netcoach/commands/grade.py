@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 from pathlib import Path
 
@@ -88,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         files = collect(args.paths)
         if args.csv:
-            files = _without_gradebook(files, args.csv)
+            files = _without_gradebook(files, args.csv, args.paths)
         if not files:
             raise CommandError("no files to grade in " + ", ".join(args.paths))
         subs = grade_paths(files, timeout=args.timeout, jobs=args.jobs, manifest=manifest)
@@ -105,27 +106,71 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK if all(s.status == "passed" for s in subs) else EXIT_FAILED
 
 
-def _without_gradebook(files: list[Path], csv: str) -> list[Path]:
+def _without_gradebook(files: list[Path], csv: str, paths: list[str]) -> list[Path]:
     """``files`` without the gradebook ``csv`` when it is among them: a gradebook kept with
-    the submissions, written by an earlier run, is written over and not graded. Any other
-    submission is never written over: CommandError."""
-    from netcoach.grading.grader import GRADEBOOK_COLUMNS
-
+    the submissions, written by an earlier run (its first line is the header, even after a
+    spreadsheet saved it again), is written over and not graded. Any other submission is
+    never written over: CommandError."""
     target = Path(csv)
     same = [f for f in files if _same_file(f, target)]
     if not same:
         return files
-    try:
-        with open(target, "rb") as f:
-            first = f.readline(1000).rstrip(b"\r\n")
-    except OSError:
-        first = b""
-    if first != ",".join(GRADEBOOK_COLUMNS).encode():
+    if not _starts_with_gradebook_header(target):
         raise CommandError(
             f"--csv {csv}: that is one of the submissions to grade ({same[0]}), not a "
-            "gradebook; give the gradebook a name of its own, such as gradebook.csv"
+            "gradebook; give the gradebook a name of its own, such as "
+            f"{_other_gradebook_name(target, files, paths)}"
         )
     return [f for f in files if f not in same]
+
+
+_SEPARATORS = (",", ";", "\t")
+
+
+def _starts_with_gradebook_header(path: Path) -> bool:
+    """True when the first line of ``path`` is the gradebook's header as ``grade`` wrote it
+    or as a spreadsheet saves it again: with a byte-order mark (UTF-8 or UTF-16), any line
+    end, ``,`` or ``;`` or tab between the names, spaces or quotes around them, any case."""
+    from netcoach.grading.grader import GRADEBOOK_COLUMNS
+
+    try:
+        with open(path, "rb") as f:
+            start = f.read(1000)
+    except OSError:
+        return False
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = start.decode("utf-16", "replace")
+    else:
+        text = start.decode("utf-8-sig", "replace")
+    first = (text.splitlines() or [""])[0].strip()
+    return any(
+        tuple(name.strip().strip("\"'").strip().lower() for name in first.split(sep))
+        == GRADEBOOK_COLUMNS
+        for sep in _SEPARATORS
+    )
+
+
+def _other_gradebook_name(target: Path, files: list[Path], paths: list[str]) -> str:
+    """A gradebook name to suggest instead of ``target``, one of the submissions: in the
+    folder that holds the folder of submissions ``target`` is in (else beside ``target``),
+    and neither ``target`` nor any other submission."""
+    resolved = target.resolve()
+    folder = next(
+        (Path(p) for p in paths if Path(p).is_dir() and resolved.is_relative_to(Path(p).resolve())),
+        None,
+    )
+    if folder is None:
+        where = target.parent
+    elif Path(os.path.normpath(folder)).name not in ("", ".", ".."):
+        where = Path(os.path.normpath(folder)).parent
+    else:  # "." or "..": its parent has no shorter name
+        where = folder.resolve().parent
+    taken = {f.resolve() for f in files} | {resolved}
+    names = ("grades.csv", "gradebook.csv", *(f"grades-{n}.csv" for n in range(2, 100)))
+    for name in names:
+        if (where / name).resolve() not in taken:
+            return str(where / name)
+    return "grades.csv"
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -660,19 +660,23 @@ def _display(path: Path, root: Path | None) -> str:
 
 
 def readable(text: str) -> str:
-    """``text`` as it can be printed and written in UTF-8: the bytes of a file name that are
-    not UTF-8 become the replacement character U+FFFD. (A Windows zip unpacked on Linux can
-    name a file with the byte E9 for "é": Python reads that as a lone surrogate, which no
-    UTF-8 file or strict terminal takes, so ``Jos<E9>.ipynb`` is shown as ``Jos�.ipynb``.)"""
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        pass
-    try:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    except UnicodeEncodeError:  # a surrogate that stands for no byte
-        return text.encode("utf-8", "replace").decode("utf-8")
+    """``text`` as it can be printed and written in UTF-8, each byte of a file name that is
+    not UTF-8 shown as an escape such as ``\\xe9``; good text (accents, emoji) is kept as it
+    is. (A Windows zip unpacked on Linux can name a file with the byte E9 for "é": Python
+    reads that as a lone surrogate, which no UTF-8 file or strict terminal takes, so
+    ``Jos<E9>.ipynb`` is shown as ``Jos\\xe9.ipynb``. One replacement character for every
+    bad byte would show ``Jos<E9>.ipynb`` and ``Jos<E8>.ipynb`` as the same name.)"""
+    return _SURROGATE.sub(_escaped, text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    """The escape for one lone surrogate: ``\\xe9`` for a byte Python could not decode,
+    ``\\ud800`` for a surrogate that stands for no byte."""
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 def write_gradebook(subs: list[Submission], path: str | Path) -> None:

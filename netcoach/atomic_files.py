@@ -13,6 +13,7 @@ minutes of work (grading a class) whose result could not be saved.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -64,3 +65,22 @@ def destination(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):  # a loop of links: the link itself is replaced
         return path
+
+
+def usual_new_file_mode() -> int:
+    """The permissions a new file gets from ``open``: ``0o666`` less the umask (for files
+    that name no one, such as a summary, a handout or an exercise notebook)."""
+    umask = os.umask(0o022)  # (read by setting it: there is no other way to read it)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def kept_mode(target: Path | None, default: int) -> int:
+    """The permission bits of the file ``target`` (the one to be replaced), so a user's
+    choice is kept; ``default`` when there is none."""
+    if target is not None:
+        try:
+            return stat.S_IMODE(target.stat().st_mode)
+        except OSError:
+            pass
+    return default

@@ -14,8 +14,6 @@ from netcoach.cohort import CUT_RULE, CohortView, focus_lead, score_distribution
 from netcoach.summary import GAP_LABELS
 
 TEMPLATE = "cohort_handout.html.j2"
-GENERATOR = "Network Coach cohort handout"
-"""The handout's ``<meta name="generator">``: how a later run knows a handout it may replace."""
 DEFAULT_TITLE = "Our network habits: a group snapshot"
 PRIVACY = (
     "Made from anonymous summaries that learners chose to share: scores and counts only, no "
@@ -31,7 +29,6 @@ def handout_context(view: CohortView, title: str = DEFAULT_TITLE, chart: bool = 
         picture = {"png": made.png_base64(dpi=90), "alt": made.alt_text, "caption": made.caption}
     return {
         "title": title,
-        "generator": GENERATOR,
         "message": view.message,
         "suppressed": view.suppressed,
         "privacy": PRIVACY,
@@ -54,14 +51,23 @@ def handout_context(view: CohortView, title: str = DEFAULT_TITLE, chart: bool = 
     }
 
 
+HANDOUT_MOST_BYTES = 4_000_000
+"""A handout is about 100 kB (its chart is one small PNG); a larger file is something else."""
+
+
 def is_a_handout(path: Path) -> bool:
-    """Whether ``path`` is a handout this module wrote (so writing it again loses nothing)."""
+    """Whether ``path`` is a handout this module wrote, now or in an earlier version (so
+    writing it again loses nothing): a web page that carries the handout's privacy note."""
     try:
         with path.open("rb") as handle:
-            start = handle.read(2048)
+            page = handle.read(HANDOUT_MOST_BYTES + 1)
     except OSError:
         return False
-    return f'<meta name="generator" content="{GENERATOR}">'.encode() in start
+    return (
+        len(page) <= HANDOUT_MOST_BYTES
+        and page.lstrip().startswith(b"<!DOCTYPE html>")
+        and PRIVACY.encode() in page
+    )
 
 
 def handout_html(view: CohortView, title: str = DEFAULT_TITLE, chart: bool = True) -> str:
@@ -74,8 +80,16 @@ def handout_html(view: CohortView, title: str = DEFAULT_TITLE, chart: bool = Tru
 def write_handout(
     view: CohortView, path: str | Path, title: str = DEFAULT_TITLE, chart: bool = True
 ) -> Path:
-    """Write the handout to ``path`` and return it."""
+    """Write the handout to ``path`` all at once and return it. A file already there is
+    replaced only when it is an earlier handout (:func:`is_a_handout`): FileExistsError
+    otherwise, so a coach's own page of the same name is never lost."""
+    from netcoach.atomic_files import kept_mode, usual_new_file_mode, write_atomically
+
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(handout_html(view, title, chart), encoding="utf-8")
-    return path
+    if path.is_file() and not is_a_handout(path):
+        raise FileExistsError(
+            f"{path} is already there and is not a handout; give the handout another name "
+            "(nothing was written)"
+        )
+    page = handout_html(view, title, chart)
+    return write_atomically(path, page, mode=kept_mode(path, usual_new_file_mode()))

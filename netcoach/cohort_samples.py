@@ -115,8 +115,8 @@ def perturbed_summaries(base: dict[str, Any], n: int, seed: int = 0) -> list[dic
 class CohortFolder:
     """The folder of summaries the coach's notebook reads.
 
-    ``CohortFolder("summaries")`` is a coach's own folder: it is read, and nothing is ever
-    written into it or removed from it here. ``CohortFolder()`` is a temporary folder of
+    ``CohortFolder("summaries")`` is a coach's own folder: it is read, and nothing is
+    written into it or removed from it here (the notebook writes only its handout there). ``CohortFolder()`` is a temporary folder of
     ``n`` invented learners (:func:`write_synthetic_summaries`), removed with everything in
     it by :meth:`cleanup`. Keeping the two apart means pointing the notebook at a real group
     can never mix invented learners into it.

@@ -43,7 +43,6 @@ import json
 import os
 import re
 import shutil
-import stat
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -55,7 +54,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from netcoach import schema
-from netcoach.atomic_files import destination, temporary_name
+from netcoach.atomic_files import destination, kept_mode, temporary_name
 from netcoach.file_hashes import LOG_FILES, changed_files, log_file_hashes, sha256_of
 from netcoach.loading import (
     MixedEncodingError,
@@ -385,10 +384,7 @@ def mode_for(like: Path | None) -> int:
     """The permission bits of ``like`` (the learner's choice is kept), else
     :data:`NEW_FILE_MODE` when it is None or not there. Every file that names people uses
     it: the log, and the HTML report and reminders made from it."""
-    if like is not None:
-        with contextlib.suppress(OSError):
-            return stat.S_IMODE(like.stat().st_mode)
-    return NEW_FILE_MODE
+    return kept_mode(like, NEW_FILE_MODE)
 
 
 @dataclass(frozen=True)

@@ -599,11 +599,14 @@ def summary_json(summary: dict[str, Any]) -> str:
 
 
 def write_summary(summary: dict[str, Any], path: str | Path) -> Path:
-    """Write the summary to ``path`` (creating its folder) and return the path."""
+    """Write the summary to ``path`` all at once (creating its folder) and return the path.
+    It names no one, so a new file gets the usual permissions, for sharing."""
+    from netcoach.atomic_files import kept_mode, usual_new_file_mode, write_atomically
+
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(summary_json(summary), encoding="utf-8")
-    return path
+    return write_atomically(
+        path, summary_json(summary), mode=kept_mode(path, usual_new_file_mode())
+    )
 
 
 def default_file_name(summary: dict[str, Any]) -> str:

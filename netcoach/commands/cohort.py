@@ -52,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
         path = Path(args.handout)
         try:
             write_handout(view, path, args.title or DEFAULT_TITLE)
+        except FileExistsError as err:  # a page of the coach's own: never written over
+            raise CommandError(f"--handout {err}") from None
         except OSError as err:
             raise CommandError(f"--handout {path}: could not write it ({err.strerror})") from None
         print(f"Wrote the handout to {path}", file=sys.stderr)

@@ -26,7 +26,6 @@ import hashlib
 import json
 import os
 import re
-import stat
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -35,7 +34,13 @@ from typing import Any
 
 import nbformat
 
-from netcoach.atomic_files import check_writable_folder, destination, temporary_name
+from netcoach.atomic_files import (
+    check_writable_folder,
+    destination,
+    kept_mode,
+    temporary_name,
+    usual_new_file_mode,
+)
 from netcoach.grading.checks import PASS_MARK
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -411,7 +416,7 @@ def _write_all(files: dict[Path, str]) -> None:
             raise AuthoringError(
                 f"{path}: could not write the exercises ({err.strerror or err})"
             ) from None
-    new_mode = _new_file_mode()
+    new_mode = usual_new_file_mode()
     made: list[Path] = []
     staged: dict[Path, Path] = {}
     written: list[Path] = []
@@ -429,7 +434,7 @@ def _write_all(files: dict[Path, str]) -> None:
                 handle.flush()
                 os.fsync(handle.fileno())
             if os.name != "nt":  # (Windows keeps no such bits: only "read-only")
-                os.chmod(temporary, _mode_of(target, new_mode))
+                os.chmod(temporary, kept_mode(target, new_mode))
         for current, target in targets.items():
             os.replace(staged[current], target)
             written.append(current)
@@ -467,21 +472,6 @@ def _check_target(path: Path, target: Path) -> None:
                 f"{path}: could not write the exercises (its folder {folder} does not take "
                 f"a new file: {err.strerror or err})"
             ) from None
-
-
-def _new_file_mode() -> int:
-    """The permissions a new file gets from ``open``: ``0o666`` less the umask."""
-    umask = os.umask(0o022)  # (read by setting it: there is no other way to read it)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _mode_of(target: Path, default: int) -> int:
-    """The permission bits of the file ``target`` replaces, else ``default``."""
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        return default
 
 
 def build_all(

@@ -400,10 +400,17 @@ def _is_a_log_file(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
             head = handle.read(LOG_HEAD_BYTES)
-        text, _ = decode_text(head)
-    except (OSError, ValueError):  # (UnicodeDecodeError and a mixed encoding are ValueErrors)
+    except OSError:
         return False
-    return _looks_like_a_log(text)
+    # The cut may fall inside a letter (up to 3 bytes of UTF-8, one of UTF-16's 2): drop them.
+    ends = range(len(head), len(head) - 4, -1) if len(head) == LOG_HEAD_BYTES else [len(head)]
+    for end in ends:
+        try:
+            text, _ = decode_text(head[:end])
+        except ValueError:  # (UnicodeDecodeError and a mixed encoding are ValueErrors)
+            continue
+        return _looks_like_a_log(text)
+    return False
 
 
 def _is_a_log_folder(folder: Path) -> bool:

@@ -205,6 +205,22 @@ def test_a_log_csv_among_the_summaries_is_worth_a_look(
     assert name not in captured.out  # the names of files are for the coach alone
 
 
+@pytest.mark.parametrize(("letter", "cut"), [("ü", 1), ("€", 1), ("€", 2)])
+def test_a_log_is_found_whatever_letter_its_first_4_kb_end_in(tmp_path, base_summary, letter, cut):
+    # Only the first 4 kB are read; when they ended inside an accented letter the file failed
+    # to decode and was taken for something else, so a log full of names went unmentioned.
+    from netcoach.cohort import LOG_HEAD_BYTES
+
+    folder = _write(tmp_path / "c", perturbed_summaries(base_summary, 6, seed=6))
+    start = "contact_id,name,notes\nc001,Zoë Müller,\nc002,Una Underhay,".encode()  # UTF-8
+    notes = b"a" * (LOG_HEAD_BYTES - len(start) - cut)  # the letter's first `cut` bytes fit
+    body = start + notes + letter.encode() + b"\nc003,Yusuf Sandoval,\n"
+    assert len(body[:LOG_HEAD_BYTES]) == LOG_HEAD_BYTES and body[LOG_HEAD_BYTES] >= 0x80
+    (folder / "from-amara.csv").write_bytes(body)
+    [note] = load_cohort(folder).notes
+    assert note.file == "from-amara.csv" and note.reason.startswith("a learner's log")
+
+
 # --- 5. a summary saved as UTF-16 or UTF-32 (Windows PowerShell) is read -----------------------
 
 

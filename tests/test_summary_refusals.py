@@ -107,6 +107,22 @@ def test_other_nicknames_still_pass_beside_those_names(nickname):
     assert validate_nickname(nickname, names) == nickname
 
 
+@pytest.mark.parametrize(
+    ("nickname", "name"),
+    [("job-hunter", "Jo Bloggs"), ("Job Seeker 7", "Jo Baker"), ("ned", "Ed Ng"),
+     ("team-alb", "Al Brown")],
+)  # fmt: skip
+def test_a_word_that_a_two_letter_name_and_an_initial_make_is_not_refused(nickname, name):
+    # 'job' is Jo B.'s username only by chance: with the name kept whole under 3 letters,
+    # the username rule refused ordinary words.
+    assert validate_nickname(nickname, [name]) == nickname
+
+
+def test_a_username_refusal_says_so():
+    with pytest.raises(NicknameError, match=r"\(a first or last name, or a username made from"):
+        validate_nickname("hamidw", ["Hamid Wickham"])
+
+
 # --- 6. NaN and Infinity ----------------------------------------------------------------------
 
 

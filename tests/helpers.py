@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -125,3 +126,27 @@ def network_logs(draw, alphabet: st.SearchStrategy[str] = ANY_TEXT) -> NetworkLo
         }
     )
     return NetworkLog.from_frames(contacts, interactions)
+
+
+def write_summaries(
+    folder: Path, summaries: list[dict], file_name: Callable[[dict], str] | None = None
+) -> Path:
+    """Write each summary into ``folder`` (made if needed) as its own JSON file, named by
+    ``file_name`` (default: ``NICKNAME.json``); return the folder."""
+    from netcoach.summary import summary_json
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for summary in summaries:
+        name = file_name(summary) if file_name else f"{summary['nickname']}.json"
+        (folder / name).write_text(summary_json(summary))
+    return folder
+
+
+def graduate_summary() -> dict:
+    """The graduate sample's summary under the nickname 'base' (for varying its counts)."""
+    from netcoach.samples import load_sample
+    from netcoach.scoring import score_log
+    from netcoach.summary import build_summary
+
+    log = load_sample("graduate")
+    return build_summary(score_log(log), log, "base")

@@ -10,6 +10,7 @@ from html import escape as escape_html
 from pathlib import Path
 
 import pytest
+from helpers import graduate_summary, write_summaries
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,22 +31,16 @@ from netcoach.cohort import (
 )
 from netcoach.cohort_handout import PRIVACY, handout_html
 from netcoach.cohort_samples import perturbed_summaries
-from netcoach.samples import load_sample
-from netcoach.scoring import score_log
-from netcoach.summary import GAP_CATEGORIES, build_summary, summary_json
+from netcoach.summary import GAP_CATEGORIES, summary_json
 
 
 @pytest.fixture(scope="module")
 def base_summary() -> dict:
-    log = load_sample("graduate")
-    return build_summary(score_log(log), log, "base")
+    return graduate_summary()
 
 
 def _write(folder: Path, summaries: list[dict]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for s in summaries:
-        (folder / f"{s['nickname']}.json").write_text(summary_json(s))
-    return folder
+    return write_summaries(folder, summaries)
 
 
 def test_every_gap_has_a_focus():

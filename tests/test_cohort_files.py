@@ -9,30 +9,24 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import graduate_summary, write_summaries
 
 from netcoach.cli import main
 from netcoach.cohort import CUT_RULE, cohort_view, load_cohort, skipped_text, view_text
 from netcoach.cohort_samples import perturbed_summaries
-from netcoach.samples import load_sample, sample_path
-from netcoach.scoring import score_log
-from netcoach.summary import build_summary, summary_json
+from netcoach.samples import sample_path
+from netcoach.summary import default_file_name, summary_json
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def base_summary() -> dict:
-    log = load_sample("graduate")
-    return build_summary(score_log(log), log, "base")
+    return graduate_summary()
 
 
 def _write(folder: Path, summaries: list[dict]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for s in summaries:
-        (folder / f"{s['nickname'].replace(' ', '-')}-summary-{s['as_of_month']}.json").write_text(
-            summary_json(s)
-        )
-    return folder
+    return write_summaries(folder, summaries, default_file_name)
 
 
 def _files(folder: Path) -> dict[str, bytes]:

@@ -268,8 +268,9 @@ def load_summaries(paths: list[Path]) -> Cohort:
 
     Files with the same content (:func:`_canonical`) are one summary, under all their
     nicknames. Each nickname's newest summary is its learner's (of two from one month, the
-    first file's), and a summary counts only when it is the newest of every nickname it
-    was sent under. So a copy counts once whatever the files are called; a copy of an older
+    one whose content sorts first: never the file names), and a summary counts only when it
+    is that of every nickname it was sent under. So the count is the same whatever the
+    files are called; a copy counts once; a copy of an older
     summary under a new nickname does not count beside the newer one; and two learners whose
     older summaries happen to be alike (both scored the same sample) still count as two."""
     cohort = Cohort()
@@ -288,23 +289,29 @@ def load_summaries(paths: list[Path]) -> Cohort:
             data_of[name] = data
             copies.setdefault(_canonical(data), []).append(name)
     firsts = [files[0] for files in copies.values()]  # one file per content
-    first_of = {name: files[0] for files in copies.values() for name in files}
-    newest: dict[str, str] = {}  # nickname -> the first file of its newest content
-    for name in data_of:  # in the files' order: of two from one month, the first file's
-        nickname, content = data_of[name]["nickname"].casefold(), first_of[name]
-        if nickname not in newest or _month(data_of[content]) > _month(data_of[newest[nickname]]):
-            newest[nickname] = content
+    digest_of = {files[0]: digest for digest, files in copies.items()}
+    sent_as: dict[str, set[str]] = {}  # nickname -> the first files of its contents
+    for files in copies.values():
+        for name in files:
+            sent_as.setdefault(data_of[name]["nickname"].casefold(), set()).add(files[0])
+    # Each nickname's summary: its newest month's, and of two from one month the one whose
+    # content sorts first (never the file name, so renaming files changes nothing).
+    chosen = {
+        nickname: min(contents, key=lambda c: (_month_order(data_of[c]), digest_of[c]))
+        for nickname, contents in sent_as.items()
+    }
     counted: set[str] = set()
     for files in copies.values():
         first = files[0]
-        nicknames = {data_of[name]["nickname"].casefold() for name in files}
-        later = [newest[n] for n in sorted(nicknames) if newest[n] != first]
-        if not later:
+        own = data_of[first]["nickname"].casefold()  # (told first when it is beaten)
+        nicknames = sorted({data_of[name]["nickname"].casefold() for name in files})
+        beaten = sorted((n for n in nicknames if chosen[n] != first), key=lambda n: n != own)
+        if not beaten:  # the summary of every nickname it was sent under
             counted.add(first)
-        else:  # another summary of one of its nicknames is newer (or came first that month)
-            own = newest[data_of[first]["nickname"].casefold()]
-            kept = own if own != first else later[0]
-            problems[first] = Problem(first, _not_counted(data_of[first], data_of[kept], kept))
+        else:
+            kept = chosen[beaten[0]]
+            why = _not_counted(data_of[first], data_of[kept], kept, beaten[0])
+            problems[first] = Problem(first, why)
     for files in copies.values():
         first = files[0]
         for name in files[1:]:
@@ -320,26 +327,32 @@ def load_summaries(paths: list[Path]) -> Cohort:
     return cohort
 
 
-def _not_counted(data: dict[str, Any], kept: dict[str, Any], kept_file: str) -> str:
-    """Why a summary of the same learner as ``kept`` (from ``kept_file``) is not counted."""
+def _not_counted(data: dict[str, Any], kept: dict[str, Any], kept_file: str, nickname: str) -> str:
+    """Why a summary is not counted: ``kept`` (from ``kept_file``) is the summary of a
+    ``nickname`` that it, or a copy of it, was sent under."""
+    own = data["nickname"].casefold() == nickname == kept["nickname"].casefold()
+    same = f"sent under the same nickname as {kept_file}" + (
+        "" if own else " (by way of a copy under another nickname)"
+    )
     if _month(data) == _month(kept):
         return (
-            f"the same nickname as {kept_file}; counted once (ask the learners to choose "
-            "different nicknames)"
-        )
-    if data["nickname"].casefold() == kept["nickname"].casefold():
-        return (
-            f"an older summary ({_month(data)}) under the same nickname as {kept_file}; "
-            "the newer one is counted"
+            f"{same}, for the same month; one summary counts for each nickname (ask the "
+            "learners to choose different nicknames)"
         )
     return (
-        f"an older summary ({_month(data)}) of the learner who sent {kept_file} (a copy of it "
-        "has that nickname); the newer one is counted"
+        f"an older summary ({_month(data)}), {same}; a nickname's newest summary is the one "
+        "that counts"
     )
 
 
 def _month(summary: dict[str, Any]) -> str:
     return str(summary["as_of_month"])
+
+
+def _month_order(summary: dict[str, Any]) -> tuple[int, int]:
+    """Sorts the newest month first (``as_of_month`` is ``YYYY-MM``)."""
+    year, month = _month(summary).split("-")
+    return -int(year), -int(month)
 
 
 def _earlier_months(summaries: dict[str, dict[str, Any]]) -> list[Problem]:

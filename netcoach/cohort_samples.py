@@ -116,10 +116,11 @@ class CohortFolder:
     """The folder of summaries the coach's notebook reads.
 
     ``CohortFolder("summaries")`` is a coach's own folder: it is read, and nothing is
-    written into it or removed from it here (the notebook writes only its handout there). ``CohortFolder()`` is a temporary folder of
-    ``n`` invented learners (:func:`write_synthetic_summaries`), removed with everything in
-    it by :meth:`cleanup`. Keeping the two apart means pointing the notebook at a real group
-    can never mix invented learners into it.
+    written into it or removed from it here (the notebook writes only its handout there).
+    ``CohortFolder()`` is a temporary folder of ``n`` invented learners
+    (:func:`write_synthetic_summaries`), removed with everything in it by :meth:`cleanup`.
+    Keeping the two apart means pointing the notebook at a real group can never mix
+    invented learners into it.
     """
 
     def __init__(self, own: str | Path | None = None, n: int = 12) -> None:

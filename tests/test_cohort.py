@@ -461,7 +461,7 @@ def test_of_two_summaries_under_one_nickname_the_newer_month_counts(
     assert name not in kept and set(kept.values()) == {summaries[0]["as_of_month"]}
     [problem] = cohort.problems
     assert problem.file == name
-    assert problem.reason.startswith("an older summary (2025-08) under the same nickname as")
+    assert problem.reason.startswith("an older summary (2025-08), sent under the same nickname as")
     assert cohort.notes == []  # (the older one is not counted, so no month note)
 
 

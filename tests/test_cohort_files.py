@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -131,8 +132,26 @@ def test_two_learners_whose_older_summaries_match_still_count_as_two(
     assert sorted(s["nickname"] for s in cohort.summaries.values()) == nicknames
     assert all(s["as_of_month"] == "2025-11" for s in cohort.summaries.values())
     older, copy = (p.reason for p in sorted(cohort.problems, key=lambda p: "same" in p.reason))
-    assert older.startswith("an older summary (2025-10) under the same nickname as ")
+    assert older.startswith("an older summary (2025-10), sent under the same nickname as ")
     assert copy.startswith("the same summary as ") and copy.endswith("not counted either")
+
+
+def test_the_count_is_the_same_whatever_the_files_are_called(tmp_path, base_summary):
+    # One summary P sent under x, y and z, and each of them also sent another for the same
+    # month: "the first file" of a month decided which counted, so renaming the files
+    # moved the count between 3 and 5, across the group-of-five line.
+    p, q, r, t, u, v = perturbed_summaries(base_summary, 6, seed=8)
+    sent = [(p, "x"), (p, "y"), (p, "z"), (q, "x"), (r, "y"), (t, "z"), (u, "u"), (v, "v")]
+    summaries = [dict(s, nickname=n, as_of_month="2025-09") for s, n in sent]
+    counts = set()
+    for turn in range(6):
+        folder = tmp_path / str(turn)
+        folder.mkdir()
+        names = random.Random(turn).sample(range(8), 8)  # the files' places in name order
+        for place, summary in zip(names, summaries, strict=True):
+            (folder / f"{place}-{summary['nickname']}.json").write_text(summary_json(summary))
+        counts.add(load_cohort(folder).size)
+    assert len(counts) == 1, counts
 
 
 # --- 3. nothing to read: exit 2, no handout ---------------------------------------------------

@@ -154,8 +154,8 @@ def is_part_of_a_contacts_name(nickname: str, names: Any) -> bool:
       they make :data:`PAIR_LETTERS` letters or more;
     - one of its words is the usual username made of a first name and a last name, one of
       them cut to its initial, in either order: 'jsmith', 'smithj', 'johns' and 'sjohn'
-      for John Smith ('hamidw' for Hamid Wickham), when the name kept whole has
-      :data:`USERNAME_LETTERS` letters or more ('job' beside Jo Bloggs is a word).
+      for John Smith ('hamidw' for Hamid Wickham); the last two only when the first name
+      has :data:`USERNAME_LETTERS` letters or more ('job' beside Jo Bloggs is a word).
 
     The nickname's words are split at spaces, '-' and '_', between letters and digits and
     before a capital that follows a small letter ('MullerFan'); a name's at any space, '-'
@@ -244,18 +244,18 @@ def _name_parts(names: Any) -> tuple[set[str], set[str], set[str]]:
         pairs.update(a + b for a, b in itertools.permutations(long, 2))
         if len(long) >= 2:  # the usual usernames, as words of their own: 'jsmith', 'smithj',
             first, last = long[0], long[-1]  # 'johns' and 'sjohn' for John Smith
-            # (only with the whole part 3 letters or more: 'job' beside Jo Bloggs is a word)
-            for whole_part, initial in ((last, first[0]), (first, last[0])):
-                if len(whole_part) >= USERNAME_LETTERS:
-                    runs.update({initial + whole_part, whole_part + initial})
+            runs.update({first[0] + last, last + first[0]})  # 'jwu' for Jian Wu too
+            if len(first) >= USERNAME_LETTERS:  # (but 'job' beside Jo Bloggs is a word)
+                runs.update({first + last[0], last[0] + first})
     runs = {r for r in runs if len(r) >= 2}
     pairs = {p for p in pairs if PAIR_LETTERS <= len(p) <= NICKNAME_MAX}
     return wholes, runs, pairs
 
 
 USERNAME_LETTERS = 3
-"""A username made of a name and the other name's initial is refused when the name kept
-whole has this many letters: 'jsmith' and 'hamidw', but not 'job' beside Jo Bloggs."""
+"""A username made of a first name and the last name's initial ('hamidw') is refused when
+the first name has this many letters, so 'job' beside Jo Bloggs stays a word; the usual
+initial and last name ('jsmith', 'jwu' for Jian Wu) is refused whatever its length."""
 
 MAX_NAME_WORDS = 8
 """Words of a name paired in any order; of more, the first and last four (a name cell

@@ -118,6 +118,14 @@ def test_a_word_that_a_two_letter_name_and_an_initial_make_is_not_refused(nickna
     assert validate_nickname(nickname, [name]) == nickname
 
 
+@pytest.mark.parametrize(
+    ("nickname", "name"), [("jwu", "Jian Wu"), ("wuj", "Jian Wu"), ("mng", "Mei Ng")]
+)
+def test_an_initial_and_a_two_letter_surname_is_still_refused(nickname, name):
+    with pytest.raises(NicknameError):
+        validate_nickname(nickname, [name])
+
+
 def test_a_username_refusal_says_so():
     with pytest.raises(NicknameError, match=r"\(a first or last name, or a username made from"):
         validate_nickname("hamidw", ["Hamid Wickham"])

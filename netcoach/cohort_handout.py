@@ -56,8 +56,9 @@ HANDOUT_MOST_BYTES = 4_000_000
 
 
 def is_a_handout(path: Path) -> bool:
-    """Whether ``path`` is a handout this module wrote, now or in an earlier version (so
-    writing it again loses nothing): a web page that carries the handout's privacy note."""
+    """Whether ``path`` is a handout this module wrote, now or in an earlier version: a web
+    page that carries the handout's privacy note. Writing it again replaces it whole, edits
+    made to it since included (it is made, like a report, not written by hand)."""
     try:
         with path.open("rb") as handle:
             page = handle.read(HANDOUT_MOST_BYTES + 1)

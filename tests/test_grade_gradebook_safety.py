@@ -92,7 +92,8 @@ def test_a_gradebook_that_fails_part_way_leaves_the_old_one_as_it_was(
 ) -> None:
     folder = _class(tmp_path / "class", "amara.ipynb", "bo.ipynb")
     gradebook = tmp_path / "gradebook.csv"
-    gradebook.write_text("last week's grades\n", encoding="utf-8")
+    last_week = ",".join(GRADEBOOK_COLUMNS) + "\nlast-week.ipynb,,1,1,100,passed,\n"
+    gradebook.write_text(last_week, encoding="utf-8")
     real = grader.as_text_cell
 
     def disk_full_at_bo(text: str) -> str:
@@ -105,7 +106,7 @@ def test_a_gradebook_that_fails_part_way_leaves_the_old_one_as_it_was(
     assert f"--csv {gradebook}: could not write it (No space left on device)" in (
         capsys.readouterr().err
     )
-    assert gradebook.read_text(encoding="utf-8") == "last week's grades\n"
+    assert gradebook.read_text(encoding="utf-8") == last_week
     assert sorted(p.name for p in tmp_path.iterdir()) == ["class", "gradebook.csv"]
 
 
@@ -314,6 +315,30 @@ def test_a_submission_that_only_looks_like_a_gradebook_is_still_refused(
 
 
 # --- 3. the same submission given twice -----------------------------------------------------
+
+
+@pytest.mark.parametrize("kept", ["class list", "manifest"])
+def test_a_file_that_is_not_a_gradebook_is_never_written_over(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch, kept: str
+) -> None:
+    # --csv over a class list outside the submissions, or over the checksums manifest being
+    # used, replaced it with grades.
+    folder = _class(tmp_path / "class", "amara.ipynb")
+    manifest = tmp_path / "checksums.json"
+    manifest.write_bytes((EXERCISES_DIR / "checksums.json").read_bytes())
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,email\nAmara,amara@example.com\n", encoding="utf-8")
+    (tmp_path / "grades.csv").write_text("someone else's\n", encoding="utf-8")
+    target = roster if kept == "class list" else manifest
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    monkeypatch.setattr(grader, "grade_paths", lambda *a, **k: pytest.fail("graded anyway"))
+    argv = ["grade", str(folder), "--manifest", str(manifest), "--csv", str(target)]
+    assert main(argv) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert f"--csv {target}: that file is already there and is not a gradebook" in err
+    assert "grades.csv" not in err.replace(str(tmp_path / "gradebook.csv"), "")  # not theirs
+    assert str(tmp_path / "gradebook.csv") in err
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
 
 
 def test_a_submission_given_twice_is_graded_once(

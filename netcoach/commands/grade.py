@@ -109,11 +109,18 @@ def run(args: argparse.Namespace) -> int:
 def _without_gradebook(files: list[Path], csv: str, paths: list[str]) -> list[Path]:
     """``files`` without the gradebook ``csv`` when it is among them: a gradebook kept with
     the submissions, written by an earlier run (its first line is the header, even after a
-    spreadsheet saved it again), is written over and not graded. Any other submission is
-    never written over: CommandError."""
+    spreadsheet saved it again), is written over and not graded. Any other file, among the
+    submissions or not (a class list, the checksums manifest), is never written over:
+    CommandError."""
     target = Path(csv)
     same = [f for f in files if _same_file(f, target)]
     if not same:
+        if target.is_file() and not _starts_with_gradebook_header(target):
+            raise CommandError(
+                f"--csv {csv}: that file is already there and is not a gradebook, so it is not "
+                "written over; give the gradebook a new name, such as "
+                f"{_other_gradebook_name(target, files, paths)}"
+            )
         return files
     if not _starts_with_gradebook_header(target):
         raise CommandError(
@@ -151,9 +158,9 @@ def _starts_with_gradebook_header(path: Path) -> bool:
 
 
 def _other_gradebook_name(target: Path, files: list[Path], paths: list[str]) -> str:
-    """A gradebook name to suggest instead of ``target``, one of the submissions: in the
-    folder that holds the folder of submissions ``target`` is in (else beside ``target``),
-    and neither ``target`` nor any other submission."""
+    """A gradebook name to suggest instead of ``target``: in the folder that holds the
+    folder of submissions ``target`` is in (else beside ``target``), neither ``target`` nor
+    any submission, and not a file already there unless it is a gradebook."""
     resolved = target.resolve()
     folder = next(
         (Path(p) for p in paths if Path(p).is_dir() and resolved.is_relative_to(Path(p).resolve())),
@@ -168,8 +175,10 @@ def _other_gradebook_name(target: Path, files: list[Path], paths: list[str]) -> 
     taken = {f.resolve() for f in files} | {resolved}
     names = ("grades.csv", "gradebook.csv", *(f"grades-{n}.csv" for n in range(2, 100)))
     for name in names:
-        if (where / name).resolve() not in taken:
-            return str(where / name)
+        candidate = where / name
+        mine = not candidate.exists() or _starts_with_gradebook_header(candidate)
+        if candidate.resolve() not in taken and mine:  # (never a file of someone else's)
+            return str(candidate)
     return "grades.csv"
 
 

@@ -242,13 +242,27 @@ def test_a_date_outside_1900_to_2100_is_refused_not_scored(graduate: ScoreMyNetw
     # A typed year of 2270 used to be scored as if nothing was logged (the window wrapped).
     try:
         graduate.as_of.value = dt.date(2270, 1, 1)
-        assert "the 'as of' date 2270-01-01 is after 2100: check the year" in html.unescape(
+        assert "“Score as of”: 2270-01-01 is after 2100: check the year" in html.unescape(
             graduate.message.value
         )
-        assert all("100" not in card.value for card in graduate.cards.values())
+        assert graduate.report is None
+        assert all(card.value == "" for card in graduate.cards.values())
     finally:
         graduate.as_of.value = load_log(sample_path("graduate")).folder_settings.as_of
     assert graduate.report.as_of == load_log(sample_path("graduate")).folder_settings.as_of
+
+
+def test_a_far_off_date_from_settings_toml_is_named_as_coming_from_there(
+    own_folder: Path,
+) -> None:
+    (own_folder / "settings.toml").write_text("as_of = 2200-01-01\n", encoding="utf-8")
+    view = score_my_network(folder=own_folder, today=TODAY)
+    assert "settings.toml: as_of = 2200-01-01 is after 2100: check the year" in html.unescape(
+        view.message.value
+    )
+    assert view.report is None
+    view.as_of.value = TODAY  # another date: scored as usual
+    assert view.report is not None and view.report.as_of == TODAY
 
 
 def test_calendar_has_one_event_per_action_and_no_names_in_uids(

@@ -845,6 +845,11 @@ class ScoreMyNetwork(w.VBox):
             self._clear(CHOOSE_DATE_TEXT, kind="error")
             self._scoring_problem_shown = True
             return
+        far_off = self._as_of_problem()
+        if far_off:
+            self._clear(far_off, kind="error")
+            self._scoring_problem_shown = True
+            return
         started = time.perf_counter()
         key = self._key()
         try:
@@ -887,6 +892,19 @@ class ScoreMyNetwork(w.VBox):
             self.date_notice.show(later.text(), "warning")
         else:
             self.date_notice.clear()
+
+    def _as_of_problem(self) -> str | None:
+        """Why the 'Score as of' date cannot be scored (a year outside 1900 to 2100), naming
+        settings.toml when the date came from there; None when it can."""
+        from netcoach.settings import as_of_problem
+
+        day = self.as_of.value
+        problem = as_of_problem(day)
+        if problem is None:
+            return None
+        if self.network_log is not None and day == self.network_log.folder_settings.as_of:
+            return f"{SETTINGS_FILE}: as_of = {day.isoformat()} {problem}"
+        return f"“Score as of”: {day.isoformat()} {problem}"
 
     def _score(self, key: tuple) -> Report:
         from netcoach.scoring import Scorer

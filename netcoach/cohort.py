@@ -300,17 +300,18 @@ def load_summaries(paths: list[Path]) -> Cohort:
         nickname: min(contents, key=lambda c: (_month_order(data_of[c]), digest_of[c]))
         for nickname, contents in sent_as.items()
     }
-    counted: set[str] = set()
+    beaten: dict[str, list[str]] = {}  # first file -> the nicknames whose summary it is not
     for files in copies.values():
         first = files[0]
         own = data_of[first]["nickname"].casefold()  # (told first when it is beaten)
         nicknames = sorted({data_of[name]["nickname"].casefold() for name in files})
-        beaten = sorted((n for n in nicknames if chosen[n] != first), key=lambda n: n != own)
-        if not beaten:  # the summary of every nickname it was sent under
-            counted.add(first)
-        else:
-            kept = chosen[beaten[0]]
-            why = _not_counted(data_of[first], data_of[kept], kept, beaten[0])
+        beaten[first] = sorted((n for n in nicknames if chosen[n] != first), key=lambda n: n != own)
+    counted = {first for first in firsts if not beaten[first]}  # every nickname's summary
+    for first in firsts:
+        if beaten[first]:
+            nickname = beaten[first][0]
+            kept = chosen[nickname]
+            why = _not_counted(data_of[first], data_of[kept], kept, nickname, kept in counted)
             problems[first] = Problem(first, why)
     for files in copies.values():
         first = files[0]
@@ -327,22 +328,25 @@ def load_summaries(paths: list[Path]) -> Cohort:
     return cohort
 
 
-def _not_counted(data: dict[str, Any], kept: dict[str, Any], kept_file: str, nickname: str) -> str:
-    """Why a summary is not counted: ``kept`` (from ``kept_file``) is the summary of a
-    ``nickname`` that it, or a copy of it, was sent under."""
+def _not_counted(
+    data: dict[str, Any], kept: dict[str, Any], kept_file: str, nickname: str, counts: bool
+) -> str:
+    """Why a summary is not counted: ``kept`` (from ``kept_file``, which ``counts`` or not)
+    is the summary of a ``nickname`` that it, or a copy of it, was sent under."""
     own = data["nickname"].casefold() == nickname == kept["nickname"].casefold()
     same = f"sent under the same nickname as {kept_file}" + (
         "" if own else " (by way of a copy under another nickname)"
     )
-    if _month(data) == _month(kept):
-        return (
-            f"{same}, for the same month; one summary counts for each nickname (ask the "
-            "learners to choose different nicknames)"
-        )
-    return (
-        f"an older summary ({_month(data)}), {same}; a nickname's newest summary is the one "
-        "that counts"
-    )
+    same_month = _month(data) == _month(kept)
+    if not counts:  # (a copy of that one lost in turn to a newer summary of another nickname)
+        why = "that one does not count either (see its line)"
+    elif same_month:
+        why = "one summary counts for each nickname (ask the learners to choose others)"
+    else:
+        why = "a nickname's newest summary is the one that counts"
+    if same_month:
+        return f"{same}, for the same month; {why}"
+    return f"an older summary ({_month(data)}), {same}; {why}"
 
 
 def _month(summary: dict[str, Any]) -> str:

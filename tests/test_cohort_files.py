@@ -154,6 +154,30 @@ def test_the_count_is_the_same_whatever_the_files_are_called(tmp_path, base_summ
     assert len(counts) == 1, counts
 
 
+def test_a_skip_message_never_says_a_file_counts_when_it_does_not(tmp_path, base_summary):
+    # chen's October summary K was also sent by dara, whose November one is newer: K does
+    # not count, so chen's September one must not be told "the newer one counts".
+    k, m, ell = perturbed_summaries(base_summary, 3, seed=9)
+    sent = {
+        "chen-oct.json": dict(k, nickname="chen", as_of_month="2025-10"),
+        "dara-oct.json": dict(k, nickname="dara", as_of_month="2025-10"),
+        "dara-nov.json": dict(m, nickname="dara", as_of_month="2025-11"),
+        "chen-sep.json": dict(ell, nickname="chen", as_of_month="2025-09"),
+    }
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for name, summary in sent.items():
+        (folder / name).write_text(summary_json(summary))
+    cohort = load_cohort(folder)
+    assert list(cohort.summaries) == ["dara-nov.json"]
+    reasons = {p.file: p.reason for p in cohort.problems}
+    assert reasons["chen-sep.json"] == (
+        "an older summary (2025-09), sent under the same nickname as chen-oct.json; "
+        "that one does not count either (see its line)"
+    )
+    assert reasons["chen-oct.json"].endswith("a nickname's newest summary is the one that counts")
+
+
 # --- 3. nothing to read: exit 2, no handout ---------------------------------------------------
 
 

@@ -341,6 +341,34 @@ def test_a_file_that_is_not_a_gradebook_is_never_written_over(
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
 
 
+def test_the_suggested_name_is_never_a_file_already_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It suggested grades.csv when that was another class's gradebook.
+    folder = _class(tmp_path / "class", "amara.ipynb")
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,email\n", encoding="utf-8")
+    header = ",".join(GRADEBOOK_COLUMNS)
+    (tmp_path / "grades.csv").write_text(f"{header}\nsectionA/bo.ipynb,,3,3,100,passed,\n")
+    monkeypatch.setattr(grader, "grade_paths", lambda *a, **k: pytest.fail("graded anyway"))
+    assert main(["grade", str(folder), "--csv", str(roster)]) == EXIT_BAD_INPUT
+    assert f"such as {tmp_path / 'gradebook.csv'}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["trailing empty cells", "empty file"])
+def test_a_gradebook_with_empty_cells_after_its_header_or_an_empty_file_is_written(
+    tmp_path: Path, kind: str
+) -> None:
+    # Excel adds empty cells after the header when cells beyond column G were ever used;
+    # an empty file (made with 'touch') holds nothing to lose.
+    folder = _class(tmp_path / "class", "amara.ipynb")
+    gradebook = tmp_path / "grades.csv"
+    header = ",".join(GRADEBOOK_COLUMNS)
+    gradebook.write_text(f"{header},,\r\n" if kind != "empty file" else "", encoding="utf-8")
+    main(["grade", str(folder), "--csv", str(gradebook)])
+    assert [Path(r["file"]).name for r in _rows(gradebook)] == ["amara.ipynb"]
+
+
 def test_a_submission_given_twice_is_graded_once(
     tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:

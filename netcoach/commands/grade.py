@@ -115,7 +115,8 @@ def _without_gradebook(files: list[Path], csv: str, paths: list[str]) -> list[Pa
     target = Path(csv)
     same = [f for f in files if _same_file(f, target)]
     if not same:
-        if target.is_file() and not _starts_with_gradebook_header(target):
+        empty = target.is_file() and target.stat().st_size == 0  # (nothing there to lose)
+        if target.is_file() and not empty and not _starts_with_gradebook_header(target):
             raise CommandError(
                 f"--csv {csv}: that file is already there and is not a gradebook, so it is not "
                 "written over; give the gradebook a new name, such as "
@@ -137,7 +138,8 @@ _SEPARATORS = (",", ";", "\t")
 def _starts_with_gradebook_header(path: Path) -> bool:
     """True when the first line of ``path`` is the gradebook's header as ``grade`` wrote it
     or as a spreadsheet saves it again: with a byte-order mark (UTF-8 or UTF-16), any line
-    end, ``,`` or ``;`` or tab between the names, spaces or quotes around them, any case."""
+    end, ``,`` or ``;`` or tab between the names, spaces or quotes around them, any case,
+    empty cells after them. A column added by hand (notes) makes it not a gradebook."""
     from netcoach.grading.grader import GRADEBOOK_COLUMNS
 
     try:
@@ -150,17 +152,19 @@ def _starts_with_gradebook_header(path: Path) -> bool:
     else:
         text = start.decode("utf-8-sig", "replace")
     first = (text.splitlines() or [""])[0].strip()
-    return any(
-        tuple(name.strip().strip("\"'").strip().lower() for name in first.split(sep))
-        == GRADEBOOK_COLUMNS
-        for sep in _SEPARATORS
-    )
+    for sep in _SEPARATORS:
+        names = [name.strip().strip("\"'").strip().lower() for name in first.split(sep)]
+        while names and not names[-1]:  # empty cells a spreadsheet adds at the end
+            names.pop()
+        if tuple(names) == GRADEBOOK_COLUMNS:
+            return True
+    return False
 
 
 def _other_gradebook_name(target: Path, files: list[Path], paths: list[str]) -> str:
     """A gradebook name to suggest instead of ``target``: in the folder that holds the
     folder of submissions ``target`` is in (else beside ``target``), neither ``target`` nor
-    any submission, and not a file already there unless it is a gradebook."""
+    any submission, and no file already there (not even another gradebook)."""
     resolved = target.resolve()
     folder = next(
         (Path(p) for p in paths if Path(p).is_dir() and resolved.is_relative_to(Path(p).resolve())),
@@ -176,10 +180,9 @@ def _other_gradebook_name(target: Path, files: list[Path], paths: list[str]) -> 
     names = ("grades.csv", "gradebook.csv", *(f"grades-{n}.csv" for n in range(2, 100)))
     for name in names:
         candidate = where / name
-        mine = not candidate.exists() or _starts_with_gradebook_header(candidate)
-        if candidate.resolve() not in taken and mine:  # (never a file of someone else's)
-            return str(candidate)
-    return "grades.csv"
+        if candidate.resolve() not in taken and not candidate.exists():  # (never a file
+            return str(candidate)  # of anyone's, not even another class's gradebook)
+    return str(where / f"grades-{os.getpid()}.csv")
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -158,12 +158,11 @@ def grade_paths(
     timeout: float = DEFAULT_TIMEOUT,
     jobs: int = 2,
     manifest: dict[str, Any] | None = None,
-    exclude: tuple[str | Path, ...] = (),
 ) -> list[Submission]:
-    """Grade every submission under ``paths`` (except ``exclude``), ``jobs`` at a time."""
+    """Grade every submission under ``paths``, ``jobs`` at a time (the command leaves out a
+    gradebook kept with the submissions before it calls this)."""
     manifest = manifest or load_manifest(default_manifest_path())
-    skip = {Path(p).resolve() for p in exclude}
-    files = [f for f in collect(paths) if f.resolve() not in skip]
+    files = collect(paths)
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         return list(pool.map(lambda p: grade_file(p, manifest, timeout), files))
 

@@ -49,7 +49,9 @@ def test_the_command_will_not_write_over_a_page_of_ones_own(
     own = tmp_path / "plan.html"
     own.write_text("my plan", encoding="utf-8")
     assert main(["cohort", str(group), "--handout", str(own)]) == 2
-    assert f"--handout {own} is already there and is not a handout" in capsys.readouterr().err
+    printed = capsys.readouterr()
+    assert f"--handout {own} is already there and is not a handout" in printed.err
+    assert printed.out == ""  # refused before the view is worked out
     assert own.read_text(encoding="utf-8") == "my plan"
 
 

@@ -79,8 +79,7 @@ def _nothing_read(folder: str, cohort: Cohort) -> str:
 
 def refuse_handout_path(path: Path, folder: Path) -> None:
     """Raise a :class:`CommandError` when the handout would replace a log file, a summary or
-    any other file in the summaries folder but an earlier handout, or be read as a summary
-    next time (``.json``)."""
+    any other file but an earlier handout, or be read as a summary next time (``.json``)."""
     from netcoach.commands.output_paths import refuse_log_file
 
     refuse_log_file("--handout", path, folder, "handout.html")
@@ -90,10 +89,15 @@ def refuse_handout_path(path: Path, folder: Path) -> None:
 
     target = path.expanduser().resolve()
     in_folder = target.parent == folder.expanduser().resolve()
-    if target.is_file() and in_folder and not is_a_handout(target):  # (last run's: replaced)
-        raise CommandError(
-            f"--handout {path}: that file is in the summaries folder {folder}, and would be "
-            "overwritten; save the handout outside that folder (nothing was written)"
+    if target.is_file() and not is_a_handout(target):  # (an earlier handout is replaced)
+        if in_folder:
+            raise CommandError(
+                f"--handout {path}: that file is in the summaries folder {folder}, and would "
+                "be overwritten; save the handout outside that folder (nothing was written)"
+            )
+        raise CommandError(  # (write_handout says the same: here before anything is read)
+            f"--handout {path} is already there and is not a handout; give the handout "
+            "another name (nothing was written)"
         )
     if path.suffix.lower() == ".json":
         raise CommandError(

@@ -13,7 +13,8 @@ Rules (each skip is counted, with its reason, in the summary):
   organised it and ``them`` when they did; the event title is kept as the note.
 - Recurring events (``RRULE``, ``RDATE``, ``EXDATE``, moved instances) are expanded with
   dateutil inside a window: ``since`` to ``until``, by default the year before the newest
-  meeting already held, and every later one. Events outside the window are skipped.
+  meeting already held, and every later one; a repeat with no end only up to today.
+  Events outside the window are skipped.
 - Times become dates in your time zone: ``timezone`` if given, else the calendar's own
   (``X-WR-TIMEZONE``), else the time as written in the event. All-day events keep their day.
 
@@ -249,15 +250,28 @@ def _repeats(event: Any) -> bool:
     return bool(event.get("RRULE") or event.get("RDATE"))
 
 
-def _last_start(event: Any, start: dt.date | dt.datetime) -> dt.date | dt.datetime:
-    """The last start of an event whose repeats end (COUNT or UNTIL); else its first start."""
-    rules = [str(r.to_ical().decode()).upper() for r in _as_list(event.get("RRULE"))]
-    if not _repeats(event) or any("COUNT=" not in r and "UNTIL=" not in r for r in rules):
+def _last_start(event: Any, start: dt.date | dt.datetime, today: dt.date) -> dt.date | dt.datetime:
+    """The last start of an event whose repeats end (COUNT or UNTIL). For one that repeats
+    with no end, the last start up to ``today`` (the meetings already held), or its first
+    start when it begins later."""
+    if not _repeats(event):
         return start
-    found = list(itertools.islice(_rule_set(event, start)[0], MAX_OCCURRENCES))
-    if not found:
+    rules, first = _rule_set(event, start)
+    ends = all("COUNT=" in r or "UNTIL=" in r for r in _rule_texts(event))
+    if ends:
+        found = list(itertools.islice(rules, MAX_OCCURRENCES))
+        last = found[-1] if found else None
+    else:
+        tomorrow = dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), first.tzinfo)
+        last = rules.before(tomorrow)
+    if last is None:
         return start
-    return found[-1] if isinstance(start, dt.datetime) else found[-1].date()
+    return last if isinstance(start, dt.datetime) else last.date()
+
+
+def _rule_texts(event: Any) -> list[str]:
+    """The event's repeat rules as written (upper case)."""
+    return [str(r.to_ical().decode()).upper() for r in _as_list(event.get("RRULE"))]
 
 
 def _default_since(starts: list[dt.date], until: dt.date | None, today: dt.date) -> dt.date:
@@ -380,6 +394,7 @@ def read_calendar(
     problems: list[Problem] = []
     skipped: Counter = Counter()
     dated: list[tuple[Any, Any, int, Any]] = []
+    today = today or dt.date.today()
     for i, event in enumerate(events):
         start = starts[i] if i < len(starts) else 0
         broken = dict(getattr(event, "errors", []) or [])
@@ -405,7 +420,7 @@ def read_calendar(
             )
             continue
         try:
-            last = _last_start(event, value.dt)
+            last = _last_start(event, value.dt, until or today)
         except TooFrequent:
             skipped["repeats more often than daily: not a meeting with a person"] += 1
             continue
@@ -423,7 +438,7 @@ def read_calendar(
     zone = chosen or _zone(next((c.get("X-WR-TIMEZONE") for c in calendars), None), source)
     starts = [_local_date(last, zone) for *_, last in dated]
     hi = until or max(starts)
-    lo = since or _default_since(starts, until, today or dt.date.today())
+    lo = since or _default_since(starts, until, today)
     invited = people_of([e for e, *_ in dated])
     me_email, me_name, notes = _find_me(me, calendars[0], invited, source.name)
     moved = {

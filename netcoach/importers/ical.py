@@ -30,6 +30,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -112,36 +113,46 @@ Invited = tuple[Person | None, list[Person]]
 """An event's organiser (if any) and everyone invited who did not decline."""
 
 
+def _raw(value: Any) -> tuple[str, str]:
+    """(address, CN) of an ORGANIZER or ATTENDEE."""
+    params = getattr(value, "params", {})
+    return str(value), " ".join(str(params.get("CN", "")).split())
+
+
+def _param(value: Any, name: str) -> str:
+    return str(getattr(value, "params", {}).get(name, "")).upper()
+
+
 def _invited(event: Any) -> tuple[tuple[str, str] | None, list[tuple[str, str]]]:
     """Raw (address, CN) of the organiser and of everyone invited who did not decline."""
-
-    def raw(value: Any) -> tuple[str, str]:
-        params = getattr(value, "params", {})
-        return str(value), " ".join(str(params.get("CN", "")).split())
-
     organiser = event.get("ORGANIZER")
-    attendees = _as_list(event.get("ATTENDEE"))
     accepted = [
-        raw(value)
-        for value in attendees
-        if str(getattr(value, "params", {}).get("PARTSTAT", "")).upper() != "DECLINED"
-        and str(getattr(value, "params", {}).get("ROLE", "")).upper() != "NON-PARTICIPANT"
+        _raw(value)
+        for value in _as_list(event.get("ATTENDEE"))
+        if _param(value, "PARTSTAT") != "DECLINED" and _param(value, "ROLE") != "NON-PARTICIPANT"
     ]
-    return (raw(organiser) if organiser else None), accepted
+    return (_raw(organiser) if organiser else None), accepted
+
+
+def _declined(event: Any) -> list[tuple[str, str]]:
+    """Raw (address, CN) of everyone invited who declined."""
+    attendees = _as_list(event.get("ATTENDEE"))
+    return [_raw(value) for value in attendees if _param(value, "PARTSTAT") == "DECLINED"]
+
+
+def _folder(pairs: set[tuple[str, str]]) -> Callable[[tuple[str, str]], Person]:
+    """A function making a Person of an (address, CN) pair; all pairs are folded at once."""
+    addresses = pd.Series(sorted({a for a, _ in pairs}), dtype=object)
+    names = pd.Series(sorted({n for _, n in pairs}), dtype=object)
+    emails = dict(zip(addresses, email_key(addresses), strict=True))
+    keys = dict(zip(names, name_key(names), strict=True))
+    return lambda pair: Person(emails[pair[0]], pair[1], keys[pair[1]])
 
 
 def people_of(events: list[Any]) -> list[Invited]:
     """Who each event is with; emails and names are folded once for all events."""
     raws = [_invited(e) for e in events]
-    pairs = {p for org, rest in raws for p in ([org] if org else []) + rest}
-    addresses = pd.Series(sorted({a for a, _ in pairs}), dtype=object)
-    names = pd.Series(sorted({n for _, n in pairs}), dtype=object)
-    emails = dict(zip(addresses, email_key(addresses), strict=True))
-    keys = dict(zip(names, name_key(names), strict=True))
-
-    def person(pair: tuple[str, str]) -> Person:
-        return Person(emails[pair[0]], pair[1], keys[pair[1]])
-
+    person = _folder({p for org, rest in raws for p in ([org] if org else []) + rest})
     out: list[Invited] = []
     for org, rest in raws:
         organiser = person(org) if org else None
@@ -152,6 +163,13 @@ def people_of(events: list[Any]) -> list[Invited]:
                 unique[key] = p
         out.append((organiser, list(unique.values())))
     return out
+
+
+def declined_of(events: list[Any]) -> list[list[Person]]:
+    """Who declined each event."""
+    raws = [_declined(e) for e in events]
+    person = _folder({p for rest in raws for p in rest})
+    return [[person(r) for r in rest] for rest in raws]
 
 
 def _is_me(p: Person, me_email: str, me_name: str) -> bool:
@@ -446,10 +464,16 @@ def read_calendar(
         for e, *_ in dated
         if e.get("RECURRENCE-ID") is not None
     }
+    declined = declined_of([e for e, *_ in dated])
     rows: list[dict[str, Any]] = []
-    for (event, start_value, start, _), (organiser, everyone) in zip(dated, invited, strict=True):
+    for (event, start_value, start, _), (organiser, everyone), no in zip(
+        dated, invited, declined, strict=True
+    ):
         if str(event.get("STATUS", "")).upper() == "CANCELLED":
             skipped["cancelled"] += 1
+            continue
+        if any(_is_me(p, me_email, me_name) for p in no):
+            skipped["invitations you declined"] += 1
             continue
         others = [p for p in everyone if not _is_me(p, me_email, me_name)]
         if len(everyone) + (0 if len(others) < len(everyone) else 1) > max_attendees:

@@ -57,3 +57,27 @@ def test_a_repeat_with_no_end_is_not_cut_at_another_meeting():
 def test_a_repeat_with_no_end_stops_at_until():
     batch = read_calendar(calendar(WEEKLY), until=dt.date(2025, 3, 1), today=TODAY)
     assert days(batch)[-1] == "2025-02-24"
+
+
+DECLINED = """
+UID:1@example.com
+DTSTART:20240410T100000Z
+SUMMARY:Coffee with Kai
+LOCATION:Cafe Example
+ORGANIZER;CN=Kai:mailto:kai@example.com
+ATTENDEE;PARTSTAT=ACCEPTED:mailto:kai@example.com
+ATTENDEE;PARTSTAT=DECLINED:mailto:robin@example.com
+"""
+
+
+def test_an_invitation_you_declined_is_left_out_and_counted():
+    batch = read_calendar(calendar(DECLINED), today=TODAY)
+    assert batch.events.empty
+    assert batch.skipped == {"invitations you declined": 1}
+
+
+def test_an_invitation_someone_else_declined_still_counts():
+    other = DECLINED.replace("PARTSTAT=DECLINED:mailto:robin", "PARTSTAT=ACCEPTED:mailto:robin")
+    other += "ATTENDEE;PARTSTAT=DECLINED:mailto:lee@example.com\n"
+    batch = read_calendar(calendar(other), today=TODAY)
+    assert list(batch.events["email"]) == ["kai@example.com"]

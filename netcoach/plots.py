@@ -216,12 +216,19 @@ def gives_and_asks_words(report: Report, busiest: pd.DataFrame) -> tuple[str, st
         f"{_n(one_way, 'contact')} {'was' if one_way == 1 else 'were'} only ever asked "
         f"(one-way), and {_n(unreciprocated, 'contact')} helped you without anything given back."
     )
-    caption = (
-        "Gives (solid blue) and asks (hatched orange) for "
-        + ("the contact" if len(busiest) == 1 else f"the {len(busiest)} contacts")
-        + " you were most in touch with."
-    )
+    shown = _who_is_shown(len(busiest), gave_or_asked)
+    caption = f"Gives (solid blue) and asks (hatched orange) {shown}."
     return " ".join(parts), caption
+
+
+def _who_is_shown(shown: int, gave_or_asked: int) -> str:
+    """Which contacts the gives-and-asks chart draws: ranked by gives plus asks."""
+    if shown == gave_or_asked == 1:
+        return "for the contact you gave to or asked"
+    if shown == gave_or_asked:
+        return f"for all {shown} contacts you gave to or asked"
+    who = "the contact" if shown == 1 else f"the {shown} contacts"
+    return f"for {who} with the most gives and asks, of the {gave_or_asked} you gave to or asked"
 
 
 def top_contacts(table: pd.DataFrame, top: int) -> pd.DataFrame:

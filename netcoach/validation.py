@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from netcoach import schema
-from netcoach.settings import MAX_DAYS, days_rule
+from netcoach.settings import AS_OF_RANGE, MAX_DAYS, as_of_problem, days_rule
 
 if TYPE_CHECKING:
     import pandera.pandas as pa
@@ -267,8 +267,10 @@ def _formats(day_first: bool) -> tuple[str, ...]:
 
 
 def _try_formats(text: pd.Series, formats: tuple[str, ...]) -> pd.Series:
-    """Parse with each explicit format in turn, only on the rows still unparsed."""
-    result = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    """Parse with each explicit format in turn, only on the rows still unparsed. Seconds
+    hold any year from 1 to 9999 (nanoseconds only 1677 to 2262), so a slip such as 1024
+    is read as a date and can be refused for its year (:func:`_within_years`)."""
+    result = pd.Series(pd.NaT, index=text.index, dtype="datetime64[s]")
     todo = text != ""
     for fmt in formats:
         if not todo.any():
@@ -276,9 +278,29 @@ def _try_formats(text: pd.Series, formats: tuple[str, ...]) -> pd.Series:
         parsed = pd.to_datetime(text[todo], format=fmt, errors="coerce")
         ok = parsed.notna()
         if ok.any():
-            result.loc[ok[ok].index] = parsed[ok].astype("datetime64[ns]")
+            result.loc[ok[ok].index] = parsed[ok].astype("datetime64[s]")
             todo.loc[ok[ok].index] = False
     return result
+
+
+def _within_years(dates: pd.Series) -> pd.Series:
+    """``dates`` as ``datetime64[ns]``, with any date outside :data:`~netcoach.settings.
+    AS_OF_RANGE` (1900 to 2100) made NaT: a year outside it is surely a slip, and pandas
+    could not hold most such dates anyway."""
+    first, last = (pd.Timestamp(day) for day in AS_OF_RANGE)
+    return dates.where(dates.between(first, last)).astype("datetime64[ns]")
+
+
+def _year_problems(text: pd.Series, day_first: bool) -> pd.Series:
+    """For date text that reads as a date outside 1900 to 2100, why ('"1024-05-01" is
+    before 1900: check the year'); empty text for the rest."""
+    dates = _parse_text_dates(text, day_first, any_year=True)
+    why = pd.Series("", index=text.index, dtype=object)
+    outside = dates.notna() & ~dates.between(*(pd.Timestamp(day) for day in AS_OF_RANGE))
+    for position in np.flatnonzero(outside.to_numpy()):
+        problem = as_of_problem(dates.iloc[position].date())
+        why.iloc[position] = f'"{text.iloc[position]}" {problem}'
+    return why
 
 
 def parse_dates(values: pd.Series, *, day_first: bool = True) -> pd.Series:
@@ -292,22 +314,27 @@ def parse_dates(values: pd.Series, *, day_first: bool = True) -> pd.Series:
         out = values
         if getattr(out.dt, "tz", None) is not None:
             out = out.dt.tz_localize(None)
-        return out.astype("datetime64[ns]").dt.normalize()
+        return _within_years(out.dt.normalize())
     return _parse_text_dates(_as_text(values), day_first)
 
 
-def _parse_text_dates(text: pd.Series, day_first: bool) -> pd.Series:
-    """Parse trimmed date text. A log has few distinct dates (one per day), so each distinct
-    value is parsed once and the results are spread back: 1M rows cost about as much as
-    the number of different days in them."""
+def _parse_text_dates(text: pd.Series, day_first: bool, *, any_year: bool = False) -> pd.Series:
+    """Parse trimmed date text; NaT where unreadable or, unless ``any_year``, outside 1900
+    to 2100 (then ``datetime64[ns]``). A log has few distinct dates (one per day), so each
+    distinct value is parsed once and the results are spread back: 1M rows cost about as
+    much as the number of different days in them."""
     codes, uniques = pd.factorize(text)
     distinct = pd.Series(uniques, dtype=str).str.replace(r"\s+", " ", regex=True)
     parsed = _try_formats(distinct, _formats(day_first))
     compact = parsed.isna() & distinct.str.fullmatch(COMPACT_DATE)
     if compact.any():
-        parsed[compact] = pd.to_datetime(distinct[compact], format="%Y%m%d", errors="coerce")
-    parsed = parsed.dt.normalize().to_numpy()
-    return pd.Series(parsed[codes], index=text.index, dtype="datetime64[ns]")
+        found = pd.to_datetime(distinct[compact], format="%Y%m%d", errors="coerce")
+        parsed[compact] = found.astype("datetime64[s]")
+    parsed = parsed.dt.normalize()
+    if not any_year:
+        parsed = _within_years(parsed)
+    values = parsed.to_numpy()
+    return pd.Series(values[codes], index=text.index, dtype=values.dtype)
 
 
 def _spreadsheet_day_hints(text: pd.Series) -> pd.Series:
@@ -332,6 +359,12 @@ def _date_problems(
     bad = parsed.isna() & (text != "")
     if not bad.any():
         return
+    years = _year_problems(text[bad], day_first)
+    if (years != "").any():
+        col.add_rows(out.loc[bad[bad].index[years != ""], "row"], "date", years[years != ""])
+        bad = bad & ~bad.index.isin(years.index[years != ""])
+        if not bad.any():
+            return
     other = _parse_text_dates(text[bad], not day_first).notna()
     setting = "false" if day_first else "true"
     order = "month first" if day_first else "day first"
@@ -569,7 +602,12 @@ def _normalise_interactions(
 
     # dates
     if pd.api.types.is_datetime64_any_dtype(out["date"].dtype):
-        out["date"] = parse_dates(out["date"], day_first=day_first)
+        given = out["date"]
+        out["date"] = parse_dates(given, day_first=day_first)
+        outside = given.notna() & out["date"].isna()
+        if outside.any():
+            text = given[outside].dt.strftime("%Y-%m-%d")
+            _date_problems(out, text, out["date"][outside], day_first, col)
     else:
         text = _as_text(out["date"])
         parsed = _parse_text_dates(text, day_first)

@@ -204,14 +204,7 @@ def gives_and_asks_words(report: Report, busiest: pd.DataFrame) -> tuple[str, st
         f"You gave {_n(gives, 'time')} and asked {_n(asks, 'time')} "
         f"across {_n(gave_or_asked, 'contact')}."
     ]
-    if not busiest.empty:
-        most = busiest.sort_values(["asks", "gives"], ascending=[False, True], kind="stable")
-        first = most.iloc[0]
-        if int(first["asks"]) > 0:
-            parts.append(
-                f"You asked {first['name']} most: {_n(int(first['asks']), 'ask')} "
-                f"and {_n(int(first['gives']), 'give')}."
-            )
+    parts += _asked_most(table, busiest)
     parts.append(
         f"{_n(one_way, 'contact')} {'was' if one_way == 1 else 'were'} only ever asked "
         f"(one-way), and {_n(unreciprocated, 'contact')} helped you without anything given back."
@@ -219,6 +212,22 @@ def gives_and_asks_words(report: Report, busiest: pd.DataFrame) -> tuple[str, st
     shown = _who_is_shown(len(busiest), gave_or_asked)
     caption = f"Gives (solid blue) and asks (hatched orange) {shown}."
     return " ".join(parts), caption
+
+
+def _asked_most(table: pd.DataFrame, busiest: pd.DataFrame) -> list[str]:
+    """The contact asked most of all, shown or not; on a tie, one the chart shows, then the
+    fewest gives, then by name."""
+    if table.empty or int(table["asks"].max()) == 0:
+        return []
+    ranked = table.assign(_hidden=~table["contact_id"].isin(busiest["contact_id"]))
+    order = ["asks", "_hidden", "gives", "name"]
+    first = ranked.sort_values(order, ascending=[False, True, True, True]).iloc[0]
+    hidden = bool(first["_hidden"])
+    note = f" (not among the {len(busiest)} shown)" if hidden else ""
+    return [
+        f"You asked {first['name']} most: {_n(int(first['asks']), 'ask')} "
+        f"and {_n(int(first['gives']), 'give')}{note}."
+    ]
 
 
 def _who_is_shown(shown: int, gave_or_asked: int) -> str:

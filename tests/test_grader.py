@@ -67,6 +67,10 @@ def class_results(tmp_path_factory: pytest.TempPathFactory) -> dict:
     _answer_cell(looping, 1).source = "while True:\n    pass"
     nbformat.write(looping, folder / "looping.ipynb")
 
+    loops_early = _solution()  # right answers, but the first answer cell never ends
+    _answer_cell(loops_early).source += "\nwhile True:\n    pass"
+    nbformat.write(loops_early, folder / "loops-early.ipynb")
+
     tampered = _solution()
     _check_cell(tampered, 2).source = 'print("check 2: rich share ✓")'
     nbformat.write(tampered, folder / "tampered.ipynb")
@@ -100,6 +104,7 @@ def class_results(tmp_path_factory: pytest.TempPathFactory) -> dict:
         ("wrong.ipynb", "failed", 0),
         ("broken.ipynb", "error", 1),
         ("looping.ipynb", "timeout", 1),
+        ("loops-early.ipynb", "timeout", 0),
         ("tampered.ipynb", "tampered", 1),
         ("notes.txt", "not-a-notebook", 0),
         ("garbled.ipynb", "not-a-notebook", 0),
@@ -119,7 +124,7 @@ def test_each_submission_gets_the_right_status_and_score(
 
 def test_the_gradebook_has_one_row_per_submission(class_results: dict) -> None:
     assert tuple(class_results["header"]) == GRADEBOOK_COLUMNS
-    assert len(class_results["rows"]) == 7
+    assert len(class_results["rows"]) == 8
     assert class_results["code"] == 1  # not everyone passed
 
 
@@ -134,7 +139,7 @@ def test_the_report_gives_hints_and_clear_lines(class_results: dict) -> None:
     assert "notes.txt: not-a-notebook: it is a .txt file" in out
     assert "garbled.ipynb: not-a-notebook: it is not valid JSON" in out
     assert (
-        "7 submissions: 1 passed, 1 failed, 1 error, 1 timeout, 1 tampered, 2 not-a-notebook" in out
+        "8 submissions: 1 passed, 1 failed, 1 error, 2 timeout, 1 tampered, 2 not-a-notebook" in out
     )
 
 
@@ -153,6 +158,12 @@ def test_a_timeout_names_the_cell_that_ran_out_of_time(class_results: dict) -> N
     assert class_results["rows"]["looping.ipynb"]["detail"] == (
         "ran out of time in code cell 4: does a loop never end?"
     )
+
+
+def test_checks_after_the_cell_that_ran_out_of_time_do_not_count(class_results: dict) -> None:
+    out = class_results["out"]
+    assert "loops-early.ipynb (04-channel-mix): 0/2 checks passed, score 0, timeout" in out
+    assert "check 1: channel shares: did not run: an earlier cell ran out of time" in out
 
 
 def test_a_deleted_check_cell_is_tampered_and_a_missing_path_is_bad_input(

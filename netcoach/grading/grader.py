@@ -500,6 +500,9 @@ def _score(
         outcome, text = run.cells.get(code, ("missing", ""))
         record = run.record(code, number)
         killed = outcome == "missing" and run.timed_out  # stopped before nbval could report
+        if _after_timeout(run, code):  # nbval runs on after a time-out; docs say it stops
+            sub.checks.append(CheckResult(number, label, False, _AFTER_TIMEOUT))
+            continue
         if _genuine_pass(record) and (outcome == "passed" or killed):
             sub.checks.append(CheckResult(number, label, True))
             continue
@@ -518,6 +521,13 @@ def _score(
             errors.append(f"check {number} raised {_exception_kind(text)}")
     sub.notes.extend(errors[:3])
     _set_status(sub, tampered, forged, run, errors)
+
+
+def _after_timeout(run: _Run, code: int) -> bool:
+    """True when code cell ``code`` comes after the cell that ran out of time: nbval runs the
+    cells after it, but only checks before the loop count. (A kernel that died is not a
+    time-out, though nbval may report one in that cell.)"""
+    return run.timeout_cell is not None and run.timeout_cell != run.died and code > run.timeout_cell
 
 
 def _cell_errors(run: _Run, check_code: set[int]) -> list[str]:
@@ -569,6 +579,7 @@ def _set_status(
         sub.status = "passed" if sub.passed == sub.total else "failed"
 
 
+_AFTER_TIMEOUT = "did not run: an earlier cell ran out of time"
 _TAMPERED = "this check cell was edited or removed; copy it back unchanged from the starter"
 _FORGED = (
     "its pass line was printed, but the course's check did not pass here "
@@ -612,8 +623,8 @@ def _why(outcome: str, text: str, record: dict[str, Any] | None, run: _Run, code
         return "did not run: the notebook stopped in an earlier cell"
     if code == run.timeout_cell:
         return "ran out of time in this cell"
-    if outcome == "skipped" or (run.timeout_cell is not None and code > run.timeout_cell):
-        return "did not run: an earlier cell ran out of time"
+    if outcome == "skipped":
+        return _AFTER_TIMEOUT
     if outcome == "missing":
         return "did not run"
     error = _exception_kind(text)

@@ -12,6 +12,7 @@ minutes of work (grading a class) whose result could not be saved.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -21,9 +22,11 @@ from pathlib import Path
 def write_atomically(path: str | Path, data: bytes | str, *, mode: int) -> Path:
     """Write ``data`` (text is written as UTF-8, lines as given) to ``path`` all at once,
     with permission bits ``mode``; create its folder if needed. Through a symbolic link, the
-    file it points to is replaced and the link kept. Raises OSError; on any failure ``path``
-    is as it was and no temporary file is left."""
+    file it points to is replaced and the link kept. Raises OSError (:class:`ReadOnlyFile`
+    for a read-only ``path``); on any failure ``path`` is as it was and no temporary file
+    is left."""
     target = destination(Path(path))
+    refuse_read_only(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(**temporary_name(target))
     try:
@@ -38,6 +41,23 @@ def write_atomically(path: str | Path, data: bytes | str, *, mode: int) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return Path(path)
+
+
+class ReadOnlyFile(PermissionError):
+    """The file to be replaced is read-only. Moving a new file over it needs only a
+    writable folder, so without this check a file its owner had made read-only would be
+    replaced without a word (Windows refuses it)."""
+
+
+def refuse_read_only(target: Path) -> None:
+    """Raise :class:`ReadOnlyFile` (naming ``target``) when ``target`` exists and is
+    read-only: no write permission for anyone, or none for this user."""
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
+        raise ReadOnlyFile(errno.EACCES, "the file is read-only", str(target))
 
 
 def check_writable_folder(path: str | Path) -> None:

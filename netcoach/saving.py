@@ -54,7 +54,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from netcoach import schema
-from netcoach.atomic_files import destination, kept_mode, temporary_name
+from netcoach.atomic_files import (
+    ReadOnlyFile,
+    destination,
+    kept_mode,
+    refuse_read_only,
+    temporary_name,
+)
 from netcoach.file_hashes import LOG_FILES, changed_files, log_file_hashes, sha256_of
 from netcoach.loading import (
     MixedEncodingError,
@@ -515,6 +521,7 @@ def _put_in_place(folder: Path, name: str, data: bytes | None) -> None:
     permissions (through a symbolic link: :func:`~netcoach.atomic_files.destination`); if
     that fails, the file is as it was and no temporary file is left."""
     dest = destination(folder / name)
+    refuse_read_only(dest)
     if data is None:  # (through a link, the file it points to: the link stays as it was)
         dest.unlink(missing_ok=True)
         return
@@ -612,6 +619,7 @@ def _write_files(
             written[name] = sha256_of(data)
             if written[name] != current.get(name):  # (a file left as it is can be open in Excel)
                 dest = destination(folder / name)
+                refuse_read_only(dest)
                 temps[name] = (_write_temp(dest.parent, dest.name, data, like=dest), dest)
         if not temps:  # nothing would change: no backup, so no undo step that does nothing
             return written
@@ -863,6 +871,11 @@ def blocked_reason(err: OSError, folder: Path, retry: str) -> str:
     """Why a log file in ``folder`` could not be replaced, and what to do (``retry``, such as
     "try Undo again"): refused permission most often means the file is open in another
     program (Excel on Windows holds the files it has open)."""
+    if isinstance(err, ReadOnlyFile):
+        return (
+            f"{Path(err.filename).name} is marked read-only. Make it writable again (in its "
+            f"Properties or with chmod u+w) and {retry}"
+        )
     if isinstance(err, PermissionError):
         return (
             f"it is open in another program (Excel, say), or you may not change files in "

@@ -1,0 +1,73 @@
+"""A log file its owner made read-only is never replaced: saving and undo refuse, say
+how to put it right, and leave the folder as it was. (Moving a new file over an old one
+needs only a writable folder, so before this check a read-only file was replaced without a
+word, even by a user who may not write it; Windows refuses it.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from helpers import folder_digest, write_log
+
+from netcoach.atomic_files import ReadOnlyFile, write_atomically
+from netcoach.saving import UndoFailed, add_interaction, undo_last
+from netcoach.widgets.log_form import LogForm
+
+
+def _thanks(folder: Path) -> None:
+    add_interaction(folder, date="2024-05-01", contact_id="c001", channel="email", kind="thanked")
+
+
+def test_saving_refuses_a_read_only_log_file_and_changes_nothing(tmp_path: Path) -> None:
+    folder = write_log(tmp_path / "log")
+    os.chmod(folder / "interactions.csv", 0o444)
+    before = folder_digest(folder)
+    with pytest.raises(ReadOnlyFile) as caught:
+        _thanks(folder)
+    assert Path(caught.value.filename) == folder / "interactions.csv"
+    assert folder_digest(folder) == before  # no row, no backup, no temporary file
+    assert oct(os.stat(folder / "interactions.csv").st_mode & 0o777) == "0o444"
+
+
+def test_undo_refuses_to_put_back_over_a_read_only_file(tmp_path: Path) -> None:
+    folder = write_log(tmp_path / "log")
+    _thanks(folder)
+    os.chmod(folder / "interactions.csv", 0o400)
+    before = folder_digest(folder)
+    with pytest.raises(UndoFailed) as caught:
+        undo_last(folder)
+    assert "interactions.csv is marked read-only" in str(caught.value)
+    assert str(caught.value).startswith("Nothing was undone")
+    assert folder_digest(folder) == before
+
+
+def test_the_log_form_says_the_file_is_read_only_and_how_to_fix_it(tmp_path: Path) -> None:
+    folder = write_log(tmp_path / "log")
+    form = LogForm(folder, today=dt.date(2024, 6, 1))
+    form.contact.value = "c001"
+    os.chmod(folder / "interactions.csv", 0o444)
+    before = folder_digest(folder)
+    form.save_button.click()
+    message = form.message.text
+    assert "interactions.csv is marked read-only" in message
+    assert "Make it writable again" in message and message.count("Nothing was saved.") == 1
+    assert folder_digest(folder) == before
+
+
+def test_reports_and_other_whole_files_are_not_written_over_a_read_only_file(
+    tmp_path: Path,
+) -> None:
+    report = tmp_path / "report.html"
+    report.write_text("kept")
+    os.chmod(report, 0o444)
+    with pytest.raises(ReadOnlyFile):
+        write_atomically(report, "new", mode=0o600)
+    assert report.read_text() == "kept" and sorted(p.name for p in tmp_path.iterdir()) == [
+        "report.html"
+    ]
+    os.chmod(report, 0o644)
+    write_atomically(report, "new", mode=0o600)  # writable again: replaced as before
+    assert report.read_text() == "new"

@@ -1,10 +1,10 @@
 """ "Score my network": pick a learner, an "as of" date and settings; see scores, charts, actions.
 
 The view is a thin layer over :func:`netcoach.scoring.score_log`. A log is loaded once
-(samples, a folder, or uploaded CSVs written to a temporary folder and read by the same
-:func:`netcoach.loading.load_log`, so validation is identical); moving a slider only
-re-scores, through a :class:`netcoach.scoring.Scorer` that recomputes just the parts of the
-score the moved setting reads. Reports and rendered charts are cached per (log, as of,
+(samples, a folder, or uploaded CSVs written to a temporary folder, read by the same
+:func:`netcoach.loading.load_log`, so validation is identical, and deleted at once); moving
+a slider only re-scores, through a :class:`netcoach.scoring.Scorer` that recomputes just the
+parts of the score the moved setting reads. Reports and rendered charts are cached per (log, as of,
 settings), so going back to an earlier setting is instant. Only the chart on the visible
 tab is redrawn after a change, and only when what it shows has changed; the others are
 redrawn when their tab is opened. The charts are SVG from :mod:`netcoach.svg_charts`, written
@@ -121,6 +121,13 @@ UPLOAD_NAMES: dict[str, str] = {
 """Uploaded files are recognised by a word in their name (``my contacts.csv`` works), tried
 in this order: a name with "interaction" in it is the interactions file even when it says
 "contacts" too (``interactions_with_contacts.csv``)."""
+
+UPLOAD_PRIVACY_TEXT = (
+    "Uploaded files are read by the Python running this notebook and sent nowhere else. "
+    "The copy it writes to read them is deleted as soon as it has been read, and the upload "
+    "box is emptied; your log is then kept in memory only, until the notebook is closed."
+)
+"""What happens to uploaded files (see :meth:`ScoreMyNetwork.load_uploads`)."""
 
 NO_CONTACTS_UPLOADED_TEXT = (
     f"Upload your {CONTACTS_FILE} too: Network Coach needs it to score the log (with "
@@ -359,7 +366,6 @@ class ScoreMyNetwork(w.VBox):
         self._scoring_problem_shown = False
         """Whether the message says why there are no scores (no date, or scoring failed)."""
         self._quiet = False
-        self._upload_dir: tempfile.TemporaryDirectory | None = None
         self._output_explicit = output_folder is not None
         self._log_folder: Path | None = None
         self.stats = {"scored": 0, "charts_drawn": 0}
@@ -407,8 +413,7 @@ class ScoreMyNetwork(w.VBox):
             [
                 label(
                     "Type the path of your log folder and press Enter, or upload your "
-                    "contacts.csv and interactions.csv. They are read by the Python running "
-                    "this notebook and are not sent anywhere else."
+                    "contacts.csv and interactions.csv. " + UPLOAD_PRIVACY_TEXT
                 ),
                 self.folder_text,
                 w.HBox([self.load_button, self.upload], layout=w.Layout(flex_flow="row wrap")),
@@ -599,17 +604,25 @@ class ScoreMyNetwork(w.VBox):
         return self._load(folder, folder.resolve().name or "my-network", sample=False)
 
     def _on_upload(self, change: dict) -> None:
+        """Load the uploaded files, then empty the upload box so that their contents are not
+        kept in the widget (a notebook can save widget state into its file)."""
         if change["new"]:
-            self.load_uploads(change["new"])
+            try:
+                self.load_uploads(change["new"])
+            finally:
+                self.upload.value = ()
 
     def load_uploads(self, files: Sequence[dict]) -> bool:
-        """Write uploaded files to a temporary folder and load it like any folder."""
+        """Load uploaded files like a folder: they are written to a temporary folder that is
+        deleted as soon as it has been read (loaded, refused or failed); the log stays in
+        memory only."""
         if self.source.value != OWN_FILES:
             self.source.value = OWN_FILES
-        if self._upload_dir is not None:
-            self._upload_dir.cleanup()
-        self._upload_dir = tempfile.TemporaryDirectory(prefix="netcoach-upload-")
-        folder = Path(self._upload_dir.name)
+        with tempfile.TemporaryDirectory(prefix="netcoach-upload-") as name:
+            return self._load_upload_copy(Path(name), files)
+
+    def _load_upload_copy(self, folder: Path, files: Sequence[dict]) -> bool:
+        """Write ``files`` into the empty temporary ``folder`` and load the log they make."""
         unknown: list[str] = []
         exports: list[str] = []  # advice for each export uploaded (to import, not to score)
         written: dict[str, list[str]] = {}  # log file: the uploaded names that stand for it
@@ -684,6 +697,8 @@ class ScoreMyNetwork(w.VBox):
             else:
                 show_error(self.message, err)
             return False
+        if uploaded is not None:
+            log.folder = None  # its temporary folder is deleted once read
         self.network_log, self.source_name = log, name
         self._token += 1
         self._log_folder = None if (sample or uploaded is not None) else folder

@@ -464,9 +464,9 @@ def _backup(
     throws away changes made after the save.
     """
     backups = backups or folder / BACKUP_DIR
-    backups.mkdir(parents=True, exist_ok=True)
+    backups.mkdir(mode=BACKUP_DIR_MODE, parents=True, exist_ok=True)
     target = backups / _new_stamp(backups, stamp)
-    target.mkdir()
+    target.mkdir(mode=BACKUP_DIR_MODE)
     try:
         present = {}
         for name in LOG_FILES:
@@ -477,12 +477,24 @@ def _backup(
         manifest: dict[str, Any] = {"description": description, "files": present}
         if written is not None:
             manifest["written"] = written
-        (target / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        _write_private(target / MANIFEST, json.dumps(manifest, indent=1))
         _fsync_dir(target)
     except BaseException:  # (a full disk, say): no half-made backup is left to undo
         _discard(target)
         raise
     return target
+
+
+BACKUP_DIR_MODE = 0o700
+"""Backup folders can be opened by their owner only: they hold copies of the log, and
+their manifests describe each save in words that name people ("adding Amara Osei")."""
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write ``text`` to a new file that only its owner can read (:data:`NEW_FILE_MODE`)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def _discard(backup: Path) -> None:

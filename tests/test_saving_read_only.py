@@ -13,7 +13,7 @@ import pytest
 from helpers import folder_digest, write_log
 
 from netcoach.atomic_files import ReadOnlyFile, write_atomically
-from netcoach.saving import UndoFailed, add_interaction, undo_last
+from netcoach.saving import UndoFailed, add_contact, add_interaction, undo_last
 from netcoach.widgets.log_form import LogForm
 
 
@@ -71,3 +71,23 @@ def test_reports_and_other_whole_files_are_not_written_over_a_read_only_file(
     os.chmod(report, 0o644)
     write_atomically(report, "new", mode=0o600)  # writable again: replaced as before
     assert report.read_text() == "new"
+
+
+def test_backups_and_their_manifests_are_for_the_owner_only(tmp_path: Path) -> None:
+    """The manifest says what each save did ("adding Secret Person (c9) ..."): it is
+    written for its owner only, in folders only its owner can open."""
+    folder = write_log(tmp_path / "log")
+    add_contact(folder, contact_id="c9", name="Secret Person")
+    [backup] = (folder / ".backup").iterdir()
+    assert "Secret Person" in (backup / "backup.json").read_text(encoding="utf-8")
+    modes = {
+        path.relative_to(folder).as_posix(): oct(path.stat().st_mode & 0o777)
+        for path in [folder / ".backup", backup, *backup.iterdir()]
+    }
+    assert modes == {
+        ".backup": "0o700",
+        f".backup/{backup.name}": "0o700",
+        f".backup/{backup.name}/backup.json": "0o600",
+        f".backup/{backup.name}/contacts.csv": "0o644",  # (copies keep the log's own modes:
+        f".backup/{backup.name}/interactions.csv": "0o644",  # the folder keeps others out)
+    }

@@ -23,6 +23,8 @@ US-style dates in the export (``3/12/24, 10:22 AM``) are read month first.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections import Counter
 
 import pandas as pd
@@ -184,15 +186,75 @@ def _me_keys(
     return *found, [me_matched_no_one(me, file, guess, why)]
 
 
+SUFFIX = re.compile(
+    r"^(?:(?-i:[A-Z][A-Z.]{1,7})|jr\.?|sr\.?|phd|dphil|msc|bsc|meng|mba|cpa|pmp|iii?|iv)$",
+    re.IGNORECASE,
+)
+"""A part of a name written after a comma, not a person: ``MBA``, ``PhD``, ``Jr.``, ``CFA``."""
+
+MAX_PARTS = 12
+"""Most comma-separated parts in one TO cell that are tried in every grouping."""
+
+
 def _split_people(names: pd.Series, urls: pd.Series) -> pd.DataFrame:
-    """Recipients as one row each: comma-separated names paired with their URLs."""
+    """Recipients as one row each: comma-separated names paired with their URLs (one URL
+    per person). A name with a comma in it ("Jane Doe, MBA") is one person: when there are
+    more name parts than URLs, the parts are grouped (:func:`_group_names`)."""
     name_lists = names.str.split(r"\s*,\s*", regex=True)
-    url_lists = urls.str.split(r"\s*,\s*", regex=True)
-    same = name_lists.str.len() == url_lists.str.len()
-    url_lists = url_lists.where(same, name_lists.map(lambda n: [""] * len(n)))
-    out = pd.DataFrame({"name": name_lists, "profile_url": url_lists})
+    url_lists = urls.str.split(r"\s*,\s*", regex=True).map(lambda u: [x for x in u if x])
+    pairs = [_pair(n, u) for n, u in zip(name_lists, url_lists, strict=True)]
+    out = pd.DataFrame(
+        {"name": [n for n, _ in pairs], "profile_url": [u for _, u in pairs]}, index=names.index
+    )
     out["message"] = out.index
     return out.explode(["name", "profile_url"]).fillna("")
+
+
+def _pair(parts: list[str], urls: list[str]) -> tuple[list[str], list[str]]:
+    """The names and URLs of one message's recipients, the same number of each."""
+    if len(parts) == len(urls):
+        return parts, urls
+    if not urls:
+        names = _group_names(parts, None)
+        return names, [""] * len(names)
+    names = _group_names(parts, urls) if len(parts) > len(urls) else []
+    if len(names) != len(urls):  # (no way to pair them: keep the people the links identify)
+        return [""] * len(urls), urls
+    return names, urls
+
+
+def _group_names(parts: list[str], urls: list[str] | None) -> list[str]:
+    """Name parts joined back into one name per URL (or, with no URLs, each part after a
+    comma that is a title such as MBA joined to the name before it). Of the ways to group
+    them, the one whose names best fit their profile links (:func:`_likeness`) is taken."""
+    if urls is None or len(parts) > MAX_PARTS:
+        names: list[str] = []
+        for part in parts:
+            if names and SUFFIX.match(part):
+                names[-1] += f", {part}"
+            else:
+                names.append(part)
+        return names
+    best: tuple[int, list[str]] | None = None
+    for cuts in itertools.combinations(range(1, len(parts)), len(urls) - 1):
+        bounds = (0, *cuts, len(parts))
+        names = [", ".join(parts[a:b]) for a, b in itertools.pairwise(bounds)]
+        score = sum(_likeness(n, u) for n, u in zip(names, urls, strict=True))
+        if best is None or score > best[0]:
+            best = score, names
+    return best[1] if best else parts
+
+
+def _likeness(name: str, url: str) -> int:
+    """How well a name fits a profile link: its words found in the link's last part, less
+    those not found, less 1 when it begins with a title (MBA)."""
+    words, slug = _words(name), _words(url.rstrip("/").rsplit("/", 1)[-1])
+    return len(words & slug) - len(words - slug) - bool(SUFFIX.match(name.split(",")[0]))
+
+
+def _words(text: str) -> set[str]:
+    """The words of a name, or of a profile link's last part (``jane-doe-example``)."""
+    return {w for w in re.split(r"[\W_\d]+", text.casefold()) if len(w) > 1}
 
 
 def messages(source: SourceFile, *, me: str | None = None, keep_text: bool = False) -> ImportBatch:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from netcoach.importers import SourceFile
 from netcoach.importers.ical import read_calendar
+from netcoach.importers.linkedin import messages
 
 TODAY = dt.date(2025, 9, 1)
 
@@ -81,3 +82,55 @@ def test_an_invitation_someone_else_declined_still_counts():
     other += "ATTENDEE;PARTSTAT=DECLINED:mailto:lee@example.com\n"
     batch = read_calendar(calendar(other), today=TODAY)
     assert list(batch.events["email"]) == ["kai@example.com"]
+
+
+MESSAGES_HEADER = (
+    "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+    "DATE,SUBJECT,CONTENT,FOLDER\n"
+)
+ROBIN = "Robin Example,https://www.linkedin.com/in/robin-example"
+JANE = "https://www.linkedin.com/in/jane-doe-example"
+SAM = "https://www.linkedin.com/in/sam-roe-example"
+KAI = "https://www.linkedin.com/in/kai-doe-example"
+
+
+def message_names(*rows: str) -> list[str]:
+    text = MESSAGES_HEADER + "".join(f"{r}\n" for r in rows)
+    batch = messages(SourceFile("messages.csv", text.encode()))
+    return sorted(set(batch.people["name"]))
+
+
+def test_a_name_with_a_comma_is_one_person():
+    assert message_names(
+        f'c1,,{ROBIN},"Jane Doe, MBA",{JANE},2024-04-02 09:15:00 UTC,,hi,INBOX',
+        f'c1,,"Jane Doe, MBA",{JANE},{ROBIN},2024-04-03 09:15:00 UTC,,hey,INBOX',
+        f"c2,,{ROBIN},Sam Roe,{SAM},2024-04-05 09:15:00 UTC,,yo,INBOX",
+    ) == ["Jane Doe, MBA", "Sam Roe"]
+
+
+def test_names_with_commas_among_several_recipients_follow_the_links():
+    assert message_names(
+        f'c1,,{ROBIN},"Sam Roe, Jane Doe, MBA","{SAM}, {JANE}",2024-04-02 09:15:00 UTC,,hi,',
+        f'c2,,{ROBIN},"Doe, Kai, Sam Roe","{KAI}, {SAM}",2024-04-02 09:15:00 UTC,,hi,',
+    ) == ["Doe, Kai", "Jane Doe, MBA", "Sam Roe"]
+
+
+def test_a_title_after_a_comma_stays_with_the_name_when_there_are_no_links():
+    assert message_names(
+        f'c1,,{ROBIN},"Jane Doe, PhD, Sam Roe",,2024-04-02 09:15:00 UTC,,hi,',
+    ) == ["Jane Doe, PhD", "Sam Roe"]
+
+
+def test_names_that_cannot_be_paired_keep_the_people_of_the_links():
+    many = ", ".join(f"Person {i}" for i in range(14))
+    batch = messages(
+        SourceFile(
+            "messages.csv",
+            (
+                MESSAGES_HEADER
+                + f'c1,,{ROBIN},"{many}","{JANE}, {SAM}",2024-04-02 09:15:00 UTC,,hi,\n'
+                + f'c2,,{ROBIN},Jane Doe,"{JANE}, {SAM}",2024-04-02 09:15:00 UTC,,hi,\n'
+            ).encode(),
+        )
+    )
+    assert set(batch.people["profile_url"]) == {JANE, SAM}

@@ -97,7 +97,11 @@ _SCHEMA_COLUMNS: dict[str, tuple[str, ...]] = {
 
 class LogChangedOnDisk(ValueError):
     """:func:`save_log` was given a log whose files changed on disk after it was loaded;
-    nothing was saved."""
+    nothing was saved. ``files`` names them ("interactions.csv")."""
+
+    def __init__(self, message: str, files: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.files = files
 
 
 @dataclass(frozen=True)
@@ -695,7 +699,8 @@ def _refuse_if_changed(log: NetworkLog, target: Path, target_hashes: dict[str, s
             f"{names} in {log.folder} changed after this log was loaded (another save, or an "
             f"edit in a spreadsheet), so saving it would undo that change. Load the log again "
             "(after a save, use the log save_log returned) and make your change again. "
-            "Nothing was saved."
+            "Nothing was saved.",
+            tuple(changed),
         )
 
 

@@ -91,3 +91,36 @@ def test_backups_and_their_manifests_are_for_the_owner_only(tmp_path: Path) -> N
         f".backup/{backup.name}/contacts.csv": "0o644",  # (copies keep the log's own modes:
         f".backup/{backup.name}/interactions.csv": "0o644",  # the folder keeps others out)
     }
+
+
+def test_a_log_changed_during_a_save_is_explained_once_and_a_second_click_saves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A spreadsheet saves the file just after the form read it: the form says so in plain
+    words, once, and pressing Save again adds the entry and keeps the spreadsheet's row."""
+    import netcoach.saving as saving
+
+    folder = write_log(tmp_path / "log")
+    form = LogForm(folder, today=dt.date(2024, 6, 1))
+    form.contact.value = "c001"
+    real_load = saving.load_log
+
+    def edited_meanwhile(where, *args, **kwargs):
+        log = real_load(where, *args, **kwargs)
+        with open(Path(where) / "interactions.csv", "a", encoding="utf-8") as handle:
+            handle.write("2024-05-09,c001,phone,check_in,me,typed in a spreadsheet\n")
+        return log
+
+    with monkeypatch.context() as patch:
+        patch.setattr(saving, "load_log", edited_meanwhile)
+        form.save_button.click()
+    message = form.message.text
+    assert message == (
+        "Nothing was saved. interactions.csv changed while your entry was being saved (an "
+        "edit in a spreadsheet, say). Press Save entry again to add your entry to the log as "
+        "it is now."
+    )
+    form.save_button.click()
+    assert form.message.text.startswith("Saved")
+    rows = (folder / "interactions.csv").read_text(encoding="utf-8")
+    assert "typed in a spreadsheet" in rows and rows.count("2024-06-01,c001") == 1

@@ -477,12 +477,20 @@ class LogForm(w.VBox):
         """The heading and the lines of a refused save. The heading says where the problems
         are: in the new entry (the learner can fix it in the form), in the log's files (a
         hand edit to fix there), or both."""
-        from netcoach.saving import PartlySaved, blocked_reason, log_file_named
+        from netcoach.saving import LogChangedOnDisk, PartlySaved, blocked_reason, log_file_named
 
         shown, in_entry = self._in_form(err)
         head, details = error_message(shown)
         if isinstance(err, PartlySaved):  # its own words say what was saved and where
             return head, details
+        if isinstance(err, LogChangedOnDisk):  # (the next click reads the files afresh)
+            files = " and ".join(err.files) or "The log"
+            return (
+                f"{NOTHING_SAVED} {files} changed while your entry was being saved (an edit "
+                f"in a spreadsheet, say). Press {self.save_button.description} again to add "
+                "your entry to the log as it is now.",
+                [],
+            )
         if isinstance(err, OSError) and (name := log_file_named(err)):  # (not the temp file)
             why = blocked_reason(err, self.folder, f"press {self.save_button.description} again")
             head = f"{name} in {self.folder} could not be saved: {why}."

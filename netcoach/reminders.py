@@ -14,6 +14,8 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from netcoach.words import plural
+
 if TYPE_CHECKING:
     import icalendar
 
@@ -80,7 +82,7 @@ def reminders_calendar(
         overdue = int(action.get("days_overdue", 0) or 0)
         lines = [str(action["reason"])]
         if overdue > 0:
-            lines.append(f"{overdue} days overdue on {report.as_of.isoformat()}.")
+            lines.append(f"{plural(overdue, 'day')} overdue on {report.as_of.isoformat()}.")
         lines.append(f"Rank {int(action['rank'])} in your Network Coach next actions.")
         event.add("description", "\n".join(lines))
         event.add("transp", "TRANSPARENT")

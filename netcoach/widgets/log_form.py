@@ -40,6 +40,7 @@ from netcoach.widgets.common import (
     not_a_folder_text,
     show_error,
 )
+from netcoach.words import plural
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -377,8 +378,8 @@ class LogForm(w.VBox):
         gone = self._refresh_contacts(log.contacts)
         if not quiet:
             text = (
-                f"Opened {self.folder}: {len(log.contacts)} contacts, "
-                f"{len(log.interactions)} interactions."
+                f"Opened {self.folder}: {plural(len(log.contacts), 'contact')}, "
+                f"{plural(len(log.interactions), 'interaction')}."
             )
             if gone:
                 text += f" {gone} is not in this log: choose again in {_named(self.contact)}."

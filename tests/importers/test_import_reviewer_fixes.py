@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from pathlib import Path
+
+from conftest import FIXTURES
+from conftest import LINKEDIN as LINKEDIN_FIXTURES
 
 from netcoach.importers import SourceFile
+from netcoach.importers.apply import read_sources
 from netcoach.importers.ical import read_calendar
 from netcoach.importers.linkedin import messages
 
@@ -134,3 +140,18 @@ def test_names_that_cannot_be_paired_keep_the_people_of_the_links():
         )
     )
     assert set(batch.people["profile_url"]) == {JANE, SAM}
+
+
+def test_an_export_is_read_without_writing_a_copy_anywhere(monkeypatch, tmp_path):
+
+    written: list[str] = []
+
+    def refuse(*args, **kwargs):
+        written.append(str(args[:1]))
+        raise AssertionError("a copy of the export was written to disk")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(Path, "write_bytes", refuse)
+    batches = read_sources([FIXTURES / "google_contacts.csv", LINKEDIN_FIXTURES])
+    assert batches and not written

@@ -299,13 +299,20 @@ def channel_mix_words(report: Report) -> tuple[str, str]:
     months = report.channel_mix.details["by_month"]
     target = float(report.settings.rich_channel_target)
     total, rich_total = int(months["total"].sum()), int(months["rich"].sum())
-    overall = rich_total / total if total else 0.0
-    side = "below" if overall < target else "at or above"
-    alt = (
-        f"Rich channels were {_pct(overall)} of your {_n(total, 'interaction')} over the "
-        f"{_n(len(months), 'month')}, {side} the {_pct(target)} target."
-    )
-    alt += _trend_sentence(months)
+    period = f"the {_n(len(months), 'month')}"
+    if total == 0:
+        alt = (
+            f"You logged no interactions in {period}, so there is no rich share to compare "
+            f"with the {_pct(target)} target yet."
+        )
+    else:
+        overall = rich_total / total
+        side = "below" if overall < target else "at or above"
+        alt = (
+            f"Rich channels were {_pct(overall)} of your {_n(total, 'interaction')} over "
+            f"{period}, {side} the {_pct(target)} target."
+        )
+        alt += _trend_sentence(months)
     caption = (
         "Bars: interactions per month, rich (solid blue) under lean (hatched orange). "
         f"Line: the rich share each month; dashed line: the {_pct(target)} target."

@@ -129,6 +129,19 @@ UPLOAD_PRIVACY_TEXT = (
 )
 """What happens to uploaded files (see :meth:`ScoreMyNetwork.load_uploads`)."""
 
+FAR_AFTER_TODAY_DAYS = 365
+"""An 'as of' date more days than this after today is questioned (a warning, not a refusal)."""
+
+
+def time_span(days: int) -> str:
+    """A gap in days in rough words: '75 years', '14 months', '40 days'."""
+    if (years := int(days / 365.25)) >= 2:
+        return f"{years} years"
+    if (months := int(days / 30.44)) >= 2:
+        return f"{months} months"
+    return plural(days, "day")
+
+
 NO_CONTACTS_UPLOADED_TEXT = (
     f"Upload your {CONTACTS_FILE} too: Network Coach needs it to score the log (with "
     f"{INTERACTIONS_FILE} if you have one). Choose the files together; if you have no "
@@ -896,17 +909,45 @@ class ScoreMyNetwork(w.VBox):
         }
 
     def _note_future_rows(self) -> None:
-        """Warn, next to the date, about interactions dated after it: they are not counted
-        yet. Worked out again only when the log or the date changes, not for a slider."""
-        key = (self._token, self.as_of.value)
+        """Warn, next to the date, about interactions dated after it (they are not counted
+        yet) and about a date so far on that its year is probably a slip. Worked out again
+        only when the log, the date or the look-back window changes."""
+        key = (self._token, self.as_of.value, self.settings().lookback_days)
         if key == self._future_key:
             return
         self._future_key = key
         later = future_rows(self.network_log, self.as_of.value)
-        if later:
-            self.date_notice.show(later.text(), "warning")
+        notes = [later.text()] if later else []
+        notes += [far] if (far := self._far_off_note()) else []
+        if notes:
+            self.date_notice.show(" ".join(notes), "warning")
         else:
             self.date_notice.clear()
+
+    def _far_off_note(self) -> str | None:
+        """A warning when the 'as of' date is more than the look-back window after the last
+        logged interaction, or more than a year after today: the year may be a slip."""
+        day = self.as_of.value
+        dates = self.network_log.interactions["date"].dropna()
+        if len(dates) and (gap := (day - dates.max().date()).days) > self.settings().lookback_days:
+            return (
+                f"{self._as_of_words(day)} is {time_span(gap)} after your last logged "
+                "interaction, so no interaction falls in the look-back window: check the year."
+            )
+        ahead = (day - (self._today or dt.date.today())).days
+        if ahead > FAR_AFTER_TODAY_DAYS:
+            return f"{self._as_of_words(day)} is {time_span(ahead)} after today: check the year."
+        return None
+
+    def _as_of_words(self, day: dt.date) -> str:
+        """'Your “Score as of” date, 2099-09-30,' (or the as_of of settings.toml)."""
+        if self._as_of_from_settings(day):
+            return f"The as_of date in {SETTINGS_FILE}, {day.isoformat()},"
+        return f"Your “Score as of” date, {day.isoformat()},"
+
+    def _as_of_from_settings(self, day: dt.date) -> bool:
+        """Whether the 'as of' date ``day`` is the one in the log's settings.toml."""
+        return self.network_log is not None and day == self.network_log.folder_settings.as_of
 
     def _as_of_problem(self) -> str | None:
         """Why the 'Score as of' date cannot be scored (a year outside 1900 to 2100), naming
@@ -917,7 +958,7 @@ class ScoreMyNetwork(w.VBox):
         problem = as_of_problem(day)
         if problem is None:
             return None
-        if self.network_log is not None and day == self.network_log.folder_settings.as_of:
+        if self._as_of_from_settings(day):
             return f"{SETTINGS_FILE}: as_of = {day.isoformat()} {problem}"
         return f"“Score as of”: {day.isoformat()} {problem}"
 

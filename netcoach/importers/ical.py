@@ -79,6 +79,23 @@ _LIKE = {"RRULE": "repeat rules look like FREQ=WEEKLY;COUNT=4"} | dict.fromkeys(
 )
 
 
+READ = (
+    "ORGANIZER",
+    "ATTENDEE",
+    "SUMMARY",
+    "LOCATION",
+    "DESCRIPTION",
+    "URL",
+    "STATUS",
+    "UID",
+    "CONFERENCE",
+    "X-GOOGLE-CONFERENCE",
+)
+"""The properties of an event read for who, where and what (its dates are checked apart)."""
+
+_CONTENT_LINE = re.compile(r"parsed into parts: '(.*?)': ")
+
+
 @dataclass(frozen=True)
 class Person:
     """Someone invited to an event."""
@@ -107,6 +124,46 @@ def _property_line(lines: list[str], start: int, name: str) -> int:
         if lines[i].strip().upper() == "END:VEVENT":
             break
     return start + 1
+
+
+def _unreadable_lines(
+    errors: list[tuple[str | None, str]], lines: list[str], start: int, file: str
+) -> list[Problem]:
+    """A problem for each line of an event's people, place or title that icalendar could not
+    read (such as ``ATTENDEE;CN="Pat:mailto:...``, a quote mark not closed): reading on would
+    lose that person, or the whole meeting, without a word. The value is not repeated: it
+    may hold someone's email."""
+    problems = []
+    for key, message in errors:
+        content = _CONTENT_LINE.search(message)
+        text = content.group(1) if content else ""
+        name = (key or re.split(r"[;:]", text, maxsplit=1)[0]).strip().upper()
+        if name not in READ:
+            continue
+        line = _line_holding(lines, start, text) if text else _property_line(lines, start, name)
+        problems.append(
+            Problem(
+                file,
+                line,
+                name,
+                f"this {name} line cannot be read (perhaps a quote mark is not closed, or a : "
+                "or ; is out of place); correct it, or export the calendar again",
+            )
+        )
+    return problems
+
+
+def _line_holding(lines: list[str], start: int, content: str) -> int:
+    """The 1-based line of the event starting at ``start`` where ``content`` (a property as
+    icalendar gives it, folded lines joined) begins."""
+    for i in range(start, len(lines)):
+        here = lines[i].rstrip()
+        if here and content.startswith(here):
+            return i + 1
+        if here.upper() == "END:VEVENT":
+            break
+    name = re.split(r"[;:]", content, maxsplit=1)[0]
+    return _property_line(lines, start, name)
 
 
 Invited = tuple[Person | None, list[Person]]
@@ -415,7 +472,9 @@ def read_calendar(
     today = today or dt.date.today()
     for i, event in enumerate(events):
         start = starts[i] if i < len(starts) else 0
-        broken = dict(getattr(event, "errors", []) or [])
+        errors = getattr(event, "errors", []) or []
+        broken = dict(errors)
+        problems += _unreadable_lines(errors, lines, start, source.name)
         for prop in ("DTSTART", "DTEND", "RRULE", "EXDATE", "RDATE", "RECURRENCE-ID"):
             if prop in broken:
                 line = _property_line(lines, start, prop)
@@ -429,7 +488,7 @@ def read_calendar(
                         f"{_LIKE[prop]}",
                     )
                 )
-        if any(p in broken for p in ("DTSTART", "DTEND", "RRULE", "EXDATE", "RDATE")):
+        if problems:
             continue
         value = event.get("DTSTART")
         if value is None or not isinstance(value.dt, dt.date):

@@ -6,6 +6,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES
 from conftest import LINKEDIN as LINKEDIN_FIXTURES
 
@@ -13,6 +14,7 @@ from netcoach.importers import SourceFile
 from netcoach.importers.apply import read_sources
 from netcoach.importers.ical import read_calendar
 from netcoach.importers.linkedin import messages
+from netcoach.validation import LogValidationError
 
 TODAY = dt.date(2025, 9, 1)
 
@@ -155,3 +157,28 @@ def test_an_export_is_read_without_writing_a_copy_anywhere(monkeypatch, tmp_path
     monkeypatch.setattr(Path, "write_bytes", refuse)
     batches = read_sources([FIXTURES / "google_contacts.csv", LINKEDIN_FIXTURES])
     assert batches and not written
+
+
+BROKEN_ATTENDEE = """
+UID:b1@example.com
+DTSTART:20240410T100000Z
+SUMMARY:Coffee with Pat
+LOCATION:Cafe Example
+ATTENDEE:mailto:robin@example.com
+ATTENDEE;CN="Pat:mailto:pat@example.com
+"""
+
+
+def test_a_broken_attendee_line_is_refused_with_its_line():
+    with pytest.raises(LogValidationError) as caught:
+        read_calendar(calendar(BROKEN_ATTENDEE), today=TODAY)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.row, problem.column) == ("cal.ics", 10, "ATTENDEE")
+    assert "ATTENDEE line cannot be read" in problem.message
+    assert "pat@example.com" not in problem.message
+
+
+def test_a_broken_line_the_importer_does_not_read_is_left_alone():
+    other = BROKEN_ATTENDEE.replace('ATTENDEE;CN="Pat', 'ATTENDEE:mailto:pat@example.com\nX-A;B="C')
+    batch = read_calendar(calendar(other), today=TODAY)
+    assert list(batch.events["email"]) == ["pat@example.com"]

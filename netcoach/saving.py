@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import re
@@ -885,18 +886,26 @@ def _undo_failure(folder: Path, name: str, err: OSError) -> str:
 
 
 def blocked_reason(err: OSError, folder: Path, retry: str) -> str:
-    """Why a log file in ``folder`` could not be replaced, and what to do (``retry``, such as
-    "try Undo again"): refused permission most often means the file is open in another
+    """Why a log file in ``folder`` could not be replaced, or nothing could be written there
+    (its lock file, a backup, a full disk), and what to do (``retry``, such as "try Undo
+    again"): refused permission for a log file most often means it is open in another
     program (Excel on Windows holds the files it has open)."""
     if isinstance(err, ReadOnlyFile):
         return (
             f"{Path(err.filename).name} is marked read-only. Make it writable again (in its "
             f"Properties or with chmod u+w) and {retry}"
         )
-    if isinstance(err, PermissionError):
+    if err.errno == errno.ENOSPC:
+        return f"the disk is full. Make some room on it, then {retry}"
+    if isinstance(err, PermissionError) and log_file_named(err):
         return (
             f"it is open in another program (Excel, say), or you may not change files in "
             f"{folder}. Close it there and {retry}"
+        )
+    if isinstance(err, PermissionError):  # (the folder itself, its lock file, its backups)
+        return (
+            f"you may not change files in {folder}. Check that folder's permissions, or copy "
+            f"your log to a folder of your own, then {retry}"
         )
     return f"{_why(err)}. {retry[:1].upper()}{retry[1:]} once that is put right"
 

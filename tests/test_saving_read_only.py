@@ -6,6 +6,7 @@ word, even by a user who may not write it; Windows refuses it.)"""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 from pathlib import Path
 
@@ -124,3 +125,50 @@ def test_a_log_changed_during_a_save_is_explained_once_and_a_second_click_saves(
     assert form.message.text.startswith("Saved")
     rows = (folder / "interactions.csv").read_text(encoding="utf-8")
     assert "typed in a spreadsheet" in rows and rows.count("2024-06-01,c001") == 1
+
+
+def _form_ready(tmp_path: Path) -> tuple[LogForm, Path]:
+    folder = write_log(tmp_path / "log")
+    form = LogForm(folder, today=dt.date(2024, 6, 1))
+    form.contact.value = "c001"
+    return form, folder
+
+
+def test_a_folder_the_learner_may_not_write_is_named_with_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(It said "Permission denied: .../.netcoach.lock", naming an inner file, no advice.)"""
+    import netcoach.locking as locking
+
+    form, folder = _form_ready(tmp_path)
+
+    def refused(path: Path, shared: bool) -> int:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(locking, "_open_lock_file", refused)
+    form.save_button.click()
+    assert form.message.text == (
+        f"Your entry could not be saved in {folder}: you may not change files in {folder}. "
+        "Check that folder's permissions, or copy your log to a folder of your own, then press "
+        "Save entry again. Nothing was saved."
+    )
+
+
+def test_a_full_disk_says_so_in_plain_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import netcoach.saving as saving
+
+    form, folder = _form_ready(tmp_path)
+    before = folder_digest(folder)
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(saving, "_backup", full)
+    form.save_button.click()
+    assert form.message.text == (
+        f"Your entry could not be saved in {folder}: the disk is full. Make some room on it, "
+        "then press Save entry again. Nothing was saved."
+    )
+    assert folder_digest(folder) == before

@@ -299,7 +299,8 @@ def test_a_save_that_fails_says_nothing_was_saved(folder: Path, monkeypatch) -> 
     assert form.save() is False
     assert form.message.kind == "error"
     assert form.message.text == (
-        "Network Coach could not do that: the disk is full. Nothing was saved."
+        f"Your entry could not be saved in {folder}: the disk is full. Press Save entry again "
+        "once that is put right. Nothing was saved."
     )
 
 

@@ -492,9 +492,14 @@ class LogForm(w.VBox):
                 "your entry to the log as it is now.",
                 [],
             )
-        if isinstance(err, OSError) and (name := log_file_named(err)):  # (not the temp file)
+        if isinstance(err, OSError):
             why = blocked_reason(err, self.folder, f"press {self.save_button.description} again")
-            head = f"{name} in {self.folder} could not be saved: {why}."
+            name = log_file_named(err)  # (not the temporary file)
+            head = (
+                f"{name} in {self.folder} could not be saved: {why}."
+                if name
+                else f"Your entry could not be saved in {self.folder}: {why}."
+            )
         count = getattr(shown, "count", 0)
         if in_entry:
             problems = f"{count} problem{'s' if count != 1 else ''}"

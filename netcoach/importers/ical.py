@@ -63,8 +63,9 @@ VIDEO = re.compile(
     r"whereby\.com|webex|skype|meet\.jit\.si|gotomeeting|video call|facetime",
     re.IGNORECASE,
 )
+# (a call as a whole word: "Call with Jo", "Intro call"; not "recall" or "callback")
 PHONE = re.compile(
-    r"\bphone\b|\btelephone\b|\btel:|\bphone call\b|\bcall me\b|\bring me\b|\bmobile\b",
+    r"\bphone\b|\btelephone\b|\btel:|\bcalls?\b|\bring me\b|\bmobile\b",
     re.IGNORECASE,
 )
 URL = re.compile(r"^\s*https?://", re.IGNORECASE)
@@ -543,7 +544,7 @@ def read_calendar(
             continue
         channel = _channel(event)
         if not channel:
-            skipped["no place, meeting link or phone number, so the channel is unknown"] += 1
+            skipped["no place, meeting link or call, so the channel is unknown"] += 1
             continue
         try:
             found = _occurrences(event, start_value, lo, hi)

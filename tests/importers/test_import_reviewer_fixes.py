@@ -182,3 +182,24 @@ def test_a_broken_line_the_importer_does_not_read_is_left_alone():
     other = BROKEN_ATTENDEE.replace('ATTENDEE;CN="Pat', 'ATTENDEE:mailto:pat@example.com\nX-A;B="C')
     batch = read_calendar(calendar(other), today=TODAY)
     assert list(batch.events["email"]) == ["pat@example.com"]
+
+
+def channel_of(title: str) -> list[str]:
+    event = f"""
+UID:c1@example.com
+DTSTART:20240410T100000Z
+SUMMARY:{title}
+ORGANIZER;CN=Jo:mailto:jo@example.com
+ATTENDEE:mailto:robin@example.com
+"""
+    return list(read_calendar(calendar(event), today=TODAY).events["channel"])
+
+
+@pytest.mark.parametrize("title", ["Call with Jo", "Intro call", "Phone call: Jo", "Calls re CV"])
+def test_a_call_in_the_title_is_a_phone_meeting(title):
+    assert channel_of(title) == ["phone"]
+
+
+@pytest.mark.parametrize("title", ["Product recall review", "Callback notes", "Coffee"])
+def test_a_word_that_only_holds_call_is_not_a_phone_meeting(title):
+    assert channel_of(title) == []

@@ -217,6 +217,9 @@ class LogForm(w.VBox):
         """The last interaction saved (:meth:`_same_as_saved`), None after an undo."""
         self._repeat_warned = False
         """Whether saving it again was asked about (until a field of the entry changes)."""
+        self._contact_saved: tuple[Any, str] | None = None
+        """The log and the words of the last contact saved: a second click on the emptied
+        form repeats them rather than calling its empty fields a problem."""
         for field in (self.date, self.contact, self.channel, self.kind, self.initiated_by):
             field.observe(self._on_entry_changed, names="value")
         self.save_button = w.Button(
@@ -558,6 +561,10 @@ class LogForm(w.VBox):
         if repeat:
             self.message.show(repeat, "warning")
             return False
+        already = self._contact_already_saved(fields)
+        if already:
+            self.message.show(already, "info")
+            return False
         later = self.future_date_text(saved=True) if self.what.value == ADD_INTERACTION else ""
         if self.what.value == ADD_CONTACT:
             adding = add_contact
@@ -576,6 +583,10 @@ class LogForm(w.VBox):
                 text = f"Saved {row['name']} to contacts.csv (row {int(row['row'])})."
                 self._refresh_contacts(log.contacts)
                 self._clear_contact_fields()
+                self._contact_saved = (
+                    self._open,
+                    f"{row['name']} is already saved in contacts.csv (row {int(row['row'])})",
+                )
             else:
                 row = log.interactions.iloc[-1]
                 self._refresh_contacts(log.contacts)  # (the person named is the log's own)
@@ -616,6 +627,17 @@ class LogForm(w.VBox):
             f"If it really happened twice that day, press {self.save_button.description} again."
         )
 
+    def _contact_already_saved(self, fields: dict[str, str]) -> str:
+        """Said, instead of "it is empty", when Save is pressed again on the contact form a
+        save has just emptied (a double click); "" once anything is typed in it."""
+        typed = any(value for name, value in fields.items() if name != "tier")
+        if self.what.value != ADD_CONTACT or typed or self._contact_saved is None:
+            return ""
+        log, words = self._contact_saved
+        if log != self._open:
+            return ""
+        return f"{words}. To add another contact, fill in the form again."
+
     def _clear_contact_fields(self) -> None:
         for c in schema.CONTACT_COLUMNS:
             widget = getattr(self, c)
@@ -643,6 +665,6 @@ class LogForm(w.VBox):
         if undone is None:
             self.message.show("Nothing to undo: no earlier version is kept for this log.", "info")
             return
-        self._last_saved = None  # that entry is gone: saving it again is no repeat
+        self._last_saved = self._contact_saved = None  # gone: saving it again is no repeat
         self.open_log(quiet=True)
         self.message.show(f"Undone: {undone.description}.", "success")

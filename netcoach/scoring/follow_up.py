@@ -17,8 +17,11 @@ The score counts **duties** and **gaps** (gap points between 0 and 1 per duty):
   ``max_asks_in_window`` asks to one person fall inside any ``ask_window_days`` span, gap 1.
 
 Score = ``100 × (1 − gap points / duties)``, rounded; 100 when there are no duties.
-A timely follow-up turns an open or overdue lead into an on-time one and counts as being
-in touch, so it never adds a gap.
+A follow-up also counts as being in touch, so it never adds a cadence gap. It answers a
+lead twice, as its follow-up and as the thank-you for it (the only one, if no ``thanked``
+row comes first): on time as a follow-up within ``lead_follow_up_days``, but as a thank-you
+only within ``thanks_days``, so a lead reported back on day 5 is followed up on time and
+thanked late (as ``data/README.md`` and chapter 6 describe).
 """
 
 from __future__ import annotations

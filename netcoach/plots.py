@@ -200,6 +200,8 @@ def gives_and_asks_words(report: Report, busiest: pd.DataFrame) -> tuple[str, st
     one_way = int(table["one_way"].astype(bool).sum())
     unreciprocated = int(table["unreciprocated"].astype(bool).sum())
     gave_or_asked = int(((table["gives"] > 0) | (table["asks"] > 0)).sum())
+    if busiest.empty:
+        return _no_gives_or_asks(unreciprocated)
     parts = [
         f"You gave {_n(gives, 'time')} and asked {_n(asks, 'time')} "
         f"across {_n(gave_or_asked, 'contact')}."
@@ -212,6 +214,14 @@ def gives_and_asks_words(report: Report, busiest: pd.DataFrame) -> tuple[str, st
     shown = _who_is_shown(len(busiest), gave_or_asked)
     caption = f"Gives (solid blue) and asks (hatched orange) {shown}."
     return " ".join(parts), caption
+
+
+def _no_gives_or_asks(unreciprocated: int) -> tuple[str, str]:
+    """Alt text and caption of a gives-and-asks chart with nothing to draw."""
+    alt = "You logged no gives or asks in the look-back window, so there is nothing to chart."
+    if unreciprocated:
+        alt += f" {_n(unreciprocated, 'contact')} helped you without anything given back."
+    return alt, "Nothing to chart: there are no gives or asks in the look-back window."
 
 
 def _asked_most(table: pd.DataFrame, busiest: pd.DataFrame) -> list[str]:
@@ -435,7 +445,7 @@ def _status_sentence(table: pd.DataFrame, one: str, done: str, many: str | None 
     overdue = table[table["status"] == "overdue"]
     text += f" and {len(overdue)} {'is' if len(overdue) == 1 else 'are'} overdue"
     if len(overdue):
-        text += f" (the oldest by {int(overdue['days_overdue'].max())} days)"
+        text += f" (the oldest by {_n(int(overdue['days_overdue'].max()), 'day')})"
     return text + "."
 
 
@@ -500,26 +510,63 @@ def cadence_names(shown: pd.DataFrame) -> list[str]:
 def cadence_words(report: Report, shown: pd.DataFrame) -> tuple[str, str]:
     """Alt text and caption of the cadence chart, ``shown`` being the contacts drawn."""
     table = report.follow_up.details["cadence"]
-    n = len(table)
+    if table.empty:
+        return (
+            f"{CADENCE_EMPTY}, so there is nothing to chart.",
+            "Nothing to chart: no contact has a stay-in-touch cadence yet (the cadence_days "
+            "column of contacts.csv).",
+        )
+    alt = _cadence_sentence(table)
+    caption = (
+        f"{_who_needs_a_check_in(len(shown), len(table))} Bars: days since you were last "
+        "in touch (hatched vermilion when overdue); black tick: the contact's cadence."
+    )
+    return alt, caption
+
+
+def _cadence_sentence(table: pd.DataFrame) -> str:
+    """How many contacts are inside their cadence, overdue (naming the worst), never met."""
+    if len(table) == 1:
+        return _one_cadence_sentence(table.iloc[0])
     ok = int((table["status"] == "ok").sum())
     late = table[table["status"] == "overdue"]
     never = int((table["status"] == "never").sum())
     alt = (
-        f"{ok} of {_n(n, 'contact')} with a stay-in-touch cadence are inside it; "
-        f"{len(late)} {'is' if len(late) == 1 else 'are'} overdue"
+        f"{ok} of {_n(len(table), 'contact')} with a stay-in-touch cadence "
+        f"{'is' if ok == 1 else 'are'} inside it; {len(late)} {'is' if len(late) == 1 else 'are'} "
+        "overdue"
     )
     if len(late):
         worst = late.sort_values("days_overdue", ascending=False, kind="stable").iloc[0]
-        alt += (
-            f", most of all {worst['name']} ({int(worst['days_overdue'])} days past "
-            f"a {int(worst['cadence_days'])}-day cadence)"
+        alt += f"{':' if len(late) == 1 else ', most of all'} {_days_past(worst)}"
+    return alt + f"; {_n(never, 'contact')} {'was' if never == 1 else 'were'} never contacted."
+
+
+def _one_cadence_sentence(row: pd.Series) -> str:
+    """Where the only contact with a cadence stands."""
+    start = "Your one contact with a stay-in-touch cadence"
+    if row["status"] == "overdue":
+        return f"{start} is overdue: {_days_past(row)}."
+    if row["status"] == "never":
+        return f"{start}, {row['name']}, was never contacted."
+    return f"{start}, {row['name']}, is inside it."
+
+
+def _days_past(row: pd.Series) -> str:
+    """'Bo Birch (1 day past a 30-day cadence)'."""
+    days = _n(int(row["days_overdue"]), "day")
+    return f"{row['name']} ({days} past a {int(row['cadence_days'])}-day cadence)"
+
+
+def _who_needs_a_check_in(shown: int, with_cadence: int) -> str:
+    """The first sentence of the cadence caption: which contacts are drawn."""
+    if with_cadence == 1:
+        return "Your one contact with a stay-in-touch cadence."
+    if shown == with_cadence:
+        return (
+            f"All {shown} contacts with a stay-in-touch cadence, most in need of a check-in first."
         )
-    alt += f"; {_n(never, 'contact')} {'was' if never == 1 else 'were'} never contacted."
-    caption = (
-        f"The {len(shown)} contacts most in need of a check-in. Bars: days since you were last "
-        "in touch (hatched vermilion when overdue); black tick: the contact's cadence."
-    )
-    return alt, caption
+    return f"The {shown} contacts most in need of a check-in."
 
 
 def cadence_rows(table: pd.DataFrame, top: int) -> pd.DataFrame:

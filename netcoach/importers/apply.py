@@ -18,7 +18,13 @@ from pathlib import Path
 import pandas as pd
 
 from netcoach import schema
-from netcoach.importers.detect import ImportOptions, read_folder, read_source
+from netcoach.importers.detect import (
+    ImportOptions,
+    exports_in_log,
+    import_elsewhere_text,
+    read_folder,
+    read_source,
+)
 from netcoach.importers.merge import merge
 from netcoach.importers.sources import SourceFile
 from netcoach.importers.summary import ImportSummary
@@ -101,6 +107,8 @@ def import_into(
             [Problem(str(folder), None, None, "this is a file, not a folder; give your log folder")]
         )
     batches = read_sources(sources, options)
+    if _has_log(folder):
+        _refuse_exports_in_log(folder)
     if dry_run or not _has_log(folder):
         _, summary = _merge_into(folder, batches, dry_run=dry_run)  # checked before creating
         if dry_run or not summary.changed:
@@ -132,6 +140,19 @@ def _remove_new_log(folder: Path, made_folder: bool) -> None:
     for name in (schema.CONTACTS_FILE, schema.INTERACTIONS_FILE, schema.SETTINGS_FILE):
         with contextlib.suppress(OSError):
             (folder / name).unlink(missing_ok=True)
+
+
+def _refuse_exports_in_log(folder: Path) -> None:
+    """Refuse a log folder whose contacts.csv (or interactions.csv) is really an export, such
+    as a Google Contacts export kept under its own name, before it is read as the log."""
+    found = exports_in_log(folder)
+    if found:
+        raise LogValidationError(
+            [
+                Problem(name, None, None, import_elsewhere_text(folder, name, what))
+                for name, what in found
+            ]
+        )
 
 
 def _merge_into(

@@ -230,6 +230,17 @@ def move_out_text(folder: Path, name: str, what: str) -> str:
     )
 
 
+def import_elsewhere_text(folder: Path, name: str, what: str) -> str:
+    """Advice for a log file ``name`` in ``folder`` that is really an export, found when
+    importing into ``folder``: the export is not a log to add to, so it goes elsewhere."""
+    place = "this folder" if str(folder) == "." else str(folder)
+    return (
+        f"this file in {place} looks like {what}, not your log's {name}, so nothing can be "
+        f"added to it: import it into a separate folder instead (netcoach import {name} "
+        f"--into my-network), or move it out of {place} first ({IMPORT_PAGE})"
+    )
+
+
 def exports_in_log(folder: Path) -> list[tuple[str, str]]:
     """The log files in ``folder`` (contacts.csv, interactions.csv) that are really exports,
     each with what it is (:func:`export_name`): a Google Contacts export keeps its default

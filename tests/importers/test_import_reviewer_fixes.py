@@ -11,7 +11,7 @@ from conftest import FIXTURES
 from conftest import LINKEDIN as LINKEDIN_FIXTURES
 
 from netcoach.importers import SourceFile
-from netcoach.importers.apply import read_sources
+from netcoach.importers.apply import import_into, read_sources
 from netcoach.importers.ical import read_calendar
 from netcoach.importers.linkedin import messages
 from netcoach.validation import LogValidationError
@@ -203,3 +203,15 @@ def test_a_call_in_the_title_is_a_phone_meeting(title):
 @pytest.mark.parametrize("title", ["Product recall review", "Callback notes", "Coffee"])
 def test_a_word_that_only_holds_call_is_not_a_phone_meeting(title):
     assert channel_of(title) == []
+
+
+def test_importing_into_a_folder_whose_contacts_file_is_a_google_export_says_so(tmp_path):
+    (tmp_path / "contacts.csv").write_bytes((FIXTURES / "google_contacts.csv").read_bytes())
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(LogValidationError) as caught:
+        import_into(tmp_path, [tmp_path / "contacts.csv"])
+    (problem,) = caught.value.problems
+    assert problem.file == "contacts.csv"
+    assert "looks like a Google Contacts export" in problem.message
+    assert "into a separate folder" in problem.message
+    assert sorted(p.name for p in tmp_path.iterdir()) == before

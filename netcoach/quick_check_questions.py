@@ -106,7 +106,8 @@ AREAS: tuple[Area, ...] = (
         "Making it a priority",
         "book/10-thirty-day-plan.md",
         "Making it a habit: a 30-day plan",
-        "Put a little networking in your diary every week, even when it feels slow.",
+        "Give networking about 15 minutes every day, at a set time like an appointment, "
+        "even when it feels slow.",
     ),
 )
 
@@ -182,7 +183,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "weekly_time",
         "priority",
-        "I set aside time for networking every week, even when I am busy.",
+        "I spend about 15 minutes on networking every day, even when I am busy.",
     ),
     Question(
         "keep_going",

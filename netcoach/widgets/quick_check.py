@@ -110,11 +110,12 @@ def profile_chart(scores: Mapping[str, int | None]) -> SvgChart:
     ]  # fmt: skip
     return horizontal_chart(
         "Your networking habits",
-        "Score out of 100 (below the dashed line: a habit to work on)",
+        "Score out of 100 (left of the dashed line: a habit to work on)",
         [a.title for a in AREAS],
         series,
         profile_alt_text(scores),
-        "Your habits profile from the quick check: one bar per area.",
+        "Your habits profile from the quick check: one bar per area. A bar that ends left "
+        f"of the dashed line at {WEAK_BELOW} (hatched vermilion) is a habit to work on.",
         side_by_side=False,
         line_at=(f"A habit to work on: below {WEAK_BELOW}", WEAK_BELOW),
         value_labels=["not answered" if v is None else str(v) for v in values],

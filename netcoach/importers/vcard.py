@@ -3,7 +3,9 @@
 Kept: the name (``FN``, else ``N``), the preferred or first ``EMAIL``, ``ORG`` (the
 organisation, not its department), ``TITLE``, ``URL`` (a LinkedIn address preferred),
 ``NOTE`` and ``CATEGORIES`` (as tags). Phone numbers, addresses and photos are not kept.
-A card that cannot be read, or has no ``END:VCARD``, stops the import with its line number.
+A card that cannot be read, or has no ``END:VCARD``, stops the import with its line number
+and property (never the line's value, which may be a phone number); a line that cannot be
+read of a property not kept (``TEL``, ``ADR``) is left out instead, with a note.
 Quoted-printable values (vCard 2.1, as phones export) are decoded, long ones joined across
 their soft line breaks first (:func:`join_soft_breaks`).
 """
@@ -19,6 +21,7 @@ import vobject
 
 from netcoach.importers.batch import ImportBatch, name_from_email, people_frame
 from netcoach.importers.sources import SourceFile, decode_text
+from netcoach.importers.summary import with_notes
 from netcoach.validation import LogValidationError, Problem
 
 _BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.IGNORECASE)
@@ -163,11 +166,56 @@ def _line_of(card_text: str, message: str) -> int:
     return 0
 
 
-def _reason(message: str) -> str:
-    """vobject's words for a card it could not read, without its own line number ("At line
-    13: ..."), which counts from the card and unfolded lines: the problem names the line of
-    the file instead."""
-    return re.sub(r"\bAt line \d+:\s*", "", " ".join(message.split()))
+KEPT = frozenset({"FN", "N", "EMAIL", "ORG", "TITLE", "URL", "NOTE", "CATEGORIES", "VERSION"})
+"""The card properties read (and BEGIN, END), so a line of any other that cannot be read
+(a phone number, an address) is left out with a note instead of stopping the import."""
+
+_PROPERTY = re.compile(r"^\s*(?:[\w-]+\.)?([A-Za-z][A-Za-z0-9-]*)\s*[;:]")
+
+
+def _bad_property(card_text: str, message: str) -> tuple[int, str]:
+    """The line inside a card that vobject could not read, and its property (TEL), or ""
+    when the line does not begin with one (then it may be anything, even a name)."""
+    index = _line_of(card_text, message)
+    bad = card_text.split("\n")[index] if index else ""
+    match = _PROPERTY.match(bad)
+    return index, match.group(1).upper() if match else ""
+
+
+def _without_line(card_text: str, index: int) -> str:
+    """The card without line ``index`` and the folded lines that go on with it."""
+    lines = card_text.split("\n")
+    end = index + 1
+    while end < len(lines) and lines[end][:1] in (" ", "\t"):
+        end += 1
+    return "\n".join(lines[:index] + lines[end:])
+
+
+def _read_card(card_text: str, starts: list[int]) -> tuple[Any, list[tuple[int, str]]]:
+    """The card, and the (card line, property) of each line left out because it could not
+    be read and is of a property not kept. Raises :class:`_Unreadable` for any other."""
+    left_out: list[tuple[int, str]] = []
+    lines = list(range(len(starts)))  # (each remaining line's place in the joined card)
+    while True:
+        try:
+            return vobject.readOne(card_text, ignoreUnreadable=False), left_out
+        except Exception as err:  # vobject raises many types for broken cards
+            index, prop = _bad_property(card_text, str(err))
+            if not index or not prop or prop in KEPT or prop in ("BEGIN", "END"):
+                raise _Unreadable(starts[lines[index]], prop) from None
+            left_out.append((starts[lines[index]], prop))
+            before = len(card_text.split("\n"))
+            card_text = _without_line(card_text, index)
+            del lines[index : index + before - len(card_text.split("\n"))]
+
+
+class _Unreadable(ValueError):
+    """A card line that cannot be read: its line in the card, and its property ("" if
+    none can be told)."""
+
+    def __init__(self, line: int, prop: str) -> None:
+        super().__init__(line, prop)
+        self.line, self.prop = line, prop
 
 
 def read_vcard(source: SourceFile) -> ImportBatch:
@@ -178,23 +226,28 @@ def read_vcard(source: SourceFile) -> ImportBatch:
         raise LogValidationError(
             [Problem(source.name, None, None, "no BEGIN:VCARD ... END:VCARD card in this file")]
         )
-    records, problems = [], []
+    records, problems, notes = [], [], []
     for line, raw in cards:
         card_text, starts = join_soft_breaks(raw)
         try:
-            card = vobject.readOne(card_text, ignoreUnreadable=False)
-            records.append(card_record(card))
-        except Exception as err:  # vobject raises many types for broken cards
-            message = str(err)
+            card, left_out = _read_card(card_text, starts)
+        except _Unreadable as bad:
+            what = f"{bad.prop} line" if bad.prop else "line"
             problems.append(
                 Problem(
                     source.name,
-                    line + starts[_line_of(card_text, message)],
-                    None,
-                    "this vCard line cannot be read; export the contacts again "
-                    f"({_reason(message)[:120]})",
+                    line + bad.line,
+                    bad.prop or None,
+                    f"this vCard {what} cannot be read; correct it, or export the contacts again",
                 )
             )
+            continue
+        records.append(card_record(card))
+        notes += [
+            f"{source.name}, row {line + at}: this {prop} line cannot be read, so it was left "
+            "out (Network Coach does not keep it anyway)"
+            for at, prop in left_out
+        ]
     if problems:
         raise LogValidationError(problems[:20], omitted=max(0, len(problems) - 20))
     frame = pd.DataFrame.from_records(records)
@@ -203,4 +256,5 @@ def read_vcard(source: SourceFile) -> ImportBatch:
     people = people_frame(**{c: frame[c] for c in frame.columns}, tier=tier)
     keep = people["name"] != ""
     skipped = Counter({"no name and no email": int((~keep).sum())})
-    return ImportBatch(source.name, people=people[keep], skipped=+skipped, priority=1)
+    batch = ImportBatch(source.name, people=people[keep], skipped=+skipped, priority=1)
+    return with_notes(batch, notes)

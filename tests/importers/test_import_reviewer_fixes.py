@@ -14,6 +14,7 @@ from netcoach.importers import SourceFile
 from netcoach.importers.apply import import_into, read_sources
 from netcoach.importers.ical import read_calendar
 from netcoach.importers.linkedin import messages
+from netcoach.importers.vcard import read_vcard
 from netcoach.validation import LogValidationError
 
 TODAY = dt.date(2025, 9, 1)
@@ -215,3 +216,25 @@ def test_importing_into_a_folder_whose_contacts_file_is_a_google_export_says_so(
     assert "looks like a Google Contacts export" in problem.message
     assert "into a separate folder" in problem.message
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def read_card(*lines: str):
+    text = "\n".join(["BEGIN:VCARD", "VERSION:3.0", "FN:Pat Example", *lines, "END:VCARD"])
+    return read_vcard(SourceFile("tel.vcf", (text + "\n").encode()))
+
+
+def test_a_broken_line_of_a_detail_not_kept_is_left_out_with_a_note():
+    batch = read_card("EMAIL:pat@example.com", "TEL;TYPE=cell +44 7700 900456 (Pat mobile)")
+    assert list(batch.people["email"]) == ["pat@example.com"]
+    assert batch.notes == [
+        "tel.vcf, row 5: this TEL line cannot be read, so it was left out (Network Coach "
+        "does not keep it anyway)"
+    ]
+
+
+def test_a_broken_line_of_a_kept_detail_stops_without_repeating_its_value():
+    with pytest.raises(LogValidationError) as caught:
+        read_card("EMAIL;TYPE=work pat@example.com", "TEL;TYPE=cell +44 7700 900456")
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.column) == (4, "EMAIL")
+    assert "pat@example.com" not in str(problem) and "7700" not in str(problem)

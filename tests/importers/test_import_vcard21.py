@@ -127,7 +127,7 @@ def test_a_broken_line_after_a_soft_break_is_named_by_its_line_in_the_file(newli
     text = newline.join(PLAIN + lines) + newline
     said = _problem(text)
     assert said.startswith(f"android.vcf, row {len(PLAIN) + 8}: this vCard line cannot be read")
-    assert "this line is broken" in said
+    assert "this line is broken" not in said  # (a line's value may be a phone number)
 
 
 def test_a_vcard_error_names_one_line_number():

@@ -68,6 +68,16 @@ DEFAULT_WEIGHTS: dict[str, float] = dict.fromkeys(WEIGHT_NAMES, 1.0)
 """Every score counts the same in the overall score until a learner says otherwise."""
 
 
+MIN_RICH_TARGET = 0.01
+"""The smallest rich-channel target, 1%: a target of 0 cannot be scored against, and one
+below 1% would be shown as "the 0% target" on the slider and in the charts."""
+
+
+def rich_target_rule() -> str:
+    """'rich_channel_target must be a share from 0.01 to 1 (1% to 100%)'."""
+    return f"rich_channel_target must be a share from {MIN_RICH_TARGET:g} to 1 (1% to 100%)"
+
+
 def days_rule() -> str:
     """'a whole number of days from 1 to 36500': the rule for every day count."""
     return f"a whole number of days from 1 to {MAX_DAYS}"
@@ -214,8 +224,8 @@ class Settings:
         object.__setattr__(
             self, "rich_channel_target", share(self.rich_channel_target, "rich_channel_target")
         )
-        if not 0 < self.rich_channel_target <= 1:
-            raise ValueError("rich_channel_target must be a share between 0 and 1")
+        if not MIN_RICH_TARGET <= self.rich_channel_target <= 1:
+            raise ValueError(f"{rich_target_rule()}, not {self.rich_channel_target:g}")
         if not any(self.weights.values()):
             raise ValueError(
                 "weights must not all be 0: give at least one score a weight above 0; "

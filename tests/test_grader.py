@@ -252,7 +252,7 @@ FORGERIES = {
         "genuine = ex.rich_share\n"
         "ex.rich_share = lambda n, v: genuine(n, float(shares[list(RICH_CHANNELS)].sum()))"
     ),
-    "forged-answer": "ex.answers.rich_share = lambda log: 0.99",
+    "forged-answer": "ex._answers.rich_share = lambda log: 0.99",
     "forged-record": (  # a record written by hand, then a pass line printed
         "import json, os\n"
         "with open(os.environ['NETCOACH_CHECK_LOG'], 'a') as log:\n"

@@ -14,7 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from netcoach.grading import answers, checks
+from netcoach.grading import answers as _answers
+from netcoach.grading import checks
 from netcoach.grading.checks import (
     NOT_ANSWERED,
     check_all,
@@ -75,7 +76,7 @@ def busiest_month(number: int, month: Any, sample: str = SAMPLE) -> None:
     check_all(
         number,
         "busiest month",
-        [text_problem(month, answers.busiest_month(sample_log(sample)), "busiest", "'2025-01'")],
+        [text_problem(month, _answers.busiest_month(sample_log(sample)), "busiest", "'2025-01'")],
         "turn each date into its month with .dt.strftime('%Y-%m'), count the rows per month "
         "and take the month with the largest count (.idxmax())",
     )
@@ -85,7 +86,7 @@ def busiest_month(number: int, month: Any, sample: str = SAMPLE) -> None:
 
 
 def gives_and_asks(number: int, gives: Any, asks: Any, received: Any, sample: str = SAMPLE) -> None:
-    want = answers.group_counts(sample_log(sample))
+    want = _answers.group_counts(sample_log(sample))
     check_all(
         number,
         "gives, asks and help received",
@@ -100,7 +101,7 @@ def gives_and_asks(number: int, gives: Any, asks: Any, received: Any, sample: st
 
 
 def asks_per_give(number: int, ratio: Any, sample: str = SAMPLE) -> None:
-    want = answers.group_counts(sample_log(sample))
+    want = _answers.group_counts(sample_log(sample))
     check_all(
         number,
         "asks per give",
@@ -113,7 +114,7 @@ def asks_per_give(number: int, ratio: Any, sample: str = SAMPLE) -> None:
 
 
 def per_contact(number: int, table: Any, sample: str = SAMPLE) -> None:
-    want = answers.per_contact(sample_log(sample))
+    want = _answers.per_contact(sample_log(sample))
     check_all(
         number,
         "gives and asks per contact",
@@ -128,7 +129,7 @@ def per_contact(number: int, table: Any, sample: str = SAMPLE) -> None:
 
 
 def one_way(number: int, contact_ids: Any, sample: str = SAMPLE) -> None:
-    table = answers.per_contact(sample_log(sample))
+    table = _answers.per_contact(sample_log(sample))
     want = table.loc[table["one_way"], "contact_id"]
     check_all(
         number,
@@ -142,7 +143,7 @@ def one_way(number: int, contact_ids: Any, sample: str = SAMPLE) -> None:
 
 
 def channel_shares(number: int, shares: Any, sample: str = SAMPLE) -> None:
-    want = answers.channel_shares(sample_log(sample))
+    want = _answers.channel_shares(sample_log(sample))
     hint = (
         f"the shares should add up to 1 and there are {len(CHANNELS)} channels (a channel "
         "you never used has share 0: .reindex(CHANNELS, fill_value=0)); did you divide "
@@ -157,7 +158,7 @@ def channel_shares(number: int, shares: Any, sample: str = SAMPLE) -> None:
 
 
 def rich_share(number: int, share: Any, sample: str = SAMPLE) -> None:
-    want = answers.rich_share(sample_log(sample))
+    want = _answers.rich_share(sample_log(sample))
     check_all(
         number,
         "rich share",
@@ -171,7 +172,7 @@ def rich_share(number: int, share: Any, sample: str = SAMPLE) -> None:
 
 
 def monthly_counts(number: int, by_month: Any, sample: str = SAMPLE) -> None:
-    want = answers.monthly_counts(sample_log(sample)).reset_index()
+    want = _answers.monthly_counts(sample_log(sample)).reset_index()
     want["month"] = want["month"].astype(str)
     problem = None
     if isinstance(by_month, pd.DataFrame) and "month" not in by_month.columns:
@@ -188,7 +189,7 @@ def monthly_counts(number: int, by_month: Any, sample: str = SAMPLE) -> None:
 
 
 def monthly_rich_share(number: int, shares: Any, sample: str = SAMPLE) -> None:
-    want = answers.monthly_rich_share(sample_log(sample))
+    want = _answers.monthly_rich_share(sample_log(sample))
     check_all(
         number,
         "rich share per month",
@@ -223,7 +224,7 @@ def labelled_chart(number: int, ax: Any, months: int = 12) -> None:
 def _cadence_column(
     number: int, table: Any, column: str, label: str, hint: str, sample: str
 ) -> None:
-    want = answers.cadence_table(sample_log(sample))
+    want = _answers.cadence_table(sample_log(sample))
     check_all(
         number,
         label,
@@ -249,7 +250,7 @@ def days_since(number: int, table: Any, sample: str = SAMPLE) -> None:
 
 
 def overdue(number: int, contact_ids: Any, sample: str = SAMPLE) -> None:
-    table = answers.cadence_table(sample_log(sample))
+    table = _answers.cadence_table(sample_log(sample))
     check_all(
         number,
         "contacts past their cadence",
@@ -278,7 +279,7 @@ def leads_not_followed(number: int, rows: Any, sample: str = SAMPLE) -> None:
         "a lead is answered by a followed_up_lead or declined_lead with the same contact on "
         "or after the lead's date; merge the leads with the answers on contact_id"
     )
-    want = answers.leads_not_followed(sample_log(sample))
+    want = _answers.leads_not_followed(sample_log(sample))
     _rows_check(number, rows, want, "leads not followed up", "not_followed", hint)
 
 
@@ -287,13 +288,13 @@ def help_not_thanked(number: int, rows: Any, sample: str = SAMPLE) -> None:
         "help is every received_... kind; a thanked row with the same contact on or after "
         "the day answers it, and for a lead a follow-up or a decline answers it too"
     )
-    want = answers.help_not_thanked(sample_log(sample))
+    want = _answers.help_not_thanked(sample_log(sample))
     _rows_check(number, rows, want, "help not thanked", "not_thanked", hint)
 
 
 def leads_on_time(number: int, share: Any, sample: str = SAMPLE) -> None:
     log = sample_log(sample)
-    table = answers.leads(log)
+    table = _answers.leads(log)
     days = (table["answered_on"] - table["date"]).dt.days
     want = float((days <= log.folder_settings.scoring.lead_follow_up_days).mean())
     check_all(
@@ -313,7 +314,7 @@ def _pairs(table: pd.DataFrame) -> pd.Series:
 
 
 def overdue_actions(number: int, actions: Any, sample: str = SAMPLE) -> None:
-    want = answers.action_list(sample_log(sample))
+    want = _answers.action_list(sample_log(sample))
     if isinstance(actions, pd.DataFrame) and {"contact_id", "action", "days_overdue"} <= set(
         actions.columns
     ):
@@ -348,7 +349,7 @@ def _not_a_table(name: str, value: Any, columns: str) -> str:
 
 
 def weekly_list(number: int, this_week: Any, sample: str = SAMPLE) -> None:
-    want = _pairs(answers.action_list(sample_log(sample)).head(answers.WEEKLY_ACTIONS)).tolist()
+    want = _pairs(_answers.action_list(sample_log(sample)).head(_answers.WEEKLY_ACTIONS)).tolist()
     if is_missing(this_week):
         problem = f"this_week: {NOT_ANSWERED}"
     elif not isinstance(this_week, pd.DataFrame) or not {"contact_id", "action"} <= set(
@@ -459,4 +460,4 @@ def uses_numbers(number: int, advice: Any) -> None:
     )
 
 
-checks.seal(sys.modules[__name__], answers, checks)  # last: every check defined above
+checks.seal(sys.modules[__name__], _answers, checks)  # last: every check defined above

@@ -209,7 +209,7 @@ def test_comparisons_tolerate_row_order_layout_and_rounding() -> None:
     assert checks.mapping_problem(rounded, shares, "s", tol=0.006) is None
     assert checks.mapping_problem(rounded, shares, "s") is not None
     assert checks.set_problem(["b", "a"], ("a", "b"), "ids") is None
-    assert "missing for example 'c'" in checks.set_problem(["a"], ["a", "c"], "ids")
+    assert "1 of them missing" in checks.set_problem(["a"], ["a", "c"], "ids")
     for day in (
         "2025-01-31",
         pd.Timestamp("2025-01-31"),

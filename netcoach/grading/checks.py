@@ -236,14 +236,20 @@ def mapping_problem(
 
 
 def _keys_problem(got: set[str], expected: set[str], name: str, what: str) -> str | None:
+    """What is off between the keys given and the keys wanted: how many are missing (never
+    which, that would give the answer away) and one example of a key that should not be
+    there."""
     missing, extra = sorted(expected - got), sorted(got - expected)
     if not missing and not extra:
         return None
+    example = f"for example {extra[0]!r} should not be there" if extra else ""
+    if len(got) == len(expected):
+        return f"{name} has the right number of {what}, but some are not the right ones ({example})"
     parts = [f"{name} should have {len(expected)} {what}; it has {len(got)}"]
     if missing:
-        parts.append(f"missing for example {missing[0]!r}")
+        parts.append(f"{len(missing)} of them missing")
     if extra:
-        parts.append(f"not expected: {extra[0]!r}")
+        parts.append(example)
     return ", ".join(parts)
 
 
@@ -271,8 +277,9 @@ def _isnan(value: Any) -> bool:
         return False
 
 
-def as_set(got: Any, column: str | None = None) -> set[str] | None:
-    """A list, set, Series, Index or one column of a table as a set of text values."""
+def as_list(got: Any, column: str | None = None) -> list[str] | None:
+    """A list, set, Series, Index or one column of a table as a list of text values (a
+    whole-number float such as ``168.0`` as ``"168"``)."""
     if isinstance(got, pd.DataFrame):
         if column is None or column not in got.columns:
             if column is not None and column in got.index.names:
@@ -282,20 +289,29 @@ def as_set(got: Any, column: str | None = None) -> set[str] | None:
         got = got[column]
     if isinstance(got, str | bytes) or not isinstance(got, Iterable):
         return None
-    return {str(v).strip() for v in got}
+    return [_as_text(v) for v in got]
+
+
+def _as_text(value: Any) -> str:
+    """One value as text, a whole-number float written as a whole number."""
+    if isinstance(value, float | np.floating) and float(value).is_integer():
+        value = int(value)
+    return str(value).strip()
 
 
 def set_problem(
     got: Any, expected: Iterable[Any], name: str, what: str = "items", column: str | None = None
 ) -> str | None:
-    """Compare a collection without caring about order (one example of what is off)."""
+    """Compare a collection without caring about order; each item must appear once."""
     if is_missing(got):
         return f"{name}: {NOT_ANSWERED}"
-    values = as_set(got, column)
+    values = as_list(got, column)
     if values is None:
         where = f" (or a table with a {column!r} column)" if column else ""
         return f"{name} should be a list or a Series of {what}{where}; {given(got)}"
-    return _keys_problem(values, {str(v) for v in expected}, name, what)
+    if len(values) != len(set(values)):
+        return f"{name} should list each of its {what} once; some appear more than once"
+    return _keys_problem(set(values), {_as_text(v) for v in expected}, name, what)
 
 
 def table_problem(

@@ -375,23 +375,39 @@ def weekly_list(number: int, this_week: Any, sample: str = SAMPLE) -> None:
 # --- 09 reflection ---------------------------------------------------------------------------
 
 SCORE_AREA_WORDS: dict[str, tuple[str, ...]] = {
-    "reciprocity": ("give", "gave", "giving", "ask", "reciproc", "help", "return", "one-way"),
+    "reciprocity": (
+        "give", "gave", "given", "giving", "ask", "reciprocity", "reciprocate", "help",
+        "helpful", "return", "one-way",
+    ),
     "channel mix": (
         "channel", "in person", "in-person", "face", "event", "video", "call", "phone",
-        "email", "rich", "meet", "coffee",
+        "email", "e-mail", "rich", "meet", "meeting", "met", "coffee",
     ),
-    "follow-up": ("follow", "thank", "reconnect", "lead", "reply", "cadence", "touch"),
+    "follow-up": (
+        "follow", "followed", "following", "thank", "reconnect", "lead", "reply", "replies",
+        "replied", "cadence", "touch",
+    ),
 }  # fmt: skip
+"""Words that name a score area: each counts as a whole word, with an ending such as -s,
+-ed or -ing ("asked", "events"), never inside another word ("tasks", "prevent")."""
+
+_ENDINGS = r"(?:s|es|ed|d|ing)?"
+_AREA_PATTERNS = {
+    area: re.compile(
+        r"\b(?:" + "|".join(re.escape(w) for w in words) + ")" + _ENDINGS + r"\b", re.I
+    )
+    for area, words in SCORE_AREA_WORDS.items()
+}
 
 
-ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "dr.", "mr.", "mrs.", "ms.")
+ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "dr.", "mr.", "mrs.", "ms.")
 
 
 def sentences(text: str) -> list[str]:
     """Split advice into sentences at ``.``, ``!`` or ``?`` followed by a space or the end.
 
-    A full stop that ends a common abbreviation (``e.g.``, ``i.e.``, ``etc.``, ``Dr.``,
-    ``Mr.``, ``Mrs.``, ``Ms.``) does not end a sentence.
+    A full stop that ends a common abbreviation (``e.g.``, ``i.e.``, ``etc.``, ``vs.``,
+    ``approx.``, ``Dr.``, ``Mr.``, ``Mrs.``, ``Ms.``) does not end a sentence.
     """
     out: list[str] = []
     for part in re.split(r"(?<=[.!?])\s+", text.strip()):
@@ -411,9 +427,8 @@ def _word_end(text: str) -> bool:
 
 
 def areas_of(sentence: str) -> set[str]:
-    """The score areas a sentence mentions (by a few key words)."""
-    low = sentence.lower()
-    return {area for area, words in SCORE_AREA_WORDS.items() if any(w in low for w in words)}
+    """The score areas a sentence mentions (by a few key words, as whole words)."""
+    return {area for area, pattern in _AREA_PATTERNS.items() if pattern.search(sentence)}
 
 
 def _advice_problem(advice: Any) -> str | None:

@@ -59,7 +59,7 @@ what the learner typed about anyone."""
 
 AMBIGUOUS_NAME = (
     "the name belongs to more than one contact in your log and nothing else told them "
-    "apart (add it by hand)"
+    "apart (add it by hand: each is listed below)"
 )
 AMBIGUOUS = -1
 """What :meth:`_People.find` returns for a row that a name alone ties to several contacts."""
@@ -299,6 +299,25 @@ def _best_fit_first(
     return order
 
 
+SHOWN_BY_HAND = 10
+"""Most rows to add by hand that a file's summary lists one by one."""
+
+
+def _to_add_by_hand(rows: pd.DataFrame) -> list[str]:
+    """A note for each interaction skipped because its name fits several contacts: its day,
+    channel, person and title, so the learner can find it and add it to the right one."""
+    notes = []
+    for row in rows.head(SHOWN_BY_HAND).itertuples():
+        title = f" ({row.note})" if row.note else ""
+        notes.append(
+            f"to add by hand: {row.date}, {row.channel} with {row.name}{title}; your log has "
+            f"more than one {row.name}"
+        )
+    if len(rows) > SHOWN_BY_HAND:
+        notes.append(f"and {len(rows) - SHOWN_BY_HAND} more to add by hand")
+    return notes
+
+
 def _merge_interactions(
     people: _People,
     interactions: pd.DataFrame,
@@ -333,6 +352,8 @@ def _merge_interactions(
     reason = reason.mask(ambiguous, AMBIGUOUS_NAME)
     for (file, why), n in reason[reason != ""].groupby([events["file"], reason]).size().items():
         summary.file(file).skipped[why] += int(n)
+    for file, rows in events[ambiguous].groupby("file"):
+        summary.file(file).notes.extend(_to_add_by_hand(rows))
     added = events[reason == ""]
     for file, n in added.groupby("file").size().items():
         summary.file(file).interactions_added += int(n)

@@ -239,6 +239,18 @@ def test_a_name_that_fits_two_contacts_equally_is_skipped_not_guessed(tmp_path):
     assert snapshot(folder) == before
 
 
+def test_a_row_to_add_by_hand_is_named_by_its_day_channel_and_person(tmp_path):
+    """A skipped row the learner is told to add by hand can be found: its day, channel and
+    person are in the summary."""
+    from netcoach.importers import SourceFile
+
+    folder = _two_kims(tmp_path)
+    given = RECOMMENDATION.format(company="").encode()
+    summary = import_into(folder, [SourceFile("Recommendations_Given.csv", given)])
+    said = summary.file("Recommendations_Given.csv").to_text()
+    assert "to add by hand: 2024-03-01, social with Kim Lee" in said
+
+
 def test_a_row_that_agrees_with_one_of_two_kims_goes_to_her(tmp_path):
     """A blank detail neither agrees nor disagrees: a card for Org A's Kim goes to her, not
     'ambiguous' beside a Kim the learner typed with no organisation (found in review)."""

@@ -198,12 +198,12 @@ def monthly_rich_share(number: int, shares: Any, sample: str = SAMPLE) -> None:
     )
 
 
-def labelled_chart(number: int, ax: Any, months: int = 12) -> None:
+def labelled_chart(number: int, ax: Any, months: int = 12, sample: str = SAMPLE) -> None:
     if is_missing(ax):
         problem = f"ax: {NOT_ANSWERED}"
     elif not hasattr(ax, "get_title"):
         problem = (
-            f"ax should be the chart's Axes (ax = by_month.plot(...) returns one); {given(ax)}"
+            f"ax should be the chart's Axes (ax = rich_by_month.plot(...) returns one); {given(ax)}"
         )
     elif not ax.get_title().strip():
         problem = "the chart has no title: ax.set_title(...)"
@@ -213,9 +213,29 @@ def labelled_chart(number: int, ax: Any, months: int = 12) -> None:
         len(ax.patches) < months
     ):
         problem = f"the chart should show all {months} months"
+    elif not _shows(ax, _answers.monthly_rich_share(sample_log(sample)).to_numpy()):
+        problem = "the chart should show rich_by_month, the rich share of each month"
     else:
         problem = None
     check_all(number, "chart with a title and labelled axes", [problem])
+
+
+def _shows(ax: Any, values: Any) -> bool:
+    """True when a line or the bars of ``ax`` plot ``values``, in order."""
+    heights = [[p.get_height() for p in ax.patches]]
+    drawn = [line.get_ydata() for line in ax.get_lines()] + heights
+    return any(_same_numbers(ys, values) for ys in drawn)
+
+
+def _same_numbers(got: Any, values: Any) -> bool:
+    """True when ``got`` holds the same numbers as ``values`` (to two decimals)."""
+    try:
+        numbers = [float(v) for v in got]
+    except (TypeError, ValueError):
+        return False
+    return len(numbers) == len(values) and all(
+        abs(a - b) < SHARE_TOL for a, b in zip(numbers, values, strict=True)
+    )
 
 
 # --- 06 cadence ------------------------------------------------------------------------------
@@ -313,8 +333,17 @@ def _pairs(table: pd.DataFrame) -> pd.Series:
     return table["contact_id"].astype(str).str.strip() + " " + table["action"].astype(str)
 
 
+def _keys_as_columns(table: Any, columns: set[str]) -> Any:
+    """A table whose key columns ``groupby`` left in the index, with them as columns again
+    (anything else as it is)."""
+    if isinstance(table, pd.DataFrame) and columns - set(table.columns) <= set(table.index.names):
+        return table.reset_index() if columns & set(table.index.names) else table
+    return table
+
+
 def overdue_actions(number: int, actions: Any, sample: str = SAMPLE) -> None:
     want = _answers.action_list(sample_log(sample))
+    actions = _keys_as_columns(actions, {"contact_id", "action", "days_overdue"})
     if isinstance(actions, pd.DataFrame) and {"contact_id", "action", "days_overdue"} <= set(
         actions.columns
     ):
@@ -350,6 +379,7 @@ def _not_a_table(name: str, value: Any, columns: str) -> str:
 
 def weekly_list(number: int, this_week: Any, sample: str = SAMPLE) -> None:
     want = _pairs(_answers.action_list(sample_log(sample)).head(_answers.WEEKLY_ACTIONS)).tolist()
+    this_week = _keys_as_columns(this_week, {"contact_id", "action"})
     if is_missing(this_week):
         problem = f"this_week: {NOT_ANSWERED}"
     elif not isinstance(this_week, pd.DataFrame) or not {"contact_id", "action"} <= set(

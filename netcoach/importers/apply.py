@@ -106,6 +106,7 @@ def import_into(
         raise LogValidationError(
             [Problem(str(folder), None, None, "this is a file, not a folder; give your log folder")]
         )
+    sources = list(sources)  # (how many the learner named, for the undo message)
     batches = read_sources(sources, options)
     if _has_log(folder):
         _refuse_exports_in_log(folder)
@@ -122,7 +123,7 @@ def import_into(
                 create_log(folder)
             merged, summary = _merge_into(folder, batches)
             if summary.changed:
-                save_log(merged, folder, description=f"import {len(summary.files)} file(s)")
+                save_log(merged, folder, description=f"import {len(sources)} file(s)")
                 summary.saved_to = str(folder)
     except OSError:  # (the save put back what it changed; the new log goes too)
         if made_log:

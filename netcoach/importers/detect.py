@@ -17,7 +17,13 @@ from pathlib import Path
 
 from netcoach.importers import google, ical, linkedin, vcard
 from netcoach.importers.batch import ImportBatch
-from netcoach.importers.sources import SourceFile, decode_text, header_index
+from netcoach.importers.sources import (
+    SourceFile,
+    decode_text,
+    header_index,
+    is_empty,
+    too_large,
+)
 from netcoach.loading import MAX_FILE_BYTES
 from netcoach.validation import LogValidationError, Problem
 
@@ -105,7 +111,7 @@ def _read_zip(source: SourceFile, options: ImportOptions) -> list[ImportBatch]:
             continue
         name = f"{source.name}:{member.filename}"
         if member.file_size > MAX_FILE_BYTES:
-            raise LogValidationError([Problem(name, None, None, "this file is too large")])
+            raise LogValidationError([Problem(name, None, None, too_large(member.file_size))])
         try:
             data = archive.read(member)
         except Exception:  # bad CRC, zlib errors, encryption, unknown compression ...
@@ -150,6 +156,10 @@ def _read_one(source: SourceFile, kind: str, options: ImportOptions) -> ImportBa
 def read_source(source: SourceFile, options: ImportOptions | None = None) -> list[ImportBatch]:
     """Read one file (a zip gives several batches); raises :class:`LogValidationError`."""
     options = options or ImportOptions()
+    if is_empty(source.data):
+        raise LogValidationError(
+            [Problem(source.name, None, None, "this file is empty; export or download it again")]
+        )
     kind = kind_of(source)
     if kind is None:
         what = "recommendations" in source.basename.lower()

@@ -27,6 +27,20 @@ from netcoach.loading import decode_text as decode_bytes
 from netcoach.validation import LogValidationError, Problem, normalise_header
 
 
+def too_large(size: int) -> str:
+    """Why a file of ``size`` bytes is refused, with the limit."""
+    return (
+        f"the file is {size / 1_000_000:,.0f} MB, more than the "
+        f"{MAX_FILE_BYTES // 1_000_000} MB Network Coach can import; export less (fewer "
+        "years, or one part of your data at a time)"
+    )
+
+
+def is_empty(data: bytes) -> bool:
+    """Whether a file holds nothing but spaces, line ends and a byte-order mark."""
+    return not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe")
+
+
 @dataclass(frozen=True)
 class SourceFile:
     """One file to import: the name shown in messages, and its bytes."""
@@ -41,10 +55,9 @@ class SourceFile:
         if not path.is_file():
             raise LogValidationError([Problem(str(path), None, None, "there is no such file")])
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise LogValidationError(
-                    [Problem(path.name, None, None, "the file is too large to import")]
-                )
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise LogValidationError([Problem(path.name, None, None, too_large(size))])
             return cls(path.name, path.read_bytes())
         except OSError as err:  # no permission, a file another program holds locked ...
             why = err.strerror or type(err).__name__

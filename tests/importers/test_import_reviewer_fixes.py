@@ -15,6 +15,7 @@ from netcoach.importers.apply import import_into, read_sources
 from netcoach.importers.ical import read_calendar
 from netcoach.importers.linkedin import messages
 from netcoach.importers.vcard import read_vcard
+from netcoach.loading import MAX_FILE_BYTES
 from netcoach.validation import LogValidationError
 
 TODAY = dt.date(2025, 9, 1)
@@ -238,3 +239,36 @@ def test_a_broken_line_of_a_kept_detail_stops_without_repeating_its_value():
     (problem,) = caught.value.problems
     assert (problem.row, problem.column) == (4, "EMAIL")
     assert "pat@example.com" not in str(problem) and "7700" not in str(problem)
+
+
+def test_the_undo_message_counts_the_files_the_learner_named(tmp_path):
+    import zipfile
+
+    from netcoach.saving import undo_last
+
+    export = tmp_path / "Basic_LinkedInDataExport.zip"
+    with zipfile.ZipFile(export, "w") as archive:
+        for path in sorted(LINKEDIN_FIXTURES.iterdir()):
+            archive.write(path, path.name)
+    named = [export, FIXTURES / "google_contacts.csv", FIXTURES / "contacts_v3.vcf"]
+    import_into(tmp_path / "log", named)
+    undone = undo_last(tmp_path / "log")
+    assert undone is not None and undone.description == "import 3 file(s)"
+
+
+def test_an_empty_csv_is_said_to_be_empty(tmp_path):
+    (tmp_path / "contacts.csv").write_bytes(b"\xef\xbb\xbf\r\n")
+    with pytest.raises(LogValidationError) as caught:
+        read_sources([tmp_path / "contacts.csv"])
+    (problem,) = caught.value.problems
+    assert problem.message.startswith("this file is empty")
+
+
+def test_a_file_too_large_is_refused_with_the_limit(tmp_path):
+    big = tmp_path / "contacts.csv"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)
+    with pytest.raises(LogValidationError) as caught:
+        read_sources([big])
+    (problem,) = caught.value.problems
+    assert "more than the 250 MB" in problem.message

@@ -360,9 +360,10 @@ def _date_problems(
     if not bad.any():
         return
     years = _year_problems(text[bad], day_first)
-    if (years != "").any():
-        col.add_rows(out.loc[bad[bad].index[years != ""], "row"], "date", years[years != ""])
-        bad = bad & ~bad.index.isin(years.index[years != ""])
+    flagged = years[years != ""]
+    if len(flagged):
+        col.add_rows(out.loc[flagged.index, "row"], "date", flagged)
+        bad &= ~bad.index.isin(flagged.index)
         if not bad.any():
             return
     other = _parse_text_dates(text[bad], not day_first).notna()

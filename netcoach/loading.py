@@ -277,6 +277,23 @@ def _read_table_and_header(
                 "close it and try again",
             )
         )
+    return _table_from_bytes(data, file)
+
+
+def read_csv_bytes(data: bytes, file: str) -> pd.DataFrame:
+    """:func:`read_csv_text` for a CSV's bytes already in memory (an export inside a zip, an
+    upload), so no copy of it is ever written to disk; problems name it ``file``."""
+    frame, _, problems = _table_from_bytes(data, file)
+    if problems or frame is None:
+        raise LogValidationError(problems)
+    frame.columns = [normalise_header(c) for c in frame.columns]
+    return frame
+
+
+def _table_from_bytes(
+    data: bytes, file: str
+) -> tuple[pd.DataFrame | None, list[str], list[Problem]]:
+    """:func:`_read_table_and_header` once the file's bytes are read."""
     if data.startswith(_WORKBOOK_SIGNATURES):
         return _refused(
             Problem(

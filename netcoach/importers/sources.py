@@ -10,7 +10,6 @@ written to disk: the bytes are read in memory.
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +19,8 @@ import pandas as pd
 from netcoach.loading import (
     MAX_FILE_BYTES,
     MixedEncodingError,
-    _read_table_and_header,  # (takes the bytes in memory; read_csv_text wants a real file)
     pick_delimiter,  # the loader's own choice
+    read_csv_bytes,
 )
 from netcoach.loading import decode_text as decode_bytes
 from netcoach.validation import LogValidationError, Problem, normalise_header
@@ -115,21 +114,6 @@ def header_index(lines: list[str], markers: Iterable[str], limit: int = 40) -> i
     return None
 
 
-@dataclass(frozen=True)
-class _InMemory:
-    """Bytes the loader's CSV reader takes for a file (it asks only for their size and the
-    bytes): an export is read in memory, never copied to a temporary file, where other
-    people's names and emails would stay if the import were stopped."""
-
-    data: bytes
-
-    def stat(self) -> os.stat_result:
-        return os.stat_result((0, 0, 0, 0, 0, 0, len(self.data), 0, 0, 0))
-
-    def read_bytes(self) -> bytes:
-        return self.data
-
-
 def read_table(source: SourceFile, markers: Iterable[str] = ()) -> pd.DataFrame:
     """A CSV export as text columns (headers normalised), with a ``row`` column.
 
@@ -140,17 +124,15 @@ def read_table(source: SourceFile, markers: Iterable[str] = ()) -> pd.DataFrame:
     lines = text.split("\n")
     skip = header_index(lines, markers) or 0
     body = "\n".join(lines[skip:]).encode("utf-8") if skip else source.data
-    frame, _, problems = _read_table_and_header(
-        _InMemory(body), source.basename or "import.csv", MAX_FILE_BYTES
-    )
-    if problems or frame is None:
+    try:
+        frame = read_csv_bytes(body, source.basename or "import.csv")
+    except LogValidationError as err:
         raise LogValidationError(
             [
                 Problem(source.name, None if p.row is None else p.row + skip, p.column, p.message)
-                for p in problems
+                for p in err.problems
             ]
-        )
-    frame.columns = [normalise_header(c) for c in frame.columns]
+        ) from None
     frame = frame.reset_index(drop=True)
     frame["row"] = range(skip + 2, skip + 2 + len(frame))
     blank = (frame.drop(columns="row") == "").all(axis=1)

@@ -140,13 +140,10 @@ KIND_ALIASES: dict[str, str] = {
     "shared_news": "shared",
     "congratulate": "congratulated",
     "congrats": "congratulated",
-    "introduction": "introduced",
     "intro_made": "introduced",
     "refer": "referred",
     "referral_made": "referred",
-    "help": "helped",
     "gave_help": "helped",
-    "advice": "asked_advice",
     "asked_for_advice": "asked_advice",
     "asked_for_intro": "asked_intro",
     "asked_for_introduction": "asked_intro",
@@ -160,8 +157,6 @@ KIND_ALIASES: dict[str, str] = {
     "got_lead": "received_lead",
     "job_lead": "received_lead",
     "lead": "received_lead",
-    "follow_up": "followed_up_lead",
-    "followed_up": "followed_up_lead",
     "declined": "declined_lead",
     "thanks": "thanked",
     "thank_you": "thanked",
@@ -173,6 +168,35 @@ KIND_ALIASES: dict[str, str] = {
     "met": "first_meeting",
     "first_meet": "first_meeting",
 }
+
+AMBIGUOUS_KINDS: dict[str, tuple[str, ...]] = {
+    "help": ("helped", "received_help"),
+    "helping": ("helped", "received_help"),
+    "introduction": ("introduced", "received_intro"),
+    "intro": ("introduced", "asked_intro", "received_intro"),
+    "referral": ("referred", "asked_referral", "received_referral"),
+    "advice": ("helped", "asked_advice", "received_help"),
+    "follow_up": ("followed_up_lead", "check_in"),
+    "followed_up": ("followed_up_lead", "check_in"),
+}
+"""Kind words that could mean help given, asked for or received (or a lead's follow-up or a
+plain check-in). Guessing would count a piece of help the wrong way round, so such a row is
+refused with the kinds it could mean."""
+
+KIND_DIRECTIONS: dict[str, str] = {
+    "helped": "you helped them",
+    "received_help": "they helped you",
+    "introduced": "you introduced them to someone",
+    "asked_intro": "you asked them for an introduction",
+    "received_intro": "they introduced you to someone",
+    "referred": "you referred them",
+    "asked_referral": "you asked them for a referral",
+    "received_referral": "they referred you",
+    "asked_advice": "you asked them for advice",
+    "followed_up_lead": "you followed up a lead they gave you",
+    "check_in": "a keep-in-touch check-in",
+}
+"""Short meanings of the kinds an ambiguous word could be, for the message refusing it."""
 
 # Who starts each kind when `initiated_by` is blank.
 INITIATED_BY: tuple[str, ...] = ("me", "them")

@@ -238,13 +238,19 @@ def _vocabulary_check(
     collector: _Collector,
     *,
     spellings_hint: str = "",
+    ambiguous: Mapping[str, tuple[str, ...]] | None = None,
 ) -> None:
+    ambiguous = ambiguous or {}
     bad = mapped.isna() & (raw != "")
     if not bad.any():
         return
     bad_values = raw[bad].iloc[:MAX_PROBLEMS_PER_FILE]  # only these can be reported
     hints = {}
     for value in pd.unique(bad_values):
+        meanings = ambiguous.get(schema.alias_key(value))
+        if meanings:
+            hints[value] = _ambiguous_hint(column, value, meanings)
+            continue
         suggestion = closest(schema.alias_key(value), aliases) if aliases else None
         if suggestion is None:
             suggestion = closest(schema.alias_key(value), valid)
@@ -256,6 +262,13 @@ def _vocabulary_check(
         else:
             hints[value] = f"{prefix}; use {tail}"
     collector.add_rows(out.loc[bad, "row"], column, bad_values.map(hints))
+
+
+def _ambiguous_hint(column: str, value: str, meanings: tuple[str, ...]) -> str:
+    """Why a word such as "help" is refused as a kind, with the kinds it could mean."""
+    options = [f'"{kind}" ({schema.KIND_DIRECTIONS[kind]})' for kind in meanings]
+    listed = ", ".join(options[:-1]) + f" or {options[-1]}"
+    return f'{column} "{value}" could mean {listed}: write the one you mean'
 
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -651,7 +664,16 @@ def _normalise_interactions(
         spellings_hint=spellings,
     )
     kind = _map_vocabulary(out["kind"], schema.KIND_ALIASES)
-    _vocabulary_check(out, out["kind"], kind, "kind", schema.KINDS, schema.KIND_ALIASES, col)
+    _vocabulary_check(
+        out,
+        out["kind"],
+        kind,
+        "kind",
+        schema.KINDS,
+        schema.KIND_ALIASES,
+        col,
+        ambiguous=schema.AMBIGUOUS_KINDS,
+    )
     who = _map_vocabulary(out["initiated_by"], schema.INITIATOR_ALIASES)
     _vocabulary_check(
         out,

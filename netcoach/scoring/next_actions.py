@@ -4,9 +4,10 @@ Actions, most urgent kind first (the ``URGENCY`` order):
 
 1. ``follow_up_lead``: a job lead past its follow-up window with no follow-up.
 2. ``send_thanks``: help past its thanks window with no thank-you (one per person).
-3. ``ease_off``: someone you asked too often in a short span; give them room. Not for
-   someone past their stay-in-touch cadence: for them the reconnect advice wins (the asks
-   were long enough ago that they have heard nothing from you since).
+3. ``ease_off``: someone you asked too often in a short span; give them room. For someone
+   also past their stay-in-touch cadence, only one of the two is given: room while the asks
+   that were too many are recent (within the last ask window), else the reconnect advice
+   (they have heard nothing from you since) (:func:`_silent_and_recent`).
 4. ``reconnect``: someone past their stay-in-touch cadence (or never contacted).
 5. ``give_back``: someone you asked, or who helped you, who has had nothing from you.
 

@@ -195,7 +195,8 @@ def _reasons(
         direction = "up" if change > 0.02 else "down" if change < -0.02 else "about level"
         reasons.append(
             Reason(
-                f"In the last {TREND_MONTHS} months {percent(recent)} of your contact was rich, "
+                f"In the last {TREND_MONTHS} calendar months (this one so far) "
+                f"{percent(recent)} of your contact was rich, "
                 f"{direction} {'with' if direction == 'about level' else 'from'} "
                 f"{percent(previous)} in the {TREND_MONTHS} months before."
             )

@@ -23,16 +23,46 @@ def _encode(value: str) -> str:
     return quote(value, safe="!~*'()")
 
 
-def _check_http_url(url: str, what: str) -> str:
+def _check_http_url(url: str, what: str, example: str) -> str:
     url = url.strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.netloc:
-        raise ValueError(
-            f"{what} {url!r} is not a web address; write it like https://hub.example.org"
-        )
+        raise ValueError(f"{what} {url!r} is not a web address; write it like {example}")
     if parts.query or parts.fragment:
         raise ValueError(f"{what} {url!r}: leave out '?' and '#' parts")
     return url
+
+
+HUB_PAGE_PARTS = ("hub", "user")
+"""Path parts that start a page *on* a hub (``/hub/home``, ``/user/alice/lab``): an address
+copied from the browser bar is cut there, keeping a subpath the hub is served under."""
+
+
+def hub_address(hub: str) -> tuple[str, list[str]]:
+    """The hub's base address (without a trailing ``/``) and notes for the coach.
+
+    A page copied from the browser bar (``https://hub.example.org/hub/home`` or
+    ``.../user/alice/lab``) is cut at its first ``hub`` or ``user`` part, since the link adds
+    ``/hub/user-redirect/...`` itself; a subpath before it, such as ``/jupyter``, is kept.
+    A plain ``http://`` hub is allowed (some internal hubs are) with a note.
+    """
+    url = _check_http_url(hub, "--hub", "https://hub.example.org")
+    parts = urlsplit(url)
+    segments = parts.path.split("/")
+    notes = []
+    cut = next((i for i, seg in enumerate(segments) if seg in HUB_PAGE_PARTS), None)
+    if cut is not None:
+        url = f"{parts.scheme}://{parts.netloc}{'/'.join(segments[:cut])}"
+        notes.append(
+            f"--hub: left out {'/' + '/'.join(segments[cut:])!r}, a page on the hub; "
+            f"the link starts from {url}"
+        )
+    if parts.scheme == "http":
+        notes.append(
+            "--hub is a plain http:// address, so learners would log in without encryption; "
+            "use https:// if the hub has it"
+        )
+    return url, notes
 
 
 def _check_path(path: str) -> str:
@@ -58,6 +88,23 @@ def missing_from_course(path: str, repo: str = REPO_URL) -> bool:
     return not (COURSE_ROOT / _check_path(path)).is_file()
 
 
+REPO_EXAMPLE = "https://github.com/your-org/your-copy"
+
+
+def _check_repo(repo: str) -> str:
+    """A repository address nbgitpuller can clone into a named folder (and Binder build)."""
+    url = _check_http_url(repo, "--repo", REPO_EXAMPLE)
+    parts = urlsplit(url)
+    path = parts.path.strip("/").removesuffix(".git")
+    owner_and_name = parts.netloc.lower() in ("github.com", "www.github.com")
+    if not repo_folder(url) or (owner_and_name and len(path.split("/")) != 2):
+        raise ValueError(
+            f"--repo {url!r} names no repository; give the repository's own address, "
+            f"like {REPO_EXAMPLE}"
+        )
+    return url
+
+
 def repo_folder(repo: str) -> str:
     """The folder nbgitpuller clones into: the repository's last path part, without .git."""
     name = urlsplit(repo).path.rstrip("/").rsplit("/", 1)[-1]
@@ -73,8 +120,8 @@ def nbgitpuller_link(
     interface: str = "lab",
 ) -> str:
     """The link that makes ``hub`` pull ``repo`` at ``branch`` and open ``path``."""
-    hub = _check_http_url(hub, "--hub")
-    repo = _check_http_url(repo, "--repo")
+    hub, _notes = hub_address(hub)
+    repo = _check_repo(repo)
     opener = _check_interface(interface)
     if not branch.strip() or any(c.isspace() for c in branch.strip()):
         raise ValueError(f"--branch {branch!r}: give a branch name such as main")
@@ -101,7 +148,7 @@ def binder_link(
 ) -> str:
     """A mybinder.org link that builds the repository (``binder/``) and opens ``path`` in
     ``interface`` (as :func:`nbgitpuller_link` does; Binder starts in the repository)."""
-    repo = _check_http_url(repo, "--repo")
+    repo = _check_repo(repo)
     parts = urlsplit(repo)
     if parts.netloc != "github.com":
         raise ValueError("Binder links are built for GitHub repositories only")

@@ -156,3 +156,113 @@ def test_launch_buttons_only_where_they_work():
     assert launch["binderhub_url"] == "https://mybinder.org"
     assert launch["notebook_interface"] == "jupyterlab"
     assert not launch.get("colab_url")
+
+
+HUB_LINK_START = "/hub/user-redirect/git-pull?repo="
+
+
+@pytest.mark.parametrize(
+    ("given", "base", "cut"),
+    [
+        ("https://hub.example.org/hub/", "https://hub.example.org", "/hub"),
+        ("https://hub.example.org/hub/home", "https://hub.example.org", "/hub/home"),
+        ("https://hub.example.org/user/alice/lab", "https://hub.example.org", "/user/alice/lab"),
+        ("https://example.org/jupyter/hub/home", "https://example.org/jupyter", "/hub/home"),
+        (
+            "https://example.org/jupyter/user/al/tree",
+            "https://example.org/jupyter",
+            "/user/al/tree",
+        ),
+    ],
+)
+def test_a_hub_page_copied_from_the_browser_bar_is_cut(capsys, given, base, cut):
+    # The page's path used to be kept: .../hub/hub/user-redirect/... (a 404), exit code 0.
+    assert main(["hub-link", "--hub", given]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith(base + HUB_LINK_START)
+    assert captured.out.count("/hub/") == 1
+    assert captured.err.startswith(f"netcoach: warning: --hub: left out '{cut}'")
+    assert f"the link starts from {base}\n" in captured.err
+
+
+@pytest.mark.parametrize("given", ["https://example.org/jupyter/", "https://hub.example.org"])
+def test_a_hub_subpath_is_kept_without_a_word(capsys, given):
+    assert main(["hub-link", "--hub", given]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith(given.rstrip("/") + HUB_LINK_START)
+    assert captured.err == ""
+
+
+def test_a_plain_http_hub_is_allowed_with_a_warning(capsys):
+    assert main(["hub-link", "--hub", "http://hub.internal.example.org"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("http://hub.internal.example.org" + HUB_LINK_START)
+    assert "plain http://" in captured.err and "without encryption" in captured.err
+
+
+def test_each_option_has_its_own_example(capsys):
+    assert main(["hub-link", "--hub", "https://hub.example.org", "--repo", "course"]) == 2
+    err = capsys.readouterr().err
+    assert "--repo 'course'" in err and "https://github.com/your-org/your-copy" in err
+    assert "hub.example.org" not in err
+    assert main(["hub-link", "--hub", "hub.example.org"]) == 2
+    assert "like https://hub.example.org" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "repo",
+    [
+        "https://x",
+        "https://git.example.org/",
+        "https://git.example.org/.git",
+        "https://github.com/network-coach",
+        "https://github.com/network-coach/network-coach/tree/main",
+    ],
+)
+def test_a_repo_address_without_a_repository_is_refused(capsys, repo):
+    # https://x used to give urlpath=lab%2Ftree%2F%2Fnotebooks... (no folder) and exit 0.
+    assert main(["hub-link", "--hub", "https://hub.example.org", "--repo", repo]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "names no repository" in captured.err
+    with pytest.raises(ValueError, match="names no repository"):
+        nbgitpuller_link("https://hub.example.org", repo=repo)
+
+
+def test_a_repo_on_another_host_may_have_one_path_part():
+    link = nbgitpuller_link("https://hub.example.org", repo="https://git.example.org/course.git")
+    assert "urlpath=lab%2Ftree%2Fcourse%2Fnotebooks" in link
+
+
+def test_binder_alone_needs_no_hub(capsys):
+    assert main(["hub-link", "--binder"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == [binder_link()]
+    assert captured.err == ""
+
+
+def test_neither_hub_nor_binder_is_a_clear_error(capsys):
+    assert main(["hub-link"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "--hub URL" in captured.err and "--binder" in captured.err
+
+
+def test_nothing_is_printed_when_one_of_the_links_cannot_be_made(capsys):
+    # A GitLab repository with --binder used to print the hub link, then fail (exit 2).
+    argv = ["hub-link", "--hub", "https://hub.example.org", "--binder"]
+    assert main([*argv, "--repo", "https://gitlab.com/example/course"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "GitHub repositories only" in captured.err
+
+
+def test_help_describes_every_interface(capsys):
+    from netcoach.hub_link import INTERFACES
+
+    with pytest.raises(SystemExit):
+        main(["hub-link", "--help"])
+    helptext = " ".join(capsys.readouterr().out.split())
+    for name in INTERFACES:
+        assert f"{name}, " in helptext, f"--help does not describe --interface {name}"
+    assert "lab, JupyterLab (the default)" in helptext

@@ -10,13 +10,18 @@ nbconvert's template loads reveal.js, require.js and jQuery from public CDNs. To
 slides work offline (a room with poor wifi), :func:`fetch_slide_js` takes pinned copies from
 the npm registry with ``npm pack`` (cached, like the widget scripts of the book in
 :mod:`netcoach.site_js`) and copies the files the slides need next to the HTML, under
-``reveal.js/``; the template in ``netcoach/templates/slides/`` drops MathJax and mermaid,
-which the slides do not use. Without npm, the slides still build and use the CDNs.
+``reveal.js/``. reveal.js's themes fetch web fonts with ``@import url(https://...)``;
+:func:`_copy_assets` takes those lines out, so the copied folder loads nothing remote (the
+themes fall back to the fonts on the computer). The template in
+``netcoach/templates/slides/`` drops MathJax and mermaid, which the slides do not use, and
+the call to MathJax on each slide change. Without npm, the slides still build and use the
+CDNs.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tarfile
@@ -32,6 +37,8 @@ DEFAULT_OUT = ROOT / "_build" / "slides"
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "slides"
 TEMPLATE_NAME = "netcoach_reveal"
 ASSETS = "reveal.js"  # folder next to the HTML
+REMOTE_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?(?:https?:)?//[^;]*;[ \t]*\n?""")
+"""A CSS ``@import`` of a remote file (reveal.js's themes import Google Fonts this way)."""
 
 PACKAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     # npm package: (pinned version, files or folders to copy, relative to the package)
@@ -96,6 +103,11 @@ def _copy_assets(cache: Path, out_dir: Path) -> None:
                 shutil.copytree(src, to)
             else:
                 shutil.copy2(src, to)
+    for css in dest.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        local = REMOTE_IMPORT.sub("", text)
+        if local != text:
+            css.write_text(local, encoding="utf-8")
 
 
 def build_slides(

@@ -147,3 +147,44 @@ def test_slides_build(tmp_path, offline):
         assert (tmp_path / "reveal.js/reveal.js/plugin/notes/notes.js").exists()
     else:
         assert not built.offline and any("reveal.js" in u for u in remote)
+
+
+@pytest.fixture(scope="module")
+def offline_slides(tmp_path_factory):
+    """The slides built once with reveal.js copied next to them (skipped without npm)."""
+    out = tmp_path_factory.mktemp("slides")
+    built = build_slides(out_dir=out, offline=True)
+    if not built.offline:
+        pytest.skip("npm is needed to copy reveal.js for offline slides")
+    return built
+
+
+def test_the_copied_reveal_js_imports_no_remote_css(offline_slides):
+    """reveal.js's themes ``@import`` Google Fonts; the copied folder must not, or the
+    slides reach for the network on every load."""
+    folder = offline_slides.html.parent
+    remote = re.compile(r"""@import\s+(?:url\(\s*)?["']?(?:https?:)?//""")
+    found = []
+    for path in folder.rglob("*"):
+        if path.is_file() and path.suffix in {".css", ".html", ".js"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if "fonts.googleapis.com" in text or remote.search(text):
+                found.append(str(path.relative_to(folder)))
+    assert not found, f"remote fonts or CSS imports in {sorted(found)}"
+    themes = folder / "reveal.js/reveal.js/dist/theme"
+    assert (themes / "simple.css").exists(), "the themes were not copied"
+    assert "@import url(fonts/" in (themes / "white.css").read_text(), "local fonts kept"
+
+
+def test_the_slides_call_mathjax_only_when_it_is_there(offline_slides):
+    """The template drops MathJax, so an unguarded ``MathJax.Hub`` call on each slide
+    change throws "MathJax is not defined"."""
+    html = offline_slides.html.read_text(encoding="utf-8")
+    scripts = "\n".join(re.findall(r"<script[^>]*>(.*?)</script>", html, re.S))
+    slide = r"\(Reveal\.getCurrentSlide\(\)\)"
+    guarded = re.compile(
+        rf'if\(typeof MathJax !== "undefined" && MathJax\.Hub\.getAllJax{slide}\)\{{'
+        rf"\s*MathJax\.Hub\.Rerender{slide};\s*\}}"
+    )
+    assert "typeof MathJax" in scripts
+    assert "MathJax" not in guarded.sub("", scripts), "an unguarded MathJax call"

@@ -28,8 +28,9 @@ import tarfile
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from netcoach.workshop_agenda import with_agenda
+from netcoach.workshop_agenda import AGENDA_TITLE, is_agenda_cell, with_agenda
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "coach" / "slides" / "workshop.ipynb"
@@ -110,15 +111,51 @@ def _copy_assets(cache: Path, out_dir: Path) -> None:
             css.write_text(local, encoding="utf-8")
 
 
+class SlidesError(ValueError):
+    """A source or output folder the slides cannot be built from or into."""
+
+
+def _read_source(source: Path) -> Any:
+    """The slides notebook at ``source``, with its *Today* slide from the guide's plan."""
+    import nbformat
+
+    if source.is_dir():
+        raise SlidesError(f"{source} is a folder, not a slides notebook (.ipynb)")
+    try:
+        notebook = nbformat.read(source, as_version=4)
+    except FileNotFoundError:
+        raise SlidesError(f"no slides notebook at {source}") from None
+    except (OSError, UnicodeDecodeError, ValueError, nbformat.ValidationError) as err:
+        reason = getattr(err, "strerror", None) or "it is not a Jupyter notebook (.ipynb)"
+        raise SlidesError(f"cannot read the slides notebook {source}: {reason}") from None
+    if sum(is_agenda_cell(cell) for cell in notebook.cells) != 1:
+        raise SlidesError(f"{source} needs exactly one '## {AGENDA_TITLE}' slide for the agenda")
+    try:
+        return with_agenda(notebook)
+    except FileNotFoundError as err:
+        raise SlidesError(
+            f"no facilitator guide at {err.filename}: the slides' agenda is read from it, "
+            "so build the slides in a full copy of the course"
+        ) from None
+
+
 def build_slides(
     source: str | Path = SOURCE, out_dir: str | Path = DEFAULT_OUT, *, offline: bool = True
 ) -> SlidesBuild:
-    """Build the reveal.js slides of ``source`` into ``out_dir``."""
-    import nbformat
+    """Build the reveal.js slides of ``source`` into ``out_dir``.
+
+    Raises :class:`SlidesError` (or :class:`~netcoach.workshop_agenda.AgendaError` for the
+    guide's table) before writing anything when the source or the folder will not do."""
     from nbconvert import SlidesExporter
 
     source, out_dir = Path(source), Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    notebook = _read_source(source)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise SlidesError(f"--out {out_dir} is a file, not a folder for the slides")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise SlidesError(f"cannot make the folder {out_dir}: {err.strerror}") from None
     exporter = SlidesExporter(template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES)])
     cache = fetch_slide_js() if offline else None
     if cache is not None:
@@ -126,7 +163,6 @@ def build_slides(
         exporter.reveal_url_prefix = f"{ASSETS}/reveal.js"
         exporter.require_js_url = f"{ASSETS}/requirejs/require.js"
         exporter.jquery_url = f"{ASSETS}/jquery/dist/jquery.min.js"
-    notebook = with_agenda(nbformat.read(source, as_version=4))
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": source.stem}})
     html = out_dir / f"{source.stem}.slides.html"
     html.write_text(body, encoding="utf-8")

@@ -7,12 +7,18 @@ block's length in minutes. :func:`with_agenda` puts that slide into the slides n
 when the slides are built (:mod:`netcoach.slides`), so a change to the guide reaches the
 slides. :func:`slide_blocks` lists the blocks the slides open, in slide order, so a test
 can check that the slides run in the guide's order.
+
+A table the slides cannot follow raises :class:`AgendaError`, naming the guide and the row:
+a row that does not start with a time such as ``0:45``, start times that do not run up
+from ``0:00``, or a block that starts at or after the 90th minute. Such a table would
+otherwise give a block of no or negative minutes, or drop a row without a word.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +27,9 @@ GUIDE = ROOT / "book" / "coach" / "facilitator-guide.md"
 TOTAL_MINUTES = 90
 HEADING = f"## {TOTAL_MINUTES}-minute workshop"
 AGENDA_TITLE = "Today"
+
+ROW = re.compile(r"\|\s*(\d+):([0-5]\d)\s*\|")
+"""A row of the plan: it starts with a time such as ``| 0:45 |``."""
 
 BLOCK_KEY = "agenda_block"
 """In the slides, a slide that opens a block has ``{"netcoach": {BLOCK_KEY: block name}}``
@@ -38,24 +47,68 @@ class Block:
     what: str
 
 
-def _minutes(clock: str) -> int:
-    hours, minutes = clock.strip().split(":")
-    return 60 * int(hours) + int(minutes)
+class AgendaError(ValueError):
+    """The guide's 90-minute table cannot be turned into the slides' agenda."""
+
+
+def _shown(guide: Path) -> str:
+    """The guide's path as a coach would look for it: from the top of the course if inside."""
+    try:
+        return str(guide.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(guide)
+
+
+def _rows(section: str, where: str) -> list[tuple[int, list[str]]]:
+    """Each row of the table in ``section``: its start in minutes and its cells."""
+    rows = []
+    for line in section.splitlines():
+        line = line.strip()
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if not line.startswith("|") or cells[0] == "time" or set("".join(cells)) <= set("-: "):
+            continue  # not the table, its header, or the line under the header
+        match = ROW.match(line)
+        if match is None or len(cells) != 4:
+            raise AgendaError(
+                f"{where}: cannot read the row {line!r}: each row needs a start time such as "
+                "0:45 and three more cells (block, learning goal, what happens)"
+            )
+        rows.append((60 * int(match[1]) + int(match[2]), cells))
+    return rows
 
 
 def ninety_minute_plan(guide: str | Path = GUIDE) -> list[Block]:
-    """The blocks of the guide's 90-minute table, in order, each with its length."""
-    text = Path(guide).read_text(encoding="utf-8")
-    section = text.split(HEADING, 1)[1].split("\n## ", 1)[0]
-    rows = [
-        [cell.strip() for cell in line.strip().strip("|").split("|")]
-        for line in section.splitlines()
-        if re.match(r"\|\s*\d+:\d\d\s*\|", line)
-    ]
-    starts = [_minutes(row[0]) for row in rows] + [TOTAL_MINUTES]
+    """The blocks of the guide's 90-minute table, in order, each with its length.
+
+    Raises :class:`AgendaError` for a table the slides cannot follow, and
+    :class:`FileNotFoundError` when there is no guide."""
+    guide = Path(guide)
+    where = f"{_shown(guide)}, {HEADING.lstrip('# ')} table"
+    text = guide.read_text(encoding="utf-8")
+    if HEADING not in text:
+        raise AgendaError(f"{_shown(guide)} has no '{HEADING}' section for the slides' agenda")
+    rows = _rows(text.split(HEADING, 1)[1].split("\n## ", 1)[0], where)
+    if not rows:
+        raise AgendaError(f"{where}: no rows with a start time such as 0:45")
+    if rows[0][0] != 0:
+        raise AgendaError(f"{where}: the first block must start at 0:00, not {rows[0][1][0]}")
+    for (before, earlier), (start, cells) in pairwise(rows):
+        if start <= before:
+            raise AgendaError(
+                f"{where}: the row starting {cells[0]} ({cells[1]}) must start after "
+                f"{earlier[0]} ({earlier[1]}); the times must run up"
+            )
+    start, cells = rows[-1]
+    if start >= TOTAL_MINUTES:
+        raise AgendaError(
+            f"{where}: the row starting {cells[0]} ({cells[1]}) starts at or after the end of "
+            f"the {TOTAL_MINUTES} minutes; each block must start before "
+            f"{TOTAL_MINUTES // 60}:{TOTAL_MINUTES % 60:02d}"
+        )
+    starts = [start for start, _ in rows] + [TOTAL_MINUTES]
     return [
         Block(start, end - start, row[1], row[2], row[3])
-        for start, end, row in zip(starts, starts[1:], rows, strict=False)
+        for start, end, (_, row) in zip(starts, starts[1:], rows, strict=False)
     ]
 
 
@@ -79,7 +132,7 @@ def with_agenda(notebook: Any, guide: str | Path = GUIDE) -> Any:
     """``notebook`` with its *Today* slide written from the guide's plan (changed in place)."""
     cells = [c for c in notebook.cells if is_agenda_cell(c)]
     if len(cells) != 1:
-        raise ValueError(f"the slides need exactly one '## {AGENDA_TITLE}' slide")
+        raise AgendaError(f"the slides need exactly one '## {AGENDA_TITLE}' slide")
     cells[0].source = agenda_slide(ninety_minute_plan(guide))
     return notebook
 

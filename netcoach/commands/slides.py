@@ -29,12 +29,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from netcoach.slides import build_slides
+    from netcoach.slides import SlidesError, build_slides
+    from netcoach.workshop_agenda import AgendaError
 
     try:
         built = build_slides(args.source, args.out, offline=not args.online)
-    except FileNotFoundError as err:
-        raise CommandError(f"no slides notebook at {err.filename}") from None
+    except (SlidesError, AgendaError) as err:
+        raise CommandError(str(err)) from None
     where = "works offline" if built.offline else "loads reveal.js from the internet"
     print(f"Wrote the slides to {built.html} ({where})", file=sys.stderr)
     return EXIT_OK

@@ -46,6 +46,7 @@ QUICK_CHECK_FILE = "quick-check.html"
 NETWORK_MAP_FILE = "network-map.svg"
 
 MAP_TITLE = "My network map"
+QUICK_CHECK_TITLE = "Quick habits check (paper copy)"
 
 
 _STYLE = """
@@ -111,7 +112,7 @@ def quick_check_html() -> str:
         '<html lang="en-GB">',
         "<head>",
         '<meta charset="utf-8">',
-        "<title>Quick habits check (paper copy)</title>",
+        f"<title>{QUICK_CHECK_TITLE}</title>",
         f"<style>{' '.join(_STYLE.split())}</style>",
         "</head>",
         "<body>",
@@ -240,9 +241,51 @@ def network_map_svg() -> str:
 HANDOUT_MAKERS = {QUICK_CHECK_FILE: quick_check_html, NETWORK_MAP_FILE: network_map_svg}
 
 
+HANDOUT_MARKERS = {
+    QUICK_CHECK_FILE: f"<title>{QUICK_CHECK_TITLE}</title>",
+    NETWORK_MAP_FILE: f'<title id="map-title">{MAP_TITLE}</title>',
+}
+"""A line each handout has carried in every version: how a file of that name is known to be
+one this module wrote (and so may be written again)."""
+HANDOUT_MOST_BYTES = 1_000_000
+"""Each handout is a few tens of kilobytes; a far larger file is something else."""
+
+
+class NotOurHandout(FileExistsError):
+    """A file of a handout's name is there, and this module did not write it."""
+
+
+def is_our_handout(path: Path) -> bool:
+    """Whether ``path`` (named as one of :data:`HANDOUT_MAKERS`) is a handout this module
+    wrote, now or in an earlier version."""
+    try:
+        with path.open("rb") as handle:
+            text = handle.read(HANDOUT_MOST_BYTES + 1)
+    except OSError:
+        return False
+    return len(text) <= HANDOUT_MOST_BYTES and HANDOUT_MARKERS[path.name].encode() in text
+
+
+def other_files_in_the_way(out_dir: Path) -> list[Path]:
+    """The files in ``out_dir`` that writing the handouts would replace but that this module
+    did not write (a coach's own page of the same name, say)."""
+    paths = (out_dir / name for name in HANDOUT_MAKERS)
+    return [path for path in paths if path.exists() and not is_our_handout(path)]
+
+
 def write_handouts(out_dir: str | Path = HANDOUTS) -> list[Path]:
-    """Write the paper quick check and the blank map into ``out_dir``."""
+    """Write the paper quick check and the blank map into ``out_dir``. A file of the same
+    name is replaced only when it is an earlier handout: else :class:`NotOurHandout`, and
+    nothing is written."""
     out_dir = Path(out_dir)
+    in_the_way = other_files_in_the_way(out_dir)
+    if in_the_way:
+        names = " and ".join(path.name for path in in_the_way)
+        raise NotOurHandout(
+            f"{out_dir} already holds {names}, not made by Network Coach; move "
+            f"{'it' if len(in_the_way) == 1 else 'them'} or choose another --out folder "
+            "(nothing was written)"
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, make in HANDOUT_MAKERS.items():
@@ -277,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
     out_dir = Path(args.out) if args.out else default_out_dir()
     try:
         written = write_handouts(out_dir)
+    except NotOurHandout as err:  # a coach's own file: never written over
+        parser.exit(1, f"could not write the handouts: {err}\n")
     except OSError as err:
         parser.exit(1, f"could not write the handouts into {out_dir}: {err.strerror or err}\n")
     for path in written:

@@ -24,6 +24,21 @@ TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 DEFAULT_TITLE = "Your Network Coach report"
 MAX_ACTIONS = 20
 
+GENERATOR = "Network Coach report"
+"""The ``<meta name="generator">`` every report carries: how a later run knows a file it may
+replace is a report it made, not a page or notes of the learner's own."""
+EARLIER_FOOTER = "<footer><p>Made by Network Coach "
+"""How a report made before the generator line was added ends (its footer)."""
+REPORT_MOST_BYTES = 50_000_000
+"""A report is about half a megabyte (its charts are PNGs); a far larger file is not one."""
+REPORT_MODE = 0o600
+"""A report names people, so it is readable by its owner only, as a new log file is; also
+when it replaces an earlier report that had other permissions."""
+
+
+class NotAReport(FileExistsError):
+    """The file an HTML report would replace is not an earlier report (learner's own file)."""
+
 
 def _environment() -> Any:
     import jinja2
@@ -64,6 +79,7 @@ def report_context(report: Report, log: NetworkLog, title: str = DEFAULT_TITLE) 
         chart.figure.clear()
     return {
         "title": title,
+        "generator": GENERATOR,
         "as_of": long_date(report.as_of),
         "n_contacts": len(log.contacts),
         "n_interactions": len(log.interactions),
@@ -83,15 +99,42 @@ def render_html_report(report: Report, log: NetworkLog, title: str = DEFAULT_TIT
     return _environment().get_template(TEMPLATE).render(report_context(report, log, title))
 
 
+def is_a_report(path: str | Path) -> bool:
+    """Whether ``path`` is an HTML report Network Coach wrote: a web page with the report's
+    generator line (:data:`GENERATOR`), or one made before that line, with the report's
+    footer and privacy line."""
+    try:
+        with Path(path).open("rb") as handle:
+            page = handle.read(REPORT_MOST_BYTES + 1)
+    except OSError:
+        return False
+    if len(page) > REPORT_MOST_BYTES or not page.lstrip().lower().startswith(b"<!doctype html>"):
+        return False
+    generator = f'<meta name="generator" content="{GENERATOR}">'.encode()
+    earlier = EARLIER_FOOTER.encode() in page and PRIVACY_LINE.encode() in page
+    return generator in page or earlier
+
+
+def refuse_other_file(path: str | Path) -> None:
+    """Raise :class:`NotAReport` when ``path`` is a file that is not an earlier report: a
+    learner's own file of that name is never written over."""
+    target = Path(path)
+    if target.is_file() and not is_a_report(target):
+        raise NotAReport(
+            f"{target} is already there and is not a Network Coach report; give the report "
+            "another name, or move that file first (nothing was written)"
+        )
+
+
 def write_html_report(
     report: Report, log: NetworkLog, path: str | Path, title: str = DEFAULT_TITLE
 ) -> Path:
     """Write the HTML report to ``path`` all at once (a half-written file never appears),
-    readable by its owner only unless it replaces a file with other permissions."""
+    readable by its owner only (:data:`REPORT_MODE`). A file already there is replaced only
+    when it is an earlier report (:func:`refuse_other_file`)."""
     from netcoach.atomic_files import write_atomically
-    from netcoach.saving import mode_for
 
     target = Path(path)
+    refuse_other_file(target)
     page = render_html_report(report, log, title)
-    # it names people: owner-only, as the log is
-    return write_atomically(target, page, mode=mode_for(target))
+    return write_atomically(target, page, mode=REPORT_MODE)

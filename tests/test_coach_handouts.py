@@ -134,3 +134,24 @@ def test_an_out_folder_that_is_a_file_is_refused_in_words(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith(f"could not write the handouts into {taken}: ")
     assert "Traceback" not in err and taken.read_text(encoding="utf-8") == "notes\n"
+
+
+def test_a_coachs_own_file_of_a_handouts_name_is_never_replaced(tmp_path, capsys):
+    own = tmp_path / QUICK_CHECK_FILE
+    own.write_text("<p>My own quick check, edited for my group</p>\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        main(["--out", str(tmp_path)])
+    assert stop.value.code == 1
+    err = capsys.readouterr().err
+    assert QUICK_CHECK_FILE in err and "nothing was written" in err and "Traceback" not in err
+    assert own.read_text(encoding="utf-8") == "<p>My own quick check, edited for my group</p>\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [QUICK_CHECK_FILE]
+
+
+def test_handouts_it_wrote_earlier_are_written_again(tmp_path, capsys):
+    assert main(["--out", str(tmp_path)]) == 0
+    (tmp_path / NETWORK_MAP_FILE).write_text(
+        network_map_svg().replace("Start with twenty", "Start with ten"), encoding="utf-8"
+    )  # an earlier version of the map
+    assert main(["--out", str(tmp_path)]) == 0
+    assert (tmp_path / NETWORK_MAP_FILE).read_text(encoding="utf-8") == network_map_svg()

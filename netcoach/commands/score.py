@@ -115,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--top must be 0 or more")
     if args.html:
         refuse_log_file("--html", args.html, args.folder, "report.html")
+        refuse_other_html(Path(args.html))
     log, report = load_and_score(args)
 
     if args.html:
@@ -128,14 +129,27 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def refuse_other_html(path: Path) -> None:
+    """Refuse, before anything is read or written, an ``--html`` file that is already there
+    and is not an earlier report (the learner's own notes or page)."""
+    from netcoach.report_html import NotAReport, refuse_other_file
+
+    try:
+        refuse_other_file(path)
+    except NotAReport as err:
+        raise CommandError(f"--html {err}") from None
+
+
 def write_html(report: Any, log: Any, path: Path) -> None:
     """Write the HTML report, turning file-system errors into a one-line message."""
-    from netcoach.report_html import write_html_report
+    from netcoach.report_html import NotAReport, write_html_report
 
     if path.is_dir():
         raise CommandError(f"--html {path}: this is a folder; give a file name like report.html")
     try:
         write_html_report(report, log, path)
+    except NotAReport as err:  # (made since the check before scoring)
+        raise CommandError(f"--html {err}") from None
     except OSError as err:
         raise CommandError(f"--html {path}: could not write the report ({err.strerror})") from None
     print(f"Wrote the HTML report to {path}", file=sys.stderr)

@@ -21,15 +21,19 @@ from netcoach.workshop_agenda import (
 
 EXPECTED_TITLES = (
     "Today",
-    "Ground rules",
+    "Welcome and ground rules",
+    "Why network",
+    "Relationships, not reach",
     "Quick habits check",
     "Score a network",
     "Practise one habit",
     "Habit 1: give first",
     "Habit 2: a face and a voice",
     "Habit 3: follow up, say thanks, keep in touch",
-    "Share an anonymous summary (optional)",
-    "Your next 30 days",
+    "Share a summary (optional)",
+    "The group's picture",
+    "Thirty-day plan",
+    "Close",
 )
 
 
@@ -77,7 +81,7 @@ def test_the_sharing_slide_gives_no_nickname_for_the_whole_room_to_copy():
     view counts summaries under one nickname once: the slide shows the command without one
     (each learner then gets a random id) and says to make up their own."""
     notebook = nbformat.read(SOURCE, as_version=4)
-    (slide,) = [c for c in notebook.cells if c.source.startswith("## Share an anonymous summary")]
+    (slide,) = [c for c in notebook.cells if c.source.startswith("## Share a summary")]
     commands = re.findall(r"^netcoach summary .*$", slide.source, re.M)
     assert commands == ["netcoach summary my-network"], commands
     assert "random" in slide.source and "your own" in slide.source
@@ -106,6 +110,62 @@ def test_the_slides_open_every_block_in_the_guides_order():
     agenda = next(i for i, c in enumerate(notebook.cells) if is_agenda_cell(c))
     first = next(i for i, c in enumerate(notebook.cells) if c.metadata.get("netcoach"))
     assert agenda < first, f"the {AGENDA_TITLE} slide comes before the first block"
+
+
+def slide(title: str):
+    """The cell of the slide titled ``title``, and the cells up to the next slide."""
+    cells = nbformat.read(SOURCE, as_version=4).cells
+    (start,) = [i for i, c in enumerate(cells) if c.source.startswith(f"## {title}\n")]
+    rest = [
+        c
+        for c in cells[start + 1 :]
+        if c.metadata.get("slideshow", {}).get("slide_type") in {"slide", "subslide"}
+    ]
+    end = cells.index(rest[0]) if rest else len(cells)
+    return cells[start], cells[start + 1 : end]
+
+
+def test_each_block_opens_on_a_slide_titled_with_the_blocks_name():
+    """The room sees the agenda's words on the slide that starts each block."""
+    notebook = nbformat.read(SOURCE, as_version=4)
+    for cell in notebook.cells:
+        block = cell.metadata.get("netcoach", {}).get("agenda_block")
+        if block is not None:
+            assert cell.source.split("\n", 1)[0] == f"## {block}", (block, cell.source[:40])
+
+
+def test_the_why_network_slide_makes_the_blocks_point():
+    """The guide's block: why contacts beat cold applications (chapter 1), not chapter 2."""
+    why, _ = slide("Why network")
+    assert "cold application" in why.source and "job board" in why.source
+    assert "reach" not in why.source.split("\n", 1)[0]
+
+
+def test_the_ground_rules_say_where_the_log_goes_and_how_to_name_people():
+    rules, _ = slide("Welcome and ground rules")
+    text = " ".join(rules.source.split())
+    assert "Your log stays on your computer" not in text
+    assert "hub's server" in text and "Binder" in text and "never your own log" in text
+    assert "initials or a role" in text and "never a full name" in text
+
+
+def test_the_close_slide_gives_the_courses_address_as_text():
+    import yaml
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    address = config["repository"]["url"].removeprefix("https://").rstrip("/")
+    close, _ = slide("Close")
+    assert address in close.source and "https://" not in close.source
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Welcome and ground rules", "Share a summary (optional)", "The group's picture", "Close"],
+)
+def test_the_coachs_key_slides_carry_speaker_notes(title):
+    _, after = slide(title)
+    notes = [c for c in after if c.metadata.get("slideshow", {}).get("slide_type") == "notes"]
+    assert notes and len(" ".join(c.source for c in notes).split()) >= 15, f"{title}: no notes"
 
 
 def test_a_changed_guide_changes_the_built_agenda(tmp_path):

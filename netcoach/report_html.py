@@ -82,7 +82,7 @@ def report_context(report: Report, log: NetworkLog, title: str = DEFAULT_TITLE) 
         "generator": GENERATOR,
         "as_of": long_date(report.as_of),
         "n_contacts": len(log.contacts),
-        "n_interactions": len(log.interactions),
+        **interaction_counts(report, log),
         "privacy_line": PRIVACY_LINE,
         "scores": scores,
         "actions": actions,
@@ -92,6 +92,16 @@ def report_context(report: Report, log: NetworkLog, title: str = DEFAULT_TITLE) 
         "settings": settings_rows(report),
         "version": __version__,
     }
+
+
+def interaction_counts(report: Report, log: NetworkLog) -> dict[str, Any]:
+    """``n_interactions``: how many interactions were scored (those dated up to the "as of"
+    date), and ``later_text``: the sentence the command line warns with about the rows
+    dated after it, which the scores leave out ("" when there are none)."""
+    from netcoach.future_dates import future_rows
+
+    later = future_rows(log, report.as_of)
+    return {"n_interactions": len(log.interactions) - later.count, "later_text": later.text()}
 
 
 def render_html_report(report: Report, log: NetworkLog, title: str = DEFAULT_TITLE) -> str:

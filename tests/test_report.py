@@ -25,7 +25,13 @@ def report():
 @pytest.fixture(scope="module")
 def log() -> NetworkLog:
     contacts = pd.DataFrame({"contact_id": ["c1", "c2", "c3", "c4"], "name": ["a", "b", "c", "d"]})
-    interactions = pd.DataFrame({"contact_id": ["c1"] * 7})
+    interactions = pd.DataFrame(
+        {
+            "contact_id": ["c1"] * 7,
+            "date": pd.to_datetime(["2025-09-01"] * 7),
+            "row": range(2, 9),
+        }
+    )
     return NetworkLog(contacts, interactions)
 
 

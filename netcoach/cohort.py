@@ -7,7 +7,10 @@ reported by file name and skipped; loading always goes on. Two summaries that di
 in their nickname (or random id) are one learner's, shared twice: they count once, whatever
 the files' names and order (:func:`load_summaries`). A summary of an empty log (no
 interactions) is not counted, and a learner's log left among the summaries (a ``.csv``) is
-named so the coach can delete it; both are listed as worth a look.
+named so the coach can delete it; both are listed as worth a look. Only the summaries made
+for the newest month in the folder count (:func:`newest_month_only`): one learner's
+summaries of several months cannot be told from several learners', so the others are listed
+as left out.
 
 :func:`cohort_view` turns the summaries into what a coach may see: the median and middle
 half of each score, how many learners have each gap, and a suggested workshop focus: the
@@ -166,8 +169,11 @@ class Cohort:
     summaries: dict[str, dict[str, Any]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
-    """Files counted but worth a look (a summary from an earlier month than the rest), and
-    what the folder itself suggests (no summaries in it, a learner's log instead)."""
+    """Files worth a look (a summary of an empty log, a learner's log among the summaries),
+    and what the folder itself suggests (no summaries in it, a learner's log instead)."""
+    left_out: list[Problem] = field(default_factory=list)
+    """Valid summaries made for a month before the newest one: not counted (see
+    :func:`newest_month_only`)."""
 
     @property
     def size(self) -> int:
@@ -263,8 +269,9 @@ EMPTY_SUMMARY_NOTE = (
 
 def load_summaries(paths: list[Path]) -> Cohort:
     """Check each file; keep valid summaries, one per content and one per nickname, report
-    the rest by name (in the files' order); note a counted summary from an earlier month
-    than the newest, and a summary of an empty log (not counted).
+    the rest by name (in the files' order); count only the newest month's summaries and
+    list the others as left out (:func:`newest_month_only`); note a summary of an empty log
+    (not counted).
 
     Files with the same content (:func:`_canonical`) are one summary, under all their
     nicknames. Each nickname's newest summary is its learner's (of two from one month, the
@@ -323,8 +330,9 @@ def load_summaries(paths: list[Path]) -> Cohort:
             )
     order = {p.name: i for i, p in enumerate(paths)}
     cohort.problems = sorted(problems.values(), key=lambda p: order[p.file])
-    cohort.summaries = {name: data_of[name] for name in firsts if name in counted}
-    cohort.notes = notes + _earlier_months(cohort.summaries)
+    kept = {name: data_of[name] for name in firsts if name in counted}
+    cohort.summaries, cohort.left_out = newest_month_only(kept)
+    cohort.notes = notes
     return cohort
 
 
@@ -359,21 +367,31 @@ def _month_order(summary: dict[str, Any]) -> tuple[int, int]:
     return -int(year), -int(month)
 
 
-def _earlier_months(summaries: dict[str, dict[str, Any]]) -> list[Problem]:
-    """A note for each summary made for an earlier month than the newest: it is counted,
-    but the learner may have a newer one to send."""
+def newest_month_only(
+    summaries: dict[str, dict[str, Any]],
+) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+    """The summaries made for the newest month among ``summaries``, and a line for each
+    one left out because it was made for an earlier month.
+
+    One learner's summaries from several months, under different ids or nicknames, cannot be
+    told apart from several learners' summaries; counting only one month means each learner
+    counts once (and the view's month is the one month every counted summary was made for)."""
     if not summaries:
-        return []
+        return {}, []
     newest = max(_month(s) for s in summaries.values())
-    return [
-        Problem(
-            name,
-            f"counted, but made for {_month(s)}, before the others' {newest}: ask for a new "
-            "one if that is old",
-        )
+    kept = {name: s for name, s in summaries.items() if _month(s) == newest}
+    left_out = [
+        Problem(name, f"made for {_month(s)}, {EARLIER_MONTH_NOTE.format(newest=newest)}")
         for name, s in summaries.items()
         if _month(s) != newest
     ]
+    return kept, left_out
+
+
+EARLIER_MONTH_NOTE = (
+    "before the newest month here ({newest}): not counted, so that one learner's summaries "
+    "from different months never count as several learners; ask for one made for {newest}"
+)
 
 
 LOG_FILE_NOTE = (
@@ -591,10 +609,12 @@ class CohortView:
     message: str
     problems: list[Problem]
     notes: list[Problem] = field(default_factory=list)
+    left_out: list[Problem] = field(default_factory=list)
     distributions: dict[str, Distribution] = field(default_factory=dict)
     gaps: list[GapCount] = field(default_factory=list)
     focus: list[Focus] = field(default_factory=list)
-    months: list[str] = field(default_factory=list)
+    month: str = ""
+    """The one month the counted summaries were made for (see :func:`newest_month_only`)."""
 
     @property
     def gaps_withheld(self) -> bool:
@@ -646,6 +666,7 @@ def cohort_view(cohort: Cohort, top_focus: int = 3) -> CohortView:
             message=SUPPRESSED_MESSAGE.format(min=MIN_GROUP, n=n),
             problems=list(cohort.problems),
             notes=list(cohort.notes),
+            left_out=list(cohort.left_out),
             focus=[GAP_FOCUS[g] for g in DEFAULT_FOCUS],
         )
     summaries = list(cohort.summaries.values())
@@ -674,18 +695,18 @@ def cohort_view(cohort: Cohort, top_focus: int = 3) -> CohortView:
     )
     common = [g.gap for g in gaps if g.count is not None]
     withheld_focus = DEFAULT_FOCUS if not gaps_can_be_shown(n) else ()
-    months = sorted({s["as_of_month"] for s in summaries})
-    month_text = months[0] if len(months) == 1 else f"{months[0]} to {months[-1]}"
+    month = _month(summaries[0])  # (all of one month: newest_month_only)
     return CohortView(
         size=n,
         suppressed=False,
-        message=f"{n} learners shared a summary ({month_text}).",
+        message=f"{n} learners shared a summary ({month}).",
         problems=list(cohort.problems),
         notes=list(cohort.notes),
+        left_out=list(cohort.left_out),
         distributions=distributions,
         gaps=gaps,
         focus=[GAP_FOCUS[g] for g in (common[:top_focus] if common else withheld_focus)],
-        months=months,
+        month=month,
     )
 
 
@@ -726,10 +747,16 @@ def view_text(view: CohortView) -> str:
 
 
 def skipped_text(view: CohortView) -> str:
-    """The skipped files and why, one a line, then the notes (empty when there is neither)."""
+    """The skipped files and why, one a line, the summaries left out as made for an earlier
+    month, then the notes (empty when there is none of these)."""
     lines = []
     if view.problems:
         lines += [f"Skipped {len(view.problems)} file(s):", *(f"  {p}" for p in view.problems)]
+    if view.left_out:
+        lines += [
+            f"Left out {len(view.left_out)} summary file(s) made for an earlier month:",
+            *(f"  {p}" for p in view.left_out),
+        ]
     if view.notes:
         lines += ["Worth a look:", *(f"  {p}" for p in view.notes)]
     return "\n".join(lines) + "\n" if lines else ""

@@ -57,7 +57,8 @@ def synthetic_summaries(n: int = 12, seed: int = COHORT_SEED) -> list[dict[str, 
             as_of = SAMPLE_AS_OF
         else:
             profile = PROFILES[SAMPLE_NAMES[i % len(SAMPLE_NAMES)]]
-            as_of = SAMPLE_AS_OF - dt.timedelta(days=int(rng.integers(0, 60)))
+            # (some day of the samples' month: a cohort view counts only the newest month)
+            as_of = SAMPLE_AS_OF - dt.timedelta(days=int(rng.integers(0, 60)) % SAMPLE_AS_OF.day)
             contacts, interactions = generate_log(
                 profile,
                 n_contacts=int(rng.integers(20, 60)),

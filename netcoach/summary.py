@@ -340,6 +340,64 @@ def random_nickname(seed: int | None = None) -> str:
     return "learner-" + "".join(rng.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
 
 
+ID_FILE = ".netcoach-id"
+"""The file in a log folder that keeps the folder's random id, so that every summary made
+from one log has the same id (and the cohort view counts its learner once)."""
+
+ID_RE = re.compile(rf"^learner-[{ID_ALPHABET}]{{{ID_LENGTH}}}$")
+"""What :func:`random_nickname` makes, and all that an id file may hold."""
+
+SAMPLE_ID_PREFIX = "sample-"
+"""A course sample's id is ``sample-<name>``: the samples are invented, so a fixed id
+reveals nothing, and their folders (checked byte for byte by the tests) stay untouched."""
+
+
+def stored_id(folder: Path) -> str | None:
+    """The id kept in ``folder``'s :data:`ID_FILE`, or ``None`` when there is none (or
+    it holds anything but an id)."""
+    try:
+        text = (folder / ID_FILE).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text if ID_RE.match(text) else None
+
+
+def _sample_name(folder: Path) -> str | None:
+    """The name of the course sample whose folder ``folder`` is, else ``None``."""
+    from netcoach.samples import SAMPLE_NAMES, sample_path
+
+    here = folder.expanduser().resolve()
+    return next((n for n in SAMPLE_NAMES if sample_path(n).resolve() == here), None)
+
+
+def learner_id(folder: Path) -> tuple[str, bool]:
+    """The default nickname of the log in ``folder`` (the same for every summary of it), and
+    whether it is new and must still be kept with :func:`keep_learner_id`.
+
+    It is the random id (:func:`random_nickname`) kept in ``folder``'s :data:`ID_FILE`; the
+    first time, a new one. It is drawn at random, never worked out from names or paths, so
+    it tells nothing. A course sample's folder has ``sample-<name>`` and is never written."""
+    sample = _sample_name(folder)
+    if sample is not None:
+        return SAMPLE_ID_PREFIX + sample, False
+    kept = stored_id(folder)
+    return (kept, False) if kept is not None else (random_nickname(), True)
+
+
+def keep_learner_id(folder: Path, new_id: str) -> None:
+    """Save ``new_id`` as ``folder``'s :data:`ID_FILE`, all at once and readable by the
+    learner only. Raises OSError when it cannot (a read-only folder)."""
+    from netcoach.atomic_files import write_atomically
+
+    write_atomically(folder / ID_FILE, new_id + "\n", mode=0o600)
+
+
+UNSAVED_ID_NOTE = (
+    "the random id could not be saved in {folder} ({why}), so your next summary would get "
+    "another one and could be counted as a second learner: give the same --nickname each time"
+)
+
+
 def _int(value: Any) -> int:
     return int(value)
 
@@ -381,16 +439,18 @@ def build_summary(
     nickname: str | None = None,
     *,
     seed: int | None = None,
+    default_id: str | None = None,
 ) -> dict[str, Any]:
     """The anonymous summary of one scored log, built from an allow-list of fields.
 
+    Without ``nickname`` it goes under ``default_id`` (the log folder's
+    :func:`learner_id`), else a new random id (``seed`` makes it repeatable, for tests).
     Raises :class:`EmptyLogError` when the log has no interaction in the look-back window
     (such as the empty templates): its scores would describe no one."""
-    name = (
-        validate_nickname(nickname, log.contacts["name"])
-        if nickname is not None
-        else random_nickname(seed)
-    )
+    if nickname is not None:
+        name = validate_nickname(nickname, log.contacts["name"])
+    else:
+        name = default_id or random_nickname(seed)
     per_contact = report.reciprocity.details["per_contact"]
     by_channel = report.channel_mix.details["by_channel"].set_index("channel")["count"]
     follow = report.follow_up.details

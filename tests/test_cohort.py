@@ -465,18 +465,21 @@ def test_of_two_summaries_under_one_nickname_the_newer_month_counts(
     assert cohort.notes == []  # (the older one is not counted, so no month note)
 
 
-def test_a_summary_from_an_earlier_month_is_counted_and_named(tmp_path, base_summary, capsys):
+def test_a_summary_from_an_earlier_month_is_left_out_and_named(tmp_path, base_summary, capsys):
+    """Only the newest month counts: an earlier month's summary could be a learner who also
+    sent this month's under another id."""
     summaries = perturbed_summaries(base_summary, 6, seed=7)
     summaries[2] = dict(summaries[2], as_of_month="2023-01")
     folder = _write(tmp_path / "c", summaries)
     view = cohort_view(load_cohort(folder))
-    assert view.size == 6 and view.problems == []
-    [note] = view.notes
-    assert note.file == f"{summaries[2]['nickname']}.json"
-    assert "made for 2023-01, before the others'" in note.reason
-    assert "Worth a look:" in skipped_text(view) and note.file not in view_text(view)
+    assert view.size == 5 and view.problems == [] and view.notes == []
+    [left_out] = view.left_out
+    assert left_out.file == f"{summaries[2]['nickname']}.json"
+    assert "made for 2023-01, before the newest month here (2025-09)" in left_out.reason
+    assert "Left out 1 summary file(s)" in skipped_text(view)
+    assert left_out.file not in view_text(view)
     assert main(["cohort", str(folder)]) == 0
-    assert note.file in capsys.readouterr().err  # for the coach alone, like skipped files
+    assert left_out.file in capsys.readouterr().err  # for the coach alone, like skipped files
 
 
 def test_a_folder_without_summaries_says_what_it_holds(tmp_path, base_summary):

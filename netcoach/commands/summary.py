@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from netcoach.cli import EXIT_OK, CommandError
 
@@ -23,7 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="a made-up name for the coach to see (letters A-Z without accents, digits, "
         "spaces, - and _; up to 24 characters; not an email, and holding no contact's name "
-        "or part of one; default: a random id)",
+        "or part of one; default: a random id, kept in DIR/.netcoach-id so that every "
+        "summary of this log has the same one)",
     )
     parser.add_argument(
         "--out",
@@ -53,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
         NicknameError,
         build_summary,
         default_file_name,
+        learner_id,
         summary_json,
         validate_nickname,
         write_summary,
@@ -64,14 +67,16 @@ def run(args: argparse.Namespace) -> int:
         except NicknameError as err:
             raise CommandError(f"--nickname: {err}") from None
     log, report = load_and_score(args)
+    default_id, new_id = (None, False) if args.nickname else learner_id(Path(args.folder))
     try:  # now also that it is none of the learner's contacts' names
-        summary = build_summary(report, log, args.nickname)
+        summary = build_summary(report, log, args.nickname, default_id=default_id)
     except NicknameError as err:
         raise CommandError(f"--nickname: {err}") from None
     except EmptyLogError as err:  # (nothing written: a summary of no one would pad a cohort)
         where = Path(args.folder) / INTERACTIONS_FILE
         raise CommandError(f"{where}: {err} (nothing was written)") from None
     if args.out == "-":
+        keep_id(Path(args.folder), summary, new_id)
         sys.stdout.write(summary_json(summary))
         return EXIT_OK
     path = Path(args.out) if args.out else Path(default_file_name(summary))
@@ -80,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
     refuse_log_file("--out", path, args.folder, default_file_name(summary))
     try:
         write_summary(summary, path)
+        keep_id(Path(args.folder), summary, new_id)
     except OSError as err:
         raise CommandError(f"--out {path}: could not write the summary ({err.strerror})") from None
     print(
@@ -88,3 +94,18 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_OK
+
+
+def keep_id(folder: Path, summary: dict[str, Any], new_id: bool) -> None:
+    """Keep the summary's new random id in the log ``folder`` for its next summaries
+    (:func:`netcoach.summary.keep_learner_id`); warn when that is not possible."""
+    from netcoach.summary import UNSAVED_ID_NOTE, keep_learner_id
+
+    if not new_id:
+        return
+    try:
+        keep_learner_id(folder, summary["nickname"])
+    except OSError as err:
+        why = err.strerror or "it could not be written"
+        note = UNSAVED_ID_NOTE.format(folder=folder, why=why)
+        print(f"netcoach: warning: {note}", file=sys.stderr)

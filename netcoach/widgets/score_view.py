@@ -1060,19 +1060,21 @@ class ScoreMyNetwork(w.VBox):
     def export_summary(self) -> Path | None:
         """Write the anonymous summary for a coach (:mod:`netcoach.summary`), named by
         nickname: the file name holds neither the folder's name nor the date."""
-        from netcoach.summary import build_summary, default_file_name, write_summary
+        from netcoach.summary import build_summary, default_file_name, learner_id
 
         if not self._ready_to_export():
             return None
         nickname = self.nickname_text.value.strip() or None
+        id_folder = self.network_log.folder or self._output_folder()  # (an upload has none)
+        default_id, new_id = (None, False) if nickname else learner_id(id_folder)
         try:
-            summary = build_summary(self.report, self.network_log, nickname)
+            summary = build_summary(self.report, self.network_log, nickname, default_id=default_id)
         except Exception as err:
             show_error(self.export_message, err)
             return None
         return self._export(
             self._output_folder() / default_file_name(summary),
-            lambda path: write_summary(summary, path),
+            lambda path: _write_summary_keeping_id(summary, path, id_folder if new_id else None),
             f"an anonymous summary as '{summary['nickname']}'",
             "application/json",
             "Open it to see everything it holds before you share it; sharing is your choice.",
@@ -1124,3 +1126,13 @@ def score_my_network(
         sample = None
     widget = ScoreMyNetwork(sample, folder, output_folder=output_folder, today=today)
     return widget
+
+
+def _write_summary_keeping_id(summary: dict, path: Path, id_folder: Path | None) -> None:
+    """Write ``summary`` to ``path``; then keep its new random id in ``id_folder`` (when
+    given) so that the log's next summaries have it too (:func:`netcoach.summary.learner_id`)."""
+    from netcoach.summary import keep_learner_id, write_summary
+
+    write_summary(summary, path)
+    if id_folder is not None:
+        keep_learner_id(id_folder, summary["nickname"])

@@ -2,7 +2,9 @@
 
 :func:`synthetic_summaries` scores a dozen or so invented learners (the three sample
 learners, plus learners drawn by :func:`netcoach.samples.generate_log` from the sample
-profiles with other seeds, sizes and settings) and returns their anonymous summaries.
+profiles with other seeds and sizes) and returns their anonymous summaries (a summary is
+scored with the course's settings, whatever the learner's own:
+:func:`netcoach.summary.course_settings`).
 :func:`perturbed_summaries` makes thousands of valid summaries quickly by varying the
 counts of one, without scoring a log (for tests and benchmarks). :class:`CohortFolder` is
 what the coach's notebook reads: a real group's folder, or invented learners in a temporary
@@ -20,7 +22,6 @@ from typing import Any
 import numpy as np
 
 from netcoach.samples import PROFILES, SAMPLE_AS_OF, SAMPLE_NAMES, generate_log
-from netcoach.settings import Settings
 from netcoach.summary import (
     SCORE_KEYS,
     STATUSES,
@@ -31,13 +32,6 @@ from netcoach.summary import (
 )
 
 COHORT_SEED = 20251001
-SETTING_VARIANTS: tuple[dict[str, Any], ...] = (
-    {},
-    {"lead_follow_up_days": 10, "thanks_days": 5},
-    {"rich_channel_target": 0.4},
-    {"lead_follow_up_days": 5, "rich_channel_target": 0.6},
-)
-"""Coaches and learners change thresholds; the cohort mixes a few choices."""
 
 
 def synthetic_summaries(n: int = 12, seed: int = COHORT_SEED) -> list[dict[str, Any]]:
@@ -49,8 +43,6 @@ def synthetic_summaries(n: int = 12, seed: int = COHORT_SEED) -> list[dict[str, 
     rng = np.random.default_rng(seed)
     out = []
     for i in range(n):
-        variant = SETTING_VARIANTS[i % len(SETTING_VARIANTS)]
-        settings = Settings().replace(**variant) if variant else Settings()
         nickname = f"learner {i + 1:02d}"
         if i < len(SAMPLE_NAMES):
             log = load_sample(SAMPLE_NAMES[i])
@@ -68,7 +60,7 @@ def synthetic_summaries(n: int = 12, seed: int = COHORT_SEED) -> list[dict[str, 
                 seed=int(rng.integers(1, 2**31)),
             )
             log = NetworkLog.from_frames(contacts, interactions)
-        report = score_log(log, as_of=as_of, settings=settings)
+        report = score_log(log, as_of=as_of)
         out.append(build_summary(report, log, nickname))
     return out
 

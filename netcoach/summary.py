@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from netcoach.schema import CHANNELS, TIERS
+from netcoach.settings import Settings
 
 if TYPE_CHECKING:
     from netcoach.log import NetworkLog
@@ -433,6 +434,38 @@ def gaps_present(counts: dict[str, Any], rich_share: float, rich_target: float) 
     return [g for g in GAP_CATEGORIES if found[g]]
 
 
+def course_settings(own: Settings) -> Settings:
+    """The settings a summary is scored with: the course's defaults for every scoring
+    threshold (weights, the rich-channel target, the days to follow up a lead and to thank,
+    the ask window and its limit, the look-back), so that a cohort's medians add like with
+    like; only the learner's stay-in-touch cadences per tier are kept from ``own``, as they
+    describe the learner's own contacts (as a contact's own ``cadence_days`` in the log
+    does)."""
+    return Settings(cadence_days=own.cadence_days)
+
+
+def uses_own_settings(own: Settings) -> bool:
+    """Whether a learner's scoring settings differ from :func:`course_settings`, so their
+    summary's scores differ from their own report's."""
+    return own != course_settings(own)
+
+
+OWN_SETTINGS_NOTE = (
+    "Its scores use the course's standard settings (weights, rich-channel target, days to "
+    "follow up and to thank), not your own, so that your coach compares like with like."
+)
+"""Said when a summary is made from a report scored with settings of the learner's own."""
+
+
+def _course_report(report: Report, log: NetworkLog) -> Report:
+    """``report``, or the log scored again on the same day with :func:`course_settings`."""
+    from netcoach.scoring import score_log
+
+    if not uses_own_settings(report.settings):
+        return report
+    return score_log(log, report.as_of, course_settings(report.settings))
+
+
 def build_summary(
     report: Report,
     log: NetworkLog,
@@ -443,10 +476,13 @@ def build_summary(
 ) -> dict[str, Any]:
     """The anonymous summary of one scored log, built from an allow-list of fields.
 
+    The scores and counts are those of the course's settings (:func:`course_settings`) on
+    the report's "as of" day: a report scored with the learner's own is scored again.
     Without ``nickname`` it goes under ``default_id`` (the log folder's
     :func:`learner_id`), else a new random id (``seed`` makes it repeatable, for tests).
     Raises :class:`EmptyLogError` when the log has no interaction in the look-back window
     (such as the empty templates): its scores would describe no one."""
+    report = _course_report(report, log)
     if nickname is not None:
         name = validate_nickname(nickname, log.contacts["name"])
     else:
@@ -478,7 +514,7 @@ def build_summary(
         raise EmptyLogError(EMPTY_LOG_MESSAGE.format(days=days, as_of=report.as_of.isoformat()))
     exact_share = float(mix.get("rich_share", 0.0))
     rich_share = round(exact_share, 2)  # (shared rounded; the gap is judged on the exact share)
-    target = float(report.settings.rich_channel_target)
+    target = float(report.settings.rich_channel_target)  # (the course's)
     summary = {
         "schema_version": SCHEMA_VERSION,
         "kind": SUMMARY_KIND,

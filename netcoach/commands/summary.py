@@ -51,12 +51,14 @@ def run(args: argparse.Namespace) -> int:
     from netcoach.commands.score import load_and_score
     from netcoach.schema import INTERACTIONS_FILE
     from netcoach.summary import (
+        OWN_SETTINGS_NOTE,
         EmptyLogError,
         NicknameError,
         build_summary,
         default_file_name,
         learner_id,
         summary_json,
+        uses_own_settings,
         validate_nickname,
         write_summary,
     )
@@ -88,9 +90,10 @@ def run(args: argparse.Namespace) -> int:
         keep_id(Path(args.folder), summary, new_id)
     except OSError as err:
         raise CommandError(f"--out {path}: could not write the summary ({err.strerror})") from None
+    settings_note = f" {OWN_SETTINGS_NOTE}" if uses_own_settings(report.settings) else ""
     print(
-        f"Wrote an anonymous summary for '{summary['nickname']}' to {path}. Open it to see "
-        "everything it holds before you share it.",
+        f"Wrote an anonymous summary for '{summary['nickname']}' to {path}.{settings_note} "
+        "Open it to see everything it holds before you share it.",
         file=sys.stderr,
     )
     return EXIT_OK

@@ -1060,7 +1060,13 @@ class ScoreMyNetwork(w.VBox):
     def export_summary(self) -> Path | None:
         """Write the anonymous summary for a coach (:mod:`netcoach.summary`), named by
         nickname: the file name holds neither the folder's name nor the date."""
-        from netcoach.summary import build_summary, default_file_name, learner_id
+        from netcoach.summary import (
+            OWN_SETTINGS_NOTE,
+            build_summary,
+            default_file_name,
+            learner_id,
+            uses_own_settings,
+        )
 
         if not self._ready_to_export():
             return None
@@ -1077,7 +1083,8 @@ class ScoreMyNetwork(w.VBox):
             lambda path: _write_summary_keeping_id(summary, path, id_folder if new_id else None),
             f"an anonymous summary as '{summary['nickname']}'",
             "application/json",
-            "Open it to see everything it holds before you share it; sharing is your choice.",
+            (f"{OWN_SETTINGS_NOTE} " if uses_own_settings(self.report.settings) else "")
+            + "Open it to see everything it holds before you share it; sharing is your choice.",
         )
 
     def _export(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from netcoach import __version__
 from netcoach.report_text import PRIVACY_LINE, action_label, rows_text, settings_rows
-from netcoach.words import long_date
+from netcoach.words import long_date, plural
 
 if TYPE_CHECKING:
     from netcoach.log import NetworkLog
@@ -81,7 +81,7 @@ def report_context(report: Report, log: NetworkLog, title: str = DEFAULT_TITLE) 
         "title": title,
         "generator": GENERATOR,
         "as_of": long_date(report.as_of),
-        "n_contacts": len(log.contacts),
+        "contacts_text": plural(len(log.contacts), "contact"),
         **interaction_counts(report, log),
         "privacy_line": PRIVACY_LINE,
         "scores": scores,
@@ -95,13 +95,15 @@ def report_context(report: Report, log: NetworkLog, title: str = DEFAULT_TITLE) 
 
 
 def interaction_counts(report: Report, log: NetworkLog) -> dict[str, Any]:
-    """``n_interactions``: how many interactions were scored (those dated up to the "as of"
-    date), and ``later_text``: the sentence the command line warns with about the rows
-    dated after it, which the scores leave out ("" when there are none)."""
+    """``interactions_text``: how many interactions were scored (those dated up to the "as
+    of" date), as '140 interactions', and ``later_text``: the sentence the command line warns
+    with about the rows dated after it, which the scores leave out ("" when there are
+    none)."""
     from netcoach.future_dates import future_rows
 
     later = future_rows(log, report.as_of)
-    return {"n_interactions": len(log.interactions) - later.count, "later_text": later.text()}
+    scored = len(log.interactions) - later.count
+    return {"interactions_text": plural(scored, "interaction"), "later_text": later.text()}
 
 
 def render_html_report(report: Report, log: NetworkLog, title: str = DEFAULT_TITLE) -> str:

@@ -173,16 +173,17 @@ def _reasons(
     recent: float | None,
     previous: float | None,
 ) -> list[Reason]:
-    target, days = data.settings.rich_channel_target, data.settings.lookback_days
+    target = data.settings.rich_channel_target
+    days = plural(data.settings.lookback_days, "day")  # '365 days'
     if total == 0:
-        return [Reason(f"No interactions are logged in the last {days} days yet.")]
+        return [Reason(f"No interactions are logged in the last {days} yet.")]
     rich_rows = first_rows(data.window, lambda w: channel_mask(w, RICH_CHANNELS), 20)
     verdict = "meeting" if share >= target else "below"
     if verdict == "below" and percent(share) == percent(target):
         verdict = "just below"  # (49.7% shows as 50%: never "50% ... below your target of 50%")
     reasons = [
         Reason(
-            f"{rich} of your {plural(total, 'interaction')} in the last {days} days "
+            f"{rich} of your {plural(total, 'interaction')} in the last {days} "
             f"({percent(share)}) were in person, at events, by video or by phone: "
             f"{verdict} your target of {percent(target)}.",
             tuple(rich_rows),

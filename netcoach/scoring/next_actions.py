@@ -255,7 +255,7 @@ def _ease_off_actions(
         flagged["name"],
         " some room: you asked them ",
         format_distinct(flagged["asks_in_window"], times),
-        f" within {ask_window_days} days. Next time, offer something before you ask ",
+        f" within {plural(ask_window_days, 'day')}. Next time, offer something before you ask ",
         rows_texts,
         ".",
     )
@@ -280,7 +280,9 @@ def _reconnect_actions(
     if not len(cadence["code"]):
         return None
     every = format_distinct(cadence["cadence_days"], str)
-    never = join_texts("no contact is logged yet and you planned every ", every, " days.")
+    never = join_texts(
+        "no contact is logged yet and you planned every ", _days_text(cadence["cadence_days"]), "."
+    )
     since = join_texts(
         "last in touch ",
         format_days(cadence["last_contact"]),

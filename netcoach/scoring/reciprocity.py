@@ -154,7 +154,7 @@ def _reasons(
     asked: int,
     helpers: int,
 ) -> list[Reason]:
-    window, days = data.window, data.settings.lookback_days
+    window, days = data.window, plural(data.settings.lookback_days, "day")  # '365 days'
     names = per_contact["name"]
     one_way = np.flatnonzero(per_contact["one_way"])
     unreturned = np.flatnonzero(per_contact["unreciprocated"])
@@ -162,7 +162,7 @@ def _reasons(
     if g + a == 0:
         reasons.append(
             Reason(
-                f"No gives or asks are logged in the last {days} days, so the balance part "
+                f"No gives or asks are logged in the last {days}, so the balance part "
                 "of this score counts as half."
             )
         )
@@ -171,7 +171,7 @@ def _reasons(
         verdict = "at or above" if g >= a else "below"
         reasons.append(
             Reason(
-                f"In the last {days} days you logged {plural(g, 'give')} and "
+                f"In the last {days} you logged {plural(g, 'give')} and "
                 f"{plural(a, 'ask')} ({ratio}): {verdict} the aim of giving at least as "
                 "often as you ask.",
                 tuple(first_rows(window, lambda w: kind_mask(w, GIVE_KINDS + ASK_KINDS), 20)),

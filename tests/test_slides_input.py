@@ -113,3 +113,12 @@ def test_a_bad_out_or_source_gets_one_line_and_exit_code_2(tmp_path, capsys, cas
     assert named in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["slides.html"], "something was written"
     assert a_file.read_text() == "keep me"
+
+
+def test_the_command_says_to_copy_the_whole_folder(tmp_path, capsys):
+    """The offline slides need the ``reveal.js/`` folder next to the HTML file."""
+    assert main(["slides", "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    if "works offline" not in err:
+        pytest.skip("npm is needed to copy reveal.js for offline slides")
+    assert f"copy the whole folder {tmp_path / 'out'}" in err and "reveal.js/" in err, err

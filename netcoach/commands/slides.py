@@ -29,13 +29,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from netcoach.slides import SlidesError, build_slides
+    from netcoach.slides import ASSETS, SlidesError, build_slides
     from netcoach.workshop_agenda import AgendaError
 
     try:
         built = build_slides(args.source, args.out, offline=not args.online)
     except (SlidesError, AgendaError) as err:
         raise CommandError(str(err)) from None
-    where = "works offline" if built.offline else "loads reveal.js from the internet"
+    if built.offline:
+        where = (
+            f"works offline; to move them, copy the whole folder {built.html.parent}, "
+            f"with its {ASSETS}/ folder, not only the HTML file"
+        )
+    else:
+        where = "loads reveal.js from the internet"
     print(f"Wrote the slides to {built.html} ({where})", file=sys.stderr)
     return EXIT_OK

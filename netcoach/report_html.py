@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from netcoach import __version__
-from netcoach.report_text import PRIVACY_LINE, action_label, rows_text, settings_rows
+from netcoach.report_text import (
+    PRIVACY_LINE,
+    action_label,
+    actions_not_listed_text,
+    rows_text,
+    settings_rows,
+)
 from netcoach.words import long_date, plural
 
 if TYPE_CHECKING:
@@ -22,7 +28,6 @@ if TYPE_CHECKING:
 TEMPLATE = "report.html.j2"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 DEFAULT_TITLE = "Your Network Coach report"
-MAX_ACTIONS = 20
 
 GENERATOR = "Network Coach report"
 """The ``<meta name="generator">`` every report carries: how a later run knows a file it may
@@ -51,8 +56,11 @@ def _environment() -> Any:
     )
 
 
-def report_context(report: Report, log: NetworkLog, title: str = DEFAULT_TITLE) -> dict:
-    """The plain values the template shows (no HTML in them: the template escapes)."""
+def report_context(
+    report: Report, log: NetworkLog, title: str = DEFAULT_TITLE, top: int | None = None
+) -> dict:
+    """The plain values the template shows (no HTML in them: the template escapes); the
+    first ``top`` next actions are listed (all of them when ``top`` is None)."""
     from netcoach.plots import all_charts
 
     scores = [
@@ -71,7 +79,7 @@ def report_context(report: Report, log: NetworkLog, title: str = DEFAULT_TITLE) 
             "reason": str(a["reason"]),
             "days_overdue": int(a["days_overdue"]),
         }
-        for a in report.next_actions.head(MAX_ACTIONS).to_dict("records")
+        for a in listed_actions(report, top).to_dict("records")
     ]
     charts = []
     for chart in all_charts(report):
@@ -86,12 +94,17 @@ def report_context(report: Report, log: NetworkLog, title: str = DEFAULT_TITLE) 
         "privacy_line": PRIVACY_LINE,
         "scores": scores,
         "actions": actions,
-        "more_actions": max(0, len(report.next_actions) - MAX_ACTIONS),
-        "no_actions_text": report.no_actions_text,
+        "not_listed_text": actions_not_listed_text(len(actions), len(report.next_actions)),
+        "no_actions_text": report.no_actions_text if report.next_actions.empty else "",
         "charts": charts,
         "settings": settings_rows(report),
         "version": __version__,
     }
+
+
+def listed_actions(report: Report, top: int | None) -> Any:
+    """The next actions the report lists: the first ``top``, or all when ``top`` is None."""
+    return report.next_actions if top is None else report.next_actions.head(max(top, 0))
 
 
 def interaction_counts(report: Report, log: NetworkLog) -> dict[str, Any]:
@@ -106,9 +119,13 @@ def interaction_counts(report: Report, log: NetworkLog) -> dict[str, Any]:
     return {"interactions_text": plural(scored, "interaction"), "later_text": later.text()}
 
 
-def render_html_report(report: Report, log: NetworkLog, title: str = DEFAULT_TITLE) -> str:
-    """The report as one self-contained HTML page."""
-    return _environment().get_template(TEMPLATE).render(report_context(report, log, title))
+def render_html_report(
+    report: Report, log: NetworkLog, title: str = DEFAULT_TITLE, top: int | None = None
+) -> str:
+    """The report as one self-contained HTML page, listing the first ``top`` next actions
+    (all when None)."""
+    context = report_context(report, log, title, top)
+    return _environment().get_template(TEMPLATE).render(context)
 
 
 def is_a_report(path: str | Path) -> bool:
@@ -139,14 +156,19 @@ def refuse_other_file(path: str | Path) -> None:
 
 
 def write_html_report(
-    report: Report, log: NetworkLog, path: str | Path, title: str = DEFAULT_TITLE
+    report: Report,
+    log: NetworkLog,
+    path: str | Path,
+    title: str = DEFAULT_TITLE,
+    top: int | None = None,
 ) -> Path:
     """Write the HTML report to ``path`` all at once (a half-written file never appears),
     readable by its owner only (:data:`REPORT_MODE`). A file already there is replaced only
-    when it is an earlier report (:func:`refuse_other_file`)."""
+    when it is an earlier report (:func:`refuse_other_file`). It lists the first ``top``
+    next actions (all when None), as ``netcoach score --top`` does."""
     from netcoach.atomic_files import write_atomically
 
     target = Path(path)
     refuse_other_file(target)
-    page = render_html_report(report, log, title)
+    page = render_html_report(report, log, title, top)
     return write_atomically(target, page, mode=REPORT_MODE)

@@ -75,6 +75,21 @@ def settings_rows(report: Report) -> list[tuple[str, str]]:
     ]
 
 
+TOP_ZERO_TEXT = "None listed (--top 0 asks for none); use --top 10 to see the first ten."
+
+
+def actions_not_listed_text(listed: int, total: int) -> str:
+    """How to see the next actions a report leaves out (``--top``), "" when it lists all."""
+    if listed >= total:
+        return ""
+    if listed == 0:
+        return TOP_ZERO_TEXT
+    return (
+        f"The first {listed} of {total} are listed (--top {listed}); run netcoach score "
+        f"again with --top {total} to list them all."
+    )
+
+
 def format_text_report(report: Report, top: int = 10, title: str | None = None) -> str:
     """The readable text report: each score with its reasons, then the ranked next actions."""
     lines = [title or "Network Coach report", f"As of {report.as_of.isoformat()}", ""]
@@ -92,7 +107,7 @@ def format_text_report(report: Report, top: int = 10, title: str | None = None) 
     if report.next_actions.empty:
         lines.append(f"  {report.no_actions_text}")
     elif actions.empty:  # --top 0: the scores only, but say the actions are there
-        lines.append("  None listed (--top 0 asks for none); use --top 10 to see the first ten.")
+        lines.append(f"  {TOP_ZERO_TEXT}")
     for a in actions.to_dict("records"):
         head = f"{int(a['rank'])}. {action_label(str(a['action']))}: {a['name']}"
         lines.extend(textwrap.wrap(head, WIDTH, initial_indent="  ", subsequent_indent="     "))

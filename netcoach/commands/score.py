@@ -119,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
     log, report = load_and_score(args)
 
     if args.html:
-        write_html(report, log, Path(args.html))
+        write_html(report, log, Path(args.html), args.top)
     if args.json:
         print(json.dumps(json_ready(report.to_dict()), ensure_ascii=False, allow_nan=False))
     else:
@@ -140,14 +140,15 @@ def refuse_other_html(path: Path) -> None:
         raise CommandError(f"--html {err}") from None
 
 
-def write_html(report: Any, log: Any, path: Path) -> None:
-    """Write the HTML report, turning file-system errors into a one-line message."""
+def write_html(report: Any, log: Any, path: Path, top: int) -> None:
+    """Write the HTML report (the first ``top`` next actions, as the text report lists),
+    turning file-system errors into a one-line message."""
     from netcoach.report_html import NotAReport, write_html_report
 
     if path.is_dir():
         raise CommandError(f"--html {path}: this is a folder; give a file name like report.html")
     try:
-        write_html_report(report, log, path)
+        write_html_report(report, log, path, top=top)
     except NotAReport as err:  # (made since the check before scoring)
         raise CommandError(f"--html {err}") from None
     except OSError as err:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from netcoach.atomic_files import write_atomically
 from netcoach.workshop_agenda import AGENDA_TITLE, is_agenda_cell, with_agenda
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,6 +116,46 @@ class SlidesError(ValueError):
     """A source or output folder the slides cannot be built from or into."""
 
 
+def _holds_only_copied_assets(folder: Path) -> bool:
+    """True when ``folder`` holds nothing but what :func:`_copy_assets` puts there, so a
+    rebuild may replace it (and never a reveal.js folder of the user's own)."""
+    for package in folder.iterdir():
+        copied = PACKAGES.get(package.name)
+        if copied is None or package.is_symlink() or not package.is_dir():
+            return False
+        tops = {Path(part).parts[0] for part in copied[1]}
+        if any(child.name not in tops for child in package.iterdir()):
+            return False
+    return True
+
+
+def _is_built_slides(html: Path) -> bool:
+    """True when ``html`` is a reveal.js slides file such as nbconvert writes."""
+    try:
+        with html.open(encoding="utf-8", errors="replace") as handle:
+            text = handle.read(20_000_000)
+    except OSError:
+        return False
+    return 'class="reveal"' in text and "<html" in text
+
+
+def _refuse_files_not_ours(html: Path, assets: Path) -> None:
+    """Refuse (before anything is written) to replace a file or folder these slides did not
+    make: an HTML file of the same name, or a ``reveal.js/`` folder of the user's own."""
+    if html.is_dir() or (html.exists() and not _is_built_slides(html)):
+        raise SlidesError(
+            f"{html} is already there and is not a slides file made by this command, so it "
+            "was left alone: choose another --out folder, or move it away"
+        )
+    if assets.is_symlink() or (assets.exists() and not assets.is_dir()):
+        raise SlidesError(f"{assets} is not a folder of copied slide scripts: move it away")
+    if assets.is_dir() and not _holds_only_copied_assets(assets):
+        raise SlidesError(
+            f"{assets} holds files this command did not copy there, so it was left alone: "
+            "choose another --out folder, or move that folder away"
+        )
+
+
 def _read_source(source: Path) -> Any:
     """The slides notebook at ``source``, with its *Today* slide from the guide's plan."""
     import nbformat
@@ -152,6 +193,8 @@ def build_slides(
     notebook = _read_source(source)
     if out_dir.exists() and not out_dir.is_dir():
         raise SlidesError(f"--out {out_dir} is a file, not a folder for the slides")
+    html = out_dir / f"{source.stem}.slides.html"
+    _refuse_files_not_ours(html, out_dir / ASSETS)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -164,6 +207,8 @@ def build_slides(
         exporter.require_js_url = f"{ASSETS}/requirejs/require.js"
         exporter.jquery_url = f"{ASSETS}/jquery/dist/jquery.min.js"
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": source.stem}})
-    html = out_dir / f"{source.stem}.slides.html"
-    html.write_text(body, encoding="utf-8")
+    try:
+        write_atomically(html, body, mode=0o644)
+    except OSError as err:
+        raise SlidesError(f"cannot write {html}: {err.strerror or err}") from None
     return SlidesBuild(html, cache is not None)

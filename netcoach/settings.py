@@ -53,6 +53,31 @@ def as_of_problem(day: dt.date) -> str | None:
     return None
 
 
+FAR_AFTER_TODAY_DAYS = 365
+"""An "as of" date more days than this after today is questioned (a warning, not a refusal)."""
+
+
+def far_off_as_of(
+    day: dt.date, today: dt.date, last_logged: dt.date | None, lookback_days: int
+) -> str | None:
+    """Why the "as of" date ``day`` looks like a slip of the year, to follow the name of the
+    date ('is 73 years after your last logged interaction, so no interaction falls in the
+    look-back window: check the year'), or None. It is questioned when it is more than the
+    look-back window after the last logged interaction (``last_logged``; None when nothing
+    is logged), or more than :data:`FAR_AFTER_TODAY_DAYS` after ``today``. (The score
+    widget's _far_off_note words the same two checks.)"""
+    from netcoach.words import time_span
+
+    if last_logged is not None and (gap := (day - last_logged).days) > lookback_days:
+        return (
+            f"is {time_span(gap)} after your last logged interaction, so no interaction "
+            "falls in the look-back window: check the year"
+        )
+    if (ahead := (day - today).days) > FAR_AFTER_TODAY_DAYS:
+        return f"is {time_span(ahead)} after today: check the year"
+    return None
+
+
 DAY_SETTINGS: tuple[str, ...] = (
     "lead_follow_up_days",
     "thanks_days",

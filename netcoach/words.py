@@ -59,3 +59,12 @@ def names_text(shown: Sequence[str], total: int | None = None, limit: int = MAX_
 def long_date(date: dt.date) -> str:
     """A date written out, as the book, the reports and the forms write it: '30 September 2025'."""
     return f"{date.day} {date:%B %Y}"
+
+
+def time_span(days: int) -> str:
+    """A gap in days in rough words: '75 years', '14 months', '40 days'."""
+    if (years := int(days / 365.25)) >= 2:
+        return f"{years} years"
+    if (months := int(days / 30.44)) >= 2:
+        return f"{months} months"
+    return plural(days, "day")

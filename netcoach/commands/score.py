@@ -95,10 +95,25 @@ def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
     problem = as_of_problem(as_of)
     if problem:
         raise CommandError(f"nothing was scored: {where} {as_of.isoformat()} {problem}")
+    if where != "today's date":  # (a date typed, not the clock's: the year may be a slip)
+        warn_far_off(log, as_of, where)
     later = future_rows(log, as_of)
     if later:
         print(f"netcoach: warning: {later.text()}", file=sys.stderr)
     return log, score_log(log, as_of=as_of)
+
+
+def warn_far_off(log: Any, as_of: dt.date, where: str) -> None:
+    """Warn on stderr when ``as_of`` (named by ``where``) is far after the last logged
+    interaction or after today, as the score widget does (:func:`settings.far_off_as_of`)."""
+    from netcoach.settings import far_off_as_of
+
+    dates = log.interactions["date"].dropna()
+    last_logged = dates.max().date() if len(dates) else None
+    lookback = log.folder_settings.scoring.lookback_days
+    far = far_off_as_of(as_of, dt.date.today(), last_logged, lookback)
+    if far:
+        print(f"netcoach: warning: {where} {as_of.isoformat()} {far}", file=sys.stderr)
 
 
 def _exports_instead_of_log(folder: Path) -> list[str]:

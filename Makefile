@@ -44,7 +44,8 @@ samples: $(STAMP)
 	$(BIN)/netcoach samples data/samples
 
 ## The workshop slides (reveal.js, copied from npm so they work offline):
-## _build/slides/workshop.slides.html, from coach/slides/workshop.ipynb.
+## _build/slides/workshop.slides.html, from coach/slides/workshop.ipynb. Copy the whole
+## _build/slides/ folder to show them elsewhere: the HTML needs the reveal.js/ next to it.
 slides: $(STAMP)
 	$(BIN)/netcoach slides --out _build/slides
 

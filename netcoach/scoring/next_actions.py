@@ -18,6 +18,7 @@ accents: :func:`~netcoach.scoring.wording.name_sort_keys`) to keep ties stable.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -40,6 +41,7 @@ from netcoach.scoring.window import CONTACT_CODE, frame
 from netcoach.scoring.wording import (
     TEXT,
     as_text,
+    day,
     format_days,
     format_distinct,
     join_texts,
@@ -262,13 +264,33 @@ def _ease_off_actions(
     return _part(flagged, "ease_off", reasons, 0, refs)
 
 
+NOTHING_YET = "no contact is logged yet"
+
+
+def _nothing_yet(
+    contact_ids: Any, later_ids: pa.Array | None, as_of: dt.date | None
+) -> str | pa.Array:
+    """How a contact with nothing logged is described: 'no contact is logged yet', or, for
+    one whose rows are all dated after ``as_of`` (``later_ids``), 'nothing is logged up to
+    31 Mar 2025 (later rows are not counted yet)'. One Arrow look-up, no loop per row."""
+    if later_ids is None or as_of is None or not len(later_ids):
+        return NOTHING_YET
+    later = pc.is_in(pa.array(contact_ids), value_set=later_ids).to_numpy(zero_copy_only=False)
+    up_to = f"nothing is logged up to {day(as_of)} (later rows are not counted yet)"
+    return pick(later, up_to, NOTHING_YET)
+
+
 def _reconnect_actions(
     cadence: Table,
     asked_too_often: OverAsked | None = None,
     recent_from: np.datetime64 | None = None,
+    later_ids: pa.Array | None = None,
+    as_of: dt.date | None = None,
 ) -> Part | None:
     """'Reconnect with ...' for each contact past their cadence or never contacted, but not
-    for one just asked too often (:func:`_silent_and_recent`: room wins)."""
+    for one just asked too often (:func:`_silent_and_recent`: room wins). ``later_ids``:
+    the contacts with rows dated after ``as_of``, so a contact with nothing logged up to
+    then is not said to have none at all (:func:`_nothing_yet`)."""
     columns = cadence[1]
     wanted = np.asarray(columns["code"]) != CADENCE_OK
     if asked_too_often is not None:
@@ -281,7 +303,10 @@ def _reconnect_actions(
         return None
     every = format_distinct(cadence["cadence_days"], str)
     never = join_texts(
-        "no contact is logged yet and you planned every ", _days_text(cadence["cadence_days"]), "."
+        _nothing_yet(cadence["contact_id"], later_ids, as_of),
+        " and you planned every ",
+        _days_text(cadence["cadence_days"]),
+        ".",
     )
     since = join_texts(
         "last in touch ",
@@ -335,6 +360,8 @@ def build_next_actions(
     recent_from: np.datetime64 | None = None,
     memo: Memo | None = None,
     keys: dict[str, tuple] | None = None,
+    later_ids: pa.Array | None = None,
+    as_of: dt.date | None = None,
 ) -> pd.DataFrame:
     """All next actions, ranked (1 = do first), from the reciprocity score's per-contact
     columns (:func:`~netcoach.scoring.reciprocity.reciprocity_with_columns`), the follow-up's
@@ -344,7 +371,8 @@ def build_next_actions(
 
     With a ``memo``, ``keys`` names what each source table depends on (``leads``, ``thanks``,
     ``over_contact``, ``cadence``, ``reciprocity``), and each kind of action is rebuilt only
-    when its table's key changes.
+    when its table's key changes. ``later_ids`` (the contacts with rows dated after
+    ``as_of``) words the reconnect advice for a contact with nothing logged up to then.
     """
     keys = keys or {}
     parts = [
@@ -372,7 +400,9 @@ def build_next_actions(
             memo,
             "reconnect_actions",
             (keys.get("cadence"), keys.get("over_contact")),
-            lambda: _reconnect_actions(follow_up["cadence"], asked_too_often, recent_from),
+            lambda: _reconnect_actions(
+                follow_up["cadence"], asked_too_often, recent_from, later_ids, as_of
+            ),
         ),
         compute(
             memo,

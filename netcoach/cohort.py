@@ -50,7 +50,8 @@ from netcoach.summary import (
     GAP_CATEGORIES,
     GAP_LABELS,
     SCORE_KEYS,
-    summary_problems,
+    consistency_problems,
+    schema_problems,
     version_problem,
 )
 from netcoach.words import names_text
@@ -247,11 +248,25 @@ def read_summary_file(path: Path) -> tuple[dict[str, Any] | None, str]:
     other_version = version_problem(data)
     if other_version:
         return None, other_version
-    problems = summary_problems(data)
+    problems = schema_problems(data)
     if problems:
-        shown = "; ".join(problems[:3]) + ("; ..." if len(problems) > 3 else "")
-        return None, f"not a Network Coach summary of this version ({shown})"
+        return None, f"not a Network Coach summary of this version ({_listed(problems)})"
+    problems = consistency_problems(data)
+    if problems:
+        return None, CONTRADICTION_NOTE.format(problems=_listed(problems))
     return data, ""
+
+
+CONTRADICTION_NOTE = (
+    "not counted: its numbers contradict each other ({problems}), so it was edited by hand "
+    "or made with settings of the learner's own; ask the learner to make it again with the "
+    "course's current version"
+)
+
+
+def _listed(problems: list[str]) -> str:
+    """The first three problems, then '...' when there are more."""
+    return "; ".join(problems[:3]) + ("; ..." if len(problems) > 3 else "")
 
 
 def _looks_like_a_log(text: str) -> bool:
@@ -328,12 +343,88 @@ def load_summaries(paths: list[Path]) -> Cohort:
                 f"the same summary as {first} (apart from the nickname, if any); "
                 + ("counted once" if first in counted else "not counted either"),
             )
+    kept = {name: data_of[name] for name in firsts if name in counted}
+    this_month, cohort.left_out = newest_month_only(kept)
+    cohort.summaries, near = one_of_near_copies(this_month)
+    problems.update((p.file, p) for p in near)
     order = {p.name: i for i, p in enumerate(paths)}
     cohort.problems = sorted(problems.values(), key=lambda p: order[p.file])
-    kept = {name: data_of[name] for name in firsts if name in counted}
-    cohort.summaries, cohort.left_out = newest_month_only(kept)
     cohort.notes = notes
     return cohort
+
+
+NEAR_COUNT_SLACK = 2
+"""Counts that differ by at most this much, or by at most :data:`NEAR_COUNT_SHARE` of the
+larger, are nearly the same."""
+NEAR_COUNT_SHARE = 0.1
+NEAR_RICH_SHARE = 0.05
+"""Rich shares this close are nearly the same."""
+
+NEAR_COPY_NOTE = (
+    "probably the same learner as {kept}: the same scores and gaps, and nearly the same "
+    "counts, under another nickname (a copy edited by hand?); counted once"
+)
+
+
+def _count_leaves(counts: dict[str, Any]) -> dict[str, int]:
+    """Every count of a summary by its place (``leads/overdue``), nested ones too."""
+    leaves: dict[str, int] = {}
+    for key, value in counts.items():
+        if isinstance(value, dict):
+            leaves.update({f"{key}/{k}": v for k, v in value.items()})
+        else:
+            leaves[key] = value
+    return leaves
+
+
+def _nearly_equal(a: int, b: int) -> bool:
+    return abs(a - b) <= max(NEAR_COUNT_SLACK, NEAR_COUNT_SHARE * max(a, b))
+
+
+def are_near_copies(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two summaries are probably one learner's: the same month, the same four
+    scores and gaps, a rich share and every count nearly the same."""
+    if (_month(a), a["scores"], sorted(a["gaps"])) != (_month(b), b["scores"], sorted(b["gaps"])):
+        return False
+    if abs(a["rich_share"] - b["rich_share"]) > NEAR_RICH_SHARE:
+        return False
+    left, right = _count_leaves(a["counts"]), _count_leaves(b["counts"])
+    return all(_nearly_equal(left[k], right[k]) for k in left)
+
+
+def one_of_near_copies(
+    summaries: dict[str, dict[str, Any]],
+) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+    """The summaries with each group of near copies (:func:`are_near_copies`, linked in a
+    chain: each nudged a little from the one before is still a copy) counted once, and a
+    line for each one not counted. Which one counts depends on the contents only (the one
+    whose digest sorts first), never on file names or order."""
+    groups: dict[tuple[Any, ...], list[str]] = {}
+    for name, s in summaries.items():
+        key = (_month(s), tuple(s["scores"][k] for k in SCORE_KEYS), tuple(sorted(s["gaps"])))
+        groups.setdefault(key, []).append(name)
+    dropped = [
+        Problem(name, NEAR_COPY_NOTE.format(kept=copies[0]))
+        for names in groups.values()
+        for copies in _near_copy_chains(
+            sorted(names, key=lambda n: _canonical(summaries[n])), summaries
+        )
+        for name in copies[1:]
+    ]
+    gone = {p.file for p in dropped}
+    return {n: s for n, s in summaries.items() if n not in gone}, dropped
+
+
+def _near_copy_chains(names: list[str], summaries: dict[str, dict[str, Any]]) -> list[list[str]]:
+    """``names`` split into chains of near copies, each in the order of ``names``."""
+    chains: list[list[str]] = []
+    for name in names:
+        linked = [
+            c for c in chains if any(are_near_copies(summaries[m], summaries[name]) for m in c)
+        ]
+        merged = [m for c in linked for m in c] + [name]
+        chains = [c for c in chains if c not in linked] + [sorted(merged, key=names.index)]
+    return chains
 
 
 def _not_counted(

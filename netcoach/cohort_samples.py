@@ -22,6 +22,8 @@ from typing import Any
 import numpy as np
 
 from netcoach.samples import PROFILES, SAMPLE_AS_OF, SAMPLE_NAMES, generate_log
+from netcoach.schema import RICH_CHANNELS
+from netcoach.settings import Settings
 from netcoach.summary import (
     SCORE_KEYS,
     STATUSES,
@@ -30,6 +32,7 @@ from netcoach.summary import (
     gaps_present,
     write_summary,
 )
+from netcoach.words import whole
 
 COHORT_SEED = 20251001
 
@@ -82,6 +85,7 @@ def perturbed_summaries(base: dict[str, Any], n: int, seed: int = 0) -> list[dic
         s = copy.deepcopy(base)
         s["nickname"] = f"learner-{i:05d}"
         s["scores"] = {k: int(v) for k, v in zip(SCORE_KEYS, rng.integers(0, 101, 4), strict=True)}
+        s["scores"]["overall"] = _average(s["scores"])
         c = s["counts"]
         scale = float(rng.uniform(0.3, 2.0))
         for key in ("contacts_by_tier", "interactions_by_channel"):
@@ -92,17 +96,23 @@ def perturbed_summaries(base: dict[str, Any], n: int, seed: int = 0) -> list[dic
             c[key] = int(rng.poisson(max(1.0, c[key] * scale)))
         for key in ("leads", "thanks"):
             c[key] = {st: int(rng.poisson(2 if st == "overdue" else 4)) for st in STATUSES}
-        c["contacts_with_cadence"] = int(rng.integers(5, 40))
+        c["contacts_with_cadence"] = min(int(rng.integers(5, 40)), c["contacts"])
         c["past_cadence"] = int(rng.integers(0, c["contacts_with_cadence"] + 1))
-        c["asked_contacts"] = int(rng.integers(0, 30))
+        c["asked_contacts"] = min(int(rng.integers(0, 30)), c["contacts"], c["asks"])
         c["one_way_contacts"] = int(rng.integers(0, c["asked_contacts"] + 1))
         c["over_asked_contacts"] = int(rng.integers(0, 3))
-        rich = ("in_person", "event", "video", "phone")
-        total = max(1, c["interactions"])
-        s["rich_share"] = round(sum(c["interactions_by_channel"][k] for k in rich) / total, 2)
-        s["gaps"] = gaps_present(c, s["rich_share"], 0.5)
+        rich = sum(c["interactions_by_channel"][k] for k in RICH_CHANNELS)
+        exact = rich / max(1, c["interactions"])
+        s["rich_share"] = round(exact, 2)
+        s["gaps"] = gaps_present(c, exact, Settings().rich_channel_target)
         out.append(s)
     return out
+
+
+def _average(scores: dict[str, int]) -> int:
+    """The overall score the course's equal weights give: the habits' average, rounded."""
+    parts = [v for k, v in scores.items() if k != "overall"]
+    return whole(sum(parts) / len(parts))
 
 
 class CohortFolder:

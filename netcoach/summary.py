@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netcoach.schema import CHANNELS, TIERS
+from netcoach.schema import CHANNELS, RICH_CHANNELS, TIERS
 from netcoach.settings import Settings
 
 if TYPE_CHECKING:
@@ -671,8 +671,72 @@ def version_problem(data: Any) -> str | None:
     )
 
 
+def _rich_share_of(counts: dict[str, Any]) -> float:
+    """The exact share of rich channels among the interactions (0 when there are none)."""
+    rich = sum(counts["interactions_by_channel"][c] for c in RICH_CHANNELS)
+    return _share(rich, counts["interactions"])
+
+
+def _overall_fits(scores: dict[str, int]) -> bool:
+    """Whether ``overall`` is the average of the three habits' scores, as the course's equal
+    weights make it: each part is rounded, and so is the average, so it may be off by 1."""
+    parts = [scores[k] for k in SCORE_KEYS if k != "overall"]
+    return abs(scores["overall"] - sum(parts) / len(parts)) <= 1 + 1e-9
+
+
+_AT_MOST: tuple[tuple[str, str], ...] = (
+    ("one_way_contacts", "asked_contacts"),
+    ("past_cadence", "contacts_with_cadence"),
+    ("contacts_with_cadence", "contacts"),
+    ("asked_contacts", "contacts"),
+    ("asked_contacts", "asks"),
+)
+"""Counts that can never be more than another: a one-way contact is an asked contact, and
+so on."""
+
+
+def consistency_problems(data: dict[str, Any]) -> list[str]:
+    """Where the numbers of a summary that fits the schema contradict each other (empty
+    when they agree): per-tier counts add up to ``contacts``, per-channel ones to
+    ``interactions``; ``rich_share`` is the rich channels' share; ``gaps`` are what
+    :func:`gaps_present` works out from the counts (on the course's rich-channel target);
+    ``overall`` is the habits' average; and no count is more than another it is part of.
+    A summary that fails was edited by hand, or made with settings of the learner's own."""
+    counts, scores = data["counts"], data["scores"]
+    problems = []
+    if sum(counts["contacts_by_tier"].values()) != counts["contacts"]:
+        problems.append("counts: the contacts per tier do not add up to the contacts")
+    if sum(counts["interactions_by_channel"].values()) != counts["interactions"]:
+        problems.append("counts: the interactions per channel do not add up to the interactions")
+    problems += [
+        f"counts: {part} is more than {whole}"
+        for part, whole in _AT_MOST
+        if counts[part] > counts[whole]
+    ]
+    for kind in ("leads", "thanks"):
+        if sum(counts[kind].values()) > counts["interactions"]:
+            problems.append(f"counts: more {kind} than interactions")
+    if problems:  # (the rest is worked out from these counts)
+        return problems
+    exact = _rich_share_of(counts)
+    if abs(data["rich_share"] - exact) > 0.005 + 1e-9:
+        problems.append("rich_share: not the share of the rich channels in the counts")
+    if set(data["gaps"]) != set(gaps_present(counts, exact, Settings().rich_channel_target)):
+        problems.append("gaps: not the gaps the counts show")
+    if not _overall_fits(scores):
+        problems.append("scores: overall is not the average of the other three")
+    return problems
+
+
 def summary_problems(data: Any) -> list[str]:
-    """What is wrong with ``data`` as a learner summary (empty when it is valid)."""
+    """What is wrong with ``data`` as a learner summary (empty when it is valid): it must
+    fit the schema (:func:`schema_problems`), and its numbers must agree
+    (:func:`consistency_problems`)."""
+    return schema_problems(data) or consistency_problems(data)
+
+
+def schema_problems(data: Any) -> list[str]:
+    """Where ``data`` does not fit :data:`SUMMARY_SCHEMA` (empty when it does)."""
     from fastjsonschema import JsonSchemaException
 
     try:

@@ -39,6 +39,14 @@ def base_summary() -> dict:
     return graduate_summary()
 
 
+@pytest.fixture(autouse=True)
+def any_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests hand-make summaries with the scores and gaps each case needs (gaps that no
+    counts would give, say) to test the view's rules; that a summary's numbers must agree is
+    tested in test_cohort_consistency.py."""
+    monkeypatch.setattr("netcoach.cohort.consistency_problems", lambda _data: [])
+
+
 def _write(folder: Path, summaries: list[dict]) -> Path:
     return write_summaries(folder, summaries)
 
@@ -160,15 +168,17 @@ def test_bad_files_are_named_and_skipped(tmp_path, base_summary):
     cohort = load_cohort(folder)
     assert cohort.size == 6
     reasons = {p.file: p.reason for p in cohort.problems}
+    # Of the two under one nickname for one month, the one whose content sorts first counts.
+    [same_nick] = {"zz-same-nick.json", "learner-00002.json"} & set(reasons)
     assert set(reasons) == {
         "broken.json", "other.json", "wrong-version.json", "zz-copy.json",
-        "zz-same-nick.json", "binary.json",
+        same_nick, "binary.json",
     }  # fmt: skip
     assert "not valid JSON" in reasons["broken.json"]
     assert "not a Network Coach summary" in reasons["other.json"]
     assert "newer version of Network Coach" in reasons["wrong-version.json"]
     assert "same summary as" in reasons["zz-copy.json"]
-    assert "same nickname as" in reasons["zz-same-nick.json"]
+    assert "same nickname as" in reasons[same_nick]
     assert "Amara" not in " ".join(reasons.values()), "a problem never echoes file content"
     view = cohort_view(cohort)
     assert "broken.json" in skipped_text(view) and "Amara" not in skipped_text(view)

@@ -26,6 +26,14 @@ def base_summary() -> dict:
     return graduate_summary()
 
 
+@pytest.fixture(autouse=True)
+def any_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests hand-make summaries with the scores and gaps each case needs (gaps that no
+    counts would give, say) to test the view's rules; that a summary's numbers must agree is
+    tested in test_cohort_consistency.py."""
+    monkeypatch.setattr("netcoach.cohort.consistency_problems", lambda _data: [])
+
+
 def _write(folder: Path, summaries: list[dict]) -> Path:
     return write_summaries(folder, summaries, default_file_name)
 

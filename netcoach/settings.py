@@ -284,6 +284,21 @@ class Settings:
         return out
 
 
+def settings_warnings(settings: Settings) -> list[str]:
+    """Settings that are accepted but do not work as written, each in a sentence for a
+    warning (a refusal would be too strict: the scores are still right for what they
+    count). Empty when there are none."""
+    asks, lookback = settings.ask_window_days, settings.lookback_days
+    if asks <= lookback:
+        return []
+    return [
+        f"ask_window_days = {asks} is longer than lookback_days = {lookback}, but only the "
+        f"asks in the look-back window are counted, so asking too often is checked over "
+        f"{lookback} days at most; set ask_window_days to {lookback} or less, or "
+        f"lookback_days to {asks} or more"
+    ]
+
+
 @dataclass(frozen=True)
 class FolderSettings:
     """What a network-log folder's optional ``settings.toml`` says."""

@@ -84,6 +84,7 @@ def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
             "count no interactions at all",
             file=sys.stderr,
         )
+    warn_settings(log, Path(args.folder) / SETTINGS_FILE)
     # The command line may read the clock; the scoring core never does.
     if as_of:
         where = "--as-of"
@@ -101,6 +102,15 @@ def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
     if later:
         print(f"netcoach: warning: {later.text()}", file=sys.stderr)
     return log, score_log(log, as_of=as_of)
+
+
+def warn_settings(log: Any, path: Path) -> None:
+    """Warn on stderr about each setting in ``path`` that has no effect as written
+    (:func:`settings.settings_warnings`)."""
+    from netcoach.settings import settings_warnings
+
+    for text in settings_warnings(log.folder_settings.scoring):
+        print(f"netcoach: warning: {path}: [scoring] {text}", file=sys.stderr)
 
 
 def warn_far_off(log: Any, as_of: dt.date, where: str) -> None:

@@ -65,6 +65,17 @@ ABOUT = (
     "tags, contact ids, profile links, free text or exact dates."
 )
 
+EARLIER_ABOUTS: tuple[str, ...] = (
+    "An anonymous Network Coach summary, made on the learner's own computer and shared by "
+    "choice. It holds the learner's four scores, counts (contacts per tier, interactions per "
+    "channel, gives and asks, job leads and thank-yous by status, contacts past their "
+    "keep-in-touch cadence), the kinds of gap found, the month it was made for and a nickname. "
+    "It holds no names, email addresses, organisations, roles, notes, tags, contact ids, "
+    "profile links, free text or exact dates.",
+)
+"""The ``about`` texts of earlier releases of summary format 1 (the first release's, until
+acef3c1): the fields and their meaning are the same, so those summaries are read too."""
+
 NICKNAME_MAX = 24
 NICKNAME_RE = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9 _-]{{0,{NICKNAME_MAX - 1}}}$")
 EMAIL_LIKE_RE = re.compile(r"@|\b[\w-]+\.(com|org|net|uk|io|edu)\b", re.I)
@@ -554,7 +565,7 @@ SUMMARY_SCHEMA: dict[str, Any] = {
     "properties": {
         "schema_version": {"const": SCHEMA_VERSION},
         "kind": {"const": SUMMARY_KIND},
-        "about": {"const": ABOUT},
+        "about": {"enum": [ABOUT, *EARLIER_ABOUTS]},
         "nickname": {"type": "string", "pattern": NICKNAME_RE.pattern},
         "as_of_month": {"type": "string", "pattern": MONTH_RE},
         "scores": {
@@ -677,6 +688,14 @@ def _rich_share_of(counts: dict[str, Any]) -> float:
     return _share(rich, counts["interactions"])
 
 
+def _gaps_fit(gaps: list[str], counts: dict[str, Any], shares: tuple[float, ...]) -> bool:
+    """Whether ``gaps`` are what :func:`gaps_present` works out from ``counts`` on the
+    course's target, with one of ``shares`` (the exact share; or the rounded one, which the
+    first release judged the gap on)."""
+    target = Settings().rich_channel_target
+    return any(set(gaps) == set(gaps_present(counts, share, target)) for share in shares)
+
+
 def _overall_fits(scores: dict[str, int]) -> bool:
     """Whether ``overall`` is the average of the three habits' scores, as the course's equal
     weights make it: each part is rounded, and so is the average, so it may be off by 1."""
@@ -721,7 +740,7 @@ def consistency_problems(data: dict[str, Any]) -> list[str]:
     exact = _rich_share_of(counts)
     if abs(data["rich_share"] - exact) > 0.005 + 1e-9:
         problems.append("rich_share: not the share of the rich channels in the counts")
-    if set(data["gaps"]) != set(gaps_present(counts, exact, Settings().rich_channel_target)):
+    if not _gaps_fit(data["gaps"], counts, (exact, data["rich_share"])):
         problems.append("gaps: not the gaps the counts show")
     if not _overall_fits(scores):
         problems.append("scores: overall is not the average of the other three")

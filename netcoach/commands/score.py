@@ -62,7 +62,7 @@ def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
     from netcoach.settings import as_of_problem
     from netcoach.validation import LogValidationError
 
-    as_of = parse_date_option(args.as_of, "--as-of") if args.as_of else None
+    as_of = parse_date_option(args.as_of, "--as-of") if given(args, "as_of") else None
     try:
         log = load_log(args.folder, day_first=False if args.month_first else None)
     except LogValidationError as err:
@@ -126,6 +126,28 @@ def warn_far_off(log: Any, as_of: dt.date, where: str) -> None:
         print(f"netcoach: warning: {where} {as_of.isoformat()} {far}", file=sys.stderr)
 
 
+OPTION_EXAMPLES: dict[str, str] = {
+    "folder": "the folder that holds your log, like data/samples/graduate",
+    "as_of": "a date, like --as-of 2025-09-30",
+    "html": "a file name, like --html report.html",
+}
+"""What each option or argument of ``score`` (and ``summary``) takes, for a refusal."""
+
+
+def given(args: argparse.Namespace, name: str) -> bool:
+    """Whether the option ``name`` (an ``args`` attribute) was given; an empty value (``--html
+    ""``, from a script's empty variable, say) is refused, not read as "not given"."""
+    value = getattr(args, name, None)
+    if value is None:
+        return False
+    if not str(value).strip():
+        option = "DIR" if name == "folder" else "--" + name.replace("_", "-")
+        raise CommandError(
+            f"{option} is empty; give {OPTION_EXAMPLES[name]} (nothing was scored or written)"
+        )
+    return True
+
+
 def _exports_instead_of_log(folder: Path) -> list[str]:
     """Advice for each log file in ``folder`` that is really an export to import (a Google
     Contacts export keeps its default name, contacts.csv), found by the importers' own
@@ -138,12 +160,13 @@ def _exports_instead_of_log(folder: Path) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     if args.top < 0:
         raise CommandError("--top must be 0 or more")
-    if args.html:
+    given(args, "folder")
+    if given(args, "html"):
         refuse_log_file("--html", args.html, args.folder, "report.html")
         refuse_other_html(Path(args.html))
     log, report = load_and_score(args)
 
-    if args.html:
+    if args.html is not None:
         write_html(report, log, Path(args.html), args.top)
     if args.json:
         print(json.dumps(json_ready(report.to_dict()), ensure_ascii=False, allow_nan=False))

@@ -797,6 +797,20 @@ def write_summary(summary: dict[str, Any], path: str | Path) -> Path:
     )
 
 
+def is_a_summary(path: Path) -> bool:
+    """Whether the file at ``path`` is a learner summary Network Coach wrote (of any version:
+    JSON whose ``kind`` is a summary's), which a new summary may replace."""
+    from netcoach.cohort import MAX_FILE_BYTES, decode_summary
+
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return False
+        data = json.loads(decode_summary(path.read_bytes()))
+    except (OSError, ValueError, RecursionError):  # (bad JSON and bad text are ValueErrors)
+        return False
+    return isinstance(data, dict) and data.get("kind") == SUMMARY_KIND
+
+
 def default_file_name(summary: dict[str, Any]) -> str:
     """``<nickname>-summary-<YYYY-MM>.json``, with spaces as dashes."""
     nick = summary["nickname"].replace(" ", "-")

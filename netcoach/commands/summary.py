@@ -85,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
     if path.is_dir() or (args.out or "").endswith(("/", "\\")):  # a folder, perhaps new
         path = path / default_file_name(summary)
     refuse_log_file("--out", path, args.folder, default_file_name(summary))
+    refuse_other_file(path)
     try:
         write_summary(summary, path)
         keep_id(Path(args.folder), summary, new_id)
@@ -112,3 +113,15 @@ def keep_id(folder: Path, summary: dict[str, Any], new_id: bool) -> None:
         why = err.strerror or "it could not be written"
         note = UNSAVED_ID_NOTE.format(folder=folder, why=why)
         print(f"netcoach: warning: {note}", file=sys.stderr)
+
+
+def refuse_other_file(path: Path) -> None:
+    """Raise a :class:`CommandError` when ``path`` is a file (or a link to one) that is not
+    an earlier summary: a CV, a report or a page of the learner's own is never replaced."""
+    from netcoach.summary import is_a_summary
+
+    if path.exists() and not is_a_summary(path):
+        raise CommandError(
+            f"--out {path} is already there and is not a Network Coach summary, so it was "
+            "not replaced; give the summary another file name, or a folder (nothing was written)"
+        )

@@ -58,7 +58,8 @@ def told_to_run(text: str) -> list[str]:
     """The command lines in a page: shell code blocks, and inline code naming a program."""
     commands = []
     for block in FENCE.finditer(text):
-        for line in block.group(2).splitlines():
+        joined = re.sub(r"[ \t]*\\\n[ \t]*", " ", block.group(2))  # a line ending in \ goes on
+        for line in joined.splitlines():
             line = line.split(" #")[0].strip()
             if line and not line.startswith("#"):
                 commands.append(PREFIX.sub("", line))
@@ -91,6 +92,9 @@ def test_the_pages_tell_learners_to_run_the_tools() -> None:
     """The scan finds what it should, so an empty result cannot pass by accident."""
     programs = {needed(c)[0] for _, c in all_commands()}
     assert {"jupyter-lab", "pytest", "netcoach"} <= programs, programs
+    assert told_to_run("```bash\npip install \\\n  -r x.txt \\\n  y\n```\n") == [
+        "pip install -r x.txt y"
+    ]
     assert told_to_run("Run `jupyter lab x.ipynb`, not `netcoach/site_js.py`.") == [
         "jupyter lab x.ipynb"
     ]

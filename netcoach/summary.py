@@ -305,11 +305,14 @@ def _keys_in_order(texts: Any) -> list[str]:
 
 
 _CHOOSE_ONE = (
-    "choose a made-up name of your own (for example 'blue-fox'), or leave the nickname out "
-    "for a random id"
+    "make up a name of your own that no one else in your group would choose, or leave the "
+    "nickname out for your log's own random id"
 )
-"""The end of a refusal: 'blue-fox' is an example only (a room where everyone used it would
-share one nickname, and the cohort view keeps one summary per nickname)."""
+"""The end of a refusal. It gives no example name: a room that copied one would share one
+nickname, and the cohort view counts one summary per nickname, leaving one learner in it."""
+
+NICKNAME_HINT = "leave blank for your log's own random id, or make up a name of your own"
+"""What the widget's nickname box says before anything is typed (no example name either)."""
 
 
 def validate_nickname(nickname: str, real_names: Any = None) -> str:
@@ -321,7 +324,9 @@ def validate_nickname(nickname: str, real_names: Any = None) -> str:
     an arbitrary real name, so only these are refused."""
     text = str(nickname).strip()
     if not text:
-        raise NicknameError("the nickname is empty; choose one, or leave it out for a random id")
+        raise NicknameError(
+            "the nickname is empty; make one up, or leave it out for your log's own random id"
+        )
     if EMAIL_LIKE_RE.search(text):
         raise NicknameError(f"the nickname looks like an email address; {_CHOOSE_ONE}")
     if len(text) > NICKNAME_MAX:

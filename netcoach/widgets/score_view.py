@@ -524,9 +524,11 @@ class ScoreMyNetwork(w.VBox):
             tooltip="Write one all-day calendar event per next action",
             layout=w.Layout(width="auto"),
         )
+        from netcoach.summary import NICKNAME_HINT  # (no example name: see its docstring)
+
         self.nickname_text = w.Text(
             description="Nickname for your coach",
-            placeholder="e.g. blue-fox (leave blank for a random id)",
+            placeholder=NICKNAME_HINT,
             tooltip="A made-up name: letters, digits, spaces, - and _; never your email or a "
             "contact's name",
             style=STYLE,

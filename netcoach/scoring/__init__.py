@@ -32,7 +32,7 @@ from netcoach.scoring.memo import Memo, compute
 from netcoach.scoring.next_actions import build_next_actions
 from netcoach.scoring.reciprocity import reciprocity_with_columns
 from netcoach.scoring.results import Reason, Report, ScoreResult, nothing_logged
-from netcoach.scoring.window import prepare, to_timestamp
+from netcoach.scoring.window import later_contact_ids, prepare, to_timestamp
 from netcoach.settings import Settings, as_of_problem
 from netcoach.words import names_text, whole
 
@@ -158,6 +158,8 @@ def score_log(
         recent_from=(data.as_of - pd.Timedelta(days=settings.ask_window_days - 1)).to_datetime64(),
         memo=memo,
         keys={**keys, "reciprocity": window_key},
+        later_ids=compute(memo, "later_ids", day, lambda: later_contact_ids(log, day)),
+        as_of=data.as_of.date(),
     )
     return Report(
         as_of=data.as_of.date(),

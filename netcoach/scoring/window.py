@@ -255,6 +255,15 @@ def code_contacts(
     return code_of_row.take(found), pd.Index(take_texts(listed_ids, used)), used
 
 
+def later_contact_ids(log: NetworkLog, as_of: pd.Timestamp) -> pa.Array | None:
+    """The distinct ids of the contacts with rows dated after ``as_of`` (rows not scored
+    yet), or None when there are none (the usual case, checked with one comparison)."""
+    later = log.interactions["date"].values > as_of.to_datetime64()
+    if not later.any():
+        return None
+    return pc.unique(pa.array(log.interactions["contact_id"].array[later]))
+
+
 def prepare(
     log: NetworkLog, as_of: dt.date | str | pd.Timestamp, settings: Settings
 ) -> ScoringInput:

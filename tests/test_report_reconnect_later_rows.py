@@ -58,8 +58,9 @@ def test_score_log_says_so_for_a_contact_with_only_later_rows(tmp_path) -> None:
     for report in (score_log(log, AS_OF), Scorer(log).score(AS_OF)):
         actions = report.next_actions
         reasons = dict(zip(actions["contact_id"], actions["reason"], strict=True))
-        assert "nothing is logged up to 31 Mar 2025 (later rows are not counted yet)" in (
-            reasons["c1"]
+        assert (
+            "nothing is logged up to 31 Mar 2025 (later rows are not counted yet)"
+            in (reasons["c1"])
         )
         assert "no contact is logged yet" in reasons["c2"]
     later = score_log(log, dt.date(2025, 5, 2)).next_actions

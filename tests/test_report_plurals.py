@@ -76,3 +76,26 @@ def test_a_one_day_window_with_asks_in_it_says_1_day(tmp_path: Path, capsys) -> 
     assert "within 1 day." in text  # ease off: asked 3 times within the ask window
     assert "you planned every 1 day." in text  # reconnect: never contacted
     _no_one_days(text)
+
+
+def test_the_follow_up_reasons_say_1_day(tmp_path: Path, capsys) -> None:
+    rows = [
+        "2025-06-01,c1,email,received_lead,them,",
+        "2025-06-05,c1,email,followed_up_lead,me,",  # late: after 1 day
+        "2025-06-10,c1,email,received_lead,them,",  # overdue: never followed up
+        *[f"2025-06-30,c2,{channel},asked_advice,me," for channel in ("email", "phone", "text")],
+    ]
+    folder = write_log(
+        tmp_path / "log",
+        _contacts("c1,Ann Example,,,,close,,,,,", "c2,Bo Example,,,,close,,,,,"),
+        _interactions(*rows),
+        "as_of = 2025-06-30\n[scoring]\nlead_follow_up_days = 1\nthanks_days = 1\n"
+        "ask_window_days = 1\n",
+    )
+    assert main(["score", str(folder), "--top", "0", "--json"]) == 0
+    reasons = " ".join(json.loads(capsys.readouterr().out)["scores"]["follow_up"]["reasons"])
+    assert "got no follow-up within 1 day, from Ann Example" in reasons
+    assert "followed up late (after 1 day)" in reasons
+    assert "got no thank-you within 1 day, from Ann Example" in reasons
+    assert "for something 3 times within 1 day (" in reasons
+    _no_one_days(reasons)

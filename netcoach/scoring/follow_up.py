@@ -520,7 +520,7 @@ def _lead_reasons(leads: Columns, window_days: int) -> list[Reason]:
         reasons.append(
             Reason(
                 f"{plural(len(overdue), 'job lead')} got no follow-up within "
-                f"{window_days} days, from "
+                f"{plural(window_days, 'day')}, from "
                 f"{name_list(names, at=_first_per_contact(leads, overdue))}; "
                 f"the oldest, from {names[worst]} on "
                 f"{day(pd.Timestamp(leads['date'][worst]))}, is "
@@ -533,7 +533,7 @@ def _lead_reasons(leads: Columns, window_days: int) -> list[Reason]:
         reasons.append(
             Reason(
                 f"{plural(len(late), 'lead')} {verb(len(late), 'was', 'were')} followed up late "
-                f"(after {window_days} days) {rows_phrase(rows[late])}.",
+                f"(after {plural(window_days, 'day')}) {rows_phrase(rows[late])}.",
                 tuple(rows[late].tolist()),
             )
         )
@@ -555,7 +555,7 @@ def _thanks_reasons(thanks: Columns, window_days: int) -> list[Reason]:
         return [
             Reason(
                 f"{plural(len(unthanked), 'piece')} of help got no thank-you within "
-                f"{window_days} days, from {names} "
+                f"{plural(window_days, 'day')}, from {names} "
                 f"{rows_phrase(rows)}.",
                 tuple(rows.tolist()),
             )
@@ -639,7 +639,7 @@ def _over_contact_reasons(asked_too_often: OverAsked, ask_window_days: int) -> l
         flagged["name"],
         " for something ",
         format_distinct(flagged["asks_in_window"], times),
-        f" within {ask_window_days} days (",
+        f" within {plural(ask_window_days, 'day')} (",
         pick(one_day, join_texts("on ", first), join_texts(first, " to ", last)),
         ") ",
         rows_texts,

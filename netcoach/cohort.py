@@ -499,11 +499,21 @@ def load_cohort(folder: str | Path) -> Cohort:
     de-duplicated; any other file there that is a learner's log (a ``.csv`` or another
     file whose first line is a log's header) is noted, so the coach can delete it."""
     folder = Path(folder)
+    if folder.is_file():
+        raise NotADirectoryError(
+            f"{folder} is a file, not a folder: give the folder that holds the summary files "
+            f"({folder.parent})"
+        )
     if not folder.is_dir():
         raise FileNotFoundError(f"no folder {folder}: put the summaries in one folder")
-    found = sorted((p for p in folder.iterdir() if p.is_file()), key=lambda p: p.name)
+    entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    found = [p for p in entries if p.is_file()]
     files = [p for p in found if p.suffix.lower() == ".json"]
     cohort = load_summaries(files)
+    cohort.problems = sorted(
+        cohort.problems + [_not_a_file(p) for p in entries if _is_json_but_no_file(p)],
+        key=lambda p: p.file,
+    )
     if not files:
         cohort.notes.append(Problem(str(folder), _no_summaries_reason(folder)))
     if files or not _is_a_log_folder(folder):  # (a log folder is said to be one above)
@@ -513,6 +523,21 @@ def load_cohort(folder: str | Path) -> Cohort:
             if p.suffix.lower() != ".json" and _is_a_log_file(p)
         ]
     return cohort
+
+
+def _is_json_but_no_file(path: Path) -> bool:
+    """Whether ``path`` is named like a summary (``.json``) but is no file to read: a
+    folder, or a link to a file that is not there."""
+    return path.suffix.lower() == ".json" and not path.is_file()
+
+
+def _not_a_file(path: Path) -> Problem:
+    """Why an entry named like a summary was not read."""
+    if path.is_dir():
+        return Problem(path.name, "a folder, not a summary file (folders inside are not read)")
+    if path.is_symlink():
+        return Problem(path.name, "a link to a file that is not there (or cannot be reached)")
+    return Problem(path.name, "not a file that can be read")
 
 
 def _is_a_log_file(path: Path) -> bool:

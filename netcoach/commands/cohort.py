@@ -34,16 +34,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from netcoach.cohort import cohort_view, load_cohort, skipped_text, view_text
 
+    if args.handout is not None and not args.handout.strip():
+        raise CommandError(
+            "--handout: the file name is empty; give a name that ends in .html, like "
+            "handout.html, or leave --handout out (nothing was written)"
+        )
     if args.handout:  # checked first: a refused handout leaves everything as it was
         refuse_handout_path(Path(args.handout), Path(args.folder))
     try:
         cohort = load_cohort(args.folder)
-    except FileNotFoundError as err:
+    except (FileNotFoundError, NotADirectoryError) as err:
         raise CommandError(str(err)) from None
     view = cohort_view(cohort)
     if cohort.size == 0 and not any(_held_back(n.reason) for n in cohort.notes):
+        view.notes = [n for n in view.notes if n.file != str(Path(args.folder))]  # (said below)
         sys.stderr.write(skipped_text(view))
-        raise CommandError(_nothing_read(args.folder, cohort))
+        raise CommandError(_nothing_read(args.folder, cohort, bool(args.handout)))
     sys.stdout.write(view_text(view))
     sys.stderr.write(skipped_text(view))
     if args.handout:
@@ -67,14 +73,17 @@ def _held_back(reason: str) -> bool:
     return reason == EMPTY_SUMMARY_NOTE
 
 
-def _nothing_read(folder: str, cohort: Cohort) -> str:
-    """Why the command stops when not one summary could be read in ``folder``."""
+def _nothing_read(folder: str, cohort: Cohort, handout: bool) -> str:
+    """Why the command stops when not one summary could be read in ``folder`` (and that no
+    handout was written, when one was asked for)."""
     if not cohort.problems:  # no .json file at all: the note says what the folder holds
-        reasons = [n.reason for n in cohort.notes if n.file == str(folder)]
+        reasons = [n.reason for n in cohort.notes if n.file == str(Path(folder))]
         why = reasons[0] if reasons else "no summary files (*.json) here"
     else:
         why = "none of its .json files is a summary that can be read (listed above)"
-    return f"{folder}: no summary could be read: {why}; no handout was written"
+    return f"{folder}: no summary could be read: {why}" + (
+        "; no handout was written" if handout else ""
+    )
 
 
 def refuse_handout_path(path: Path, folder: Path) -> None:

@@ -63,6 +63,11 @@ def run(args: argparse.Namespace) -> int:
         write_summary,
     )
 
+    if args.out is not None and not args.out.strip():
+        raise CommandError(
+            "--out: the file name is empty; give a file name, a folder, or - to print the "
+            "summary, or leave --out out (nothing was written)"
+        )
     if args.nickname is not None:  # checked before the log is read, as far as it can be
         try:
             validate_nickname(args.nickname)

@@ -4,14 +4,17 @@
 small dict built **field by field from an allow-list**: the four scores, counts (contacts per
 tier, interactions per channel, gives and asks, leads and thanks by status, contacts past
 their cadence ...), the gap categories present (from :data:`GAP_CATEGORIES`), the month of
-the "as of" date, a nickname the learner chose (or a random id), and a plain-words ``about``
-text. It never copies a report dict, so no name, email, organisation, role, note, tag,
-contact id, profile URL or full date can reach the file.
+the "as of" date, a nickname the learner chose (or the log folder's own random id, the same
+for every summary of that log: :func:`learner_id`), and a plain-words ``about`` text. It
+never copies a report dict, so no name, email, organisation, role, note, tag, contact id,
+profile URL or full date can reach the file. Its scores use the course's settings, whatever
+the learner's own (:func:`course_settings`), so that summaries can be compared.
 
 :data:`SUMMARY_SCHEMA` (JSON Schema, draft 2020-12) closes every object
 (``additionalProperties: false``) and constrains every string to a pattern, an enum or a
-constant; :func:`summary_problems` checks a dict against it and is what the cohort view
-(:mod:`netcoach.cohort`) uses to accept or reject a file.
+constant; :func:`summary_problems` checks a dict against it, and that its numbers agree
+(:func:`consistency_problems`), and is what the cohort view (:mod:`netcoach.cohort`) uses
+to accept or reject a file.
 """
 
 from __future__ import annotations

@@ -15,7 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "summary",
         help="write an anonymous summary (scores and counts only) to share with a coach",
         description="Score the network log in DIR and write a small JSON file of scores and "
-        "counts: no names, emails, organisations, notes or exact dates. Sharing it is your "
+        "counts: no names, emails, organisations, notes or exact dates. Its scores use the "
+        "course's standard settings, so that your coach can compare them. Sharing it is your "
         "choice; open the file to see everything it holds.",
     )
     parser.add_argument("folder", metavar="DIR", help="the folder that holds your log")

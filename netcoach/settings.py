@@ -64,8 +64,8 @@ def far_off_as_of(
     date ('is 73 years after your last logged interaction, so no interaction falls in the
     look-back window: check the year'), or None. It is questioned when it is more than the
     look-back window after the last logged interaction (``last_logged``; None when nothing
-    is logged), or more than :data:`FAR_AFTER_TODAY_DAYS` after ``today``. (The score
-    widget's _far_off_note words the same two checks.)"""
+    is logged), or more than :data:`FAR_AFTER_TODAY_DAYS` after ``today``. (The command line
+    and the score widget both warn with it.)"""
     from netcoach.words import time_span
 
     if last_logged is not None and (gap := (day - last_logged).days) > lookback_days:

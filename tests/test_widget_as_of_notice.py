@@ -44,7 +44,7 @@ def test_an_as_of_date_far_after_today_with_no_interactions_is_questioned(tmp_pa
 
 
 def test_time_spans_read_in_whole_units() -> None:
-    from netcoach.widgets.score_view import time_span
+    from netcoach.words import time_span
 
     assert [time_span(d) for d in (1, 59, 400, 730, 27573)] == [
         "1 day",

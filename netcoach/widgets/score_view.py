@@ -129,19 +129,6 @@ UPLOAD_PRIVACY_TEXT = (
 )
 """What happens to uploaded files (see :meth:`ScoreMyNetwork.load_uploads`)."""
 
-FAR_AFTER_TODAY_DAYS = 365
-"""An 'as of' date more days than this after today is questioned (a warning, not a refusal)."""
-
-
-def time_span(days: int) -> str:
-    """A gap in days in rough words: '75 years', '14 months', '40 days'."""
-    if (years := int(days / 365.25)) >= 2:
-        return f"{years} years"
-    if (months := int(days / 30.44)) >= 2:
-        return f"{months} months"
-    return plural(days, "day")
-
-
 NO_CONTACTS_UPLOADED_TEXT = (
     f"Upload your {CONTACTS_FILE} too: Network Coach needs it to score the log (with "
     f"{INTERACTIONS_FILE} if you have one). Choose the files together; if you have no "
@@ -929,17 +916,14 @@ class ScoreMyNetwork(w.VBox):
     def _far_off_note(self) -> str | None:
         """A warning when the 'as of' date is more than the look-back window after the last
         logged interaction, or more than a year after today: the year may be a slip."""
+        from netcoach.settings import far_off_as_of
+
         day = self.as_of.value
         dates = self.network_log.interactions["date"].dropna()
-        if len(dates) and (gap := (day - dates.max().date()).days) > self.settings().lookback_days:
-            return (
-                f"{self._as_of_words(day)} is {time_span(gap)} after your last logged "
-                "interaction, so no interaction falls in the look-back window: check the year."
-            )
-        ahead = (day - (self._today or dt.date.today())).days
-        if ahead > FAR_AFTER_TODAY_DAYS:
-            return f"{self._as_of_words(day)} is {time_span(ahead)} after today: check the year."
-        return None
+        last_logged = dates.max().date() if len(dates) else None
+        today = self._today or dt.date.today()
+        why = far_off_as_of(day, today, last_logged, self.settings().lookback_days)
+        return f"{self._as_of_words(day)} {why}." if why else None
 
     def _as_of_words(self, day: dt.date) -> str:
         """'Your “Score as of” date, 2099-09-30,' (or the as_of of settings.toml)."""

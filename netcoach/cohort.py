@@ -607,7 +607,7 @@ class Distribution:
     MIN_GROUP scored something else (:func:`shown_cut`): a number that splits off fewer than
     five describes those few, and one nearly everyone shares tells nearly everyone's score.
     No number that could point to one learner is kept (no lowest, no highest); a median may
-    still equal the middle learner's score, with five or more on each side of it.
+    still equal the middle learner's score, with at least four others on each side of it.
     """
 
     score: str
@@ -913,7 +913,7 @@ def _score_alt(view: CohortView) -> str:
     if not shown:
         return (
             f"No median is shown for these {view.size} learners: it takes at least "
-            f"{MIN_GROUP} learners on each side of it."
+            f"{MIN_GROUP} learners at or below it and {MIN_GROUP} at or above it."
         )
     overall = view.distributions["overall"]
     if overall.median is None:
@@ -952,7 +952,7 @@ def score_distribution_chart(view: CohortView) -> Chart:
     title = f"Scores across the group ({view.size} learners)"
     dists = list(view.distributions.values())
     if view.suppressed or all(d.median is None for d in dists):
-        _empty(ax, f"Hidden: it takes {MIN_GROUP} or more learners on each side of a number")
+        _empty(ax, f"Hidden: a number needs {MIN_GROUP} learners at or below it and at or above it")
         _style(ax, "Scores across the group", "", "")
         alt = view.message if view.suppressed else _score_alt(view)
         return Chart(fig, alt, f"Nothing is shown that describes fewer than {MIN_GROUP}.")

@@ -16,6 +16,8 @@ DEFAULT_BRANCH = "main"
 DEFAULT_PATH = "notebooks/score-my-network.ipynb"
 INTERFACES = {"lab": "lab/tree", "classic": "tree", "notebook": "notebooks"}
 BINDER_URL = "https://mybinder.org"
+GITHUB_HOSTS = ("github.com", "www.github.com")
+"""GitHub's host names (compared in lower case): repositories there are ``owner/name``."""
 
 
 def _encode(value: str) -> str:
@@ -23,12 +25,14 @@ def _encode(value: str) -> str:
     return quote(value, safe="!~*'()")
 
 
-def _check_http_url(url: str, what: str, example: str) -> str:
+def _check_http_url(url: str, what: str, example: str, *, query_allowed: bool = False) -> str:
+    """``url`` without spaces around it or a trailing ``/``; with ``query_allowed``, a ``?`` or
+    ``#`` part is left for the caller to check."""
     url = url.strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.netloc:
         raise ValueError(f"{what} {url!r} is not a web address; write it like {example}")
-    if parts.query or parts.fragment:
+    if (parts.query or parts.fragment) and not query_allowed:
         raise ValueError(f"{what} {url!r}: leave out '?' and '#' parts")
     return url
 
@@ -44,19 +48,24 @@ def hub_address(hub: str) -> tuple[str, list[str]]:
     A page copied from the browser bar (``https://hub.example.org/hub/home`` or
     ``.../user/alice/lab``) is cut at its first ``hub`` or ``user`` part, since the link adds
     ``/hub/user-redirect/...`` itself; a subpath before it, such as ``/jupyter``, is kept.
+    The page's ``?`` and ``#`` parts (the login page's ``?next=...``) are left out with it; an
+    address with no such page part must have none.
     A plain ``http://`` hub is allowed (some internal hubs are) with a note.
     """
-    url = _check_http_url(hub, "--hub", "https://hub.example.org")
+    url = _check_http_url(hub, "--hub", "https://hub.example.org", query_allowed=True)
     parts = urlsplit(url)
     segments = parts.path.split("/")
     notes = []
     cut = next((i for i, seg in enumerate(segments) if seg in HUB_PAGE_PARTS), None)
-    if cut is not None:
+    if cut is None:
+        # Nothing to cut: a base address with a query is not one a hub shows.
+        _check_http_url(url, "--hub", "https://hub.example.org")
+    else:
         url = f"{parts.scheme}://{parts.netloc}{'/'.join(segments[:cut])}"
-        notes.append(
-            f"--hub: left out {'/' + '/'.join(segments[cut:])!r}, a page on the hub; "
-            f"the link starts from {url}"
-        )
+        page = "/" + "/".join(segments[cut:])
+        page += f"?{parts.query}" if parts.query else ""
+        page += f"#{parts.fragment}" if parts.fragment else ""
+        notes.append(f"--hub: left out {page!r}, a page on the hub; the link starts from {url}")
     if parts.scheme == "http":
         notes.append(
             "--hub is a plain http:// address, so learners would log in without encryption; "
@@ -96,7 +105,7 @@ def _check_repo(repo: str) -> str:
     url = _check_http_url(repo, "--repo", REPO_EXAMPLE)
     parts = urlsplit(url)
     path = parts.path.strip("/").removesuffix(".git")
-    owner_and_name = parts.netloc.lower() in ("github.com", "www.github.com")
+    owner_and_name = parts.netloc.lower() in GITHUB_HOSTS
     if not repo_folder(url) or (owner_and_name and len(path.split("/")) != 2):
         raise ValueError(
             f"--repo {url!r} names no repository; give the repository's own address, "
@@ -150,7 +159,7 @@ def binder_link(
     ``interface`` (as :func:`nbgitpuller_link` does; Binder starts in the repository)."""
     repo = _check_repo(repo)
     parts = urlsplit(repo)
-    if parts.netloc != "github.com":
+    if parts.netloc.lower() not in GITHUB_HOSTS:
         raise ValueError("Binder links are built for GitHub repositories only")
     slug = parts.path.strip("/").removesuffix(".git")
     urlpath = _encode(f"{_check_interface(interface)}/{_check_path(path)}")

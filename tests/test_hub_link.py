@@ -266,3 +266,43 @@ def test_help_describes_every_interface(capsys):
     for name in INTERFACES:
         assert f"{name}, " in helptext, f"--help does not describe --interface {name}"
     assert "lab, JupyterLab (the default)" in helptext
+
+
+@pytest.mark.parametrize(
+    ("given", "cut"),
+    [
+        ("https://hub.example.org/hub/login?next=%2Fhub%2F", "/hub/login?next=%2Fhub%2F"),
+        (
+            "https://hub.example.org/user/alice/lab/tree/notebooks?reset",
+            "/user/alice/lab/tree/notebooks?reset",
+        ),
+        ("https://hub.example.org/hub/home#top", "/hub/home#top"),
+    ],
+)
+def test_a_hub_page_with_a_query_is_cut_with_its_query(capsys, given, cut):
+    # The login page's ?next= used to be refused ("leave out '?' and '#' parts"), exit 2.
+    assert main(["hub-link", "--hub", given]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("https://hub.example.org" + HUB_LINK_START)
+    assert captured.err.startswith(f"netcoach: warning: --hub: left out '{cut}'")
+
+
+@pytest.mark.parametrize("given", ["https://hub.example.org?x=1", "https://hub.example.org/#top"])
+def test_a_base_address_with_a_query_is_still_refused(capsys, given):
+    assert main(["hub-link", "--hub", given]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "leave out '?' and '#' parts" in captured.err
+
+
+@pytest.mark.parametrize(
+    "repo",
+    [
+        "https://www.github.com/network-coach/network-coach",
+        "https://GitHub.com/network-coach/network-coach",
+    ],
+)
+def test_binder_takes_github_written_with_www_or_capitals(repo):
+    # These used to be refused: "Binder links are built for GitHub repositories only".
+    assert binder_link(repo=repo) == binder_link()
+    assert "/v2/gh/network-coach/network-coach/main?" in binder_link(repo=repo)

@@ -8,10 +8,13 @@ when the slides are built (:mod:`netcoach.slides`), so a change to the guide rea
 slides. :func:`slide_blocks` lists the blocks the slides open, in slide order, so a test
 can check that the slides run in the guide's order.
 
-A table the slides cannot follow raises :class:`AgendaError`, naming the guide and the row:
-a row that does not start with a time such as ``0:45``, start times that do not run up
-from ``0:00``, or a block that starts at or after the 90th minute. Such a table would
-otherwise give a block of no or negative minutes, or drop a row without a word.
+The table's first row is its header and the row of dashes under it its divider, whatever
+their words; a cell may hold an escaped ``\\|``, and a time may be in bold (``**0:10**``).
+A table the slides cannot follow raises :class:`AgendaError`, naming the guide and the
+row's block: a row whose time is not like ``0:45``, a row without four cells, start
+times that do not run up from ``0:00``, or a block that starts at or after the 90th
+minute. Such a table would otherwise give a block of no or negative minutes, or drop a row
+without a word.
 """
 
 from __future__ import annotations
@@ -28,8 +31,13 @@ TOTAL_MINUTES = 90
 HEADING = f"## {TOTAL_MINUTES}-minute workshop"
 AGENDA_TITLE = "Today"
 
-ROW = re.compile(r"\|\s*(\d+):([0-5]\d)\s*\|")
-"""A row of the plan: it starts with a time such as ``| 0:45 |``."""
+TIME = re.compile(r"(\d+):([0-5]\d)")
+"""A block's start time, such as ``0:45`` (hours:minutes)."""
+COLUMNS = ("time", "block", "learning goal", "what happens")
+CELL_BORDER = re.compile(r"(?<!\\)\|")
+"""A ``|`` between cells: one not escaped as ``\\|``."""
+DIVIDER = re.compile(r"\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?")
+"""The line under a table's header, such as ``|---|:--|``."""
 
 BLOCK_KEY = "agenda_block"
 """In the slides, a slide that opens a block has ``{"netcoach": {BLOCK_KEY: block name}}``
@@ -59,21 +67,40 @@ def _shown(guide: Path) -> str:
         return str(guide)
 
 
+def _cells(line: str) -> list[str]:
+    """The cells of a table row, split on ``|`` but not on an escaped ``\\|`` (which is
+    a ``|`` in the cell's text)."""
+    cells = CELL_BORDER.split(line.strip())[1:]  # [0] is before the row's opening |
+    if cells and not cells[-1].strip():
+        cells.pop()  # after the row's closing |
+    return [cell.strip().replace("\\|", "|") for cell in cells]
+
+
 def _rows(section: str, where: str) -> list[tuple[int, list[str]]]:
-    """Each row of the table in ``section``: its start in minutes and its cells."""
+    """Each row of the table in ``section``: its start in minutes and its cells.
+
+    The table's first line is its header and the line of dashes under it its divider,
+    whatever they say; each row after them starts with a time such as ``0:45`` (which may
+    be in bold or italics) and has four cells."""
     rows = []
-    for line in section.splitlines():
-        line = line.strip()
-        cells = [cell.strip() for cell in line.strip("|").split("|")]
-        if not line.startswith("|") or cells[0] == "time" or set("".join(cells)) <= set("-: "):
-            continue  # not the table, its header, or the line under the header
-        match = ROW.match(line)
-        if match is None or len(cells) != 4:
+    table = [line.strip() for line in section.splitlines() if line.strip().startswith("|")]
+    for number, line in enumerate(table):
+        if number == 0 or (number == 1 and DIVIDER.fullmatch(line)):
+            continue  # the header, and the line under it
+        cells = _cells(line)
+        block = f"the row for {cells[1]!r}" if len(cells) > 1 else f"the row {line!r}"
+        time = cells[0].strip("*_ ") if cells else ""
+        match = TIME.fullmatch(time)
+        if match is None:
             raise AgendaError(
-                f"{where}: cannot read the row {line!r}: each row needs a start time such as "
-                "0:45 and three more cells (block, learning goal, what happens)"
+                f"{where}: {block}: the time {time!r} is not like 0:45 (hours:minutes)"
             )
-        rows.append((60 * int(match[1]) + int(match[2]), cells))
+        if len(cells) != len(COLUMNS):
+            raise AgendaError(
+                f"{where}: {block} has {len(cells)} cells, needs {len(COLUMNS)} "
+                f"({', '.join(COLUMNS)})"
+            )
+        rows.append((60 * int(match[1]) + int(match[2]), [time, *cells[1:]]))
     return rows
 
 

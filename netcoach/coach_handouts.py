@@ -40,6 +40,7 @@ from netcoach.quick_check_questions import (
 )
 from netcoach.schema import TIER_LABELS, TIERS
 from netcoach.settings import DEFAULT_CADENCE_DAYS
+from netcoach.slides import blank_option
 
 HANDOUTS = Path(__file__).resolve().parent.parent / "coach" / "handouts"
 QUICK_CHECK_FILE = "quick-check.html"
@@ -317,7 +318,10 @@ def main(argv: list[str] | None = None) -> int:
         "a clone of the course, else the current folder)",
     )
     args = parser.parse_args(argv)
-    out_dir = Path(args.out) if args.out else default_out_dir()
+    blank = blank_option("--out", args.out, f"a folder, like {CLONE_HANDOUTS.as_posix()}")
+    if blank:
+        parser.exit(2, f"could not write the handouts: {blank}\n")
+    out_dir = default_out_dir() if args.out is None else Path(args.out)
     try:
         written = write_handouts(out_dir)
     except NotOurHandout as err:  # a coach's own file: never written over

@@ -116,6 +116,14 @@ class SlidesError(ValueError):
     """A source or output folder the slides cannot be built from or into."""
 
 
+def blank_option(option: str, value: str | Path | None, example: str) -> str | None:
+    """The message for an option given as blank text (``--out ""``), which as a path would be
+    the current folder; ``None`` when ``value`` is not blank text."""
+    if isinstance(value, str) and not value.strip():
+        return f"{option} is empty: give {example} (nothing was written)"
+    return None
+
+
 def _holds_only_copied_assets(folder: Path) -> bool:
     """True when ``folder`` holds nothing but what :func:`_copy_assets` puts there, so a
     rebuild may replace it (and never a reveal.js folder of the user's own)."""
@@ -189,6 +197,13 @@ def build_slides(
     guide's table) before writing anything when the source or the folder will not do."""
     from nbconvert import SlidesExporter
 
+    for option, value, example in (
+        ("--source", source, "a slides notebook, like coach/slides/workshop.ipynb"),
+        ("--out", out_dir, "a folder, like _build/slides"),
+    ):
+        problem = blank_option(option, value, example)
+        if problem:
+            raise SlidesError(problem)
     source, out_dir = Path(source), Path(out_dir)
     notebook = _read_source(source)
     if out_dir.exists() and not out_dir.is_dir():

@@ -155,3 +155,15 @@ def test_handouts_it_wrote_earlier_are_written_again(tmp_path, capsys):
     )  # an earlier version of the map
     assert main(["--out", str(tmp_path)]) == 0
     assert (tmp_path / NETWORK_MAP_FILE).read_text(encoding="utf-8") == network_map_svg()
+
+
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_a_blank_out_is_refused_and_nothing_is_written(tmp_path, monkeypatch, capsys, blank):
+    # --out "" used to be taken as no --out: the handouts went into the current folder.
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stop:
+        main(["--out", blank])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "--out is empty: give a folder, like coach/handouts (nothing was written)" in err
+    assert list(tmp_path.iterdir()) == []

@@ -122,3 +122,20 @@ def test_the_command_says_to_copy_the_whole_folder(tmp_path, capsys):
     if "works offline" not in err:
         pytest.skip("npm is needed to copy reveal.js for offline slides")
     assert f"copy the whole folder {tmp_path / 'out'}" in err and "reveal.js/" in err, err
+
+
+@pytest.mark.parametrize(
+    ("option", "example"), [("--out", "_build/slides"), ("--source", "coach/slides/workshop.ipynb")]
+)
+def test_a_blank_out_or_source_is_refused_and_nothing_is_written(
+    tmp_path, monkeypatch, capsys, option, example
+):
+    # --out "" used to write the slides into the current folder; --source "" said ". is a
+    # folder".
+    monkeypatch.chdir(tmp_path)
+    other = {"--out": ["--source", str(SOURCE)], "--source": ["--out", str(tmp_path / "o")]}
+    assert main(["slides", "--online", option, "", *other[option]]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err.startswith(f"netcoach: {option} is empty: give "), err
+    assert f"like {example}" in err and err.endswith("(nothing was written)\n")
+    assert list(tmp_path.iterdir()) == [], "something was written"

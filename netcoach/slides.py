@@ -124,17 +124,26 @@ def blank_option(option: str, value: str | Path | None, example: str) -> str | N
     return None
 
 
-def _holds_only_copied_assets(folder: Path) -> bool:
-    """True when ``folder`` holds nothing but what :func:`_copy_assets` puts there, so a
-    rebuild may replace it (and never a reveal.js folder of the user's own)."""
-    for package in folder.iterdir():
+DESKTOP_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+"""Files a file manager writes into a folder it shows (macOS Finder, Windows Explorer): not
+the user's own work, so they do not stop a rebuild from replacing ``reveal.js/``."""
+
+
+def _first_not_copied(folder: Path) -> Path | None:
+    """The first entry in ``folder`` that :func:`_copy_assets` does not put there (leaving
+    out :data:`DESKTOP_FILES`), or ``None`` when a rebuild may replace the folder (and so
+    never a reveal.js folder of the user's own)."""
+    for package in sorted(folder.iterdir()):
+        if package.name in DESKTOP_FILES:
+            continue
         copied = PACKAGES.get(package.name)
         if copied is None or package.is_symlink() or not package.is_dir():
-            return False
-        tops = {Path(part).parts[0] for part in copied[1]}
-        if any(child.name not in tops for child in package.iterdir()):
-            return False
-    return True
+            return package
+        tops = {Path(part).parts[0] for part in copied[1]} | DESKTOP_FILES
+        stray = next((c for c in sorted(package.iterdir()) if c.name not in tops), None)
+        if stray is not None:
+            return stray
+    return None
 
 
 def _is_built_slides(html: Path) -> bool:
@@ -157,9 +166,11 @@ def _refuse_files_not_ours(html: Path, assets: Path) -> None:
         )
     if assets.is_symlink() or (assets.exists() and not assets.is_dir()):
         raise SlidesError(f"{assets} is not a folder of copied slide scripts: move it away")
-    if assets.is_dir() and not _holds_only_copied_assets(assets):
+    stray = _first_not_copied(assets) if assets.is_dir() else None
+    if stray is not None:
         raise SlidesError(
-            f"{assets} holds files this command did not copy there, so it was left alone: "
+            f"{assets} holds files this command did not copy there, such as "
+            f"{stray.relative_to(assets).as_posix()}, so it was left alone: "
             "choose another --out folder, or move that folder away"
         )
 

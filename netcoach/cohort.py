@@ -8,7 +8,7 @@ in their nickname (or random id) are one learner's, shared twice: they count onc
 the files' names and order (:func:`load_summaries`). A summary of an empty log (no
 interactions) is not counted, and a learner's log left among the summaries (a ``.csv``) is
 named so the coach can delete it; both are listed as worth a look. Only the summaries made
-for the newest month in the folder count (:func:`newest_month_only`): one learner's
+for the month most of them were made for count (:func:`one_month_only`): one learner's
 summaries of several months cannot be told from several learners', so the others are listed
 as left out.
 
@@ -35,6 +35,7 @@ import hashlib
 import json
 import math
 import textwrap
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -284,9 +285,9 @@ EMPTY_SUMMARY_NOTE = (
 
 def load_summaries(paths: list[Path]) -> Cohort:
     """Check each file; keep valid summaries, one per content and one per nickname, report
-    the rest by name (in the files' order); count only the newest month's summaries and
-    list the others as left out (:func:`newest_month_only`); note a summary of an empty log
-    (not counted).
+    the rest by name (in the files' order); count only the summaries of the month most were
+    made for and list the others as left out (:func:`one_month_only`); note a summary of an
+    empty log (not counted).
 
     Files with the same content (:func:`_canonical`) are one summary, under all their
     nicknames. Each nickname's newest summary is its learner's (of two from one month, the
@@ -344,87 +345,11 @@ def load_summaries(paths: list[Path]) -> Cohort:
                 + ("counted once" if first in counted else "not counted either"),
             )
     kept = {name: data_of[name] for name in firsts if name in counted}
-    this_month, cohort.left_out = newest_month_only(kept)
-    cohort.summaries, near = one_of_near_copies(this_month)
-    problems.update((p.file, p) for p in near)
+    cohort.summaries, cohort.left_out = one_month_only(kept)
     order = {p.name: i for i, p in enumerate(paths)}
     cohort.problems = sorted(problems.values(), key=lambda p: order[p.file])
     cohort.notes = notes
     return cohort
-
-
-NEAR_COUNT_SLACK = 2
-"""Counts that differ by at most this much, or by at most :data:`NEAR_COUNT_SHARE` of the
-larger, are nearly the same."""
-NEAR_COUNT_SHARE = 0.1
-NEAR_RICH_SHARE = 0.05
-"""Rich shares this close are nearly the same."""
-
-NEAR_COPY_NOTE = (
-    "probably the same learner as {kept}: the same scores and gaps, and nearly the same "
-    "counts, under another nickname (a copy edited by hand?); counted once"
-)
-
-
-def _count_leaves(counts: dict[str, Any]) -> dict[str, int]:
-    """Every count of a summary by its place (``leads/overdue``), nested ones too."""
-    leaves: dict[str, int] = {}
-    for key, value in counts.items():
-        if isinstance(value, dict):
-            leaves.update({f"{key}/{k}": v for k, v in value.items()})
-        else:
-            leaves[key] = value
-    return leaves
-
-
-def _nearly_equal(a: int, b: int) -> bool:
-    return abs(a - b) <= max(NEAR_COUNT_SLACK, NEAR_COUNT_SHARE * max(a, b))
-
-
-def are_near_copies(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Whether two summaries are probably one learner's: the same month, the same four
-    scores and gaps, a rich share and every count nearly the same."""
-    if (_month(a), a["scores"], sorted(a["gaps"])) != (_month(b), b["scores"], sorted(b["gaps"])):
-        return False
-    if abs(a["rich_share"] - b["rich_share"]) > NEAR_RICH_SHARE:
-        return False
-    left, right = _count_leaves(a["counts"]), _count_leaves(b["counts"])
-    return all(_nearly_equal(left[k], right[k]) for k in left)
-
-
-def one_of_near_copies(
-    summaries: dict[str, dict[str, Any]],
-) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
-    """The summaries with each group of near copies (:func:`are_near_copies`, linked in a
-    chain: each nudged a little from the one before is still a copy) counted once, and a
-    line for each one not counted. Which one counts depends on the contents only (the one
-    whose digest sorts first), never on file names or order."""
-    groups: dict[tuple[Any, ...], list[str]] = {}
-    for name, s in summaries.items():
-        key = (_month(s), tuple(s["scores"][k] for k in SCORE_KEYS), tuple(sorted(s["gaps"])))
-        groups.setdefault(key, []).append(name)
-    dropped = [
-        Problem(name, NEAR_COPY_NOTE.format(kept=copies[0]))
-        for names in groups.values()
-        for copies in _near_copy_chains(
-            sorted(names, key=lambda n: _canonical(summaries[n])), summaries
-        )
-        for name in copies[1:]
-    ]
-    gone = {p.file for p in dropped}
-    return {n: s for n, s in summaries.items() if n not in gone}, dropped
-
-
-def _near_copy_chains(names: list[str], summaries: dict[str, dict[str, Any]]) -> list[list[str]]:
-    """``names`` split into chains of near copies, each in the order of ``names``."""
-    chains: list[list[str]] = []
-    for name in names:
-        linked = [
-            c for c in chains if any(are_near_copies(summaries[m], summaries[name]) for m in c)
-        ]
-        merged = [m for c in linked for m in c] + [name]
-        chains = [c for c in chains if c not in linked] + [sorted(merged, key=names.index)]
-    return chains
 
 
 def _not_counted(
@@ -458,30 +383,33 @@ def _month_order(summary: dict[str, Any]) -> tuple[int, int]:
     return -int(year), -int(month)
 
 
-def newest_month_only(
+def one_month_only(
     summaries: dict[str, dict[str, Any]],
 ) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
-    """The summaries made for the newest month among ``summaries``, and a line for each
-    one left out because it was made for an earlier month.
+    """The summaries made for the month most of ``summaries`` were made for (the newest of
+    those, on a tie), and a line for each one left out because it was made for another.
 
-    One learner's summaries from several months, under different ids or nicknames, cannot be
-    told apart from several learners' summaries; counting only one month means each learner
-    counts once (and the view's month is the one month every counted summary was made for)."""
+    One learner's summaries from several months, under different nicknames, cannot be told
+    apart from several learners' summaries; counting one month means each learner counts
+    once. It is the busiest month, so one summary made early for next month (or late for
+    last month) is left out rather than the whole group."""
     if not summaries:
         return {}, []
-    newest = max(_month(s) for s in summaries.values())
-    kept = {name: s for name, s in summaries.items() if _month(s) == newest}
+    per_month = Counter(_month(s) for s in summaries.values())
+    chosen = max(per_month, key=lambda month: (per_month[month], month))
+    kept = {name: s for name, s in summaries.items() if _month(s) == chosen}
     left_out = [
-        Problem(name, f"made for {_month(s)}, {EARLIER_MONTH_NOTE.format(newest=newest)}")
+        Problem(name, f"made for {_month(s)}, {OTHER_MONTH_NOTE.format(month=chosen)}")
         for name, s in summaries.items()
-        if _month(s) != newest
+        if _month(s) != chosen
     ]
     return kept, left_out
 
 
-EARLIER_MONTH_NOTE = (
-    "before the newest month here ({newest}): not counted, so that one learner's summaries "
-    "from different months never count as several learners; ask for one made for {newest}"
+OTHER_MONTH_NOTE = (
+    "not the month most summaries here were made for ({month}): not counted, so that one "
+    "learner's summaries from different months never count as several learners; ask for "
+    "one made for {month}"
 )
 
 
@@ -870,7 +798,7 @@ def skipped_text(view: CohortView) -> str:
         lines += [f"Skipped {len(view.problems)} file(s):", *(f"  {p}" for p in view.problems)]
     if view.left_out:
         lines += [
-            f"Left out {len(view.left_out)} summary file(s) made for an earlier month:",
+            f"Left out {len(view.left_out)} summary file(s) made for another month:",
             *(f"  {p}" for p in view.left_out),
         ]
     if view.notes:

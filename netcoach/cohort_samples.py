@@ -52,7 +52,7 @@ def synthetic_summaries(n: int = 12, seed: int = COHORT_SEED) -> list[dict[str, 
             as_of = SAMPLE_AS_OF
         else:
             profile = PROFILES[SAMPLE_NAMES[i % len(SAMPLE_NAMES)]]
-            # (some day of the samples' month: a cohort view counts only the newest month)
+            # (some day of the samples' month: a cohort view counts only one month)
             as_of = SAMPLE_AS_OF - dt.timedelta(days=int(rng.integers(0, 60)) % SAMPLE_AS_OF.day)
             contacts, interactions = generate_log(
                 profile,

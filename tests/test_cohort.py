@@ -485,7 +485,9 @@ def test_a_summary_from_an_earlier_month_is_left_out_and_named(tmp_path, base_su
     assert view.size == 5 and view.problems == [] and view.notes == []
     [left_out] = view.left_out
     assert left_out.file == f"{summaries[2]['nickname']}.json"
-    assert "made for 2023-01, before the newest month here (2025-09)" in left_out.reason
+    assert "made for 2023-01, not the month most summaries here were made for (2025-09)" in (
+        left_out.reason
+    )
     assert "Left out 1 summary file(s)" in skipped_text(view)
     assert left_out.file not in view_text(view)
     assert main(["cohort", str(folder)]) == 0

@@ -92,8 +92,10 @@ def test_monthly_summaries_under_fresh_ids_count_once(tmp_path, capsys):
     assert view.size == 1 and view.problems == []
     [left_out] = view.left_out
     assert left_out.file == "moth-0-summary-2025-08.json"
-    assert left_out.reason.startswith("made for 2025-08, before the newest month here (2025-09)")
-    assert "Left out 1 summary file(s) made for an earlier month:" in skipped_text(view)
+    assert left_out.reason.startswith(
+        "made for 2025-08, not the month most summaries here were made for (2025-09)"
+    )
+    assert "Left out 1 summary file(s) made for another month:" in skipped_text(view)
 
 
 def test_the_widget_shares_under_the_folder_id_too(tmp_path, capsys):

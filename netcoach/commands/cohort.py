@@ -18,9 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "cohort",
         help="summarise a folder of learner summaries for a workshop (groups of 5 or more)",
         description="Read every .json summary in DIR, skip bad or duplicate files (named on "
-        "stderr), count only the summaries of the newest month, and print median scores, the "
-        "commonest gaps and a suggested workshop focus. Nothing is shown for fewer than five "
-        "learners.",
+        "stderr), count only the summaries of the month most were made for, and print median "
+        "scores, the commonest gaps and a suggested workshop focus. Nothing is shown for fewer "
+        "than five learners.",
     )
     parser.add_argument("folder", metavar="DIR", help="the folder of summary .json files")
     parser.add_argument(

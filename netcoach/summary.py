@@ -98,7 +98,8 @@ class EmptyLogError(ValueError):
 
 
 EMPTY_LOG_MESSAGE = (
-    "the log has no conversations in the {days} days up to {as_of}, so a summary would hold "
+    "the log has no conversations in the course's {days}-day look-back up to {as_of}, so a "
+    "summary would hold "
     "scores that say nothing about you: log a few conversations first, then make the summary"
 )
 
@@ -471,7 +472,9 @@ def uses_own_settings(own: Settings) -> bool:
 
 OWN_SETTINGS_NOTE = (
     "Its scores use the course's standard settings (weights, rich-channel target, days to "
-    "follow up and to thank), not your own, so that your coach compares like with like."
+    f"follow up and to thank, the ask window and its limit, and the {Settings().lookback_days}"
+    "-day look-back), not "
+    "your own, so that your coach compares like with like."
 )
 """Said when a summary is made from a report scored with settings of the learner's own."""
 

@@ -45,7 +45,8 @@ def test_the_command_refuses_a_log_whose_interactions_are_all_too_old(tmp_path, 
     out = tmp_path / "me.json"
     folder = str(sample_path("graduate"))
     assert main(["summary", folder, "--as-of", "2040-01-01", "--out", str(out)]) == 2
-    assert "no conversations in the 365 days up to 2040-01-01" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "no conversations in the course's 365-day look-back up to 2040-01-01" in err
     assert not out.exists()
 
 

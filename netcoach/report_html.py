@@ -144,11 +144,27 @@ def is_a_report(path: str | Path) -> bool:
     return generator in page or earlier
 
 
-def refuse_other_file(path: str | Path) -> None:
-    """Raise :class:`NotAReport` when ``path`` is a file that is not an earlier report: a
-    learner's own file of that name is never written over."""
+def is_empty_file(path: str | Path) -> bool:
+    """Whether ``path`` is a file of 0 bytes (as ``mktemp`` or a file manager's "new file"
+    makes): it holds nothing to lose, so a report or a summary may replace it."""
+    try:
+        return Path(path).is_file() and Path(path).stat().st_size == 0
+    except OSError:
+        return False
+
+
+def is_other_file(path: str | Path) -> bool:
+    """Whether ``path`` is a file that a report must not replace: not an earlier report and
+    not empty (:func:`is_empty_file`), so a learner's own file of that name."""
     target = Path(path)
-    if target.is_file() and not is_a_report(target):
+    return target.is_file() and not is_empty_file(target) and not is_a_report(target)
+
+
+def refuse_other_file(path: str | Path) -> None:
+    """Raise :class:`NotAReport` when ``path`` is a file a report must not replace
+    (:func:`is_other_file`): a learner's own file of that name is never written over."""
+    target = Path(path)
+    if is_other_file(target):
         raise NotAReport(
             f"{target} is already there and is not a Network Coach report; give the report "
             "another name, or move that file first (nothing was written)"

@@ -88,10 +88,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(summary_json(summary))
         return EXIT_OK
     path = Path(args.out) if args.out else Path(default_file_name(summary))
-    if path.is_dir() or (args.out or "").endswith(("/", "\\")):  # a folder, perhaps new
+    in_folder = path.is_dir() or (args.out or "").endswith(("/", "\\"))  # perhaps new
+    if in_folder:
         path = path / default_file_name(summary)
     refuse_log_file("--out", path, args.folder, default_file_name(summary))
-    refuse_other_file(path)
+    refuse_other_file(path, in_folder)
     try:
         write_summary(summary, path)
         keep_id(Path(args.folder), summary, new_id)
@@ -121,13 +122,28 @@ def keep_id(folder: Path, summary: dict[str, Any], new_id: bool) -> None:
         print(f"netcoach: warning: {note}", file=sys.stderr)
 
 
-def refuse_other_file(path: Path) -> None:
-    """Raise a :class:`CommandError` when ``path`` is a file (or a link to one) that is not
-    an earlier summary: a CV, a report or a page of the learner's own is never replaced."""
+def is_other_file(path: Path) -> bool:
+    """Whether ``path`` is a file (or a link to one) that a summary must not replace: there,
+    not empty (:func:`netcoach.report_html.is_empty_file`) and not an earlier summary. A CV,
+    a report or a page of the learner's own is never replaced, by ``--out`` or by the score
+    widget's summary button."""
+    from netcoach.report_html import is_empty_file
     from netcoach.summary import is_a_summary
 
-    if path.exists() and not is_a_summary(path):
+    return path.exists() and not is_empty_file(path) and not is_a_summary(path)
+
+
+def refuse_other_file(path: Path, in_folder: bool = False) -> None:
+    """Raise a :class:`CommandError` when ``path`` is a file a summary must not replace
+    (:func:`is_other_file`); ``in_folder``: ``--out`` gave the folder that holds it, so the
+    advice is another folder, not another file name."""
+    if is_other_file(path):
+        instead = (
+            "another folder, or move that file first"
+            if in_folder
+            else "another file name, or a folder"
+        )
         raise CommandError(
             f"--out {path} is already there and is not a Network Coach summary, so it was "
-            "not replaced; give the summary another file name, or a folder (nothing was written)"
+            f"not replaced; give the summary {instead} (nothing was written)"
         )

@@ -1020,8 +1020,9 @@ class ScoreMyNetwork(w.VBox):
         return self._output_folder() / f"{stem}{suffix}"
 
     def export_html(self) -> Path | None:
-        """Write the HTML report into the output folder and show where it is."""
-        from netcoach.report_html import write_html_report
+        """Write the HTML report into the output folder and show where it is; a learner's
+        own file of that name is refused (:func:`netcoach.report_html.is_other_file`)."""
+        from netcoach.report_html import is_other_file, write_html_report
 
         if not self._ready_to_export():
             return None
@@ -1030,6 +1031,7 @@ class ScoreMyNetwork(w.VBox):
             lambda path: write_html_report(self.report, self.network_log, path),
             "the HTML report",
             "text/html",
+            own_file=("report", is_other_file),
         )
 
     def export_ics(self) -> Path | None:
@@ -1045,7 +1047,10 @@ class ScoreMyNetwork(w.VBox):
 
     def export_summary(self) -> Path | None:
         """Write the anonymous summary for a coach (:mod:`netcoach.summary`), named by
-        nickname: the file name holds neither the folder's name nor the date."""
+        nickname: the file name holds neither the folder's name nor the date. A learner's own
+        file of that name is refused, as ``netcoach summary --out`` refuses it
+        (:func:`netcoach.commands.summary.is_other_file`)."""
+        from netcoach.commands.summary import is_other_file
         from netcoach.summary import (
             OWN_SETTINGS_NOTE,
             build_summary,
@@ -1071,13 +1076,22 @@ class ScoreMyNetwork(w.VBox):
             "application/json",
             (f"{OWN_SETTINGS_NOTE} " if uses_own_settings(self.report.settings) else "")
             + "Open it to see everything it holds before you share it; sharing is your choice.",
+            own_file=("summary", is_other_file),
         )
 
     def _export(
-        self, path: Path, write: Callable[[Path], Any], what: str, mime: str, note: str = ""
+        self,
+        path: Path,
+        write: Callable[[Path], Any],
+        what: str,
+        mime: str,
+        note: str = "",
+        own_file: tuple[str, Callable[[Path], bool]] | None = None,
     ) -> Path | None:
         """Write ``what`` to ``path`` with ``write``; say where it is (the full path, then
-        ``note``) with a link that saves it from the page (for a notebook on Binder)."""
+        ``note``) with a link that saves it from the page (for a notebook on Binder).
+        ``own_file``: the kind of file written ("report") and the check that ``path`` is a
+        learner's own file, which is then left alone and the learner told how to save."""
         folder = path.parent
         not_folder = not_a_folder_text(
             folder,
@@ -1088,9 +1102,17 @@ class ScoreMyNetwork(w.VBox):
         if not_folder:
             self.export_message.show(not_folder, "error")
             return None
+        if own_file is not None and own_file[1](path):
+            self.export_message.show(self._own_file_text(path, own_file[0]), "error")
+            return None
+        from netcoach.report_html import NotAReport
+
         try:
             folder.mkdir(parents=True, exist_ok=True)
             write(path)
+        except NotAReport:  # (made there since the check above)
+            self.export_message.show(self._own_file_text(path, "report"), "error")
+            return None
         except Exception as err:
             show_error(self.export_message, err)
             return None
@@ -1101,6 +1123,16 @@ class ScoreMyNetwork(w.VBox):
             extra_html=download_link(path, mime, "Download it from this page"),
         )
         return path
+
+    def _own_file_text(self, path: Path, kind: str) -> str:
+        """Why a learner's own file at ``path`` was not replaced by a ``kind`` ("report",
+        "summary"), with the way out the widget has: its folder box (it has no file name
+        box, so the command line's "give it another name" would not do)."""
+        return (
+            f"{path.resolve()} is already there and is not a Network Coach {kind}; type "
+            f"another folder in “{self.output_text.description}”, or move that file "
+            "(nothing was saved)"
+        )
 
 
 def score_my_network(

@@ -315,7 +315,7 @@ _CHOOSE_ONE = (
 """The end of a refusal. It gives no example name: a room that copied one would share one
 nickname, and the cohort view counts one summary per nickname, leaving one learner in it."""
 
-NICKNAME_HINT = "leave blank for your log's own random id, or make up a name of your own"
+NICKNAME_HINT = "leave blank for a random id, or make up a name of your own"
 """What the widget's nickname box says before anything is typed (no example name either)."""
 
 

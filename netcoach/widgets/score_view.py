@@ -1056,14 +1056,20 @@ class ScoreMyNetwork(w.VBox):
             build_summary,
             default_file_name,
             learner_id,
+            random_nickname,
             uses_own_settings,
         )
 
         if not self._ready_to_export():
             return None
         nickname = self.nickname_text.value.strip() or None
-        id_folder = self.network_log.folder or self._output_folder()  # (an upload has none)
-        default_id, new_id = (None, False) if nickname else learner_id(id_folder)
+        id_folder = self.network_log.folder  # (None for uploaded files: see UPLOAD_ID_NOTE)
+        if nickname:
+            default_id, new_id = None, False
+        elif id_folder is None:
+            default_id, new_id = random_nickname(), False
+        else:
+            default_id, new_id = learner_id(id_folder)
         try:
             summary = build_summary(self.report, self.network_log, nickname, default_id=default_id)
         except Exception as err:
@@ -1075,6 +1081,7 @@ class ScoreMyNetwork(w.VBox):
             f"an anonymous summary as '{summary['nickname']}'",
             "application/json",
             (f"{OWN_SETTINGS_NOTE} " if uses_own_settings(self.report.settings) else "")
+            + (f"{UPLOAD_ID_NOTE} " if default_id and id_folder is None else "")
             + "Open it to see everything it holds before you share it; sharing is your choice.",
             own_file=("summary", is_other_file),
         )
@@ -1109,7 +1116,7 @@ class ScoreMyNetwork(w.VBox):
 
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            write(path)
+            warning = write(path)  # (a write may return a sentence to add, such as a warning)
         except NotAReport:  # (made there since the check above)
             self.export_message.show(self._own_file_text(path, "report"), "error")
             return None
@@ -1117,9 +1124,10 @@ class ScoreMyNetwork(w.VBox):
             show_error(self.export_message, err)
             return None
         self.last_export = path
+        note = f"{warning} {note}".strip() if isinstance(warning, str) else note
         self.export_message.show(
             f"Saved {what} to {path.resolve()}" + (f". {note}" if note else ""),
-            "success",
+            "warning" if isinstance(warning, str) else "success",
             extra_html=download_link(path, mime, "Download it from this page"),
         )
         return path
@@ -1153,11 +1161,31 @@ def score_my_network(
     return widget
 
 
-def _write_summary_keeping_id(summary: dict, path: Path, id_folder: Path | None) -> None:
+UPLOAD_ID_NOTE = (
+    "Uploaded files have no folder to keep an id in, so this random id is new each time: to be "
+    "counted once, type the same made-up nickname each time you share."
+)
+"""Said when a summary of uploaded files gets a random id (two uploads never share one)."""
+
+UNKEPT_ID_NOTE = (
+    "The random id could not be saved in {folder} ({why}), so your next summary would get "
+    "another one and could be counted as a second learner: type the same made-up nickname "
+    "each time you share."
+)
+"""Said when the summary was saved but its log folder could not keep the id."""
+
+
+def _write_summary_keeping_id(summary: dict, path: Path, id_folder: Path | None) -> str | None:
     """Write ``summary`` to ``path``; then keep its new random id in ``id_folder`` (when
-    given) so that the log's next summaries have it too (:func:`netcoach.summary.learner_id`)."""
+    given) so that the log's next summaries have it too (:func:`netcoach.summary.learner_id`).
+    The summary is written either way; a sentence saying so when the id could not be kept."""
     from netcoach.summary import keep_learner_id, write_summary
 
     write_summary(summary, path)
-    if id_folder is not None:
+    if id_folder is None:
+        return None
+    try:
         keep_learner_id(id_folder, summary["nickname"])
+    except OSError as err:
+        return UNKEPT_ID_NOTE.format(folder=id_folder, why=err.strerror or err)
+    return None

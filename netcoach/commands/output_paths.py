@@ -15,6 +15,8 @@ PROTECTED_FILES: tuple[str, ...] = (
     schema.CONTACTS_FILE,
     schema.INTERACTIONS_FILE,
     schema.SETTINGS_FILE,
+    ".netcoach-id",  # (netcoach.summary.ID_FILE: the log's random id for its summaries)
+    ".netcoach.lock",  # (netcoach.locking.LOCK_FILE)
 )
 """The files of a log folder that no output may replace."""
 PROTECTED_FOLDERS: tuple[str, ...] = (".backup",)

@@ -51,9 +51,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
+def load_and_score(
+    args: argparse.Namespace, *, lookback_days: int | None = None
+) -> tuple[Any, Any]:
     """Load ``args.folder`` (``--month-first``) and score it ``--as-of`` a day: the log and
-    its report, or a one-line :class:`CommandError`. Shared with ``netcoach summary``."""
+    its report, or a one-line :class:`CommandError`. Shared with ``netcoach summary``, which
+    gives the look-back its summary is scored with (``lookback_days``; default: the log's
+    own) for the far-off date warning."""
     from netcoach.future_dates import future_rows
     from netcoach.loading import load_log
     from netcoach.locking import LogBusyError
@@ -97,7 +101,7 @@ def load_and_score(args: argparse.Namespace) -> tuple[Any, Any]:
     if problem:
         raise CommandError(f"nothing was scored: {where} {as_of.isoformat()} {problem}")
     if where != "today's date":  # (a date typed, not the clock's: the year may be a slip)
-        warn_far_off(log, as_of, where)
+        warn_far_off(log, as_of, where, lookback_days)
     later = future_rows(log, as_of)
     if later:
         print(f"netcoach: warning: {later.text()}", file=sys.stderr)
@@ -113,14 +117,15 @@ def warn_settings(log: Any, path: Path) -> None:
         print(f"netcoach: warning: {path}: [scoring] {text}", file=sys.stderr)
 
 
-def warn_far_off(log: Any, as_of: dt.date, where: str) -> None:
+def warn_far_off(log: Any, as_of: dt.date, where: str, lookback_days: int | None = None) -> None:
     """Warn on stderr when ``as_of`` (named by ``where``) is far after the last logged
-    interaction or after today, as the score widget does (:func:`settings.far_off_as_of`)."""
+    interaction (more than ``lookback_days``, default the log's own look-back) or after
+    today, as the score widget does (:func:`settings.far_off_as_of`)."""
     from netcoach.settings import far_off_as_of
 
     dates = log.interactions["date"].dropna()
     last_logged = dates.max().date() if len(dates) else None
-    lookback = log.folder_settings.scoring.lookback_days
+    lookback = lookback_days or log.folder_settings.scoring.lookback_days
     far = far_off_as_of(as_of, dt.date.today(), last_logged, lookback)
     if far:
         print(f"netcoach: warning: {where} {as_of.isoformat()} {far}", file=sys.stderr)

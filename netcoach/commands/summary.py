@@ -51,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from netcoach.commands.output_paths import refuse_log_file
     from netcoach.commands.score import load_and_score
     from netcoach.schema import INTERACTIONS_FILE
+    from netcoach.settings import Settings
     from netcoach.summary import (
         OWN_SETTINGS_NOTE,
         EmptyLogError,
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
             validate_nickname(args.nickname)
         except NicknameError as err:
             raise CommandError(f"--nickname: {err}") from None
-    log, report = load_and_score(args)
+    log, report = load_and_score(args, lookback_days=Settings().lookback_days)
     default_id, new_id = (None, False) if args.nickname else learner_id(Path(args.folder))
     try:  # now also that it is none of the learner's contacts' names
         summary = build_summary(report, log, args.nickname, default_id=default_id)

@@ -99,8 +99,8 @@ class EmptyLogError(ValueError):
 
 EMPTY_LOG_MESSAGE = (
     "the log has no conversations in the course's {days}-day look-back up to {as_of}, so a "
-    "summary would hold "
-    "scores that say nothing about you: log a few conversations first, then make the summary"
+    "summary would hold scores that say nothing about you: log a few conversations first, "
+    "then make the summary"
 )
 
 
@@ -310,7 +310,7 @@ def _keys_in_order(texts: Any) -> list[str]:
 
 _CHOOSE_ONE = (
     "make up a name of your own that no one else in your group would choose, or leave the "
-    "nickname out for your log's own random id"
+    "nickname out for a random id"
 )
 """The end of a refusal. It gives no example name: a room that copied one would share one
 nickname, and the cohort view counts one summary per nickname, leaving one learner in it."""
@@ -328,9 +328,7 @@ def validate_nickname(nickname: str, real_names: Any = None) -> str:
     an arbitrary real name, so only these are refused."""
     text = str(nickname).strip()
     if not text:
-        raise NicknameError(
-            "the nickname is empty; make one up, or leave it out for your log's own random id"
-        )
+        raise NicknameError("the nickname is empty; make one up, or leave it out for a random id")
     if EMAIL_LIKE_RE.search(text):
         raise NicknameError(f"the nickname looks like an email address; {_CHOOSE_ONE}")
     if len(text) > NICKNAME_MAX:
@@ -472,9 +470,9 @@ def uses_own_settings(own: Settings) -> bool:
 
 OWN_SETTINGS_NOTE = (
     "Its scores use the course's standard settings (weights, rich-channel target, days to "
-    f"follow up and to thank, the ask window and its limit, and the {Settings().lookback_days}"
-    "-day look-back), not "
-    "your own, so that your coach compares like with like."
+    "follow up and to thank, the ask window and its limit, and the "
+    f"{Settings().lookback_days}-day look-back), not your own, so that your coach compares "
+    "like with like."
 )
 """Said when a summary is made from a report scored with settings of the learner's own."""
 

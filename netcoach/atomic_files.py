@@ -49,6 +49,18 @@ class ReadOnlyFile(PermissionError):
     replaced without a word (Windows refuses it)."""
 
 
+def read_at_most(path: str | Path, most_bytes: int) -> bytes | None:
+    """The bytes of the file at ``path``, or None when it cannot be read or is longer than
+    ``most_bytes``: how a command looks into a file it would replace, to tell its own earlier
+    output (a report, a handout, the slides) from a file of the user's own."""
+    try:
+        with Path(path).open("rb") as handle:
+            data = handle.read(most_bytes + 1)
+    except OSError:
+        return None
+    return data if len(data) <= most_bytes else None
+
+
 def refuse_read_only(target: Path) -> None:
     """Raise :class:`ReadOnlyFile` (naming ``target``) when ``target`` exists and is
     read-only: no write permission for anyone, or none for this user."""

@@ -26,6 +26,7 @@ import re
 from html import escape
 from pathlib import Path
 
+from netcoach.atomic_files import read_at_most
 from netcoach.licence import CONTENT_LICENCE
 from netcoach.plots import BLUE, GREEN, ORANGE, SKY
 from netcoach.quick_check_questions import (
@@ -259,12 +260,8 @@ class NotOurHandout(FileExistsError):
 def is_our_handout(path: Path) -> bool:
     """Whether ``path`` (named as one of :data:`HANDOUT_MAKERS`) is a handout this module
     wrote, now or in an earlier version."""
-    try:
-        with path.open("rb") as handle:
-            text = handle.read(HANDOUT_MOST_BYTES + 1)
-    except OSError:
-        return False
-    return len(text) <= HANDOUT_MOST_BYTES and HANDOUT_MARKERS[path.name].encode() in text
+    text = read_at_most(path, HANDOUT_MOST_BYTES)
+    return text is not None and HANDOUT_MARKERS[path.name].encode() in text
 
 
 def other_files_in_the_way(out_dir: Path) -> list[Path]:

@@ -132,12 +132,10 @@ def is_a_report(path: str | Path) -> bool:
     """Whether ``path`` is an HTML report Network Coach wrote: a web page with the report's
     generator line (:data:`GENERATOR`), or one made before that line, with the report's
     footer and privacy line."""
-    try:
-        with Path(path).open("rb") as handle:
-            page = handle.read(REPORT_MOST_BYTES + 1)
-    except OSError:
-        return False
-    if len(page) > REPORT_MOST_BYTES or not page.lstrip().lower().startswith(b"<!doctype html>"):
+    from netcoach.atomic_files import read_at_most
+
+    page = read_at_most(path, REPORT_MOST_BYTES)
+    if page is None or not page.lstrip().lower().startswith(b"<!doctype html>"):
         return False
     generator = f'<meta name="generator" content="{GENERATOR}">'.encode()
     earlier = EARLIER_FOOTER.encode() in page and PRIVACY_LINE.encode() in page

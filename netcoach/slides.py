@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from netcoach.atomic_files import write_atomically
+from netcoach.atomic_files import read_at_most, write_atomically
 from netcoach.workshop_agenda import AGENDA_TITLE, is_agenda_cell, with_agenda
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,14 +146,14 @@ def _first_not_copied(folder: Path) -> Path | None:
     return None
 
 
+SLIDES_MOST_BYTES = 20_000_000
+"""The slides page is a few hundred kilobytes; a far larger file is something else."""
+
+
 def _is_built_slides(html: Path) -> bool:
     """True when ``html`` is a reveal.js slides file such as nbconvert writes."""
-    try:
-        with html.open(encoding="utf-8", errors="replace") as handle:
-            text = handle.read(20_000_000)
-    except OSError:
-        return False
-    return 'class="reveal"' in text and "<html" in text
+    text = read_at_most(html, SLIDES_MOST_BYTES)
+    return text is not None and b'class="reveal"' in text and b"<html" in text
 
 
 def _refuse_files_not_ours(html: Path, assets: Path) -> None:
